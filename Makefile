@@ -1,0 +1,74 @@
+# umpress: publishes an Upward Mobility program.
+#
+#   make demo    packages, build, demo records, demo site; prints its path
+#   make test    packages, build, every test
+#   make         the program only (./umpress)
+#
+# Read by GNU make and POSIX make alike: no pattern rules, no $(shell);
+# pkg-config runs in the recipes.  Local flags go in Makefile.local.
+
+CC	= cc
+CFLAGS	= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Werror
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator
+LDFLAGS	=
+PKGS	= libcmark-gfm yaml-0.1 sqlite3 libzip libgvc libcgraph libcrypto
+PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
+# cmark-gfm's extensions ship no .pc file (shared/notes/deps.md).
+LIBS	= `pkg-config --libs $(PKGS)` -lcmark-gfm-extensions -lpthread -lm
+TEST_CFLAGS = `pkg-config --cflags cmocka jansson`
+TEST_LIBS = `pkg-config --libs cmocka jansson`
+
+-include Makefile.local
+
+# The stages, in the order data flows (shared/style.md, generator/extern.h).
+CORE_OBJS = generator/buf.o generator/diag.o generator/date.o \
+	generator/escape.o generator/tv.o generator/model.o
+TMPL_OBJS = generator/template.o
+RULES_OBJS = generator/rules.o
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS)
+
+HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h
+
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+all: umpress
+
+$(OBJS): $(HDRS)
+
+deps:
+	@scripts/deps
+
+clean:
+	rm -f umpress generator/*.o tests/unit/*.o tests/bin/*
+	rm -rf output tests/out
+
+# ---- tests ---------------------------------------------------------------
+# Every test program lands in tests/bin; make test runs them all.
+
+tests/bin/.dir:
+	mkdir -p tests/bin && touch $@
+
+tests/bin/mustache-spec: tests/mustache/spec.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/mustache/spec.c \
+		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
+tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_core.c \
+		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
+tests/bin/test_rules: tests/unit/test_rules.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_rules.c \
+		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
+test-mustache: deps tests/bin/mustache-spec
+	tests/bin/mustache-spec tests/mustache/spec
+
+test-core: deps tests/bin/test_core
+	tests/bin/test_core
+
+test-rules: deps tests/bin/test_rules
+	tests/bin/test_rules
+
+.PHONY: all deps clean test test-mustache test-core test-rules

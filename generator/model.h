@@ -1,0 +1,507 @@
+/*
+ * model.h: the data that flows between the stages.
+ *
+ *   project.c  -> struct site      (site.yaml, program settings)
+ *   catalog.c  -> struct catalog   (title and ladder appendices)
+ *   records.c  -> struct history   (one employee's rows, validated)
+ *   rules.c    -> struct packet    (what the rules say of that employee)
+ *              -> struct fy_figures, struct list_entry (reports, lists)
+ *
+ * Everything here is plain data.  Who owns what is said at each struct.
+ */
+#ifndef UMPRESS_MODEL_H
+#define UMPRESS_MODEL_H
+
+#include "core.h"
+
+/* ---- program settings (project.c) -------------------------------------- */
+
+enum profile {
+	PROFILE_ILLINOIS,	/* every rule but E2 (rules.md) */
+	PROFILE_CALIFORNIA	/* E2, P1, P2 and annual reporting only */
+};
+
+/*
+ * The numbers of rules.md, with their Illinois defaults; site.yaml's
+ * program: block may change each one, by the key named in the comment.
+ */
+struct settings {
+	int	max_credential_targets;	/* max_credential_targets: 1 (T1) */
+	int	max_certificate_targets;/* max_certificate_targets: 2 (T1) */
+	int	exam_window_years;	/* exam_window_years: 3 (X1) */
+	int	warning_days;		/* warning_days: 180 (X1, G1) */
+	int	retest_wait_days;	/* retest_wait_days: 30 (X2) */
+	int	max_exams_per_half_year;/* max_exams_per_half_year: 2 (X3) */
+	int	max_classes_per_year;	/* max_classes_per_year: 8 (C1) */
+	int	max_concurrent_classes;	/* max_concurrent_classes: 2 (C2) */
+	int	max_concurrent_summer;	/* max_concurrent_summer_classes: 1 */
+	int	recent_credit_years;	/* recent_credit_years: 5 (C3) */
+	int	withdrawal_drops;	/* withdrawal_drops: 3 (C5) */
+	int	inactivity_years;	/* inactivity_years: 3 (C6) */
+	double	max_hours_per_week;	/* max_time_off_hours_per_week: 8 (O1) */
+	int	max_full_day_days;	/* max_full_day_days_per_semester: 20 */
+	int64_t	private_tuition_cap_cents; /* private_tuition_cap_cents: -1,
+					   * no cap (M1) */
+	int	work_commitment_years;	/* work_commitment_years: 2 (M2, M3) */
+	int	grade_valid_years;	/* grade_valid_years: 6 (G1) */
+	int	max_counties;		/* max_counties: 3 (G3) */
+	int	max_assignment_years;	/* max_assignment_years: 2 (P2) */
+};
+
+/* settings_defaults: the Illinois defaults of rules.md. */
+void	settings_defaults(struct settings *);
+
+struct contact {
+	char	*name;		/* the UM coordinator, or NULL */
+	char	*phone;		/* or NULL */
+	char	*email;		/* or NULL */
+	char	*office;	/* or NULL */
+};
+
+/* content/site.yaml.  Owned by the caller of project_load(); site_free(). */
+struct site {
+	char		*title;		/* site title (required) */
+	char		*department;	/* or NULL */
+	struct contact	 contact;	/* program contact block */
+	enum profile	 profile;	/* illinois unless site.yaml says */
+	int		 unsafe_html;	/* 1: raw HTML in Markdown is kept */
+	char		*base_url;	/* absolute URL of site/ for
+					 * sitemap.xml, or NULL */
+	struct settings	 prog;		/* program: overrides applied */
+};
+
+/* ---- title catalog (catalog.c) ----------------------------------------- */
+
+enum title_kind {
+	KIND_NONE,		/* empty Kind: not a target title */
+	KIND_CERTIFICATE,	/* earned by proficiency exam (IL V.A.1) */
+	KIND_CREDENTIAL,	/* earned by degree or license (IL V.A.2) */
+	KIND_DUAL		/* either (IL V.A.3) */
+};
+
+enum title_cat {
+	CAT_NONE,
+	CAT_LPEL,		/* CA low-paying entry level */
+	CAT_ELTPA,		/* CA entry-level technical, professional,
+				 * administrative */
+	CAT_BRIDGING		/* CA bridging classification */
+};
+
+/* Degrees, in order, so that comparisons mean "at least". */
+enum degree {
+	DEG_NONE,
+	DEG_HIGH_SCHOOL,
+	DEG_ASSOCIATE,
+	DEG_BACHELOR,
+	DEG_MASTER,
+	DEG_DOCTORATE
+};
+
+struct title {
+	char		*code;		/* class code, unique */
+	char		*name;		/* class title */
+	char		*schematic;	/* schematic code, or NULL */
+	enum title_kind	 kind;
+	enum title_cat	 category;
+	enum degree	 degree;	/* degree a credential requires */
+	day_t		 frozen_on;	/* DAY_NONE unless frozen (IL V.B) */
+	int64_t		 salary_max_cents; /* monthly maximum; -1 unknown */
+	int		 code_made;	/* 1: the code was made from the title
+					 * because the seed gave none */
+	const char	*src;		/* content file it is defined in */
+	int		 line;		/* line of its row there */
+};
+
+enum via {
+	VIA_TRANSFER,
+	VIA_EXAM,
+	VIA_DEGREE,
+	VIA_TRAINING_DEVELOPMENT,
+	VIA_PROMOTION
+};
+
+struct ladder_step {
+	size_t		 from;		/* index into catalog.titles */
+	size_t		 to;		/* index into catalog.titles */
+	enum via	 via;
+	const char	*src;		/* content file of the row */
+	int		 line;		/* line of the row */
+};
+
+struct ladder {
+	char			*name;	/* the Ladder column, or the page
+					 * title when there is none */
+	char			*slug;	/* file name under ladders/ */
+	struct ladder_step	*steps;	/* rows in file order */
+	size_t			 nsteps;
+};
+
+/* Owned by whoever called catalog_load(); catalog_free(). */
+struct catalog {
+	struct title	*titles;	/* sorted by code */
+	size_t		 ntitles;
+	struct ladder	*ladders;	/* in order of first appearance */
+	size_t		 nladders;
+};
+
+/* catalog_find: the title with this code, or NULL (binary search). */
+const struct title *catalog_find(const struct catalog *, const char *code);
+const char	*kind_name(enum title_kind);	/* "certificate", "" ... */
+const char	*category_name(enum title_cat);	/* "LPEL", "" ... */
+const char	*degree_name(enum degree);	/* "bachelor", "none" ... */
+const char	*via_name(enum via);		/* "exam" ... */
+
+/* ---- one employee's records (records.c) -------------------------------- */
+
+/*
+ * Strings and arrays of a history live in the arena the records reader
+ * was handed; they are valid until the caller resets it.  Every row keeps
+ * its rowid so a message can name it.  NULL strings and DAY_NONE dates
+ * are SQL nulls.
+ */
+
+enum emp_status { ST_PERMANENT, ST_PROBATIONARY, ST_LIMITED_TERM,
+	ST_TEMPORARY };
+enum leave { LEAVE_NONE, LEAVE_EDUCATION, LEAVE_MILITARY_PAID,
+	LEAVE_OTHER };
+enum enr_status { ENR_ACTIVE, ENR_SUSPENDED, ENR_WITHDRAWN };
+enum route { ROUTE_NONE, ROUTE_EXAM, ROUTE_DEGREE };
+enum lang_option { OPT_NONE, OPT_BILINGUAL, OPT_SIGN_LANGUAGE };
+enum course_status { CS_PLANNED, CS_ENROLLED, CS_COMPLETED, CS_DROPPED,
+	CS_FAILED };
+enum grade_basis { BASIS_EXAM, BASIS_DEGREE, BASIS_LICENSE };
+enum assign_kind { AK_TRAINING_DEVELOPMENT, AK_ROTATION, AK_JOB_SHARE };
+
+struct employee {
+	long long	 rowid;
+	const char	*id;
+	const char	*name;
+	const char	*class_code;
+	const char	*department;
+	const char	*unit;
+	const char	*supervisor;
+	const char	*work_county;
+	const char	*bargaining_unit;	/* NULL: not represented */
+	enum emp_status	 status;
+	double		 time_base;		/* (0, 1] */
+	int		 rotating_schedule;
+	day_t		 seniority_date;
+	enum degree	 highest_degree;
+	day_t		 last_academic_credit_on;
+	int		 on_layoff;
+	enum leave	 leave;
+	int		 computer_access;
+	day_t		 separated_on;
+};
+
+struct enrollment {
+	long long	 rowid;
+	day_t		 enrolled_on;
+	const char	*counselor;
+	enum enr_status	 status;
+	day_t		 status_on;
+	const char	*reason;
+};
+
+struct plan_step {
+	long long	 rowid;
+	int		 seq;
+	const char	*action;
+	day_t		 due_on;
+	day_t		 done_on;
+};
+
+struct plan {
+	long long	 rowid;
+	int		 version;
+	day_t		 created_on;
+	const char	*objective;
+	const char	*target_class_code;
+	day_t		 target_date;
+	day_t		 supervisor_approved_on;
+	day_t		 coordinator_reviewed_on;
+	const char	*reason;
+	struct plan_step *steps;	/* plan_steps of this version, by seq */
+	size_t		 nsteps;
+};
+
+struct target {
+	long long	 rowid;
+	const char	*class_code;
+	day_t		 targeted_on;
+	day_t		 ended_on;
+	enum route	 route;
+	enum lang_option option;
+};
+
+struct exam_attempt {
+	long long	 rowid;
+	const char	*class_code;
+	const char	*section;
+	day_t		 taken_on;
+	int		 proficient;
+};
+
+struct course {
+	long long	 rowid;
+	long long	 id;		/* courses.id */
+	const char	*class_code;
+	const char	*institution;
+	int		 public_institution;
+	const char	*name;
+	day_t		 starts_on;
+	day_t		 ends_on;
+	int		 summer_term;
+	int		 semester_school;
+	double		 credit_hours;	/* < 0: unknown (null) */
+	double		 meeting_hours_per_week; /* 0 when null */
+	int		 full_day_days;	/* < 0: not a full-day course */
+	long long	 lab_for;	/* 0: not a lab */
+	enum course_status status;
+	day_t		 status_on;
+	int64_t		 tuition_cents;
+	int64_t		 fees_cents;
+	int64_t		 outside_aid_cents;
+};
+
+struct grade {
+	long long	 rowid;
+	const char	*class_code;
+	char		 grade;		/* 'A', 'B' or 'C' */
+	day_t		 issued_on;
+	enum grade_basis basis;
+};
+
+struct county_pref {
+	long long	 rowid;
+	const char	*class_code;
+	int		 rank;		/* 1..3 */
+	const char	*county;
+};
+
+struct appointment {
+	long long	 rowid;
+	const char	*from_class_code;
+	const char	*to_class_code;
+	day_t		 appointed_on;
+	int		 via_program;
+};
+
+struct assignment {
+	long long	 rowid;
+	enum assign_kind kind;
+	day_t		 starts_on;
+	day_t		 ends_on;
+	const char	*note;
+};
+
+/*
+ * One employee's rows from every table.  Arrays are in the order the
+ * reader gives: enrollments by enrolled_on, plans by version, targets by
+ * targeted_on, attempts by taken_on, courses by starts_on then id,
+ * grades by issued_on, preferences by class_code then rank, appointments
+ * by appointed_on, assignments by starts_on; ties by rowid.
+ */
+struct history {
+	struct employee		 emp;
+	struct enrollment	*enrollments;	size_t nenrollments;
+	struct plan		*plans;		size_t nplans;
+	struct target		*targets;	size_t ntargets;
+	struct exam_attempt	*attempts;	size_t nattempts;
+	struct course		*courses;	size_t ncourses;
+	struct grade		*grades;	size_t ngrades;
+	struct county_pref	*prefs;		size_t nprefs;
+	struct appointment	*appointments;	size_t nappointments;
+	struct assignment	*assignments;	size_t nassignments;
+};
+
+/* The program-wide tables (records.md "goals, budgets, spending"). */
+struct goal {
+	int	fy;			/* 2026 for "2026-27" */
+	long	expected_appointments;
+};
+struct budget {
+	int	fy;
+	int64_t	training_budget_cents;
+};
+struct spending {
+	int	fy;
+	const char *category;
+	int64_t	amount_cents;
+};
+struct program_rows {
+	struct goal	*goals;		size_t ngoals;
+	struct budget	*budgets;	size_t nbudgets;
+	struct spending	*spending;	size_t nspending;
+};
+
+/* ---- the rules' answers (rules.c) --------------------------------------- */
+
+/* Alert codes: rules.md names them; alert_code_name() gives the name. */
+enum alert_code {
+	AL_LEAVE_BLOCKS_ENROLLMENT,	/* E3 */
+	AL_TARGET_LIMIT,		/* T1 */
+	AL_CREDENTIAL_NEEDS_BACHELOR,	/* T2 */
+	AL_TITLE_FROZEN,		/* T3 */
+	AL_EXAM_WINDOW_CLOSING,		/* X1 */
+	AL_EXAM_WINDOW_EXPIRED,		/* X1 */
+	AL_CLASS_LIMIT_REACHED,		/* C1 */
+	AL_TOO_MANY_CONCURRENT,		/* C2 */
+	AL_FIRST_TERM_ONE_CLASS,	/* C3 */
+	AL_REVISED_PLAN_REQUIRED,	/* C4 */
+	AL_WITHDRAWAL_DROPS,		/* C5 */
+	AL_WITHDRAWAL_INACTIVE,		/* C6 */
+	AL_GRADE_EXPIRING,		/* G1 */
+	AL_GRADE_EXPIRED,		/* G1 */
+	AL_PLAN_MISSING,		/* P1 */
+	AL_PLAN_NOT_APPROVED,		/* P1 */
+	AL_PLAN_NOT_REVIEWED,		/* P1 */
+	AL_ASSIGNMENT_TOO_LONG,		/* P2 */
+	AL__MAX
+};
+
+const char	*alert_code_name(enum alert_code);	/* "TARGET_LIMIT" */
+const char	*alert_rule(enum alert_code);		/* "T1" */
+
+/*
+ * One alert.  The words a reader sees are made from these facts by the
+ * view (view.c), not by the rules.
+ */
+struct alert {
+	enum alert_code	 code;
+	day_t		 on;		/* the date it is about (the deadline,
+					 * or when it began); DAY_NONE */
+	const char	*class_code;	/* the title it is about, or NULL */
+	long		 count;		/* a number it is about (courses,
+					 * targets), or 0 */
+};
+
+struct target_view {
+	const struct target *t;		/* the record */
+	const struct title *title;	/* its catalog entry */
+	enum title_kind	 counts_as;	/* T1: KIND_CERTIFICATE or
+					 * KIND_CREDENTIAL */
+	int		 exam_route;	/* 1: X1-X3 apply (certificate, or
+					 * dual not on the degree route) */
+	day_t		 first_exam_on;	/* X1: earliest attempt, or DAY_NONE */
+	day_t		 exam_window_ends_on; /* X1, DAY_NONE once graded */
+	day_t		 next_exam_allowed_on; /* X2, or DAY_NONE */
+	const char	**sections_not_proficient; /* X2, by section name */
+	size_t		 nsections_not_proficient;
+	const struct grade *grade;	/* G1: latest grade, or NULL */
+	day_t		 grade_expires_on; /* G1, or DAY_NONE */
+	const char	*counties[3];	/* G3: counties by rank */
+	size_t		 ncounties;
+};
+
+struct course_view {
+	const struct course *c;		/* the record */
+	int		 counted;	/* C1: counted (not planned, not lab) */
+	int		 in_fy;		/* starts in the as-of fiscal year */
+	int64_t		 program_paid_cents; /* M1 for this course */
+	int		 binding;	/* M2: binds the work commitment */
+};
+
+/*
+ * What the rules say of one employee as of one date: the packet view of
+ * cli.md before it is put into words.  Filled by rule_packet(); arrays
+ * live in the arena it was given.  Fields of rules the profile does not
+ * apply are left at their zero values (and the view writes them null).
+ */
+struct packet {
+	day_t		 as_of;
+	enum profile	 profile;
+	const struct history *h;	/* the records it was made from */
+	const struct title *cls;	/* current class in the catalog */
+	int		 eligible;	/* E1 (IL) or E2 (CA) */
+	const struct enrollment *enrollment; /* latest, or NULL */
+	const struct plan *plan;	/* latest version, or NULL */
+
+	struct target_view *targets;	/* open targets, by targeted_on */
+	size_t		 ntargets;
+
+	struct course_view *courses;	/* one per h->courses, same order */
+	size_t		 ncourses;
+	int		 classes_fy;	/* C1: fiscal year of as-of */
+	int		 classes_counted; /* C1 */
+	int		 classes_remaining; /* C1 */
+	int		 classes_concurrent; /* C2: enrolled courses on as-of */
+	int		 concurrent_limit; /* C2: the limit that applies */
+
+	int		 exams_used;	/* X3: this half-year */
+	int		 exams_remaining;
+
+	double		 meeting_hours;	/* O1: weekly meeting hours */
+	double		 hours_per_week; /* O1 */
+	double		 full_day_days_off; /* O2 */
+	int		 rotating_note;	/* O3: show the rotating note */
+
+	int64_t		 program_paid_cents; /* M1 over all counted */
+	day_t		 commitment_ends_on; /* M2, or DAY_NONE */
+	int64_t		 binding_paid_cents; /* M3: paid */
+	int		 months_fulfilled; /* M3 */
+	int64_t		 repayment_cents; /* M3 */
+
+	struct alert	*alerts;	/* most urgent first (see rules.c) */
+	size_t		 nalerts;
+};
+
+/*
+ * rule_packet: evaluates every rule the profile applies for one employee
+ * as of one date.  Pure: reads only its arguments; allocates in arena.
+ * Cannot fail.
+ */
+void	rule_packet(const struct history *, const struct catalog *,
+	    const struct settings *, enum profile, day_t as_of,
+	    struct arena *, struct packet *);
+
+/* G3: one line of an eligibility list. */
+struct list_entry {
+	const struct title *title;	/* the list's title */
+	const char	*county;	/* the list's county */
+	char		 grade;		/* 'A', 'B', 'C' */
+	day_t		 issued_on;
+	day_t		 expires_on;
+	day_t		 seniority_date;
+};
+
+/*
+ * rule_list_entries: the eligibility lists (G3) this employee is on as of
+ * the date, in the arena: *out and *n.  Pure.  Sorting across employees
+ * is list_entry_cmp's (grade, then seniority; the caller breaks ties by
+ * employee id).
+ */
+void	rule_list_entries(const struct history *, const struct catalog *,
+	    const struct settings *, enum profile, day_t as_of,
+	    struct arena *, struct list_entry **out, size_t *n);
+
+/* Annual reporting (rules.md), summed over employees by rule_fy_add(). */
+struct fy_figures {
+	int	 fy;			/* the report's fiscal year */
+	long	 eligible_employees;
+	long	 participating_employees;
+	long	 appointments[3];	/* [0] FY, [1] FY-1, [2] FY-2 */
+	int64_t	 course_spent_cents;	/* M1 over courses starting in FY */
+	long	 courses_taken;		/* IL: counted courses, labs out */
+	long	 courses_completed;
+	long	 courses_dropped;
+	long	 courses_failed;
+	long	 exams_taken;		/* IL: X3 exams taken in FY */
+	long	 grades_issued;		/* IL */
+	long	*grades_by_title;	/* IL: per catalog title index; the
+					 * caller allocates ntitles zeros */
+};
+
+/*
+ * rule_fy_add: adds one employee's part of the figures for f->fy as of
+ * the date (figures that stop at the as-of date do so).  Pure.
+ */
+void	rule_fy_add(const struct history *, const struct catalog *,
+	    const struct settings *, enum profile, day_t as_of,
+	    struct fy_figures *f);
+
+/* rule_eligible: E1 (illinois) or E2 (california) on a day. */
+int	rule_eligible(const struct history *, const struct catalog *,
+	    enum profile, day_t on);
+
+#endif /* UMPRESS_MODEL_H */

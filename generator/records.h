@@ -1,0 +1,84 @@
+/*
+ * records.h: the participant database of records.md (records.c) and the
+ * synthetic demo database (demo.c).
+ *
+ * Reading: the database is opened read-only and one read transaction is
+ * held from rec_open() to rec_close(), so everything read sees one
+ * snapshot while HR writes.  Employees come out one at a time, in id
+ * order, from one ordered scan per table merged by employee id; memory
+ * held is one employee's rows.  Every row is checked against records.md
+ * (types too: tables loaded with .import have no constraints and hold
+ * TEXT), each problem reported as "records: TABLE row ROWID: message".
+ */
+#ifndef UMPRESS_RECORDS_H
+#define UMPRESS_RECORDS_H
+
+#include "model.h"
+
+struct records;
+struct rec_scan;
+
+/*
+ * rec_open: opens PATH read-only and begins the read transaction.  A file
+ * that is missing, not SQLite, or whose user_version is not 1 is reported
+ * as "DISPLAY: message" (DISPLAY is how messages name the file, e.g.
+ * "records/umpress.db") and NULL returned.  Free with rec_close().
+ */
+struct records	*rec_open(const char *path, const char *display,
+		    struct diag *);
+void		 rec_close(struct records *);
+
+/*
+ * rec_program: the goals, budgets and spending tables, checked, into
+ * arena.  Returns 0 when a row is bad (each reported), else 1.
+ */
+int		 rec_program(struct records *, struct arena *,
+		    struct program_rows *);
+
+/*
+ * rec_scan_new: a scan over every employee in id order.  Rows are
+ * checked against the catalog (class codes) and records.md.  Rows of an
+ * employee id that is not in employees are reported as they are passed.
+ */
+struct rec_scan	*rec_scan_new(struct records *, const struct catalog *);
+
+/*
+ * rec_scan_next: the next employee's history, its strings and arrays in
+ * arena.  Returns 1 and sets *bad to the number of problems found in
+ * that employee's rows (reported); 0 at the end of the scan (after
+ * reporting the rows left over in other tables) or on a database error
+ * (reported; rec_scan_failed() then says 1).
+ */
+int		 rec_scan_next(struct rec_scan *, struct arena *,
+		    struct history *, int *bad);
+int		 rec_scan_failed(const struct rec_scan *);
+void		 rec_scan_free(struct rec_scan *);
+
+/*
+ * rec_find: one employee by id, with the same checks as a scan.  Returns
+ * 1 when found (*bad as above), 0 when there is no such employee (not
+ * reported: the caller says "no employee with id ID"), -1 on a database
+ * error (reported).
+ */
+int		 rec_find(struct records *, const struct catalog *,
+		    const char *id, struct arena *, struct history *,
+		    int *bad);
+
+/*
+ * rec_init: creates a new database at PATH with records/schema.sql (built
+ * into the program).  PATH must not exist.  0 on failure (reported).
+ */
+int		 rec_init(const char *path, struct diag *);
+
+/*
+ * rec_demo: creates a new synthetic database at PATH: n employees, the
+ * same bytes for the same seed, catalog and as-of date.  Its dates are
+ * set around as_of, so the demo shows every rule and alert of rules.md
+ * among its first 200 employees whatever day it is made.  One
+ * transaction, prepared statements.  0 on failure (reported).
+ */
+int		 rec_demo(const char *path, const struct catalog *,
+		    const struct site *, long n, unsigned long seed,
+		    day_t as_of, struct diag *);
+
+#endif /* UMPRESS_RECORDS_H */

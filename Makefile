@@ -25,7 +25,8 @@ CORE_OBJS = generator/buf.o generator/diag.o generator/date.o \
 	generator/escape.o generator/tv.o generator/model.o
 TMPL_OBJS = generator/template.o
 RULES_OBJS = generator/rules.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS)
+RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h
 
@@ -37,11 +38,15 @@ all: umpress
 
 $(OBJS): $(HDRS)
 
+# records/schema.sql is built into the program (umpress records init).
+generator/schema.c: records/schema.sql scripts/embed
+	scripts/embed rec_schema_sql records/schema.sql > $@
+
 deps:
 	@scripts/deps
 
 clean:
-	rm -f umpress generator/*.o tests/unit/*.o tests/bin/*
+	rm -f umpress generator/*.o generator/schema.c tests/bin/*
 	rm -rf output tests/out
 
 # ---- tests ---------------------------------------------------------------
@@ -62,6 +67,20 @@ tests/bin/test_rules: tests/unit/test_rules.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_rules.c \
 		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
+tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
+		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
+tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \
+		$(CORE_OBJS) $(RECORDS_OBJS) -o $@ $(TEST_LIBS) $(LIBS)
+
+test-template: deps tests/bin/test_template
+	tests/bin/test_template
+
+test-records: deps tests/bin/test_records
+	tests/bin/test_records
+
 test-mustache: deps tests/bin/mustache-spec
 	tests/bin/mustache-spec tests/mustache/spec
 
@@ -71,4 +90,4 @@ test-core: deps tests/bin/test_core
 test-rules: deps tests/bin/test_rules
 	tests/bin/test_rules
 
-.PHONY: all deps clean test test-mustache test-core test-rules
+.PHONY: all deps clean test test-mustache test-core test-rules test-template test-records

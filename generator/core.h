@@ -160,6 +160,14 @@ void	esc_csv(struct buf *, const char *, size_t);
  * ("St. Clair" -> "st-clair", cli.md lists.)
  */
 void	slugify(struct buf *, const char *, size_t, int keep_utf8);
+/*
+ * url_rel: the relative URL from the page at site path FROM to the file
+ * at site path TO ("guides/exams.html" to "titles/index.html" gives
+ * "../titles/index.html"), percent-encoded.
+ */
+void	url_rel(struct buf *, const char *from, const char *to);
+/* fmt_money: "$1,234" or, with cents, "$1,234.56". */
+void	fmt_money(struct buf *, int64_t cents, int with_cents);
 /* utf8_valid: 1 when s is valid UTF-8; else 0 and *bad is the offset. */
 int	utf8_valid(const char *s, size_t len, size_t *bad);
 

@@ -225,3 +225,50 @@ slugify(struct buf *b, const char *s, size_t n, int keep_utf8)
 			dash = 1;
 	}
 }
+
+void
+fmt_money(struct buf *b, int64_t cents, int with_cents)
+{
+	char digits[32];
+	uint64_t v;
+	int n, i;
+
+	if (cents < 0) {
+		buf_putc(b, '-');
+		v = (uint64_t)0 - (uint64_t)cents;
+	} else
+		v = (uint64_t)cents;
+	buf_putc(b, '$');
+	/* Dollars rounded half up when the cents are not shown. */
+	n = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)
+	    (with_cents ? v / 100 : (v + 50) / 100));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(b, ',');
+		buf_putc(b, digits[i]);
+	}
+	if (with_cents)
+		buf_printf(b, ".%02u", (unsigned)(v % 100));
+}
+
+void
+url_rel(struct buf *b, const char *from, const char *to)
+{
+	const char *f = from, *t = to, *fs, *ts;
+
+	/* Drop the folders both paths share, then climb out of the rest of
+	 * from's folders: links stay relative, so the site works from a
+	 * file share and from any sub-path of a server. */
+	for (;;) {
+		fs = strchr(f, '/');
+		ts = strchr(t, '/');
+		if (fs == NULL || ts == NULL || fs - f != ts - t ||
+		    memcmp(f, t, (size_t)(fs - f)) != 0)
+			break;
+		f = fs + 1;
+		t = ts + 1;
+	}
+	for (; (fs = strchr(f, '/')) != NULL; f = fs + 1)
+		BUF_LIT(b, "../");
+	esc_url(b, t, strlen(t));
+}

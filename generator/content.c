@@ -1,0 +1,784 @@
+/*
+ * content.c: the pages of content/ (content.md).  Each *.md file is YAML
+ * front matter and a GitHub-flavoured Markdown body parsed by cmark-gfm
+ * with the table, autolink, strikethrough, tasklist and tagfilter
+ * extensions.  Loading keeps every page's syntax tree, so the catalog can
+ * read the appendix tables from it; rendering then rewrites links between
+ * pages, gives headings stable anchors and makes the HTML.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "extern.h"
+
+#define CONTENT_DIR "content"
+
+/* The GFM extensions content.md names, attached to every parser. */
+static const char *const gfm_extensions[] = {
+	"table", "autolink", "strikethrough", "tasklist", "tagfilter"
+};
+
+/* ---- finding the files ------------------------------------------------- */
+
+struct names {
+	char	**v;	/* content-relative paths of *.md files */
+	size_t	  n;
+};
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * Collects the *.md files below content/REL.  Hidden files and folders
+ * (editor and VCS leftovers) and anything that is not a plain file or
+ * folder (links could lead outside the project) are passed over.  Depth is
+ * capped so a deep tree cannot exhaust the stack.
+ */
+static int
+walk(const char *rel, int depth, struct names *out, struct diag *d)
+{
+	struct dirent *e;
+	struct stat st;
+	char *dir, *path, *sub;
+	DIR *dp;
+	int ok = 1;
+
+	dir = *rel ? xasprintf("%s/%s", CONTENT_DIR, rel) : xstrdup(CONTENT_DIR);
+	if ((dp = opendir(dir)) == NULL) {
+		diag_file(d, DIAG_ERROR, dir, 0, "cannot read: %s",
+		    strerror(errno));
+		free(dir);
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) :
+		    xstrdup(e->d_name);
+		if (lstat(path, &st) == -1)
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode) && depth < 16)
+			ok &= walk(sub, depth + 1, out, d);
+		else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".md")) {
+			out->v = xreallocarray(out->v, out->n + 1,
+			    sizeof(*out->v));
+			out->v[out->n++] = sub;
+			sub = NULL;
+		}
+		free(sub);
+		free(path);
+	}
+	closedir(dp);
+	free(dir);
+	return ok;
+}
+
+/* ---- front matter ---------------------------------------------------------- */
+
+/* Is the line at s (up to the newline) exactly "---", allowing trailing
+ * blanks and a CR? */
+static int
+fence_line(const char *s, const char *end)
+{
+	if (end - s < 3 || memcmp(s, "---", 3) != 0)
+		return 0;
+	for (s += 3; s < end && *s != '\n'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * Splits text into front matter and body: *fm (*fmlen bytes) is the YAML
+ * between the fences, *body the rest, *body_line the line the body starts on.
+ */
+static int
+split_front(const char *path, const char *text, size_t len, const char **fm,
+    size_t *fmlen, const char **body, int *body_line, struct diag *d)
+{
+	const char *end = text + len, *p, *nl;
+	int line = 2;
+
+	if (!fence_line(text, end)) {
+		diag_file(d, DIAG_ERROR, path, 1, "no front matter: a page "
+		    "begins with a line '---', then at least 'title: ...', "
+		    "then '---'");
+		return 0;
+	}
+	p = memchr(text, '\n', len);
+	p = p ? p + 1 : end;
+	*fm = p;
+	for (; p < end; line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (fence_line(p, end)) {
+			*fmlen = (size_t)(p - *fm);
+			*body = nl ? nl + 1 : end;
+			*body_line = line + 1;
+			return 1;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	diag_file(d, DIAG_ERROR, path, 1, "front matter is not closed by a "
+	    "line '---'");
+	return 0;
+}
+
+/* A slug given in front matter: relative, segments of letters, digits,
+ * '-', '_' and '.', none empty or starting with '.'. */
+static int
+slug_ok(const char *s)
+{
+	const char *p;
+	int seg_start = 1;
+
+	if (*s == '\0')
+		return 0;
+	for (p = s; *p; p++) {
+		if (*p == '/') {
+			if (seg_start)
+				return 0;
+			seg_start = 1;
+			continue;
+		}
+		if (seg_start && *p == '.')
+			return 0;
+		seg_start = 0;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		    *p == '.'))
+			return 0;
+	}
+	return !seg_start;
+}
+
+static int
+appendix_value(struct ydoc *y, yaml_node_t *v, struct page *pg,
+    struct diag *d)
+{
+	const char *s = yaml_scalar(v);
+
+	if (s != NULL && strcmp(s, "titles") == 0)
+		pg->appendix = APPX_TITLES;
+	else if (s != NULL && strcmp(s, "ladders") == 0)
+		pg->appendix = APPX_LADDERS;
+	else {
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+		    "appendix: expected titles or ladders");
+		return 0;
+	}
+	return 1;
+}
+
+/* One front matter key (content.md "Pages"). */
+static int
+front_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
+    int line, struct diag *d)
+{
+	struct page *pg = arg;
+	char *slug = NULL;
+
+	if (strcmp(key, "title") == 0)
+		return yaml_get_str(y, v, key, &pg->title, d);
+	if (strcmp(key, "description") == 0)
+		return yaml_get_str(y, v, key, &pg->description, d);
+	if (strcmp(key, "weight") == 0)
+		return yaml_get_long(y, v, key, -1000000, 1000000,
+		    &pg->weight, d);
+	if (strcmp(key, "draft") == 0)
+		return yaml_get_bool(y, v, key, &pg->draft, d);
+	if (strcmp(key, "appendix") == 0)
+		return appendix_value(y, v, pg, d);
+	if (strcmp(key, "slug") == 0) {
+		if (!yaml_get_str(y, v, key, &slug, d))
+			return 0;
+		if (!slug_ok(slug)) {
+			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+			    "slug: '%s' must be a relative path of letters, "
+			    "digits, '-', '_' and '.'", slug);
+			free(slug);
+			return 0;
+		}
+		free(pg->slug);
+		pg->slug = slug;
+		return 1;
+	}
+	diag_file(d, DIAG_ERROR, y->path, line, "unknown front matter key "
+	    "'%s' (title, weight, description, slug, draft, appendix)", key);
+	return 0;
+}
+
+static int
+front_matter(struct page *pg, const char *fm, size_t len, struct diag *d)
+{
+	struct ydoc y;
+	int ok;
+
+	if (!yaml_load(&y, fm, len, pg->src, 2, d)) {
+		yaml_free(&y);
+		return 0;
+	}
+	if (yaml_root(&y) == NULL) {
+		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
+		yaml_free(&y);
+		return 0;
+	}
+	ok = yaml_each(&y, yaml_root(&y), "front matter", front_key, pg, d);
+	if (ok && (pg->title == NULL || pg->title[0] == '\0')) {
+		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
+		ok = 0;
+	}
+	yaml_free(&y);
+	return ok;
+}
+
+/* ---- one page --------------------------------------------------------------- */
+
+static cmark_parser *
+new_parser(const struct site *s)
+{
+	cmark_parser *p;
+	size_t i;
+	int opts = CMARK_OPT_DEFAULT;
+
+	/* content.md: raw HTML is dropped unless unsafe_html: true. */
+	if (s->unsafe_html)
+		opts |= CMARK_OPT_UNSAFE;
+	p = cmark_parser_new(opts);
+	for (i = 0; i < sizeof(gfm_extensions) / sizeof(gfm_extensions[0]); i++)
+		cmark_parser_attach_syntax_extension(p,
+		    cmark_find_syntax_extension(gfm_extensions[i]));
+	return p;
+}
+
+/* The slug a file's path gives: "guides/exams.md" -> "guides/exams". */
+static char *
+path_slug(const char *rel)
+{
+	return xstrndup(rel, strlen(rel) - 3);
+}
+
+static int
+load_page(struct page *pg, const char *rel, const struct site *s,
+    struct diag *d)
+{
+	struct buf b = {0};
+	const char *fm, *body;
+	size_t fmlen, skip;
+	int ok = 0;
+
+	pg->src = xasprintf("%s/%s", CONTENT_DIR, rel);
+	if (!file_read(pg->src, &b)) {
+		diag_file(d, DIAG_ERROR, pg->src, 0, "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (!project_text_ok(pg->src, &b, &skip, d) ||
+	    !split_front(pg->src, b.data + skip, b.len - skip, &fm, &fmlen,
+	    &body, &pg->body_line, d) || !front_matter(pg, fm, fmlen, d))
+		goto out;
+	if (pg->slug == NULL && !slug_ok(pg->slug = path_slug(rel))) {
+		diag_file(d, DIAG_ERROR, pg->src, 0, "the file name makes the "
+		    "slug '%s': use letters, digits, '-', '_' and '.', or set "
+		    "slug:", pg->slug);
+		goto out;
+	}
+	pg->out = xasprintf("%s.html", pg->slug);
+	pg->parser = new_parser(s);
+	cmark_parser_feed(pg->parser, body, (size_t)(b.data + b.len - body));
+	pg->doc = cmark_parser_finish(pg->parser);
+	ok = 1;
+out:
+	buf_free(&b);
+	return ok;
+}
+
+static int
+page_cmp(const void *a, const void *b)
+{
+	const struct page *x = a, *y = b;
+	int c = strcmp(x->slug, y->slug);
+
+	return c ? c : strcmp(x->src, y->src);
+}
+
+/* content.md: two pages with one slug is an error naming both files. */
+static int
+check_slugs(const struct content *c, struct diag *d)
+{
+	size_t i;
+	int ok = 1;
+
+	for (i = 1; i < c->npages; i++)
+		if (strcmp(c->pages[i - 1].slug, c->pages[i].slug) == 0) {
+			diag_file(d, DIAG_ERROR, c->pages[i].src, 0,
+			    "slug '%s' is also the slug of %s",
+			    c->pages[i].slug, c->pages[i - 1].src);
+			ok = 0;
+		}
+	return ok;
+}
+
+static void
+page_free(struct page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nheadings; i++) {
+		free(pg->headings[i].text);
+		free(pg->headings[i].anchor);
+	}
+	free(pg->headings);
+	if (pg->doc)
+		cmark_node_free(pg->doc);
+	if (pg->parser)
+		cmark_parser_free(pg->parser);
+	free(pg->src);
+	free(pg->slug);
+	free(pg->out);
+	free(pg->title);
+	free(pg->description);
+	free(pg->html);
+	memset(pg, 0, sizeof(*pg));
+}
+
+int
+content_load(struct content *c, const struct site *s, struct diag *d)
+{
+	struct names names = {0};
+	struct page pg;
+	size_t i;
+	int ok;
+
+	memset(c, 0, sizeof(*c));
+	cmark_gfm_core_extensions_ensure_registered();
+	ok = walk("", 0, &names, d);
+	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	for (i = 0; i < names.n; i++) {
+		memset(&pg, 0, sizeof(pg));
+		if (!load_page(&pg, names.v[i], s, d)) {
+			page_free(&pg);
+			ok = 0;
+		} else if (pg.draft)
+			page_free(&pg);
+		else {
+			c->pages = xreallocarray(c->pages, c->npages + 1,
+			    sizeof(*c->pages));
+			c->pages[c->npages++] = pg;
+		}
+		free(names.v[i]);
+	}
+	free(names.v);
+	qsort(c->pages, c->npages, sizeof(*c->pages), page_cmp);
+	return check_slugs(c, d) && ok;
+}
+
+struct page *
+content_find(const struct content *c, const char *slug)
+{
+	size_t lo = 0, hi = c->npages, mid;
+	int cmp;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((cmp = strcmp(slug, c->pages[mid].slug)) == 0)
+			return &c->pages[mid];
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+void
+content_free(struct content *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npages; i++)
+		page_free(&c->pages[i]);
+	free(c->pages);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+content_node_text(cmark_node *n, struct buf *b)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	cmark_node *cur;
+	const char *lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(cur)) != NULL)
+				buf_puts(b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- rendering ------------------------------------------------------------ */
+
+/* Collects the heading nodes of a tree (the tree cannot change while an
+ * iterator walks it). */
+static cmark_node **
+collect(cmark_node *doc, cmark_node_type type, size_t *n)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **v = NULL, *cur;
+
+	*n = 0;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cur) == type) {
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[(*n)++] = cur;
+		}
+	}
+	cmark_iter_free(it);
+	return v;
+}
+
+/* An anchor unique in the page: the heading's slug, then -1, -2 ... as
+ * GitHub does, so anchors stay put when a heading is added below. */
+static char *
+unique_anchor(const struct page *pg, const char *text)
+{
+	struct buf b = {0};
+	size_t i, len;
+	int k = 0, clash;
+
+	slugify(&b, text, strlen(text), 1);
+	if (b.len == 0)
+		BUF_LIT(&b, "section");
+	len = b.len;
+	do {
+		clash = 0;
+		for (i = 0; i < pg->nheadings && !clash; i++)
+			clash = strcmp(pg->headings[i].anchor, b.data) == 0;
+		if (clash) {
+			b.len = len;
+			buf_printf(&b, "-%d", ++k);
+		}
+	} while (clash);
+	return buf_detach(&b);
+}
+
+/*
+ * Pass 1: the headings of a page, with anchors.  The page title is the
+ * page's only h1, so a '#' heading in the body becomes h2 (with a
+ * warning); a level skipped is warned of (WCAG 1.3.1 heading order).
+ */
+static void
+page_headings(struct page *pg, struct diag *d)
+{
+	struct buf text = {0};
+	struct heading *h;
+	cmark_node **v;
+	size_t i, n;
+	int prev = 1, level;
+
+	v = collect(pg->doc, CMARK_NODE_HEADING, &n);
+	pg->headings = xcalloc(n, sizeof(*pg->headings));
+	for (i = 0; i < n; i++) {
+		buf_reset(&text);
+		content_node_text(v[i], &text);
+		h = &pg->headings[i];
+		h->line = pg->body_line - 1 + cmark_node_get_start_line(v[i]);
+		level = cmark_node_get_heading_level(v[i]);
+		if (level == 1) {
+			diag_file(d, DIAG_WARN, pg->src, h->line, "a level-1 "
+			    "heading: the title is the page's only one, so "
+			    "this is shown as level 2 (use ##)");
+			level = 2;
+		} else if (level > prev + 1)
+			diag_file(d, DIAG_WARN, pg->src, h->line, "heading "
+			    "level %d follows level %d: a level is skipped",
+			    level, prev);
+		prev = level;
+		h->level = level;
+		h->text = xstrdup(text.data ? text.data : "");
+		h->anchor = unique_anchor(pg, h->text);
+		pg->nheadings = i + 1;
+	}
+	free(v);
+	buf_free(&text);
+}
+
+/* Does the URL name a scheme ("https:", "mailto:")? */
+static int
+has_scheme(const char *u)
+{
+	const char *p = u;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '.' || *p == '-')
+		p++;
+	return *p == ':';
+}
+
+/*
+ * Removes "." and ".." segments and empty ones from a '/'-separated path;
+ * NULL when ".." climbs above its start.
+ */
+static char *
+normalise(const char *path)
+{
+	struct buf o = {0};
+	const char *p, *seg;
+	size_t n;
+
+	for (p = path; *p; p = *seg ? seg + 1 : seg) {
+		seg = strchr(p, '/');
+		seg = seg ? seg : p + strlen(p);
+		n = (size_t)(seg - p);
+		if (n == 0 || (n == 1 && *p == '.'))
+			continue;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (o.len == 0) {
+				buf_free(&o);
+				return NULL;
+			}
+			while (o.len > 0 && o.data[--o.len] != '/')
+				;
+			o.data[o.len] = '\0';
+			continue;
+		}
+		if (o.len)
+			buf_putc(&o, '/');
+		buf_put(&o, p, n);
+	}
+	return buf_detach(&o);
+}
+
+/* A link's target as a path under content/: joined to the folder of the
+ * page holding it and normalised; NULL when it leaves content/. */
+static char *
+resolve(const char *src, const char *link, size_t linklen)
+{
+	const char *dir = src + strlen(CONTENT_DIR) + 1, *slash;
+	struct buf b = {0};
+	char *rel;
+
+	if ((slash = strrchr(dir, '/')) != NULL)
+		buf_put(&b, dir, (size_t)(slash - dir + 1));
+	buf_put(&b, link, linklen);
+	rel = normalise(b.data);
+	buf_free(&b);
+	return rel;
+}
+
+static const struct page *
+page_by_src(const struct content *c, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < c->npages; i++)
+		if (strcmp(c->pages[i].src + strlen(CONTENT_DIR) + 1, rel) == 0)
+			return &c->pages[i];
+	return NULL;
+}
+
+static int
+has_anchor(const struct page *pg, const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nheadings; i++)
+		if (strcmp(pg->headings[i].anchor, a) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Pass 2: a link to another page's .md file becomes a relative link to
+ * that page's HTML, so authors link files as they see them in their
+ * editor and the links work on the site.  Other links stay as written.
+ */
+static int
+rewrite_link(const struct content *c, const struct page *pg,
+    cmark_node *n, struct diag *d)
+{
+	const char *url = cmark_node_get_url(n), *frag;
+	const struct page *to;
+	struct buf b = {0};
+	char *rel;
+	size_t len;
+	int line = pg->body_line - 1 + cmark_node_get_start_line(n);
+
+	if (url == NULL || *url == '\0' || *url == '#' || *url == '/' ||
+	    has_scheme(url))
+		return 1;
+	frag = strpbrk(url, "#?");
+	len = frag ? (size_t)(frag - url) : strlen(url);
+	if (len < 3 || memcmp(url + len - 3, ".md", 3) != 0)
+		return 1;
+	rel = resolve(pg->src, url, len);
+	if (rel == NULL || (to = page_by_src(c, rel)) == NULL) {
+		diag_file(d, DIAG_ERROR, pg->src, line, "link to '%.*s': no "
+		    "such page in content/", (int)len, url);
+		free(rel);
+		return 0;
+	}
+	free(rel);
+	url_rel(&b, pg->out, to->out);
+	if (frag && *frag == '#' && !has_anchor(to, frag + 1))
+		diag_file(d, DIAG_WARN, pg->src, line, "link to '%s': %s has "
+		    "no heading with that anchor", url, to->src);
+	if (frag)
+		buf_puts(&b, frag);
+	cmark_node_set_url(n, b.data);
+	buf_free(&b);
+	return 1;
+}
+
+static int
+page_links(const struct content *c, struct page *pg, struct diag *d)
+{
+	cmark_node **v;
+	size_t i, n;
+	int ok = 1;
+
+	v = collect(pg->doc, CMARK_NODE_LINK, &n);
+	for (i = 0; i < n; i++)
+		ok &= rewrite_link(c, pg, v[i], d);
+	free(v);
+	return ok;
+}
+
+/* Renders a subtree with the page's extensions (tagfilter needs them:
+ * shared/notes/deps.md). */
+static char *
+render(struct page *pg, cmark_node *n, const struct site *s)
+{
+	return cmark_render_html(n, s->unsafe_html ? CMARK_OPT_UNSAFE :
+	    CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(pg->parser));
+}
+
+/* Pass 3: each heading becomes a custom block holding the same HTML with
+ * its anchor as id, so the id sits on the heading itself. */
+static void
+page_anchor_headings(struct page *pg, const struct site *s)
+{
+	struct buf b = {0};
+	cmark_node **v, *cb;
+	char *inner, *open, *close;
+	size_t i, n;
+
+	v = collect(pg->doc, CMARK_NODE_HEADING, &n);
+	for (i = 0; i < n && i < pg->nheadings; i++) {
+		inner = render(pg, v[i], s);
+		open = strchr(inner, '>');
+		close = strrchr(inner, '<');
+		buf_reset(&b);
+		buf_printf(&b, "<h%d id=\"", pg->headings[i].level);
+		esc_html(&b, pg->headings[i].anchor,
+		    strlen(pg->headings[i].anchor));
+		BUF_LIT(&b, "\">");
+		if (open && close && close > open)
+			buf_put(&b, open + 1, (size_t)(close - open - 1));
+		buf_printf(&b, "</h%d>", pg->headings[i].level);
+		free(inner);
+		cb = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		cmark_node_set_on_enter(cb, b.data);
+		cmark_node_set_on_exit(cb, "");
+		cmark_node_replace(v[i], cb);
+		cmark_node_free(v[i]);
+	}
+	free(v);
+	buf_free(&b);
+}
+
+/* Replaces every `from` in s with `to`. */
+static char *
+replace_all(char *s, const char *from, const char *to)
+{
+	struct buf b = {0};
+	const char *p = s, *hit;
+	size_t n = strlen(from);
+
+	if (strstr(s, from) == NULL)
+		return s;
+	while ((hit = strstr(p, from)) != NULL) {
+		buf_put(&b, p, (size_t)(hit - p));
+		buf_puts(&b, to);
+		p = hit + n;
+	}
+	buf_puts(&b, p);
+	free(s);
+	return buf_detach(&b);
+}
+
+/*
+ * Task lists: cmark-gfm writes a disabled, unlabelled checkbox, which
+ * screen readers announce as an unlabelled form control (WCAG 4.1.2);
+ * a mark with words for it reads and prints better.
+ */
+static char *
+task_marks(char *html)
+{
+	html = replace_all(html,
+	    "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+	    "<span class=\"task done\" aria-hidden=\"true\">&#x2611;</span>"
+	    "<span class=\"visually-hidden\">Done: </span>");
+	return replace_all(html, "<input type=\"checkbox\" disabled=\"\" /> ",
+	    "<span class=\"task\" aria-hidden=\"true\">&#x2610;</span>"
+	    "<span class=\"visually-hidden\">To do: </span>");
+}
+
+int
+content_render(struct content *c, const struct site *s, struct diag *d)
+{
+	struct page *pg;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < c->npages; i++)
+		page_headings(&c->pages[i], d);
+	for (i = 0; i < c->npages; i++)
+		ok &= page_links(c, &c->pages[i], d);
+	for (i = 0; i < c->npages; i++) {
+		pg = &c->pages[i];
+		page_anchor_headings(pg, s);
+		pg->html = task_marks(render(pg, pg->doc, s));
+		cmark_node_free(pg->doc);
+		cmark_parser_free(pg->parser);
+		pg->doc = NULL;
+		pg->parser = NULL;
+	}
+	return ok;
+}

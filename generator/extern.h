@@ -1,0 +1,256 @@
+/*
+ * extern.h: the table of contents.  Every stage's entry points, in the
+ * order data flows through a build:
+ *
+ *   project.c   site.yaml, YAML helpers          project_  yaml_
+ *   content.c   pages: front matter + Markdown   content_
+ *   catalog.c   title and ladder appendices      catalog_
+ *   records.c   the database (records.h)         rec_
+ *   rules.c     the rules, pure (model.h)        rule_
+ *   view.c      packet view -> JSON, text, tv    view_
+ *   template.c  Mustache (tmpl.h)                tmpl_
+ *   site.c      the public site                  site_
+ *   output.c    the only writer under output/    out_
+ *   build.c     the build and check commands     build_
+ *
+ * Shared types live in core.h (memory, diagnostics, dates, escaping,
+ * values) and model.h (settings, catalog, records, packet).
+ */
+#ifndef UMPRESS_EXTERN_H
+#define UMPRESS_EXTERN_H
+
+#include <yaml.h>
+#include <cmark-gfm.h>
+
+#include "core.h"
+#include "model.h"
+#include "tmpl.h"
+#include "records.h"
+
+#define UMPRESS_VERSION "0.1.0"
+
+/* ---- project.c: YAML and site.yaml -------------------------------------- */
+
+/*
+ * A YAML document with its origin, so every message can name the file
+ * and line.  Lines of nodes are yaml_line(y, node).
+ */
+struct ydoc {
+	yaml_document_t	 doc;	/* libyaml's tree */
+	const char	*path;	/* display path of the file */
+	int		 line0;	/* line of the YAML's first line in path */
+	int		 loaded;/* 1: doc holds a document to delete */
+};
+
+/*
+ * yaml_load: parses text as one YAML document.  A syntax error is
+ * reported at its line and 0 returned.  An empty text gives an empty
+ * mapping.  Free with yaml_free() in either case.
+ */
+int		 yaml_load(struct ydoc *, const char *text, size_t len,
+		    const char *path, int line0, struct diag *);
+void		 yaml_free(struct ydoc *);
+yaml_node_t	*yaml_root(struct ydoc *);
+yaml_node_t	*yaml_node(struct ydoc *, int index);
+int		 yaml_line(const struct ydoc *, const yaml_node_t *);
+/* yaml_scalar: the node's text, or NULL when it is not a scalar. */
+const char	*yaml_scalar(const yaml_node_t *);
+
+/* Which keys a mapping may hold; see yaml_each(). */
+typedef int (*yaml_key_fn)(void *arg, struct ydoc *, const char *key,
+    yaml_node_t *value, int line, struct diag *);
+
+/*
+ * yaml_each: calls fn for every key of a mapping node, in order.  A key
+ * that is not a scalar, or repeats an earlier key, is reported.  Returns
+ * 0 when anything was reported (by it or by fn), else 1.
+ */
+int		 yaml_each(struct ydoc *, yaml_node_t *map, const char *what,
+		    yaml_key_fn fn, void *arg, struct diag *);
+/* Typed values; each reports "KEY: ..." at the node's line on failure. */
+int		 yaml_get_str(struct ydoc *, yaml_node_t *, const char *key,
+		    char **out, struct diag *);
+int		 yaml_get_bool(struct ydoc *, yaml_node_t *, const char *key,
+		    int *out, struct diag *);
+int		 yaml_get_long(struct ydoc *, yaml_node_t *, const char *key,
+		    long long min, long long max, long long *out,
+		    struct diag *);
+
+/*
+ * project_load: content/site.yaml of the project in the current folder.
+ * Every problem reported; 0 when there was one.  site_free() either way.
+ */
+int		 project_load(struct site *, struct diag *);
+void		 site_free(struct site *);
+/*
+ * project_text_ok: a content file's bytes are UTF-8 (after an optional
+ * byte-order mark, which *skip steps over) with no NUL; else the line of
+ * the first bad byte is reported and 0 returned.
+ */
+int		 project_text_ok(const char *path, const struct buf *,
+		    size_t *skip, struct diag *);
+/* project_profile_name: "illinois" / "california". */
+const char	*project_profile_name(enum profile);
+
+/* ---- content.c: pages ---------------------------------------------------- */
+
+enum appendix {
+	APPX_NONE,
+	APPX_TITLES,	/* appendix: titles */
+	APPX_LADDERS	/* appendix: ladders */
+};
+
+struct heading {
+	int	 level;		/* 2..6 after the page title's h1 */
+	char	*text;		/* plain text */
+	char	*anchor;	/* id, unique in the page */
+	int	 line;		/* line in the source file */
+};
+
+/* One page of the public site made from content/. */
+struct page {
+	char		*src;		/* "content/guides/exams.md" */
+	char		*slug;		/* "guides/exams"; "index" for home */
+	char		*out;		/* "guides/exams.html" under site/ */
+	char		*title;		/* front matter title */
+	char		*description;	/* or NULL */
+	long long	 weight;	/* menu order; 0 when not given */
+	int		 draft;		/* draft: true (not published) */
+	enum appendix	 appendix;
+	int		 body_line;	/* line of the body's first line */
+	cmark_parser	*parser;	/* parser (its extension list) until
+					 * content_render() */
+	cmark_node	*doc;		/* the body's tree until rendered */
+	char		*html;		/* the rendered body */
+	struct heading	*headings;	/* the body's headings, in order */
+	size_t		 nheadings;
+};
+
+/* Every page, sorted by slug.  content_free() releases it. */
+struct content {
+	struct page	*pages;
+	size_t		 npages;
+};
+
+/*
+ * content_load: reads every *.md under content/ (sorted walk), front
+ * matter and Markdown.  Reports every problem; 0 when there was one.
+ * Must run on one thread (cmark-gfm's extensions registry).
+ */
+int		 content_load(struct content *, const struct site *,
+		    struct diag *);
+/* content_find: the page with this slug, or NULL. */
+struct page	*content_find(const struct content *, const char *slug);
+/*
+ * content_render: rewrites links to .md files into links to their pages,
+ * gives headings their anchors and renders every page's HTML; frees the
+ * trees.  Reports links to missing pages; 0 when there was one.
+ */
+int		 content_render(struct content *, const struct site *,
+		    struct diag *);
+void		 content_free(struct content *);
+/* content_node_text: the plain text under a node. */
+void		 content_node_text(cmark_node *, struct buf *);
+
+
+/* ---- catalog.c: appendices ------------------------------------------------ */
+
+/*
+ * catalog_load: the title and ladder appendices of the content (read from
+ * the cmark-gfm trees, before content_render frees them).  Reports every
+ * problem at its file and line; 0 when there was one.
+ */
+int		 catalog_load(struct catalog *, const struct content *,
+		    struct diag *);
+void		 catalog_free(struct catalog *);
+/* catalog_cycles: warns (check) of ladders that loop, naming rows. */
+void		 catalog_cycles(const struct catalog *, struct diag *);
+
+/* ---- output.c: the only writer under output/ ----------------------------- */
+
+struct out;
+
+enum out_mode {
+	OUT_PUBLIC,	/* files 0644, folders 0755 */
+	OUT_PRIVATE	/* personal data: files 0600, folders 0700 */
+};
+
+/*
+ * out_begin: starts a build of the output folder DIR: waits for any other
+ * build of it, removes what a killed build left beside it, and makes a
+ * fresh staging folder.  NULL on failure (reported).
+ */
+struct out	*out_begin(const char *dir, struct diag *);
+/*
+ * out_write: writes one file of the new output (path relative to it,
+ * folders made as needed).  When the previous output has the same bytes
+ * at that path, the old file is linked instead, so its mtime stays.
+ * Thread-safe.  0 on failure (reported, naming the file).
+ */
+int		 out_write(struct out *, const char *path, const void *,
+		    size_t, enum out_mode);
+/*
+ * out_path: the staging path of a file, for writers that need a path
+ * (libzip); the caller frees it.  Folders are made.  Once the file is
+ * written there, out_adopt() records it like out_write() would.
+ */
+char		*out_path(struct out *, const char *path, enum out_mode);
+int		 out_adopt(struct out *, const char *path, enum out_mode);
+/*
+ * out_commit: swaps the new output in for the old one in one rename and
+ * removes the old.  out_abort: drops the new output; the old stays.
+ * Both free the struct.
+ */
+int		 out_commit(struct out *);
+void		 out_abort(struct out *);
+
+/* ---- site.c: the public site ---------------------------------------------- */
+
+/* Everything a build reads, loaded and checked once. */
+struct project {
+	struct site	 site;
+	struct content	 content;
+	struct catalog	 catalog;
+	struct tmpl_set	*tmpl;		/* templates/ */
+	day_t		 as_of;
+};
+
+/*
+ * site_build: every page of output/site/: content pages, the title
+ * catalog and title pages, sitemap.xml, 404, the stylesheet.  0 on
+ * failure (reported).
+ */
+int		 site_build(struct project *, struct out *, struct diag *);
+/* site_check_slugs: content pages whose slug a generated page takes. */
+int		 site_check_slugs(const struct project *, struct diag *);
+
+/* ---- build.c: the commands ---------------------------------------------- */
+
+enum command {
+	CMD_BUILD,
+	CMD_CHECK,
+	CMD_PACKET,
+	CMD_REPORT,
+	CMD_RECORDS_INIT,
+	CMD_RECORDS_DEMO
+};
+
+/* The command line, as main.c read it. */
+struct opts {
+	enum command	 cmd;
+	int		 word;		/* words the command name took */
+	int		 nargs;		/* positional arguments it takes */
+	const char	*args[2];	/* ID, FY or FILE */
+	day_t		 as_of;		/* --as-of, or the default */
+	const char	*out;		/* --out, or NULL */
+	int		 jobs;		/* --jobs, or 0: one per core */
+	const char	*format;	/* --format: html, json or text */
+	const char	*password_file;	/* --password-file, or NULL */
+	long		 employees;	/* --employees */
+	unsigned long	 seed;		/* --seed */
+};
+
+/* cmd_run: runs the command; returns the exit status (cli.md). */
+int		 cmd_run(const struct opts *);
+
+#endif /* UMPRESS_EXTERN_H */

@@ -1,0 +1,413 @@
+/*
+ * project.c: YAML through libyaml, and content/site.yaml (content.md):
+ * the site's settings and the program: overrides of rules.md's numbers.
+ * Every key is checked; an unknown one is an error at its line, so a
+ * typo in a setting never silently keeps a default.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+#define SITE_YAML "content/site.yaml"
+
+int
+yaml_load(struct ydoc *y, const char *text, size_t len, const char *path,
+    int line0, struct diag *d)
+{
+	yaml_parser_t p;
+	int ok = 1;
+
+	memset(y, 0, sizeof(*y));
+	y->path = path;
+	y->line0 = line0;
+	if (!yaml_parser_initialize(&p))
+		abort();
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&p, &y->doc)) {
+		diag_file(d, DIAG_ERROR, path,
+		    line0 + (int)p.problem_mark.line, "bad YAML: %s%s%s",
+		    p.problem ? p.problem : "syntax error",
+		    p.context ? " " : "", p.context ? p.context : "");
+		ok = 0;
+	} else
+		y->loaded = 1;
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+void
+yaml_free(struct ydoc *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
+yaml_node_t *
+yaml_root(struct ydoc *y)
+{
+	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+}
+
+yaml_node_t *
+yaml_node(struct ydoc *y, int index)
+{
+	return yaml_document_get_node(&y->doc, index);
+}
+
+int
+yaml_line(const struct ydoc *y, const yaml_node_t *n)
+{
+	return y->line0 + (int)n->start_mark.line;
+}
+
+const char *
+yaml_scalar(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+/* Reports a key seen before in the same mapping. */
+static int
+yaml_dup_key(struct ydoc *y, yaml_node_t *map, yaml_node_pair_t *upto,
+    const char *key)
+{
+	yaml_node_pair_t *p;
+	const char *k;
+
+	for (p = map->data.mapping.pairs.start; p < upto; p++) {
+		k = yaml_scalar(yaml_node(y, p->key));
+		if (k != NULL && strcmp(k, key) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+yaml_each(struct ydoc *y, yaml_node_t *map, const char *what,
+    yaml_key_fn fn, void *arg, struct diag *d)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k;
+	const char *key;
+	int ok = 1;
+
+	if (map == NULL || map->type != YAML_MAPPING_NODE) {
+		diag_file(d, DIAG_ERROR, y->path,
+		    map ? yaml_line(y, map) : y->line0,
+		    "%s must be a mapping of keys to values", what);
+		return 0;
+	}
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_node(y, p->key);
+		if ((key = yaml_scalar(k)) == NULL) {
+			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, k),
+			    "%s: a key must be a plain word", what);
+			ok = 0;
+		} else if (yaml_dup_key(y, map, p, key)) {
+			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, k),
+			    "%s: '%s' is given twice", what, key);
+			ok = 0;
+		} else if (!fn(arg, y, key, yaml_node(y, p->value),
+		    yaml_line(y, k), d))
+			ok = 0;
+	}
+	return ok;
+}
+
+/* A scalar for key, or a report that the value is not one. */
+static const char *
+yaml_need_scalar(struct ydoc *y, yaml_node_t *n, const char *key,
+    struct diag *d)
+{
+	const char *s = yaml_scalar(n);
+
+	if (s == NULL)
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		    "%s: expected a single value", key);
+	return s;
+}
+
+int
+yaml_get_str(struct ydoc *y, yaml_node_t *n, const char *key, char **out,
+    struct diag *d)
+{
+	const char *s;
+
+	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+		return 0;
+	free(*out);
+	*out = xstrdup(s);
+	return 1;
+}
+
+int
+yaml_get_bool(struct ydoc *y, yaml_node_t *n, const char *key, int *out,
+    struct diag *d)
+{
+	const char *s;
+
+	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+		return 0;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		*out = 1;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		*out = 0;
+	else {
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		    "%s: expected true or false, not '%s'", key, s);
+		return 0;
+	}
+	return 1;
+}
+
+int
+yaml_get_long(struct ydoc *y, yaml_node_t *n, const char *key,
+    long long min, long long max, long long *out, struct diag *d)
+{
+	const char *s;
+	char *end;
+	long long v;
+
+	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno == ERANGE) {
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		    "%s: expected a whole number, not '%s'", key, s);
+		return 0;
+	}
+	if (v < min || v > max) {
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		    "%s: %lld is outside %lld to %lld", key, v, min, max);
+		return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+/* ---- site.yaml ------------------------------------------------------------ */
+
+enum setting_type { SET_INT, SET_INT64, SET_DOUBLE };
+
+/* The program: keys and the settings field each one sets (content.md). */
+static const struct setting_key {
+	const char		*key;
+	enum setting_type	 type;
+	size_t			 off;
+	long long		 min;
+	long long		 max;
+} setting_keys[] = {
+#define SK(k, f, t, lo, hi) { k, t, offsetof(struct settings, f), lo, hi }
+	SK("max_credential_targets", max_credential_targets, SET_INT, 0, 99),
+	SK("max_certificate_targets", max_certificate_targets, SET_INT, 0, 99),
+	SK("exam_window_years", exam_window_years, SET_INT, 1, 50),
+	SK("warning_days", warning_days, SET_INT, 0, 3650),
+	SK("retest_wait_days", retest_wait_days, SET_INT, 0, 3650),
+	SK("max_exams_per_half_year", max_exams_per_half_year, SET_INT, 0, 99),
+	SK("max_classes_per_year", max_classes_per_year, SET_INT, 0, 99),
+	SK("max_concurrent_classes", max_concurrent_classes, SET_INT, 0, 99),
+	SK("max_concurrent_summer_classes", max_concurrent_summer, SET_INT,
+	    0, 99),
+	SK("recent_credit_years", recent_credit_years, SET_INT, 0, 50),
+	SK("withdrawal_drops", withdrawal_drops, SET_INT, 1, 99),
+	SK("inactivity_years", inactivity_years, SET_INT, 1, 50),
+	SK("max_time_off_hours_per_week", max_hours_per_week, SET_DOUBLE,
+	    0, 168),
+	SK("max_full_day_days_per_semester", max_full_day_days, SET_INT,
+	    0, 366),
+	SK("private_tuition_cap_cents", private_tuition_cap_cents, SET_INT64,
+	    0, 100000000000LL),
+	SK("work_commitment_years", work_commitment_years, SET_INT, 0, 50),
+	SK("grade_valid_years", grade_valid_years, SET_INT, 1, 50),
+	SK("max_counties", max_counties, SET_INT, 1, 3),
+	SK("max_assignment_years", max_assignment_years, SET_INT, 1, 50),
+#undef SK
+};
+
+/* One key of program:. */
+static int
+program_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
+    int line, struct diag *d)
+{
+	struct settings *s = arg;
+	const struct setting_key *k;
+	long long n;
+	size_t i;
+
+	for (i = 0; i < sizeof(setting_keys) / sizeof(setting_keys[0]); i++)
+		if (strcmp(setting_keys[i].key, key) == 0)
+			break;
+	if (i == sizeof(setting_keys) / sizeof(setting_keys[0])) {
+		diag_file(d, DIAG_ERROR, y->path, line,
+		    "program: unknown setting '%s'", key);
+		return 0;
+	}
+	k = &setting_keys[i];
+	if (!yaml_get_long(y, v, key, k->min, k->max, &n, d))
+		return 0;
+	if (k->type == SET_INT)
+		*(int *)(void *)((char *)s + k->off) = (int)n;
+	else if (k->type == SET_INT64)
+		*(int64_t *)(void *)((char *)s + k->off) = n;
+	else
+		*(double *)(void *)((char *)s + k->off) = (double)n;
+	return 1;
+}
+
+/* One key of contact:. */
+static int
+contact_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
+    int line, struct diag *d)
+{
+	struct contact *c = arg;
+
+	if (strcmp(key, "name") == 0)
+		return yaml_get_str(y, v, "contact: name", &c->name, d);
+	if (strcmp(key, "phone") == 0)
+		return yaml_get_str(y, v, "contact: phone", &c->phone, d);
+	if (strcmp(key, "email") == 0)
+		return yaml_get_str(y, v, "contact: email", &c->email, d);
+	if (strcmp(key, "office") == 0)
+		return yaml_get_str(y, v, "contact: office", &c->office, d);
+	diag_file(d, DIAG_ERROR, y->path, line, "contact: unknown key '%s'",
+	    key);
+	return 0;
+}
+
+static int
+profile_value(struct ydoc *y, yaml_node_t *v, struct site *s, struct diag *d)
+{
+	const char *p = yaml_need_scalar(y, v, "profile", d);
+
+	if (p == NULL)
+		return 0;
+	if (strcmp(p, "illinois") == 0)
+		s->profile = PROFILE_ILLINOIS;
+	else if (strcmp(p, "california") == 0)
+		s->profile = PROFILE_CALIFORNIA;
+	else {
+		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+		    "profile: expected illinois or california, not '%s'", p);
+		return 0;
+	}
+	return 1;
+}
+
+/* One top-level key of site.yaml. */
+static int
+site_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
+    int line, struct diag *d)
+{
+	struct site *s = arg;
+
+	if (strcmp(key, "title") == 0)
+		return yaml_get_str(y, v, key, &s->title, d);
+	if (strcmp(key, "department") == 0)
+		return yaml_get_str(y, v, key, &s->department, d);
+	if (strcmp(key, "base_url") == 0)
+		return yaml_get_str(y, v, key, &s->base_url, d);
+	if (strcmp(key, "unsafe_html") == 0)
+		return yaml_get_bool(y, v, key, &s->unsafe_html, d);
+	if (strcmp(key, "profile") == 0)
+		return profile_value(y, v, s, d);
+	if (strcmp(key, "contact") == 0)
+		return yaml_each(y, v, "contact", contact_key, &s->contact, d);
+	if (strcmp(key, "program") == 0)
+		return yaml_each(y, v, "program", program_key, &s->prog, d);
+	diag_file(d, DIAG_ERROR, y->path, line, "unknown key '%s'", key);
+	return 0;
+}
+
+/*
+ * Checks the text of a content file the way content.md asks: UTF-8 with
+ * an optional byte-order mark (*skip is set past it) and no NUL byte.
+ * Reports the line of the first bad byte and returns 0.
+ */
+int
+project_text_ok(const char *path, const struct buf *b, size_t *skip,
+    struct diag *d)
+{
+	const char *nul;
+	size_t bad, at, i;
+	int line = 1;
+
+	*skip = b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	nul = memchr(b->data, '\0', b->len);
+	at = nul ? (size_t)(nul - b->data) : b->len;
+	if (!utf8_valid(b->data + *skip, b->len - *skip, &bad) &&
+	    *skip + bad < at)
+		at = *skip + bad;
+	if (at == b->len)
+		return 1;
+	for (i = 0; i < at; i++)
+		line += b->data[i] == '\n';
+	diag_file(d, DIAG_ERROR, path, line, "%s", b->data[at] == '\0' ?
+	    "a NUL byte (files must be text)" :
+	    "bytes that are not UTF-8 (save the file as UTF-8)");
+	return 0;
+}
+
+int
+project_load(struct site *s, struct diag *d)
+{
+	struct buf b = {0};
+	struct ydoc y;
+	size_t skip;
+	int ok = 0;
+
+	memset(s, 0, sizeof(*s));
+	settings_defaults(&s->prog);
+	if (!file_read(SITE_YAML, &b)) {
+		diag_file(d, DIAG_ERROR, SITE_YAML, 0, "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (!project_text_ok(SITE_YAML, &b, &skip, d))
+		goto out;
+	if (!yaml_load(&y, b.data + skip, b.len - skip, SITE_YAML, 1, d))
+		goto outy;
+	if (yaml_root(&y) == NULL) {
+		diag_file(d, DIAG_ERROR, SITE_YAML, 1, "the file is empty: "
+		    "title is required");
+		goto outy;
+	}
+	ok = yaml_each(&y, yaml_root(&y), "site.yaml", site_key, s, d);
+	if (ok && (s->title == NULL || s->title[0] == '\0')) {
+		diag_file(d, DIAG_ERROR, SITE_YAML, 1, "title is required");
+		ok = 0;
+	}
+outy:
+	yaml_free(&y);
+out:
+	buf_free(&b);
+	return ok;
+}
+
+void
+site_free(struct site *s)
+{
+	free(s->title);
+	free(s->department);
+	free(s->base_url);
+	free(s->contact.name);
+	free(s->contact.phone);
+	free(s->contact.email);
+	free(s->contact.office);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *
+project_profile_name(enum profile p)
+{
+	return p == PROFILE_CALIFORNIA ? "california" : "illinois";
+}

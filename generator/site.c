@@ -1,0 +1,649 @@
+/*
+ * site.c: the public site, output/site/.  Every page is templates/
+ * page.html run against a view built here; the views hold program
+ * information only (pages, the catalog, ladders, aggregate figures),
+ * never a record of an employee (shared/style.md: no per-employee view
+ * reaches the public site).  Links are relative, so the site works from a
+ * file share and from any sub-path of an intranet server.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+#define SITE	"site/"
+
+/* Pages the generator makes, their slugs reserved (content.md). */
+#define SLUG_CATALOG	"titles/index"
+#define SLUG_LADDERS	"ladders/index"
+#define SLUG_RESULTS	"results"
+#define SLUG_404	"404"
+
+/* Menu weights of the generated pages: after the content pages unless
+ * the authors weigh theirs higher. */
+#define WEIGHT_CATALOG	1000
+#define WEIGHT_LADDERS	1010
+#define WEIGHT_RESULTS	1020
+
+/* One entry of the main navigation. */
+struct nav {
+	const char	*title;
+	const char	*out;	/* site path of its page */
+	long long	 weight;
+};
+
+/* What building the site needs at hand. */
+struct sitectx {
+	struct project	*p;
+	struct out	*out;
+	struct diag	*d;
+	const struct tmpl *page;	/* templates/page.html */
+	struct nav	*nav;		/* the menu, in order */
+	size_t		 nnav;
+	struct arena	 a;		/* one page's view; reset per page */
+	struct buf	 html;		/* one page's HTML */
+};
+
+static int
+nav_cmp(const void *x, const void *y)
+{
+	const struct nav *a = x, *b = y;
+	int c;
+
+	if (a->weight != b->weight)
+		return a->weight < b->weight ? -1 : 1;
+	if ((c = strcmp(a->title, b->title)) != 0)
+		return c;
+	return strcmp(a->out, b->out);
+}
+
+static void
+nav_add(struct sitectx *s, const char *title, const char *out,
+    long long weight)
+{
+	s->nav = xreallocarray(s->nav, s->nnav + 1, sizeof(*s->nav));
+	s->nav[s->nnav].title = title;
+	s->nav[s->nnav].out = out;
+	s->nav[s->nnav++].weight = weight;
+}
+
+/* The menu: top-level pages and folder index pages, then the generated
+ * sections, by weight, title and path (a total order). */
+static void
+nav_build(struct sitectx *s)
+{
+	const struct content *c = &s->p->content;
+	const char *slash;
+	size_t i;
+
+	for (i = 0; i < c->npages; i++) {
+		slash = strchr(c->pages[i].slug, '/');
+		if (strcmp(c->pages[i].slug, "index") == 0 || (slash != NULL &&
+		    (strcmp(slash, "/index") != 0 || strchr(slash + 1, '/'))))
+			continue;
+		nav_add(s, c->pages[i].title, c->pages[i].out,
+		    c->pages[i].weight);
+	}
+	if (s->p->catalog.ntitles > 0)
+		nav_add(s, "Title catalog", SLUG_CATALOG ".html",
+		    WEIGHT_CATALOG);
+	qsort(s->nav, s->nnav, sizeof(*s->nav), nav_cmp);
+}
+
+/* ---- the parts every page has ---------------------------------------- */
+
+static struct tv *
+tv_href(struct sitectx *s, const char *from, const char *to)
+{
+	struct buf b = {0};
+	struct tv *v;
+
+	url_rel(&b, from, to);
+	v = tv_str(&s->a, b.data);
+	buf_free(&b);
+	return v;
+}
+
+static struct tv *
+site_view(struct sitectx *s)
+{
+	const struct site *st = &s->p->site;
+	struct tv *v = tv_map(&s->a), *c;
+
+	tv_set(&s->a, v, "title", tv_str(&s->a, st->title));
+	tv_set(&s->a, v, "department", tv_str(&s->a, st->department));
+	c = tv_set(&s->a, v, "contact", tv_map(&s->a));
+	tv_set(&s->a, c, "name", tv_str(&s->a, st->contact.name));
+	tv_set(&s->a, c, "phone", tv_str(&s->a, st->contact.phone));
+	tv_set(&s->a, c, "email", tv_str(&s->a, st->contact.email));
+	tv_set(&s->a, c, "office", tv_str(&s->a, st->contact.office));
+	return v;
+}
+
+static struct tv *
+nav_view(struct sitectx *s, const char *out)
+{
+	struct tv *list = tv_list(&s->a), *it;
+	size_t i;
+
+	for (i = 0; i < s->nnav; i++) {
+		it = tv_push(&s->a, list, tv_map(&s->a));
+		tv_set(&s->a, it, "title", tv_str(&s->a, s->nav[i].title));
+		tv_set(&s->a, it, "href", tv_href(s, out, s->nav[i].out));
+		tv_set(&s->a, it, "current",
+		    tv_bool(&s->a, strcmp(out, s->nav[i].out) == 0));
+	}
+	return list;
+}
+
+static void
+crumb(struct sitectx *s, struct tv *list, const char *from,
+    const char *title, const char *to)
+{
+	struct tv *it = tv_push(&s->a, list, tv_map(&s->a));
+
+	tv_set(&s->a, it, "title", tv_str(&s->a, title));
+	tv_set(&s->a, it, "href", tv_href(s, from, to));
+}
+
+/*
+ * Breadcrumbs: Home, then each folder above the page that has an index
+ * page ("guides/index" for "guides/exams"), then the parent given.
+ */
+static struct tv *
+crumbs_view(struct sitectx *s, const char *slug, const char *out,
+    const char *parent_title, const char *parent_out)
+{
+	struct tv *list = tv_list(&s->a);
+	struct buf b = {0};
+	const struct page *pg;
+	const char *p;
+
+	if (strcmp(slug, "index") == 0)
+		return list;
+	crumb(s, list, out, "Home", "index.html");
+	for (p = strchr(slug, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		buf_reset(&b);
+		buf_put(&b, slug, (size_t)(p - slug));
+		BUF_LIT(&b, "/index");
+		if ((pg = content_find(&s->p->content, b.data)) != NULL &&
+		    strcmp(pg->slug, slug) != 0)
+			crumb(s, list, out, pg->title, pg->out);
+	}
+	if (parent_title != NULL)
+		crumb(s, list, out, parent_title, parent_out);
+	buf_free(&b);
+	return list;
+}
+
+/* The flags page.html switches on; every page has every one, so a name
+ * missing from a view is a template mistake check can warn of. */
+static const char *const page_kinds[] = {
+	"body", "catalog", "title_entry", "ladder_index", "ladder",
+	"results", "not_found"
+};
+
+/*
+ * The view every page starts from: site, menu, breadcrumbs and page
+ * fields; the caller sets one of page_kinds.
+ */
+static struct tv *
+page_view(struct sitectx *s, const char *slug, const char *out,
+    const char *title, const char *description)
+{
+	struct tv *v = tv_map(&s->a), *pg;
+	size_t i;
+
+	tv_set(&s->a, v, "site", site_view(s));
+	tv_set(&s->a, v, "root", tv_href(s, out, ""));
+	tv_set(&s->a, v, "stylesheet", tv_href(s, out, "style.css"));
+	tv_set(&s->a, v, "home", tv_href(s, out, "index.html"));
+	tv_set(&s->a, v, "nav", nav_view(s, out));
+	pg = tv_set(&s->a, v, "page", tv_map(&s->a));
+	tv_set(&s->a, pg, "title", tv_str(&s->a, title));
+	tv_set(&s->a, pg, "description", tv_str(&s->a, description));
+	tv_set(&s->a, pg, "is_home", tv_bool(&s->a, strcmp(slug, "index") ==
+	    0));
+	tv_set(&s->a, v, "breadcrumbs", tv_list(&s->a));
+	tv_set(&s->a, v, "has_breadcrumbs", tv_bool(&s->a, 0));
+	tv_set(&s->a, v, "toc", tv_list(&s->a));
+	tv_set(&s->a, v, "has_toc", tv_bool(&s->a, 0));
+	for (i = 0; i < sizeof(page_kinds) / sizeof(page_kinds[0]); i++)
+		tv_set(&s->a, v, page_kinds[i], tv_bool(&s->a, 0));
+	return v;
+}
+
+/* Replaces the value of key in a view map (the page kinds). */
+static void
+view_put(struct tv *map, const char *key, struct tv *val)
+{
+	struct tv_item *it;
+
+	for (it = map->first; it != NULL; it = it->next)
+		if (strcmp(it->key, key) == 0) {
+			it->val = val;
+			return;
+		}
+}
+
+/* Sets a list of the view and the has_KEY flag templates wrap it with
+ * (Mustache cannot ask whether a list is empty around it). */
+static void
+view_list(struct sitectx *s, struct tv *map, const char *key,
+    struct tv *list)
+{
+	char *flag = xasprintf("has_%s", key);
+
+	view_put(map, key, list);
+	view_put(map, flag, tv_bool(&s->a, list->len > 0));
+	free(flag);
+}
+
+/* Renders a view with page.html and writes it under site/. */
+static int
+emit(struct sitectx *s, const char *out, const struct tv *v)
+{
+	char *path;
+	int ok;
+
+	buf_reset(&s->html);
+	if (!tmpl_render(s->page, v, &s->html))
+		return 0;
+	path = xasprintf(SITE "%s", out);
+	ok = out_write(s->out, path, s->html.data, s->html.len, OUT_PUBLIC);
+	free(path);
+	arena_reset(&s->a);
+	return ok;
+}
+
+/* ---- content pages ----------------------------------------------------- */
+
+static struct tv *
+toc_view(struct sitectx *s, const struct page *pg)
+{
+	struct tv *list = tv_list(&s->a), *it;
+	size_t i;
+
+	/* A table of contents helps once a page has a few sections. */
+	for (i = 0; i < pg->nheadings && pg->nheadings >= 2; i++) {
+		if (pg->headings[i].level > 3)
+			continue;
+		it = tv_push(&s->a, list, tv_map(&s->a));
+		tv_set(&s->a, it, "text", tv_str(&s->a, pg->headings[i].text));
+		tv_set(&s->a, it, "anchor",
+		    tv_str(&s->a, pg->headings[i].anchor));
+		tv_set(&s->a, it, "sub", tv_bool(&s->a,
+		    pg->headings[i].level == 3));
+	}
+	return list;
+}
+
+static int
+content_page(struct sitectx *s, const struct page *pg)
+{
+	struct tv *v;
+
+	v = page_view(s, pg->slug, pg->out, pg->title, pg->description);
+	view_list(s, v, "breadcrumbs", crumbs_view(s, pg->slug, pg->out, NULL,
+	    NULL));
+	view_list(s, v, "toc", toc_view(s, pg));
+	view_put(v, "body", tv_str(&s->a, pg->html));
+	return emit(s, pg->out, v);
+}
+
+/* ---- the title catalog ------------------------------------------------- */
+
+/* What each kind means, in the words of IL V.A. */
+static const struct {
+	enum title_kind	 kind;
+	const char	*heading;
+	const char	*about;
+} kinds[] = {
+	{ KIND_CERTIFICATE, "Certificate titles", "You earn a certificate "
+	    "for these titles by passing a written proficiency exam." },
+	{ KIND_CREDENTIAL, "Credential titles", "These titles need a "
+	    "specific degree or license." },
+	{ KIND_DUAL, "Dual titles", "You can qualify for these titles either "
+	    "by passing a proficiency exam or by earning the degree or "
+	    "license." },
+	{ KIND_NONE, "Other classifications", "Classifications that are not "
+	    "target titles: where people start, and steps along a ladder." },
+};
+
+static const enum title_cat cats[] = { CAT_LPEL, CAT_BRIDGING, CAT_ELTPA,
+	CAT_NONE };
+
+static const char *
+category_heading(enum title_cat c)
+{
+	switch (c) {
+	case CAT_LPEL:
+		return "Low-paying entry-level (LPEL)";
+	case CAT_BRIDGING:
+		return "Bridging classifications";
+	case CAT_ELTPA:
+		return "Entry-level technical, professional and "
+		    "administrative (ELTPA)";
+	case CAT_NONE:
+		break;
+	}
+	return "Not categorised";
+}
+
+static struct tv *
+title_row_view(struct sitectx *s, const struct title *t, const char *from)
+{
+	struct tv *it = tv_map(&s->a);
+	char *out = xasprintf("titles/%s.html", t->code);
+	char date[32];
+
+	tv_set(&s->a, it, "name", tv_str(&s->a, t->name));
+	tv_set(&s->a, it, "code", tv_str(&s->a, t->code));
+	tv_set(&s->a, it, "href", tv_href(s, from, out));
+	tv_set(&s->a, it, "schematic", tv_str(&s->a, t->schematic));
+	tv_set(&s->a, it, "degree", t->degree ? tv_str(&s->a,
+	    degree_name(t->degree)) : tv_null(&s->a));
+	date_human(t->frozen_on, date);
+	tv_set(&s->a, it, "frozen", *date ? tv_str(&s->a, date) :
+	    tv_null(&s->a));
+	free(out);
+	return it;
+}
+
+/* The catalog grouped by kind, then category (issue: grouped by kind and
+ * category); titles by name, then code, within a group. */
+static struct tv *
+catalog_view(struct sitectx *s, const struct title **sorted)
+{
+	const struct catalog *c = &s->p->catalog;
+	struct tv *groups = tv_list(&s->a), *g, *cs, *cv, *rows;
+	size_t k, j, i;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		g = NULL;
+		for (j = 0; j < sizeof(cats) / sizeof(cats[0]); j++) {
+			rows = NULL;
+			for (i = 0; i < c->ntitles; i++) {
+				if (sorted[i]->kind != kinds[k].kind ||
+				    sorted[i]->category != cats[j])
+					continue;
+				if (g == NULL) {
+					g = tv_push(&s->a, groups,
+					    tv_map(&s->a));
+					tv_set(&s->a, g, "heading", tv_str(&s->a,
+					    kinds[k].heading));
+					tv_set(&s->a, g, "about", tv_str(&s->a,
+					    kinds[k].about));
+					cs = tv_set(&s->a, g, "categories",
+					    tv_list(&s->a));
+				}
+				if (rows == NULL) {
+					cv = tv_push(&s->a, cs, tv_map(&s->a));
+					tv_set(&s->a, cv, "heading",
+					    tv_str(&s->a,
+					    category_heading(cats[j])));
+					rows = tv_set(&s->a, cv, "titles",
+					    tv_list(&s->a));
+				}
+				tv_push(&s->a, rows, title_row_view(s,
+				    sorted[i], SLUG_CATALOG ".html"));
+			}
+		}
+	}
+	return groups;
+}
+
+static int
+title_name_cmp(const void *x, const void *y)
+{
+	const struct title *a = *(const struct title *const *)x;
+	const struct title *b = *(const struct title *const *)y;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : strcmp(a->code, b->code);
+}
+
+static int
+catalog_page(struct sitectx *s, const struct title **sorted)
+{
+	struct tv *v, *cat;
+
+	v = page_view(s, SLUG_CATALOG, SLUG_CATALOG ".html", "Title catalog",
+	    "Every classification of the program, grouped by kind and "
+	    "category.");
+	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_CATALOG,
+	    SLUG_CATALOG ".html", NULL, NULL));
+	cat = tv_map(&s->a);
+	tv_set(&s->a, cat, "groups", catalog_view(s, sorted));
+	tv_set(&s->a, cat, "count", tv_num(&s->a,
+	    (double)s->p->catalog.ntitles));
+	view_put(v, "catalog", cat);
+	return emit(s, SLUG_CATALOG ".html", v);
+}
+
+static struct tv *
+title_ladders_view(struct sitectx *s, const struct title *t)
+{
+	const struct catalog *c = &s->p->catalog;
+	size_t idx = (size_t)(t - c->titles), l, k;
+	struct tv *list = tv_list(&s->a), *it;
+
+	for (l = 0; l < c->nladders; l++)
+		for (k = 0; k < c->ladders[l].nsteps; k++)
+			if (c->ladders[l].steps[k].from == idx ||
+			    c->ladders[l].steps[k].to == idx) {
+				it = tv_push(&s->a, list, tv_map(&s->a));
+				tv_set(&s->a, it, "name",
+				    tv_str(&s->a, c->ladders[l].name));
+				break;
+			}
+	return list;
+}
+
+static struct tv *
+title_entry_view(struct sitectx *s, const struct title *t, const char *out)
+{
+	struct tv *e = tv_map(&s->a);
+	struct buf b = {0};
+	char date[32];
+	size_t k;
+
+	tv_set(&s->a, e, "name", tv_str(&s->a, t->name));
+	tv_set(&s->a, e, "code", tv_str(&s->a, t->code));
+	tv_set(&s->a, e, "code_made", tv_bool(&s->a, t->code_made));
+	tv_set(&s->a, e, "schematic", tv_str(&s->a, t->schematic));
+	tv_set(&s->a, e, "kind", t->kind ? tv_str(&s->a, kind_name(t->kind)) :
+	    tv_null(&s->a));
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (kinds[k].kind == t->kind && t->kind != KIND_NONE)
+			tv_set(&s->a, e, "kind_about",
+			    tv_str(&s->a, kinds[k].about));
+	if (t->kind == KIND_NONE)
+		tv_set(&s->a, e, "kind_about", tv_null(&s->a));
+	tv_set(&s->a, e, "category", t->category ? tv_str(&s->a,
+	    category_heading(t->category)) : tv_null(&s->a));
+	tv_set(&s->a, e, "degree", t->degree ? tv_str(&s->a,
+	    degree_name(t->degree)) : tv_null(&s->a));
+	date_human(t->frozen_on, date);
+	tv_set(&s->a, e, "frozen", *date ? tv_str(&s->a, date) :
+	    tv_null(&s->a));
+	if (t->salary_max_cents >= 0) {
+		fmt_money(&b, t->salary_max_cents, 0);
+		tv_set(&s->a, e, "salary_max", tv_str(&s->a, b.data));
+	} else
+		tv_set(&s->a, e, "salary_max", tv_null(&s->a));
+	tv_set(&s->a, e, "ladders", tv_list(&s->a));
+	tv_set(&s->a, e, "has_ladders", tv_bool(&s->a, 0));
+	view_list(s, e, "ladders", title_ladders_view(s, t));
+	tv_set(&s->a, e, "catalog_href", tv_href(s, out, SLUG_CATALOG
+	    ".html"));
+	buf_free(&b);
+	return e;
+}
+
+static int
+title_page(struct sitectx *s, const struct title *t)
+{
+	char *out = xasprintf("titles/%s.html", t->code);
+	char *slug = xasprintf("titles/%s", t->code);
+	struct tv *v;
+	int ok;
+
+	v = page_view(s, slug, out, t->name, NULL);
+	view_list(s, v, "breadcrumbs", crumbs_view(s, slug, out,
+	    "Title catalog", SLUG_CATALOG ".html"));
+	view_put(v, "title_entry", title_entry_view(s, t, out));
+	ok = emit(s, out, v);
+	free(out);
+	free(slug);
+	return ok;
+}
+
+/* ---- the rest ------------------------------------------------------------ */
+
+/*
+ * 404.html sits at the top of the site; a server that shows it for a
+ * missing page deeper down breaks its relative links, so it carries the
+ * words to find the home page as well as the link.
+ */
+static int
+not_found_page(struct sitectx *s)
+{
+	struct tv *v;
+
+	v = page_view(s, SLUG_404, SLUG_404 ".html", "Page not found", NULL);
+	view_put(v, "not_found", tv_bool(&s->a, 1));
+	return emit(s, SLUG_404 ".html", v);
+}
+
+/* sitemaps.org wants absolute URLs: with base_url in site.yaml they are;
+ * without, the paths are relative to the site's folder. */
+static int
+sitemap(struct sitectx *s, const char **outs, size_t n)
+{
+	const char *base = s->p->site.base_url;
+	struct buf b = {0};
+	size_t i;
+	int ok;
+
+	BUF_LIT(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	for (i = 0; i < n; i++) {
+		BUF_LIT(&b, "<url><loc>");
+		if (base != NULL) {
+			esc_html(&b, base, strlen(base));
+			if (*base && base[strlen(base) - 1] != '/')
+				buf_putc(&b, '/');
+		}
+		esc_url(&b, outs[i], strlen(outs[i]));
+		BUF_LIT(&b, "</loc></url>\n");
+	}
+	BUF_LIT(&b, "</urlset>\n");
+	ok = out_write(s->out, SITE "sitemap.xml", b.data, b.len, OUT_PUBLIC);
+	buf_free(&b);
+	return ok;
+}
+
+static int
+str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int
+stylesheet(struct sitectx *s)
+{
+	struct buf b = {0};
+	int ok;
+
+	if (!file_read("templates/style.css", &b)) {
+		diag_file(s->d, DIAG_ERROR, "templates/style.css", 0,
+		    "cannot read: %s", strerror(errno));
+		buf_free(&b);
+		return 0;
+	}
+	ok = out_write(s->out, SITE "style.css", b.data, b.len, OUT_PUBLIC);
+	buf_free(&b);
+	return ok;
+}
+
+int
+site_check_slugs(const struct project *p, struct diag *d)
+{
+	static const char *const fixed[] = { SLUG_CATALOG, SLUG_LADDERS,
+	    SLUG_RESULTS, SLUG_404, "sitemap", "style" };
+	const struct page *pg;
+	struct buf b = {0};
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if ((pg = content_find(&p->content, fixed[i])) != NULL) {
+			diag_file(d, DIAG_ERROR, pg->src, 0, "slug '%s' is "
+			    "taken by a page umpress makes", pg->slug);
+			ok = 0;
+		}
+	for (i = 0; i < p->catalog.ntitles; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "titles/%s", p->catalog.titles[i].code);
+		if ((pg = content_find(&p->content, b.data)) != NULL) {
+			diag_file(d, DIAG_ERROR, pg->src, 0, "slug '%s' is "
+			    "taken by the page umpress makes for title %s "
+			    "(%s:%d)", pg->slug, p->catalog.titles[i].code,
+			    p->catalog.titles[i].src,
+			    p->catalog.titles[i].line);
+			ok = 0;
+		}
+	}
+	buf_free(&b);
+	return ok;
+}
+
+int
+site_build(struct project *p, struct out *out, struct diag *d)
+{
+	struct sitectx s;
+	const struct title **sorted;
+	char **outs;
+	size_t i, n = 0;
+	int ok = 1;
+
+	memset(&s, 0, sizeof(s));
+	s.p = p;
+	s.out = out;
+	s.d = d;
+	if ((s.page = tmpl_get(p->tmpl, "page.html")) == NULL)
+		return 0;
+	nav_build(&s);
+	sorted = xcalloc(p->catalog.ntitles, sizeof(*sorted));
+	outs = xcalloc(p->content.npages + p->catalog.ntitles + 1,
+	    sizeof(*outs));
+	for (i = 0; i < p->catalog.ntitles; i++)
+		sorted[i] = &p->catalog.titles[i];
+	qsort(sorted, p->catalog.ntitles, sizeof(*sorted), title_name_cmp);
+	for (i = 0; i < p->content.npages; i++) {
+		ok &= content_page(&s, &p->content.pages[i]);
+		outs[n++] = xstrdup(p->content.pages[i].out);
+	}
+	if (p->catalog.ntitles > 0) {
+		ok &= catalog_page(&s, sorted);
+		outs[n++] = xstrdup(SLUG_CATALOG ".html");
+	}
+	for (i = 0; i < p->catalog.ntitles; i++) {
+		ok &= title_page(&s, &p->catalog.titles[i]);
+		outs[n++] = xasprintf("titles/%s.html",
+		    p->catalog.titles[i].code);
+	}
+	ok &= not_found_page(&s) && stylesheet(&s);
+	qsort(outs, n, sizeof(*outs), str_cmp);
+	ok &= sitemap(&s, (const char **)outs, n);
+	for (i = 0; i < n; i++)
+		free(outs[i]);
+	free(outs);
+	free(sorted);
+	free(s.nav);
+	arena_free(&s.a);
+	buf_free(&s.html);
+	return ok;
+}

@@ -26,9 +26,13 @@ CORE_OBJS = generator/buf.o generator/diag.o generator/date.o \
 TMPL_OBJS = generator/template.o
 RULES_OBJS = generator/rules.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS)
+APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
+	generator/ladders.o generator/view.o generator/output.o \
+	generator/site.o generator/build.o generator/main.o
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(APP_OBJS)
 
-HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h
+HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
+	generator/extern.h
 
 .SUFFIXES: .c .o
 .c.o:
@@ -36,7 +40,10 @@ HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h
 
 all: umpress
 
-$(OBJS): $(HDRS)
+umpress: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) -o $@ $(LIBS)
+
+$(OBJS) $(RULES_OBJS) $(RECORDS_OBJS): $(HDRS)
 
 # records/schema.sql is built into the program (umpress records init).
 generator/schema.c: records/schema.sql scripts/embed
@@ -71,12 +78,19 @@ tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
 		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
+tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
+		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
+
 tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \
 		$(CORE_OBJS) $(RECORDS_OBJS) -o $@ $(TEST_LIBS) $(LIBS)
 
 test-template: deps tests/bin/test_template
 	tests/bin/test_template
+
+test-ladders: deps tests/bin/test_ladders
+	tests/bin/test_ladders
 
 test-records: deps tests/bin/test_records
 	tests/bin/test_records
@@ -90,4 +104,4 @@ test-core: deps tests/bin/test_core
 test-rules: deps tests/bin/test_rules
 	tests/bin/test_rules
 
-.PHONY: all deps clean test test-mustache test-core test-rules test-template test-records
+.PHONY: all deps clean test test-mustache test-core test-rules test-template test-records test-ladders

@@ -241,19 +241,16 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
-	va_list ap, cp;
+	struct buf b = {0};
+	va_list ap;
 	char *p;
-	int n;
 
+	/* Through a buffer, so the size probe is buf_vprintf's alone. */
 	va_start(ap, fmt);
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		n = 0;
-	p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	p = arena_strndup(a, b.len ? b.data : "", b.len);
+	buf_free(&b);
 	return p;
 }
 

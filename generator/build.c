@@ -31,6 +31,12 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	ok &= catalog_load(&p->catalog, &p->content, d);
 	ok &= site_check_slugs(p, d);
 	ok &= content_render(&p->content, &p->site, d);
+	if (access("templates", F_OK) == -1) {
+		/* One message for the folder, not one per template. */
+		diag_file(d, DIAG_ERROR, "templates", 0, "no such folder (a project holds "
+		    "content/, templates/ and records/)");
+		return 0;
+	}
 	p->tmpl = tmpl_set_dir("templates", "templates", warn_missing, d);
 	ok &= tmpl_get(p->tmpl, "page.html") != NULL;
 	return ok && d->errors == 0;

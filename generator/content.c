@@ -173,14 +173,14 @@ static int
 appendix_value(struct ydoc *y, yaml_node_t *v, struct page *pg,
     struct diag *d)
 {
-	const char *s = yaml_scalar(v);
+	const char *s = ydoc_scalar(v);
 
 	if (s != NULL && strcmp(s, "titles") == 0)
 		pg->appendix = APPX_TITLES;
 	else if (s != NULL && strcmp(s, "ladders") == 0)
 		pg->appendix = APPX_LADDERS;
 	else {
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, v),
 		    "appendix: expected titles or ladders");
 		return 0;
 	}
@@ -196,21 +196,21 @@ front_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 	char *slug = NULL;
 
 	if (strcmp(key, "title") == 0)
-		return yaml_get_str(y, v, key, &pg->title, d);
+		return ydoc_get_str(y, v, key, &pg->title, d);
 	if (strcmp(key, "description") == 0)
-		return yaml_get_str(y, v, key, &pg->description, d);
+		return ydoc_get_str(y, v, key, &pg->description, d);
 	if (strcmp(key, "weight") == 0)
-		return yaml_get_long(y, v, key, -1000000, 1000000,
+		return ydoc_get_long(y, v, key, -1000000, 1000000,
 		    &pg->weight, d);
 	if (strcmp(key, "draft") == 0)
-		return yaml_get_bool(y, v, key, &pg->draft, d);
+		return ydoc_get_bool(y, v, key, &pg->draft, d);
 	if (strcmp(key, "appendix") == 0)
 		return appendix_value(y, v, pg, d);
 	if (strcmp(key, "slug") == 0) {
-		if (!yaml_get_str(y, v, key, &slug, d))
+		if (!ydoc_get_str(y, v, key, &slug, d))
 			return 0;
 		if (!slug_ok(slug)) {
-			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+			diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, v),
 			    "slug: '%s' must be a relative path of letters, "
 			    "digits, '-', '_' and '.'", slug);
 			free(slug);
@@ -231,21 +231,21 @@ front_matter(struct page *pg, const char *fm, size_t len, struct diag *d)
 	struct ydoc y;
 	int ok;
 
-	if (!yaml_load(&y, fm, len, pg->src, 2, d)) {
-		yaml_free(&y);
+	if (!ydoc_load(&y, fm, len, pg->src, 2, d)) {
+		ydoc_free(&y);
 		return 0;
 	}
-	if (yaml_root(&y) == NULL) {
+	if (ydoc_root(&y) == NULL) {
 		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
-		yaml_free(&y);
+		ydoc_free(&y);
 		return 0;
 	}
-	ok = yaml_each(&y, yaml_root(&y), "front matter", front_key, pg, d);
+	ok = ydoc_each(&y, ydoc_root(&y), "front matter", front_key, pg, d);
 	if (ok && (pg->title == NULL || pg->title[0] == '\0')) {
 		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
 		ok = 0;
 	}
-	yaml_free(&y);
+	ydoc_free(&y);
 	return ok;
 }
 

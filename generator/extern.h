@@ -2,7 +2,7 @@
  * extern.h: the table of contents.  Every stage's entry points, in the
  * order data flows through a build:
  *
- *   project.c   site.yaml, YAML helpers          project_  yaml_
+ *   project.c   site.yaml, YAML helpers          project_  ydoc_
  *   content.c   pages: front matter + Markdown   content_
  *   catalog.c   title and ladder appendices      catalog_
  *   records.c   the database (records.h)         rec_
@@ -33,7 +33,7 @@
 
 /*
  * A YAML document with its origin, so every message can name the file
- * and line.  Lines of nodes are yaml_line(y, node).
+ * and line.  Lines of nodes are ydoc_line(y, node).
  */
 struct ydoc {
 	yaml_document_t	 doc;	/* libyaml's tree */
@@ -43,36 +43,36 @@ struct ydoc {
 };
 
 /*
- * yaml_load: parses text as one YAML document.  A syntax error is
+ * ydoc_load: parses text as one YAML document.  A syntax error is
  * reported at its line and 0 returned.  An empty text gives an empty
- * mapping.  Free with yaml_free() in either case.
+ * mapping.  Free with ydoc_free() in either case.
  */
-int		 yaml_load(struct ydoc *, const char *text, size_t len,
+int		 ydoc_load(struct ydoc *, const char *text, size_t len,
 		    const char *path, int line0, struct diag *);
-void		 yaml_free(struct ydoc *);
-yaml_node_t	*yaml_root(struct ydoc *);
-yaml_node_t	*yaml_node(struct ydoc *, int index);
-int		 yaml_line(const struct ydoc *, const yaml_node_t *);
-/* yaml_scalar: the node's text, or NULL when it is not a scalar. */
-const char	*yaml_scalar(const yaml_node_t *);
+void		 ydoc_free(struct ydoc *);
+yaml_node_t	*ydoc_root(struct ydoc *);
+yaml_node_t	*ydoc_node(struct ydoc *, int index);
+int		 ydoc_line(const struct ydoc *, const yaml_node_t *);
+/* ydoc_scalar: the node's text, or NULL when it is not a scalar. */
+const char	*ydoc_scalar(const yaml_node_t *);
 
-/* Which keys a mapping may hold; see yaml_each(). */
-typedef int (*yaml_key_fn)(void *arg, struct ydoc *, const char *key,
+/* Which keys a mapping may hold; see ydoc_each(). */
+typedef int (*ydoc_key_fn)(void *arg, struct ydoc *, const char *key,
     yaml_node_t *value, int line, struct diag *);
 
 /*
- * yaml_each: calls fn for every key of a mapping node, in order.  A key
+ * ydoc_each: calls fn for every key of a mapping node, in order.  A key
  * that is not a scalar, or repeats an earlier key, is reported.  Returns
  * 0 when anything was reported (by it or by fn), else 1.
  */
-int		 yaml_each(struct ydoc *, yaml_node_t *map, const char *what,
-		    yaml_key_fn fn, void *arg, struct diag *);
+int		 ydoc_each(struct ydoc *, yaml_node_t *map, const char *what,
+		    ydoc_key_fn fn, void *arg, struct diag *);
 /* Typed values; each reports "KEY: ..." at the node's line on failure. */
-int		 yaml_get_str(struct ydoc *, yaml_node_t *, const char *key,
+int		 ydoc_get_str(struct ydoc *, yaml_node_t *, const char *key,
 		    char **out, struct diag *);
-int		 yaml_get_bool(struct ydoc *, yaml_node_t *, const char *key,
+int		 ydoc_get_bool(struct ydoc *, yaml_node_t *, const char *key,
 		    int *out, struct diag *);
-int		 yaml_get_long(struct ydoc *, yaml_node_t *, const char *key,
+int		 ydoc_get_long(struct ydoc *, yaml_node_t *, const char *key,
 		    long long min, long long max, long long *out,
 		    struct diag *);
 
@@ -165,6 +165,48 @@ int		 catalog_load(struct catalog *, const struct content *,
 void		 catalog_free(struct catalog *);
 /* catalog_cycles: warns (check) of ladders that loop, naming rows. */
 void		 catalog_cycles(const struct catalog *, struct diag *);
+
+/* ---- ladders.c: career ladder diagrams (Graphviz) ------------------------- */
+
+struct ladders;
+
+/*
+ * ladders_new: a Graphviz context for laying out diagrams.  Graphviz is
+ * not thread-safe: use one from one thread.  ladders_free(NULL) is fine.
+ */
+struct ladders	*ladders_new(void);
+void		 ladders_free(struct ladders *);
+
+/*
+ * ladders_svg: appends an inline SVG of the steps of the given ladders
+ * (one ladder, or all of them for the lattice) to out, laid out by
+ * libgvc's dot.  Nodes are titles, labelled with the title and its
+ * category, shaped by category; edges are labelled by Via; every node
+ * links to its title page relative to the page at site path FROM.  ID
+ * prefixes every id in the SVG, so several diagrams share a page.  The
+ * SVG has role="img", a <title> (title) and a <desc> (desc).  The same
+ * inputs give the same bytes.  0 on failure (reported).
+ */
+int		 ladders_svg(struct ladders *, const struct catalog *,
+		    const struct ladder *const *lds, size_t nlds,
+		    const char *from, const char *id, const char *title,
+		    const char *desc, struct buf *out, struct diag *);
+
+/* ---- view.c: the packet view ----------------------------------------------- */
+
+/*
+ * view_packet: the packet view of cli.md as a value tree in arena.  With
+ * display, each date KEY also has KEY_text ("10 January 2028") and each
+ * amount KEY_text ("$1,234.00"), and has_* flags for the template.
+ */
+struct tv	*view_packet(const struct packet *, const struct catalog *,
+		    const struct site *, struct arena *, int display);
+/* view_alert_text: one alert in plain words, with whom to ask. */
+void		 view_alert_text(const struct alert *, const struct packet *,
+		    const struct catalog *, const struct site *, struct buf *);
+/* view_text: the packet as plain text wrapped at 72 columns. */
+void		 view_text(const struct packet *, const struct catalog *,
+		    const struct site *, struct buf *);
 
 /* ---- output.c: the only writer under output/ ----------------------------- */
 

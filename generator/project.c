@@ -15,7 +15,7 @@
 #define SITE_YAML "content/site.yaml"
 
 int
-yaml_load(struct ydoc *y, const char *text, size_t len, const char *path,
+ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path,
     int line0, struct diag *d)
 {
 	yaml_parser_t p;
@@ -41,7 +41,7 @@ yaml_load(struct ydoc *y, const char *text, size_t len, const char *path,
 }
 
 void
-yaml_free(struct ydoc *y)
+ydoc_free(struct ydoc *y)
 {
 	if (y->loaded)
 		yaml_document_delete(&y->doc);
@@ -49,25 +49,25 @@ yaml_free(struct ydoc *y)
 }
 
 yaml_node_t *
-yaml_root(struct ydoc *y)
+ydoc_root(struct ydoc *y)
 {
 	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
 }
 
 yaml_node_t *
-yaml_node(struct ydoc *y, int index)
+ydoc_node(struct ydoc *y, int index)
 {
 	return yaml_document_get_node(&y->doc, index);
 }
 
 int
-yaml_line(const struct ydoc *y, const yaml_node_t *n)
+ydoc_line(const struct ydoc *y, const yaml_node_t *n)
 {
 	return y->line0 + (int)n->start_mark.line;
 }
 
 const char *
-yaml_scalar(const yaml_node_t *n)
+ydoc_scalar(const yaml_node_t *n)
 {
 	if (n == NULL || n->type != YAML_SCALAR_NODE)
 		return NULL;
@@ -76,14 +76,14 @@ yaml_scalar(const yaml_node_t *n)
 
 /* Reports a key seen before in the same mapping. */
 static int
-yaml_dup_key(struct ydoc *y, yaml_node_t *map, yaml_node_pair_t *upto,
+ydoc_dup_key(struct ydoc *y, yaml_node_t *map, yaml_node_pair_t *upto,
     const char *key)
 {
 	yaml_node_pair_t *p;
 	const char *k;
 
 	for (p = map->data.mapping.pairs.start; p < upto; p++) {
-		k = yaml_scalar(yaml_node(y, p->key));
+		k = ydoc_scalar(ydoc_node(y, p->key));
 		if (k != NULL && strcmp(k, key) == 0)
 			return 1;
 	}
@@ -91,8 +91,8 @@ yaml_dup_key(struct ydoc *y, yaml_node_t *map, yaml_node_pair_t *upto,
 }
 
 int
-yaml_each(struct ydoc *y, yaml_node_t *map, const char *what,
-    yaml_key_fn fn, void *arg, struct diag *d)
+ydoc_each(struct ydoc *y, yaml_node_t *map, const char *what,
+    ydoc_key_fn fn, void *arg, struct diag *d)
 {
 	yaml_node_pair_t *p;
 	yaml_node_t *k;
@@ -101,23 +101,23 @@ yaml_each(struct ydoc *y, yaml_node_t *map, const char *what,
 
 	if (map == NULL || map->type != YAML_MAPPING_NODE) {
 		diag_file(d, DIAG_ERROR, y->path,
-		    map ? yaml_line(y, map) : y->line0,
+		    map ? ydoc_line(y, map) : y->line0,
 		    "%s must be a mapping of keys to values", what);
 		return 0;
 	}
 	for (p = map->data.mapping.pairs.start;
 	    p < map->data.mapping.pairs.top; p++) {
-		k = yaml_node(y, p->key);
-		if ((key = yaml_scalar(k)) == NULL) {
-			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, k),
+		k = ydoc_node(y, p->key);
+		if ((key = ydoc_scalar(k)) == NULL) {
+			diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, k),
 			    "%s: a key must be a plain word", what);
 			ok = 0;
-		} else if (yaml_dup_key(y, map, p, key)) {
-			diag_file(d, DIAG_ERROR, y->path, yaml_line(y, k),
+		} else if (ydoc_dup_key(y, map, p, key)) {
+			diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, k),
 			    "%s: '%s' is given twice", what, key);
 			ok = 0;
-		} else if (!fn(arg, y, key, yaml_node(y, p->value),
-		    yaml_line(y, k), d))
+		} else if (!fn(arg, y, key, ydoc_node(y, p->value),
+		    ydoc_line(y, k), d))
 			ok = 0;
 	}
 	return ok;
@@ -125,24 +125,24 @@ yaml_each(struct ydoc *y, yaml_node_t *map, const char *what,
 
 /* A scalar for key, or a report that the value is not one. */
 static const char *
-yaml_need_scalar(struct ydoc *y, yaml_node_t *n, const char *key,
+ydoc_need_scalar(struct ydoc *y, yaml_node_t *n, const char *key,
     struct diag *d)
 {
-	const char *s = yaml_scalar(n);
+	const char *s = ydoc_scalar(n);
 
 	if (s == NULL)
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, n),
 		    "%s: expected a single value", key);
 	return s;
 }
 
 int
-yaml_get_str(struct ydoc *y, yaml_node_t *n, const char *key, char **out,
+ydoc_get_str(struct ydoc *y, yaml_node_t *n, const char *key, char **out,
     struct diag *d)
 {
 	const char *s;
 
-	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+	if ((s = ydoc_need_scalar(y, n, key, d)) == NULL)
 		return 0;
 	free(*out);
 	*out = xstrdup(s);
@@ -150,19 +150,19 @@ yaml_get_str(struct ydoc *y, yaml_node_t *n, const char *key, char **out,
 }
 
 int
-yaml_get_bool(struct ydoc *y, yaml_node_t *n, const char *key, int *out,
+ydoc_get_bool(struct ydoc *y, yaml_node_t *n, const char *key, int *out,
     struct diag *d)
 {
 	const char *s;
 
-	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+	if ((s = ydoc_need_scalar(y, n, key, d)) == NULL)
 		return 0;
 	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
 		*out = 1;
 	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
 		*out = 0;
 	else {
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, n),
 		    "%s: expected true or false, not '%s'", key, s);
 		return 0;
 	}
@@ -170,24 +170,24 @@ yaml_get_bool(struct ydoc *y, yaml_node_t *n, const char *key, int *out,
 }
 
 int
-yaml_get_long(struct ydoc *y, yaml_node_t *n, const char *key,
+ydoc_get_long(struct ydoc *y, yaml_node_t *n, const char *key,
     long long min, long long max, long long *out, struct diag *d)
 {
 	const char *s;
 	char *end;
 	long long v;
 
-	if ((s = yaml_need_scalar(y, n, key, d)) == NULL)
+	if ((s = ydoc_need_scalar(y, n, key, d)) == NULL)
 		return 0;
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || errno == ERANGE) {
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, n),
 		    "%s: expected a whole number, not '%s'", key, s);
 		return 0;
 	}
 	if (v < min || v > max) {
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, n),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, n),
 		    "%s: %lld is outside %lld to %lld", key, v, min, max);
 		return 0;
 	}
@@ -253,7 +253,7 @@ program_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 		return 0;
 	}
 	k = &setting_keys[i];
-	if (!yaml_get_long(y, v, key, k->min, k->max, &n, d))
+	if (!ydoc_get_long(y, v, key, k->min, k->max, &n, d))
 		return 0;
 	if (k->type == SET_INT)
 		*(int *)(void *)((char *)s + k->off) = (int)n;
@@ -272,13 +272,13 @@ contact_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 	struct contact *c = arg;
 
 	if (strcmp(key, "name") == 0)
-		return yaml_get_str(y, v, "contact: name", &c->name, d);
+		return ydoc_get_str(y, v, "contact: name", &c->name, d);
 	if (strcmp(key, "phone") == 0)
-		return yaml_get_str(y, v, "contact: phone", &c->phone, d);
+		return ydoc_get_str(y, v, "contact: phone", &c->phone, d);
 	if (strcmp(key, "email") == 0)
-		return yaml_get_str(y, v, "contact: email", &c->email, d);
+		return ydoc_get_str(y, v, "contact: email", &c->email, d);
 	if (strcmp(key, "office") == 0)
-		return yaml_get_str(y, v, "contact: office", &c->office, d);
+		return ydoc_get_str(y, v, "contact: office", &c->office, d);
 	diag_file(d, DIAG_ERROR, y->path, line, "contact: unknown key '%s'",
 	    key);
 	return 0;
@@ -287,7 +287,7 @@ contact_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 static int
 profile_value(struct ydoc *y, yaml_node_t *v, struct site *s, struct diag *d)
 {
-	const char *p = yaml_need_scalar(y, v, "profile", d);
+	const char *p = ydoc_need_scalar(y, v, "profile", d);
 
 	if (p == NULL)
 		return 0;
@@ -296,7 +296,7 @@ profile_value(struct ydoc *y, yaml_node_t *v, struct site *s, struct diag *d)
 	else if (strcmp(p, "california") == 0)
 		s->profile = PROFILE_CALIFORNIA;
 	else {
-		diag_file(d, DIAG_ERROR, y->path, yaml_line(y, v),
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, v),
 		    "profile: expected illinois or california, not '%s'", p);
 		return 0;
 	}
@@ -311,19 +311,19 @@ site_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 	struct site *s = arg;
 
 	if (strcmp(key, "title") == 0)
-		return yaml_get_str(y, v, key, &s->title, d);
+		return ydoc_get_str(y, v, key, &s->title, d);
 	if (strcmp(key, "department") == 0)
-		return yaml_get_str(y, v, key, &s->department, d);
+		return ydoc_get_str(y, v, key, &s->department, d);
 	if (strcmp(key, "base_url") == 0)
-		return yaml_get_str(y, v, key, &s->base_url, d);
+		return ydoc_get_str(y, v, key, &s->base_url, d);
 	if (strcmp(key, "unsafe_html") == 0)
-		return yaml_get_bool(y, v, key, &s->unsafe_html, d);
+		return ydoc_get_bool(y, v, key, &s->unsafe_html, d);
 	if (strcmp(key, "profile") == 0)
 		return profile_value(y, v, s, d);
 	if (strcmp(key, "contact") == 0)
-		return yaml_each(y, v, "contact", contact_key, &s->contact, d);
+		return ydoc_each(y, v, "contact", contact_key, &s->contact, d);
 	if (strcmp(key, "program") == 0)
-		return yaml_each(y, v, "program", program_key, &s->prog, d);
+		return ydoc_each(y, v, "program", program_key, &s->prog, d);
 	diag_file(d, DIAG_ERROR, y->path, line, "unknown key '%s'", key);
 	return 0;
 }
@@ -374,20 +374,20 @@ project_load(struct site *s, struct diag *d)
 	}
 	if (!project_text_ok(SITE_YAML, &b, &skip, d))
 		goto out;
-	if (!yaml_load(&y, b.data + skip, b.len - skip, SITE_YAML, 1, d))
+	if (!ydoc_load(&y, b.data + skip, b.len - skip, SITE_YAML, 1, d))
 		goto outy;
-	if (yaml_root(&y) == NULL) {
+	if (ydoc_root(&y) == NULL) {
 		diag_file(d, DIAG_ERROR, SITE_YAML, 1, "the file is empty: "
 		    "title is required");
 		goto outy;
 	}
-	ok = yaml_each(&y, yaml_root(&y), "site.yaml", site_key, s, d);
+	ok = ydoc_each(&y, ydoc_root(&y), "site.yaml", site_key, s, d);
 	if (ok && (s->title == NULL || s->title[0] == '\0')) {
 		diag_file(d, DIAG_ERROR, SITE_YAML, 1, "title is required");
 		ok = 0;
 	}
 outy:
-	yaml_free(&y);
+	ydoc_free(&y);
 out:
 	buf_free(&b);
 	return ok;

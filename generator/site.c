@@ -43,6 +43,8 @@ struct sitectx {
 	size_t		 nnav;
 	struct arena	 a;		/* one page's view; reset per page */
 	struct buf	 html;		/* one page's HTML */
+	struct ladders	*gv;		/* Graphviz, for the diagrams */
+	struct buf	 svg;		/* one diagram */
 };
 
 static int
@@ -88,6 +90,9 @@ nav_build(struct sitectx *s)
 	if (s->p->catalog.ntitles > 0)
 		nav_add(s, "Title catalog", SLUG_CATALOG ".html",
 		    WEIGHT_CATALOG);
+	if (s->p->catalog.nladders > 0)
+		nav_add(s, "Career ladders", SLUG_LADDERS ".html",
+		    WEIGHT_LADDERS);
 	qsort(s->nav, s->nnav, sizeof(*s->nav), nav_cmp);
 }
 
@@ -422,12 +427,20 @@ catalog_page(struct sitectx *s, const struct title **sorted)
 	return emit(s, SLUG_CATALOG ".html", v);
 }
 
+static char *
+ladder_out(const struct ladder *l)
+{
+	return xasprintf("ladders/%s.html", l->slug);
+}
+
 static struct tv *
-title_ladders_view(struct sitectx *s, const struct title *t)
+title_ladders_view(struct sitectx *s, const struct title *t,
+    const char *from)
 {
 	const struct catalog *c = &s->p->catalog;
 	size_t idx = (size_t)(t - c->titles), l, k;
 	struct tv *list = tv_list(&s->a), *it;
+	char *out;
 
 	for (l = 0; l < c->nladders; l++)
 		for (k = 0; k < c->ladders[l].nsteps; k++)
@@ -436,8 +449,114 @@ title_ladders_view(struct sitectx *s, const struct title *t)
 				it = tv_push(&s->a, list, tv_map(&s->a));
 				tv_set(&s->a, it, "name",
 				    tv_str(&s->a, c->ladders[l].name));
+				out = ladder_out(&c->ladders[l]);
+				tv_set(&s->a, it, "href",
+				    tv_href(s, from, out));
+				free(out);
 				break;
 			}
+	return list;
+}
+
+/* What the program offers for a target title (IL V.A). */
+static const char *
+kind_offer(enum title_kind k)
+{
+	switch (k) {
+	case KIND_CERTIFICATE:
+		return "a certificate, by passing the proficiency exam";
+	case KIND_CREDENTIAL:
+		return "a credential, by earning the degree or license "
+		    "through classes the program pays for";
+	case KIND_DUAL:
+		return "either: a certificate by exam, or a credential by "
+		    "degree or license";
+	case KIND_NONE:
+		break;
+	}
+	return "";
+}
+
+/* The way up of a step, in words for the text version. */
+static const char *
+via_words(enum via v)
+{
+	switch (v) {
+	case VIA_TRANSFER:
+		return "by transfer";
+	case VIA_EXAM:
+		return "by passing the proficiency exam";
+	case VIA_DEGREE:
+		return "by earning the degree or license";
+	case VIA_TRAINING_DEVELOPMENT:
+		return "through a training and development assignment";
+	case VIA_PROMOTION:
+		return "by promotion";
+	}
+	return "";
+}
+
+static struct tv *
+title_link_view(struct sitectx *s, size_t idx, const char *from)
+{
+	const struct title *t = &s->p->catalog.titles[idx];
+	struct tv *v = tv_map(&s->a);
+	char *out = xasprintf("titles/%s.html", t->code);
+
+	tv_set(&s->a, v, "name", tv_str(&s->a, t->name));
+	tv_set(&s->a, v, "code", tv_str(&s->a, t->code));
+	tv_set(&s->a, v, "href", tv_href(s, from, out));
+	tv_set(&s->a, v, "category", t->category ? tv_str(&s->a,
+	    category_name(t->category)) : tv_null(&s->a));
+	free(out);
+	return v;
+}
+
+/* One step, for the text versions and the title pages. */
+static struct tv *
+step_view(struct sitectx *s, const struct ladder_step *st, const char *from)
+{
+	struct tv *v = tv_map(&s->a);
+
+	tv_set(&s->a, v, "from", title_link_view(s, st->from, from));
+	tv_set(&s->a, v, "to", title_link_view(s, st->to, from));
+	tv_set(&s->a, v, "via", tv_str(&s->a, via_name(st->via)));
+	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_words(st->via)));
+	return v;
+}
+
+/*
+ * The next (up = 1) or previous steps of a title over every ladder, each
+ * title and way once, in ladder and row order.
+ */
+static struct tv *
+title_moves_view(struct sitectx *s, const struct title *t, const char *from,
+    int up)
+{
+	const struct catalog *c = &s->p->catalog;
+	size_t idx = (size_t)(t - c->titles), l, k, n = 0, i;
+	const struct ladder_step **seen, *st;
+	struct tv *list = tv_list(&s->a), *it;
+
+	seen = xcalloc(c->ntitles * 5 + 1, sizeof(*seen));
+	for (l = 0; l < c->nladders; l++)
+		for (k = 0; k < c->ladders[l].nsteps; k++) {
+			st = &c->ladders[l].steps[k];
+			if ((up ? st->from : st->to) != idx)
+				continue;
+			for (i = 0; i < n; i++)
+				if ((up ? seen[i]->to == st->to :
+				    seen[i]->from == st->from) &&
+				    seen[i]->via == st->via)
+					break;
+			if (i < n)
+				continue;
+			seen[n++] = st;
+			it = tv_push(&s->a, list, step_view(s, st, from));
+			tv_set(&s->a, it, "ladder",
+			    tv_str(&s->a, c->ladders[l].name));
+		}
+	free(seen);
 	return list;
 }
 
@@ -475,7 +594,15 @@ title_entry_view(struct sitectx *s, const struct title *t, const char *out)
 		tv_set(&s->a, e, "salary_max", tv_null(&s->a));
 	tv_set(&s->a, e, "ladders", tv_list(&s->a));
 	tv_set(&s->a, e, "has_ladders", tv_bool(&s->a, 0));
-	view_list(s, e, "ladders", title_ladders_view(s, t));
+	view_list(s, e, "ladders", title_ladders_view(s, t, out));
+	tv_set(&s->a, e, "offers", t->kind ? tv_str(&s->a,
+	    kind_offer(t->kind)) : tv_null(&s->a));
+	tv_set(&s->a, e, "leads", tv_list(&s->a));
+	tv_set(&s->a, e, "has_leads", tv_bool(&s->a, 0));
+	tv_set(&s->a, e, "comes", tv_list(&s->a));
+	tv_set(&s->a, e, "has_comes", tv_bool(&s->a, 0));
+	view_list(s, e, "leads", title_moves_view(s, t, out, 1));
+	view_list(s, e, "comes", title_moves_view(s, t, out, 0));
 	tv_set(&s->a, e, "catalog_href", tv_href(s, out, SLUG_CATALOG
 	    ".html"));
 	buf_free(&b);
@@ -497,6 +624,218 @@ title_page(struct sitectx *s, const struct title *t)
 	ok = emit(s, out, v);
 	free(out);
 	free(slug);
+	return ok;
+}
+
+/* ---- career ladders --------------------------------------------------- */
+
+/*
+ * Reading order of a ladder's steps: by the level of their From title
+ * (its distance from the ladder's first titles, those no step of it leads
+ * to), then by row.  A loop with no way in starts at its first row.
+ */
+static size_t *
+ladder_order(const struct catalog *c, const struct ladder *l)
+{
+	size_t *level = xcalloc(c->ntitles, sizeof(*level));
+	size_t *order = xcalloc(l->nsteps + 1, sizeof(*order));
+	size_t k, i, j, tmp, top = 0;
+	int changed, seeded;
+
+	for (k = 0; k < c->ntitles; k++)
+		level[k] = SIZE_MAX;
+	for (k = 0; k < l->nsteps; k++)
+		level[l->steps[k].from] = 0;
+	for (k = 0; k < l->nsteps; k++)
+		level[l->steps[k].to] = SIZE_MAX;
+	do {
+		do {	/* one breadth-first layer per pass */
+			changed = 0;
+			for (k = 0; k < l->nsteps; k++) {
+				i = l->steps[k].from, j = l->steps[k].to;
+				if (level[i] != SIZE_MAX && level[j] ==
+				    SIZE_MAX) {
+					level[j] = level[i] + 1;
+					top = level[j] > top ? level[j] : top;
+					changed = 1;
+				}
+			}
+		} while (changed);
+		seeded = 0;
+		for (k = 0; k < l->nsteps && !seeded; k++)
+			if (level[l->steps[k].from] == SIZE_MAX) {
+				level[l->steps[k].from] = ++top;
+				seeded = 1;
+			}
+	} while (seeded);
+	for (k = 0; k < l->nsteps; k++)
+		order[k] = k;
+	/* Insertion sort: stable, and ladders are short. */
+	for (k = 1; k < l->nsteps; k++)
+		for (j = k; j > 0 && level[l->steps[order[j - 1]].from] >
+		    level[l->steps[order[j]].from]; j--) {
+			tmp = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = tmp;
+		}
+	free(level);
+	return order;
+}
+
+/* The text version of a ladder: its steps as an ordered list. */
+static struct tv *
+ladder_steps_view(struct sitectx *s, const struct ladder *l,
+    const char *from)
+{
+	const struct catalog *c = &s->p->catalog;
+	size_t *order = ladder_order(c, l), k;
+	struct tv *list = tv_list(&s->a);
+
+	for (k = 0; k < l->nsteps; k++)
+		tv_push(&s->a, list, step_view(s, &l->steps[order[k]], from));
+	free(order);
+	return list;
+}
+
+/* How many titles a ladder (or all of them, l NULL) has. */
+static size_t
+ladder_ntitles(const struct catalog *c, const struct ladder *const *lds,
+    size_t nlds)
+{
+	unsigned char *on = xcalloc(c->ntitles + 1, 1);
+	size_t n = 0, i, k;
+
+	for (i = 0; i < nlds; i++)
+		for (k = 0; k < lds[i]->nsteps; k++)
+			on[lds[i]->steps[k].from] = on[lds[i]->steps[k].to] =
+			    1;
+	for (k = 0; k < c->ntitles; k++)
+		n += on[k];
+	free(on);
+	return n;
+}
+
+/* One diagram, as raw SVG for the view. */
+static struct tv *
+diagram_view(struct sitectx *s, const struct ladder *const *lds,
+    size_t nlds, const char *from, const char *id, const char *title)
+{
+	const struct catalog *c = &s->p->catalog;
+	size_t nsteps = 0, i;
+	char *desc;
+	int ok;
+
+	for (i = 0; i < nlds; i++)
+		nsteps += lds[i]->nsteps;
+	desc = xasprintf("Diagram of %zu title%s and %zu step%s between "
+	    "them; each box is a title, each arrow a step up labelled with "
+	    "the way to take it. The same steps are listed as text after "
+	    "the diagram.", ladder_ntitles(c, lds, nlds),
+	    ladder_ntitles(c, lds, nlds) == 1 ? "" : "s", nsteps,
+	    nsteps == 1 ? "" : "s");
+	buf_reset(&s->svg);
+	ok = ladders_svg(s->gv, c, lds, nlds, from, id, title, desc, &s->svg,
+	    s->d);
+	free(desc);
+	return ok ? tv_str(&s->a, s->svg.data) : NULL;
+}
+
+static int
+ladder_page(struct sitectx *s, const struct ladder *l)
+{
+	char *out = ladder_out(l), *slug, *title;
+	struct tv *v, *lv, *svg;
+	int ok = 0;
+
+	slug = xstrndup(out, strlen(out) - 5);
+	title = xasprintf("Career ladder: %s", l->name);
+	v = page_view(s, slug, out, title, NULL);
+	view_list(s, v, "breadcrumbs", crumbs_view(s, slug, out,
+	    "Career ladders", SLUG_LADDERS ".html"));
+	lv = tv_map(&s->a);
+	tv_set(&s->a, lv, "name", tv_str(&s->a, l->name));
+	tv_set(&s->a, lv, "ntitles", tv_num(&s->a, (double)ladder_ntitles(
+	    &s->p->catalog, &l, 1)));
+	tv_set(&s->a, lv, "steps", ladder_steps_view(s, l, out));
+	if ((svg = diagram_view(s, &l, 1, out, l->slug, title)) != NULL) {
+		tv_set(&s->a, lv, "svg", svg);
+		view_put(v, "ladder", lv);
+		ok = emit(s, out, v);
+	}
+	arena_reset(&s->a);
+	free(title);
+	free(slug);
+	free(out);
+	return ok;
+}
+
+/* The index: every ladder, and the lattice of all of them. */
+static int
+ladder_index_page(struct sitectx *s)
+{
+	const struct catalog *c = &s->p->catalog;
+	const char *out = SLUG_LADDERS ".html";
+	const struct ladder **lds;
+	struct tv *v, *iv, *list, *it, *svg;
+	char *lo;
+	size_t i;
+	int ok = 0;
+
+	v = page_view(s, SLUG_LADDERS, out, "Career ladders", "Where each "
+	    "entry-level class can lead, step by step.");
+	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_LADDERS, out, NULL,
+	    NULL));
+	iv = tv_map(&s->a);
+	list = tv_set(&s->a, iv, "ladders", tv_list(&s->a));
+	lds = xcalloc(c->nladders, sizeof(*lds));
+	for (i = 0; i < c->nladders; i++) {
+		lds[i] = &c->ladders[i];
+		it = tv_push(&s->a, list, tv_map(&s->a));
+		tv_set(&s->a, it, "name", tv_str(&s->a, lds[i]->name));
+		lo = ladder_out(lds[i]);
+		tv_set(&s->a, it, "href", tv_href(s, out, lo));
+		free(lo);
+		tv_set(&s->a, it, "ntitles", tv_num(&s->a,
+		    (double)ladder_ntitles(c, &lds[i], 1)));
+		tv_set(&s->a, it, "steps", ladder_steps_view(s, lds[i], out));
+	}
+	tv_set(&s->a, iv, "ntitles", tv_num(&s->a,
+	    (double)ladder_ntitles(c, lds, c->nladders)));
+	svg = diagram_view(s, lds, c->nladders, out, "lattice",
+	    "All career ladders");
+	if (svg != NULL) {
+		tv_set(&s->a, iv, "svg", svg);
+		view_put(v, "ladder_index", iv);
+		ok = emit(s, out, v);
+	}
+	arena_reset(&s->a);
+	free(lds);
+	return ok;
+}
+
+/* Every ladder page and the index, added to the sitemap's list. */
+static int
+ladder_pages(struct sitectx *s, char **outs, size_t *n)
+{
+	const struct catalog *c = &s->p->catalog;
+	size_t i;
+	int ok = 1;
+
+	if (c->nladders == 0)
+		return 1;
+	if ((s->gv = ladders_new()) == NULL) {
+		diag_msg(s->d, DIAG_ERROR, "Graphviz could not start (its "
+		    "plugins: run 'dot -c' as root)");
+		return 0;
+	}
+	ok &= ladder_index_page(s);
+	outs[(*n)++] = xstrdup(SLUG_LADDERS ".html");
+	for (i = 0; i < c->nladders; i++) {
+		ok &= ladder_page(s, &c->ladders[i]);
+		outs[(*n)++] = ladder_out(&c->ladders[i]);
+	}
+	ladders_free(s->gv);
+	s->gv = NULL;
 	return ok;
 }
 
@@ -596,6 +935,16 @@ site_check_slugs(const struct project *p, struct diag *d)
 			ok = 0;
 		}
 	}
+	for (i = 0; i < p->catalog.nladders; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "ladders/%s", p->catalog.ladders[i].slug);
+		if ((pg = content_find(&p->content, b.data)) != NULL) {
+			diag_file(d, DIAG_ERROR, pg->src, 0, "slug '%s' is "
+			    "taken by the page umpress makes for ladder '%s'",
+			    pg->slug, p->catalog.ladders[i].name);
+			ok = 0;
+		}
+	}
 	buf_free(&b);
 	return ok;
 }
@@ -617,8 +966,8 @@ site_build(struct project *p, struct out *out, struct diag *d)
 		return 0;
 	nav_build(&s);
 	sorted = xcalloc(p->catalog.ntitles, sizeof(*sorted));
-	outs = xcalloc(p->content.npages + p->catalog.ntitles + 1,
-	    sizeof(*outs));
+	outs = xcalloc(p->content.npages + p->catalog.ntitles +
+	    p->catalog.nladders + 2, sizeof(*outs));
 	for (i = 0; i < p->catalog.ntitles; i++)
 		sorted[i] = &p->catalog.titles[i];
 	qsort(sorted, p->catalog.ntitles, sizeof(*sorted), title_name_cmp);
@@ -635,6 +984,7 @@ site_build(struct project *p, struct out *out, struct diag *d)
 		outs[n++] = xasprintf("titles/%s.html",
 		    p->catalog.titles[i].code);
 	}
+	ok &= ladder_pages(&s, outs, &n);
 	ok &= not_found_page(&s) && stylesheet(&s);
 	qsort(outs, n, sizeof(*outs), str_cmp);
 	ok &= sitemap(&s, (const char **)outs, n);
@@ -645,5 +995,6 @@ site_build(struct project *p, struct out *out, struct diag *d)
 	free(s.nav);
 	arena_free(&s.a);
 	buf_free(&s.html);
+	buf_free(&s.svg);
 	return ok;
 }

@@ -500,6 +500,11 @@ void	rule_fy_add(const struct history *, const struct catalog *,
 	    const struct settings *, enum profile, day_t as_of,
 	    struct fy_figures *f);
 
+/* rule_c1_count: C1's count of the courses starting in fiscal year fy. */
+int	rule_c1_count(const struct course *, size_t n, int fy);
+/* rule_m1_paid: M1, what the program pays for one course. */
+int64_t	rule_m1_paid(const struct course *, const struct settings *);
+
 /* rule_eligible: E1 (illinois) or E2 (california) on a day. */
 int	rule_eligible(const struct history *, const struct catalog *,
 	    enum profile, day_t on);

@@ -28,8 +28,9 @@ RULES_OBJS = generator/rules.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
-	generator/site.o generator/build.o generator/main.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(APP_OBJS)
+	generator/site.o generator/packets.o generator/report.o \
+	generator/chart.o generator/build.o generator/main.o
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
 	generator/extern.h
@@ -43,7 +44,7 @@ all: umpress
 umpress: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) -o $@ $(LIBS)
 
-$(OBJS) $(RULES_OBJS) $(RECORDS_OBJS): $(HDRS)
+$(OBJS): $(HDRS)
 
 # records/schema.sql is built into the program (umpress records init).
 generator/schema.c: records/schema.sql scripts/embed
@@ -54,7 +55,7 @@ deps:
 
 clean:
 	rm -f umpress generator/*.o generator/schema.c tests/bin/*
-	rm -rf output tests/out
+	rm -rf output tests/out tests/asan
 
 # ---- tests ---------------------------------------------------------------
 # Every test program lands in tests/bin; make test runs them all.
@@ -104,4 +105,55 @@ test-core: deps tests/bin/test_core
 test-rules: deps tests/bin/test_rules
 	tests/bin/test_rules
 
-.PHONY: all deps clean test test-mustache test-core test-rules test-template test-records test-ladders
+# ---- the two commands of the README ---------------------------------------
+
+UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
+	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
+
+# The demo database is made for the build's as-of date, so its alerts are
+# current whatever day it is made (SOURCE_DATE_EPOCH pins it).
+demo: deps umpress
+	rm -f records/umpress.db
+	./umpress records demo records/umpress.db --employees 500 --seed 1
+	./umpress build
+
+test: deps umpress $(UNIT_TESTS)
+	tests/bin/test_core
+	tests/bin/test_template
+	tests/bin/mustache-spec tests/mustache/spec
+	tests/bin/test_rules
+	tests/bin/test_records
+	tests/bin/test_ladders
+	tests/bad/run
+	tests/build/run
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
+# leaks included, in a separate tree so the normal objects stay.
+ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all -Wall -Wextra -Wpedantic -Werror
+test-asan: deps
+	rm -rf tests/asan && mkdir -p tests/asan
+	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
+	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/asan/tests/
+	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+		umpress $(UNIT_TESTS)
+	cd tests/asan && for t in tests/bin/test_core tests/bin/test_template \
+		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		ASAN_OPTIONS=detect_leaks=1 $$t || exit 1; done; \
+		tests/bin/mustache-spec tests/mustache/spec
+	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/bad/run
+	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/build/run
+
+# One full demo build under memcheck: no error, no definitely lost block.
+valgrind: deps umpress
+	tests/valgrind/run
+
+bench: deps umpress
+	scripts/deps bench
+	tests/bench/run
+
+fuzz: deps
+	scripts/deps fuzz
+	tests/fuzz/run $${FUZZ_SECONDS:-60}
+
+.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders

@@ -102,6 +102,12 @@ buf_grow(struct buf *b, size_t need)
 }
 
 void
+buf_reserve(struct buf *b, size_t n)
+{
+	buf_grow(b, n);
+}
+
+void
 buf_put(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "extern.h"
+#include "records.h"
 
 #define OUTPUT_DIR	"output"
 
@@ -51,45 +52,172 @@ project_close(struct project *p)
 	site_free(&p->site);
 }
 
+#define RECORDS_DB	"records/umpress.db"
+
+/* --jobs, or one worker per core. */
+static int
+jobs_of(const struct opts *o)
+{
+	long n = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/*
+ * Opens the records.  A project without records/umpress.db builds its
+ * public site only, with a warning (a new project's coordinator writes
+ * pages before HR sends a database).  *r is NULL then.  0 when the
+ * database cannot be read (reported).
+ */
+static int
+records_open(struct records **r, struct diag *d)
+{
+	*r = NULL;
+	if (access(RECORDS_DB, F_OK) == -1 && errno == ENOENT) {
+		diag_file(d, DIAG_WARN, RECORDS_DB, 0, "no such file: "
+		    "building the public site only (make one with 'umpress "
+		    "records init' or 'umpress records demo')");
+		return 1;
+	}
+	return (*r = rec_open(RECORDS_DB, RECORDS_DB, d)) != NULL;
+}
+
+/*
+ * Everything a build writes, into out (NULL: check, writes nothing):
+ * the private outputs first, as they read the records and sum the
+ * figures the public results page and the report bundle show.
+ */
+static int
+build_all(struct project *p, struct records *r, struct out *out, int jobs,
+    struct diag *d)
+{
+	struct fy_figures fy;
+	struct program_rows pr;
+	struct arena a = {0};
+	int ok = 1, have = r != NULL;
+
+	memset(&fy, 0, sizeof(fy));
+	memset(&pr, 0, sizeof(pr));
+	fy.fy = date_fy(p->as_of);
+	fy.grades_by_title = xcalloc(p->catalog.ntitles + 1, sizeof(long));
+	if (have) {
+		ok = rec_program(r, &a, &pr);
+		ok &= packets_build(p, r, out, jobs, &fy, d);
+	}
+	ok = ok && d->errors == 0 && site_build(p, have ? &fy : NULL,
+	    have ? &pr : NULL, out, d);
+	if (ok && have)
+		ok = report_bundle(p, &fy, &pr, out, d);
+	ok = ok && site_bundle(p, out, d);
+	free(fy.grades_by_title);
+	arena_free(&a);
+	return ok && d->errors == 0;
+}
+
 /* umpress build: everything into output/ (or --out), swapped in at the
  * end, or nothing at all. */
 static int
 cmd_build(const struct opts *o, struct diag *d)
 {
 	struct project p;
+	struct records *r = NULL;
 	struct out *out = NULL;
 	int ok;
 
-	if ((ok = project_open(&p, o->as_of, 0, d)))
+	ok = project_open(&p, o->as_of, 0, d) && records_open(&r, d);
+	if (ok)
 		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR, d)) != NULL;
 	if (ok)
-		ok = site_build(&p, out, d) && d->errors == 0;
+		ok = build_all(&p, r, out, jobs_of(o), d);
 	if (ok) {
 		ok = out_commit(out);
 		out = NULL;
 	}
 	out_abort(out);
+	rec_close(r);
 	project_close(&p);
 	if (ok)
 		printf("%s/site/index.html\n", o->out ? o->out : OUTPUT_DIR);
 	return ok ? 0 : 1;
 }
 
-/* umpress check: loads everything and renders every page into memory,
- * so template names missing from the views are warned of; writes
- * nothing. */
+/* umpress check: loads everything and renders every page and packet
+ * into memory, so template names missing from the views are warned of;
+ * writes nothing. */
 static int
 cmd_check(const struct opts *o, struct diag *d)
 {
 	struct project p;
+	struct records *r = NULL;
 	int ok;
 
 	if ((ok = project_open(&p, o->as_of, 1, d))) {
 		catalog_cycles(&p.catalog, d);
-		ok = site_build(&p, NULL, d);
+		ok = records_open(&r, d) && build_all(&p, r, NULL,
+		    jobs_of(o), d);
 	}
+	rec_close(r);
 	project_close(&p);
 	return ok && d->errors == 0 ? 0 : 1;
+}
+
+/* umpress packet ID: one packet on standard output. */
+static int
+cmd_packet(const struct opts *o, struct diag *d)
+{
+	struct project p;
+	struct records *r = NULL;
+	int ok;
+
+	ok = project_open(&p, o->as_of, 0, d);
+	if (ok && access(RECORDS_DB, F_OK) == -1) {
+		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file");
+		ok = 0;
+	}
+	ok = ok && records_open(&r, d) && packet_print(&p, r, o->args[0],
+	    o->format ? o->format : "html", d);
+	rec_close(r);
+	project_close(&p);
+	return ok && d->errors == 0 ? 0 : 1;
+}
+
+/* umpress report FY: one fiscal year's bundle, its path printed. */
+static int
+cmd_report(const struct opts *o, struct diag *d)
+{
+	struct project p;
+	struct records *r = NULL;
+	int fy = 0, ok;
+
+	date_fy_parse(o->args[0], &fy);
+	ok = project_open(&p, o->as_of, 0, d);
+	if (ok && access(RECORDS_DB, F_OK) == -1) {
+		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file");
+		ok = 0;
+	}
+	ok = ok && records_open(&r, d) && report_command(&p, r, fy, o->out,
+	    o->password_file, d);
+	rec_close(r);
+	project_close(&p);
+	return ok && d->errors == 0 ? 0 : 1;
+}
+
+/* umpress records init FILE / records demo FILE. */
+static int
+cmd_records(const struct opts *o, struct diag *d)
+{
+	struct project p;
+	int ok;
+
+	if (o->cmd == CMD_RECORDS_INIT)
+		return rec_init(o->args[0], d) ? 0 : 1;
+	/* The demo draws its classes from the project's title catalog. */
+	ok = project_open(&p, o->as_of, 0, d) && rec_demo(o->args[0],
+	    &p.catalog, &p.site, o->employees, o->seed, o->as_of, d);
+	project_close(&p);
+	if (ok)
+		printf("%s\n", o->args[0]);
+	return ok ? 0 : 1;
 }
 
 int
@@ -104,11 +232,12 @@ cmd_run(const struct opts *o)
 	case CMD_CHECK:
 		return cmd_check(o, &d);
 	case CMD_PACKET:
+		return cmd_packet(o, &d);
 	case CMD_REPORT:
+		return cmd_report(o, &d);
 	case CMD_RECORDS_INIT:
 	case CMD_RECORDS_DEMO:
-		break;
+		return cmd_records(o, &d);
 	}
-	fprintf(stderr, "umpress: this command is not built yet\n");
 	return 2;
 }

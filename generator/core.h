@@ -50,6 +50,8 @@ void	buf_putc(struct buf *, int);
 void	buf_printf(struct buf *, const char *, ...) UM_PRINTF(2, 3);
 void	buf_vprintf(struct buf *, const char *, va_list);
 void	buf_reset(struct buf *);	/* len = 0, keeps the allocation */
+/* buf_reserve: room for n more bytes (and the terminator) at data + len. */
+void	buf_reserve(struct buf *, size_t n);
 void	buf_free(struct buf *);
 /* buf_detach: hands the NUL-terminated data to the caller (who frees it). */
 char	*buf_detach(struct buf *);
@@ -166,6 +168,8 @@ void	slugify(struct buf *, const char *, size_t, int keep_utf8);
  * "../titles/index.html"), percent-encoded.
  */
 void	url_rel(struct buf *, const char *from, const char *to);
+/* A CSS string body: all but letters, digits and spaces hex-escaped. */
+void	esc_css_str(struct buf *, const char *, size_t);
 /* fmt_money: "$1,234" or, with cents, "$1,234.56". */
 void	fmt_money(struct buf *, int64_t cents, int with_cents);
 /* utf8_valid: 1 when s is valid UTF-8; else 0 and *bad is the offset. */

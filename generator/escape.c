@@ -272,3 +272,36 @@ url_rel(struct buf *b, const char *from, const char *to)
 		BUF_LIT(b, "../");
 	esc_url(b, t, strlen(t));
 }
+
+/*
+ * A CSS string body (inside "..."): everything but ASCII letters, digits
+ * and spaces becomes a hex escape, so no quote, backslash, newline or
+ * "</style" can end the string or the element.  UTF-8 sequences are
+ * decoded so the escape names the character.
+ */
+void
+esc_css_str(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len, k;
+	unsigned int cp;
+
+	while (i < n) {
+		if ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
+		    p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') ||
+		    p[i] == ' ') {
+			buf_putc(b, (char)p[i++]);
+			continue;
+		}
+		len = p[i] < 0x80 ? 1 : utf8_len(p[i]);
+		if (len == 0 || i + len > n)
+			len = 1;
+		cp = len == 1 ? p[i] : p[i] & (0x7f >> len);
+		for (k = 1; k < len; k++)
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		if (cp == 0 || (len > 1 && cp > 0x10ffff))
+			cp = 0xfffd;
+		buf_printf(b, "\\%x ", cp);
+		i += len;
+	}
+}

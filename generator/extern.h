@@ -232,6 +232,15 @@ struct out	*out_begin(const char *dir, struct diag *);
 int		 out_write(struct out *, const char *path, const void *,
 		    size_t, enum out_mode);
 /*
+ * out_open, out_put, out_close: one file written in parts, for files too
+ * big to hold (print batches, lists); recorded like out_write() when
+ * closed.  out_open(NULL, ...) gives a file that writes nothing (check).
+ * out_close() frees it and returns 0 when anything failed (reported).
+ */
+struct out_file	*out_open(struct out *, const char *path, enum out_mode);
+void		 out_put(struct out_file *, const void *, size_t);
+int		 out_close(struct out_file *);
+/*
  * out_path: the staging path of a file, for writers that need a path
  * (libzip); the caller frees it.  Folders are made.  Once the file is
  * written there, out_adopt() records it like out_write() would.
@@ -259,12 +268,94 @@ struct project {
 
 /*
  * site_build: every page of output/site/: content pages, the title
- * catalog and title pages, sitemap.xml, 404, the stylesheet.  0 on
- * failure (reported).
+ * catalog and title pages, the ladders, the program results (from the
+ * figures, when the project has records: fy and pr not NULL), sitemap.xml,
+ * 404, the stylesheet.  0 on failure (reported).
  */
-int		 site_build(struct project *, struct out *, struct diag *);
+int		 site_build(struct project *, const struct fy_figures *,
+		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+
+/* ---- packets.c: the private outputs -------------------------------------- */
+
+struct records;
+
+/*
+ * packets_build: reads every employee's records once and writes under
+ * private/: a packet for each participant or eligible employee, the print
+ * batches, the eligibility lists and the coordinator's index; sums the
+ * annual figures of the as-of fiscal year into fy (fy->fy set and
+ * grades_by_title allocated by the caller).  jobs: worker threads.  With
+ * out NULL it renders and writes nothing (check).  0 when a record was
+ * bad or anything failed (reported).
+ */
+int		 packets_build(struct project *, struct records *,
+		    struct out *, int jobs, struct fy_figures *,
+		    struct diag *);
+/*
+ * packet_print: one employee's packet on standard output as html, json or
+ * text.  0 when there is no such employee ("no employee with id ID"), a
+ * record is bad, or writing failed (reported).
+ */
+int		 packet_print(struct project *, struct records *,
+		    const char *id, const char *format, struct diag *);
+
+/* ---- report.c, chart.c: the annual figures and the bundles ----------------- */
+
+/* One row of metrics.csv (rules.md, annual reporting). */
+struct metric {
+	char	 name[80];	/* "appointments_2026-27" */
+	char	 label[128];	/* in words, for the report */
+	int	 known;		/* 0: cannot be computed (left empty) */
+	int64_t	 value;		/* um_share_percent: in tenths */
+	char	 text[32];	/* the value as metrics.csv writes it */
+};
+
+struct metrics {
+	int		 fy;
+	struct metric	*v;	/* in the order of rules.md */
+	size_t		 n;
+};
+
+/* metrics_make: the rows from the summed figures and program tables;
+ * pr may be NULL (no records).  metrics_free() releases them. */
+void		 metrics_make(struct metrics *, const struct project *,
+		    const struct fy_figures *, const struct program_rows *);
+void		 metrics_free(struct metrics *);
+/* metrics_view: fiscal_year, metrics (name, label, value) and charts
+ * (raw SVG; ids prefixed with pfx), for report.html and the site. */
+struct tv	*metrics_view(const struct metrics *, struct arena *,
+		    const char *pfx);
+/*
+ * report_bundle: the as-of fiscal year's plain bundle, from the figures
+ * the build summed, into reports/FY/ of out (NULL: check).
+ */
+int		 report_bundle(struct project *, const struct fy_figures *,
+		    const struct program_rows *, struct out *, struct diag *);
+/*
+ * report_command: umpress report FY: reads the records for fiscal year
+ * fy, writes the bundle into outdir (NULL: output/reports/FY) and prints
+ * its path; with a password file, AES-256 and the roster.
+ */
+int		 report_command(struct project *, struct records *, int fy,
+		    const char *outdir, const char *password_file,
+		    struct diag *);
+/* site_bundle: bundles/site.zip of the site/ already written to out. */
+int		 site_bundle(struct project *, struct out *, struct diag *);
+
+/* One bar of a chart. */
+struct chart_bar {
+	char	 label[64];	/* left of the bar */
+	char	 text[64];	/* the value in words, right of it */
+	double	 value;
+	int	 hatched;	/* a goal or a budget: hatched, not solid */
+};
+
+/* chart_bars: a horizontal bar chart as inline SVG (role img, title,
+ * a desc naming every value). */
+void		 chart_bars(struct buf *, const char *id, const char *title,
+		    const struct chart_bar *, size_t);
 
 /* ---- build.c: the commands ---------------------------------------------- */
 

@@ -178,7 +178,7 @@ command_args(struct opts *o, int argc, char **argv)
 {
 	int c, idx, n = 0;
 
-	optind = 1;
+	optind = 0;	/* 0: glibc starts over, optstring and all */
 	while (optind < argc) {
 		if ((c = getopt_long(argc, argv, "-", long_opts, &idx)) == -1)
 			break;
@@ -196,6 +196,10 @@ command_args(struct opts *o, int argc, char **argv)
 	}
 	if (n < o->nargs)
 		usage("missing argument: see the usage below", NULL);
+	/* cli.md: FY is YYYY-YY, the second year the one after the first. */
+	if (o->cmd == CMD_REPORT && !date_fy_parse(o->args[0], &c))
+		usage("report: '%s' is not a fiscal year such as 2026-27",
+		    o->args[0]);
 }
 
 int

@@ -74,32 +74,81 @@ fmix(uint64_t k)
 }
 
 /*
- * A 128-bit content hash, two multiply-rotate lanes over 8-byte words.
- * It only has to tell a changed file from an unchanged one (no one gains
- * by forging a collision: the worst is a file not rewritten), and it has
- * to be fast: a build hashes every byte it writes.
+ * A 128-bit content hash, two multiply-rotate lanes over 16-byte blocks,
+ * fed in pieces so a file written in parts (out_open) hashes like one
+ * written at once.  It only has to tell a changed file from an unchanged
+ * one (no one gains by forging a collision: the worst is a file not
+ * rewritten), and it has to be fast: a build hashes every byte it writes.
  */
+struct hash {
+	uint64_t	 a, b;		/* the lanes */
+	uint64_t	 n;		/* bytes so far */
+	unsigned char	 tail[16];	/* a block not yet full */
+	size_t		 t;		/* bytes in tail */
+};
+
 static void
-out_hash(const unsigned char *p, size_t n, uint64_t h[2])
+hash_init(struct hash *h)
+{
+	h->a = 0x9e3779b97f4a7c15ULL;
+	h->b = 0x6a09e667f3bcc908ULL;
+	h->n = 0;
+	h->t = 0;
+}
+
+static void
+hash_block(struct hash *h, const unsigned char *p)
 {
 	const uint64_t m1 = 0x87c37b91114253d5ULL, m2 = 0x4cf5ad432745937fULL;
-	uint64_t a = n ^ 0x9e3779b97f4a7c15ULL, b = ~n, w1, w2;
-	unsigned char tail[16] = {0};
-	size_t i;
+	uint64_t w1, w2;
 
-	for (i = 0; i + 16 <= n; i += 16) {
-		memcpy(&w1, p + i, 8);
-		memcpy(&w2, p + i + 8, 8);
-		a = rotl(a ^ (w1 * m1), 31) * m2 + b;
-		b = rotl(b ^ (w2 * m2), 33) * m1 + a;
+	memcpy(&w1, p, 8);
+	memcpy(&w2, p + 8, 8);
+	h->a = rotl(h->a ^ (w1 * m1), 31) * m2 + h->b;
+	h->b = rotl(h->b ^ (w2 * m2), 33) * m1 + h->a;
+}
+
+static void
+hash_put(struct hash *h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t k;
+
+	h->n += n;
+	if (h->t > 0) {
+		k = 16 - h->t < n ? 16 - h->t : n;
+		memcpy(h->tail + h->t, p, k);
+		h->t += k, p += k, n -= k;
+		if (h->t < 16)
+			return;
+		hash_block(h, h->tail);
+		h->t = 0;
 	}
-	memcpy(tail, p + i, n - i);
-	memcpy(&w1, tail, 8);
-	memcpy(&w2, tail + 8, 8);
-	a = rotl(a ^ (w1 * m1), 31) * m2 + b;
-	b = rotl(b ^ (w2 * m2), 33) * m1 + a;
-	h[0] = fmix(a + b);
-	h[1] = fmix(b + h[0]);
+	for (; n >= 16; p += 16, n -= 16)
+		hash_block(h, p);
+	memcpy(h->tail, p, n);
+	h->t = n;
+}
+
+static void
+hash_end(struct hash *h, uint64_t out[2])
+{
+	memset(h->tail + h->t, 0, 16 - h->t);
+	hash_block(h, h->tail);
+	/* The length last: a file and the same file with zero bytes added
+	 * differ. */
+	out[0] = fmix(h->a + h->b + h->n);
+	out[1] = fmix(h->b + out[0]);
+}
+
+static void
+out_hash(const unsigned char *p, size_t n, uint64_t out[2])
+{
+	struct hash h;
+
+	hash_init(&h);
+	hash_put(&h, p, n);
+	hash_end(&h, out);
 }
 
 /* ---- manifest ---------------------------------------------------------- */
@@ -449,6 +498,108 @@ out_write(struct out *o, const char *path, const void *data, size_t len,
 		}
 	}
 	free(staged);
+	return ok;
+}
+
+/* A file written in parts. */
+struct out_file {
+	struct out	*o;
+	char		*path;		/* relative to the output */
+	char		*staged;	/* its path in the stage */
+	enum out_mode	 mode;
+	int		 fd;		/* -1 after a failure */
+	struct hash	 h;
+	struct buf	 b;		/* bytes not yet written */
+};
+
+#define OUT_FILE_BUF	(256 * 1024)
+
+struct out_file *
+out_open(struct out *o, const char *path, enum out_mode m)
+{
+	struct out_file *f = xcalloc(1, sizeof(*f));
+
+	f->o = o;
+	f->path = xstrdup(path);
+	f->mode = m;
+	f->fd = -1;
+	hash_init(&f->h);
+	if (o == NULL)		/* check: count nothing, write nothing */
+		return f;
+	f->staged = xasprintf("%s/%s", o->stage, path);
+	make_parents(f->staged, dir_mode(m));
+	if ((f->fd = open(f->staged, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_CLOEXEC, file_mode(m))) == -1)
+		out_fail(o, path);
+	return f;
+}
+
+/* Writes the buffered bytes; on failure closes fd and reports. */
+static void
+out_flush(struct out_file *f)
+{
+	const char *p = f->b.data;
+	size_t len = f->b.len;
+	ssize_t n;
+
+	while (f->fd != -1 && len > 0) {
+		if ((n = write(f->fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			out_fail(f->o, f->path);
+			close(f->fd);
+			f->fd = -1;
+			break;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	buf_reset(&f->b);
+}
+
+void
+out_put(struct out_file *f, const void *data, size_t len)
+{
+	if (f->o == NULL || f->fd == -1 || len == 0)
+		return;
+	hash_put(&f->h, data, len);
+	buf_put(&f->b, data, len);
+	if (f->b.len >= OUT_FILE_BUF)
+		out_flush(f);
+}
+
+int
+out_close(struct out_file *f)
+{
+	struct entry e;
+	int ok = 1;
+
+	if (f == NULL)
+		return 1;
+	if (f->o != NULL) {
+		out_flush(f);
+		if (f->fd == -1 || fchmod(f->fd, file_mode(f->mode)) == -1 ||
+		    close(f->fd) == -1) {
+			if (f->fd != -1) {
+				out_fail(f->o, f->path);
+				close(f->fd);
+			}
+			ok = 0;
+		} else {
+			e.path = f->path;
+			e.size = f->h.n;
+			e.mode = file_mode(f->mode);
+			hash_end(&f->h, e.hash);
+			/* Unchanged: the old file is linked in its place. */
+			if (!record(f->o, &e, f->staged, dir_mode(f->mode)) &&
+			    access(f->staged, F_OK) == -1)
+				ok = 0, out_fail(f->o, f->path);
+		}
+	}
+	buf_free(&f->b);
+	free(f->staged);
+	free(f->path);
+	free(f);
 	return ok;
 }
 

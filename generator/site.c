@@ -44,6 +44,8 @@ struct sitectx {
 	struct arena	 a;		/* one page's view; reset per page */
 	struct buf	 html;		/* one page's HTML */
 	struct ladders	*gv;		/* Graphviz, for the diagrams */
+	const struct fy_figures *fy;	/* the year's figures, or NULL */
+	const struct program_rows *pr;	/* goals, budgets, spending */
 	struct buf	 svg;		/* one diagram */
 };
 
@@ -93,6 +95,9 @@ nav_build(struct sitectx *s)
 	if (s->p->catalog.nladders > 0)
 		nav_add(s, "Career ladders", SLUG_LADDERS ".html",
 		    WEIGHT_LADDERS);
+	if (s->fy != NULL)
+		nav_add(s, "Program results", SLUG_RESULTS ".html",
+		    WEIGHT_RESULTS);
 	qsort(s->nav, s->nnav, sizeof(*s->nav), nav_cmp);
 }
 
@@ -839,6 +844,31 @@ ladder_pages(struct sitectx *s, char **outs, size_t *n)
 	return ok;
 }
 
+/* ---- program results ------------------------------------------------------ */
+
+/*
+ * The year's figures (rules.md, annual reporting): aggregates only, the
+ * same rows as the report bundle's metrics.csv, never a name or an id.
+ */
+static int
+results_page(struct sitectx *s)
+{
+	struct metrics m;
+	struct tv *v;
+	int ok;
+
+	metrics_make(&m, s->p, s->fy, s->pr);
+	v = page_view(s, SLUG_RESULTS, SLUG_RESULTS ".html",
+	    "Program results", "What the program did this fiscal year, in "
+	    "figures.");
+	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_RESULTS,
+	    SLUG_RESULTS ".html", NULL, NULL));
+	view_put(v, "results", metrics_view(&m, &s->a, "results"));
+	ok = emit(s, SLUG_RESULTS ".html", v);
+	metrics_free(&m);
+	return ok;
+}
+
 /* ---- the rest ------------------------------------------------------------ */
 
 /*
@@ -950,7 +980,8 @@ site_check_slugs(const struct project *p, struct diag *d)
 }
 
 int
-site_build(struct project *p, struct out *out, struct diag *d)
+site_build(struct project *p, const struct fy_figures *fy,
+    const struct program_rows *pr, struct out *out, struct diag *d)
 {
 	struct sitectx s;
 	const struct title **sorted;
@@ -962,12 +993,14 @@ site_build(struct project *p, struct out *out, struct diag *d)
 	s.p = p;
 	s.out = out;
 	s.d = d;
+	s.fy = fy;
+	s.pr = pr;
 	if ((s.page = tmpl_get(p->tmpl, "page.html")) == NULL)
 		return 0;
 	nav_build(&s);
 	sorted = xcalloc(p->catalog.ntitles, sizeof(*sorted));
 	outs = xcalloc(p->content.npages + p->catalog.ntitles +
-	    p->catalog.nladders + 2, sizeof(*outs));
+	    p->catalog.nladders + 3, sizeof(*outs));
 	for (i = 0; i < p->catalog.ntitles; i++)
 		sorted[i] = &p->catalog.titles[i];
 	qsort(sorted, p->catalog.ntitles, sizeof(*sorted), title_name_cmp);
@@ -985,6 +1018,10 @@ site_build(struct project *p, struct out *out, struct diag *d)
 		    p->catalog.titles[i].code);
 	}
 	ok &= ladder_pages(&s, outs, &n);
+	if (fy != NULL) {
+		ok &= results_page(&s);
+		outs[n++] = xstrdup(SLUG_RESULTS ".html");
+	}
 	ok &= not_found_page(&s) && stylesheet(&s);
 	qsort(outs, n, sizeof(*outs), str_cmp);
 	ok &= sitemap(&s, (const char **)outs, n);

@@ -1,0 +1,947 @@
+/*
+ * packets.c: the private outputs of a build (cli.md, output layout): one
+ * packet per employee, the print batches, the eligibility lists (G3) and
+ * the coordinator's index; and, on the same pass, the annual figures.
+ *
+ * One ordered scan of the records (records.c) feeds worker threads in
+ * batches of employees.  A worker runs the rules, renders the packet and
+ * writes packets/ID.html; what the batches and lists need later (the
+ * packet's article, the list lines) goes to a spool file and a private
+ * temporary SQLite database, so memory does not grow with the number of
+ * employees.  Batches and lists are written after the scan in an order
+ * that is total (unit, name, id; title, county, grade, seniority, id),
+ * so the output is the same whatever thread did what.
+ *
+ * Everything here is personal data: every file is written OUT_PRIVATE.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "extern.h"
+#include "records.h"
+
+#define PRIV	"private/"
+#define BATCH	64		/* employees handed to a worker at once */
+
+/* A batch of employees read by the scan, handed to one worker. */
+struct batch {
+	struct arena	 a;		/* the histories' rows */
+	struct history	 h[BATCH];
+	size_t		 n;
+	struct batch	*next;		/* in the queue or the free list */
+};
+
+/* What one worker keeps. */
+struct worker {
+	struct pk	*pk;
+	pthread_t	 tid;
+	struct arena	 a;		/* one employee's view; reset each */
+	struct buf	 art;		/* one article */
+	struct buf	 doc;		/* one packet document */
+	struct buf	 css;		/* its @page rules */
+	struct fy_figures fy;		/* this worker's part of the figures */
+	long		 npackets;
+};
+
+/* One build's packets. */
+struct pk {
+	struct project	*p;
+	struct out	*out;		/* NULL: check (render, write nothing) */
+	struct diag	*d;
+	const struct tmpl *doc;		/* templates/packet.html */
+	const struct tmpl *article;	/* partials/packet-article.html */
+	const struct tmpl *print_start;	/* partials/print-start.html */
+	const struct tmpl *print_end;	/* partials/print-end.html */
+	const struct tmpl *private;	/* templates/private.html */
+	const struct tmpl *index_row;	/* partials/private-row.html */
+	const struct tmpl *index_end;	/* partials/private-end.html */
+	char		*style;		/* templates/packet.css */
+	sqlite3		*db;		/* private temporary database */
+	sqlite3_stmt	*ins_packet;
+	sqlite3_stmt	*ins_entry;
+	int		 spool;		/* file descriptor of the articles */
+	long long	 spool_end;
+	int		 failed;	/* a write or the database failed */
+	pthread_mutex_t	 lock;		/* db, spool, failed */
+	pthread_mutex_t	 qlock;		/* the queue */
+	pthread_cond_t	 qcond;
+	struct batch	*queue, *qtail;	/* batches to do */
+	struct batch	*free;		/* batches done */
+	size_t		 nbatches;	/* batches made */
+	int		 done;		/* the scan ended */
+};
+
+/* ---- the private database ----------------------------------------------- */
+
+static const char pk_schema[] =
+	"PRAGMA journal_mode = OFF;"
+	"PRAGMA synchronous = OFF;"
+	"PRAGMA temp_store = FILE;"
+	"PRAGMA cache_size = -8192;"	/* 8 MiB, whatever N is */
+	"CREATE TABLE packet (unit_key TEXT NOT NULL, unit TEXT, "
+	"  name TEXT NOT NULL, id TEXT NOT NULL, class TEXT, "
+	"  no_computer INTEGER NOT NULL, nalerts INTEGER NOT NULL, "
+	"  off INTEGER NOT NULL, len INTEGER NOT NULL, css TEXT NOT NULL);"
+	"CREATE TABLE entry (code TEXT NOT NULL, county_key TEXT NOT NULL, "
+	"  county TEXT NOT NULL, grade TEXT NOT NULL, seniority TEXT, "
+	"  id TEXT NOT NULL, name TEXT NOT NULL, issued TEXT, expires TEXT);"
+	"BEGIN;";
+
+static int
+pk_db_fail(struct pk *k, const char *what)
+{
+	diag_msg(k->d, DIAG_ERROR, "temporary database: %s: %s", what,
+	    k->db ? sqlite3_errmsg(k->db) : "cannot open");
+	k->failed = 1;
+	return 0;
+}
+
+static int
+pk_db_open(struct pk *k)
+{
+	/* "": a private database in a temporary file, deleted on close. */
+	if (sqlite3_open_v2("", &k->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "open");
+	if (sqlite3_exec(k->db, pk_schema, NULL, NULL, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "create");
+	if (sqlite3_prepare_v2(k->db, "INSERT INTO packet VALUES "
+	    "(?,?,?,?,?,?,?,?,?,?)", -1, &k->ins_packet, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(k->db, "INSERT INTO entry VALUES "
+	    "(?,?,?,?,?,?,?,?,?)", -1, &k->ins_entry, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	return 1;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_date(sqlite3_stmt *st, int i, day_t t)
+{
+	char s[11];
+
+	date_format(t, s);
+	bind_text(st, i, *s ? s : NULL);
+}
+
+/* The file name of a unit or county (cli.md: lowercased, runs of other
+ * characters one '-'); "" when nothing is left. */
+static void
+file_key(struct buf *b, const char *s)
+{
+	buf_reset(b);
+	if (s != NULL)
+		slugify(b, s, strlen(s), 0);
+	buf_putc(b, '\0');
+	b->len--;
+}
+
+/* ---- one employee --------------------------------------------------------- */
+
+/*
+ * The @page rules that print the employee's name and the page number on
+ * every page.  A batch gives each packet its own named page, so each
+ * employee's pages carry their own name.
+ */
+static void
+page_css(struct buf *b, const struct employee *e, int named)
+{
+	buf_reset(b);
+	if (named)
+		buf_printf(b, "@page p-%s {", e->id);
+	else
+		BUF_LIT(b, "@page {");
+	BUF_LIT(b, " @top-left { content: \"");
+	esc_css_str(b, e->name, strlen(e->name));
+	buf_printf(b, " (%s)\"; }", e->id);
+	if (named)
+		buf_printf(b, " }\n#p-%s { page: p-%s; }\n", e->id, e->id);
+	else
+		BUF_LIT(b, " @bottom-right { content: \"Page \" counter(page) "
+		    "\" of \" counter(pages); } }\n");
+}
+
+/* The view of the packet templates: the packet view and the site's. */
+static struct tv *
+pk_view(struct worker *w, const struct packet *pkt)
+{
+	const struct site *s = &w->pk->p->site;
+	struct arena *a = &w->a;
+	struct tv *v = view_packet(pkt, &w->pk->p->catalog, s, a, 1), *st, *c;
+
+	st = tv_set(a, v, "site", tv_map(a));
+	tv_set(a, st, "title", tv_str(a, s->title));
+	tv_set(a, st, "department", tv_str(a, s->department));
+	c = tv_set(a, st, "contact", tv_map(a));
+	tv_set(a, c, "name", tv_str(a, s->contact.name));
+	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
+	tv_set(a, c, "email", tv_str(a, s->contact.email));
+	tv_set(a, c, "office", tv_str(a, s->contact.office));
+	return v;
+}
+
+/*
+ * Renders one employee's packet: the article into w->art and the whole
+ * document into w->doc.  Used by the build and by `umpress packet`.
+ */
+static int
+pk_render(struct worker *w, const struct packet *pkt)
+{
+	struct pk *k = w->pk;
+	struct tv *v = pk_view(w, pkt);
+
+	buf_reset(&w->art);
+	buf_reset(&w->doc);
+	if (!tmpl_render(k->article, v, &w->art))
+		return 0;
+	page_css(&w->css, &pkt->h->emp, 0);
+	tv_set(&w->a, v, "style", tv_str(&w->a, k->style));
+	tv_set(&w->a, v, "page_css", tv_str(&w->a, w->css.data));
+	tv_set(&w->a, v, "article", tv_str(&w->a, w->art.data));
+	return tmpl_render(k->doc, v, &w->doc);
+}
+
+/* Keeps what the batches and lists need of one employee. */
+static int
+pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
+    size_t nle)
+{
+	struct pk *k = w->pk;
+	const struct employee *e = &pkt->h->emp;
+	struct buf key = {0}, ck = {0};
+	long long off;
+	size_t i;
+	int ok = 1;
+
+	page_css(&w->css, e, 1);
+	file_key(&key, e->unit);
+	pthread_mutex_lock(&k->lock);
+	off = k->spool_end;
+	k->spool_end += (long long)w->art.len;
+	sqlite3_reset(k->ins_packet);
+	bind_text(k->ins_packet, 1, key.len ? key.data : "no-unit");
+	bind_text(k->ins_packet, 2, e->unit);
+	bind_text(k->ins_packet, 3, e->name);
+	bind_text(k->ins_packet, 4, e->id);
+	bind_text(k->ins_packet, 5, pkt->cls ? pkt->cls->name : e->class_code);
+	sqlite3_bind_int(k->ins_packet, 6, !e->computer_access);
+	sqlite3_bind_int64(k->ins_packet, 7, (sqlite3_int64)pkt->nalerts);
+	sqlite3_bind_int64(k->ins_packet, 8, off);
+	sqlite3_bind_int64(k->ins_packet, 9, (sqlite3_int64)w->art.len);
+	bind_text(k->ins_packet, 10, w->css.data);
+	if (sqlite3_step(k->ins_packet) != SQLITE_DONE)
+		ok = pk_db_fail(k, "insert");
+	for (i = 0; ok && i < nle; i++) {
+		file_key(&ck, le[i].county);
+		sqlite3_reset(k->ins_entry);
+		bind_text(k->ins_entry, 1, le[i].title->code);
+		bind_text(k->ins_entry, 2, ck.len ? ck.data : "county");
+		bind_text(k->ins_entry, 3, le[i].county);
+		sqlite3_bind_text(k->ins_entry, 4, &le[i].grade, 1,
+		    SQLITE_TRANSIENT);
+		bind_date(k->ins_entry, 5, le[i].seniority_date);
+		bind_text(k->ins_entry, 6, e->id);
+		bind_text(k->ins_entry, 7, e->name);
+		bind_date(k->ins_entry, 8, le[i].issued_on);
+		bind_date(k->ins_entry, 9, le[i].expires_on);
+		if (sqlite3_step(k->ins_entry) != SQLITE_DONE)
+			ok = pk_db_fail(k, "insert");
+	}
+	pthread_mutex_unlock(&k->lock);
+	/* The spool is written outside the lock: the range is ours. */
+	if (ok && k->out != NULL && w->art.len > 0 &&
+	    pwrite(k->spool, w->art.data, w->art.len, (off_t)off) !=
+	    (ssize_t)w->art.len) {
+		diag_msg(k->d, DIAG_ERROR, "temporary file: %s",
+		    strerror(errno));
+		ok = 0;
+	}
+	buf_free(&key);
+	buf_free(&ck);
+	return ok;
+}
+
+static void
+fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
+{
+	size_t i;
+
+	to->eligible_employees += from->eligible_employees;
+	to->participating_employees += from->participating_employees;
+	for (i = 0; i < 3; i++)
+		to->appointments[i] += from->appointments[i];
+	to->course_spent_cents += from->course_spent_cents;
+	to->courses_taken += from->courses_taken;
+	to->courses_completed += from->courses_completed;
+	to->courses_dropped += from->courses_dropped;
+	to->courses_failed += from->courses_failed;
+	to->exams_taken += from->exams_taken;
+	to->grades_issued += from->grades_issued;
+	for (i = 0; i < ntitles; i++)
+		to->grades_by_title[i] += from->grades_by_title[i];
+}
+
+/* One employee: rules, figures, and for a participant or an eligible
+ * employee the packet (issue: every employee with an enrollment or an
+ * eligibility). */
+static int
+pk_employee(struct worker *w, const struct history *h)
+{
+	struct pk *k = w->pk;
+	const struct project *p = k->p;
+	struct packet pkt;
+	struct list_entry *le;
+	size_t nle;
+	char *path;
+	int ok = 1;
+
+	rule_packet(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	    &w->a, &pkt);
+	rule_fy_add(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	    &w->fy);
+	if (pkt.enrollment == NULL && !pkt.eligible)
+		goto out;
+	rule_list_entries(h, &p->catalog, &p->site.prog, p->site.profile,
+	    p->as_of, &w->a, &le, &nle);
+	if (!pk_render(w, &pkt))
+		ok = 0;
+	else {
+		path = xasprintf(PRIV "packets/%s.html", h->emp.id);
+		ok = out_write(k->out, path, w->doc.data, w->doc.len,
+		    OUT_PRIVATE);
+		free(path);
+		ok = ok && pk_keep(w, &pkt, le, nle);
+		w->npackets++;
+	}
+out:
+	arena_reset(&w->a);
+	return ok;
+}
+
+/* ---- the scan and the workers ------------------------------------------- */
+
+static void
+worker_init(struct worker *w, struct pk *k)
+{
+	memset(w, 0, sizeof(*w));
+	w->pk = k;
+	w->fy.fy = date_fy(k->p->as_of);
+	w->fy.grades_by_title = xcalloc(k->p->catalog.ntitles + 1,
+	    sizeof(long));
+}
+
+static void
+worker_free(struct worker *w)
+{
+	arena_free(&w->a);
+	buf_free(&w->art);
+	buf_free(&w->doc);
+	buf_free(&w->css);
+	free(w->fy.grades_by_title);
+}
+
+static void
+batch_run(struct worker *w, struct batch *b)
+{
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < b->n; i++)
+		ok &= pk_employee(w, &b->h[i]);
+	if (!ok) {
+		pthread_mutex_lock(&w->pk->lock);
+		w->pk->failed = 1;
+		pthread_mutex_unlock(&w->pk->lock);
+	}
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct pk *k = w->pk;
+	struct batch *b;
+
+	for (;;) {
+		pthread_mutex_lock(&k->qlock);
+		while (k->queue == NULL && !k->done)
+			pthread_cond_wait(&k->qcond, &k->qlock);
+		if ((b = k->queue) == NULL) {
+			pthread_mutex_unlock(&k->qlock);
+			return NULL;
+		}
+		if ((k->queue = b->next) == NULL)
+			k->qtail = NULL;
+		pthread_mutex_unlock(&k->qlock);
+		batch_run(w, b);
+		arena_reset(&b->a);
+		b->n = 0;
+		pthread_mutex_lock(&k->qlock);
+		b->next = k->free;
+		k->free = b;
+		pthread_cond_broadcast(&k->qcond);
+		pthread_mutex_unlock(&k->qlock);
+	}
+}
+
+/* A free batch for the scan to fill; waits while jobs * 2 are queued. */
+static struct batch *
+batch_get(struct pk *k, size_t max)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&k->qlock);
+	while (k->free == NULL && k->nbatches >= max)
+		pthread_cond_wait(&k->qcond, &k->qlock);
+	if ((b = k->free) != NULL)
+		k->free = b->next;
+	else {
+		b = xcalloc(1, sizeof(*b));
+		k->nbatches++;
+	}
+	pthread_mutex_unlock(&k->qlock);
+	b->next = NULL;
+	return b;
+}
+
+static void
+batch_put(struct pk *k, struct batch *b)
+{
+	pthread_mutex_lock(&k->qlock);
+	if (k->qtail != NULL)
+		k->qtail->next = b;
+	else
+		k->queue = b;
+	k->qtail = b;
+	pthread_cond_broadcast(&k->qcond);
+	pthread_mutex_unlock(&k->qlock);
+}
+
+static void
+batches_free(struct pk *k)
+{
+	struct batch *b, *next;
+
+	for (b = k->free; b != NULL; b = next) {
+		next = b->next;
+		arena_free(&b->a);
+		free(b);
+	}
+	k->free = NULL;
+}
+
+/*
+ * Reads every employee in id order and has the workers do each.  Returns
+ * 0 when a record was bad (every one reported: the scan goes on to the
+ * end so a run shows them all) or anything failed.
+ */
+static int
+pk_scan(struct pk *k, struct records *r, int jobs, struct fy_figures *fy)
+{
+	struct worker *ws = xcalloc((size_t)jobs, sizeof(*ws));
+	struct rec_scan *sc;
+	struct batch *b;
+	int i, bad, nbad = 0, more = 1;
+
+	for (i = 0; i < jobs; i++)
+		worker_init(&ws[i], k);
+	for (i = 0; jobs > 1 && i < jobs; i++)
+		pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
+	sc = rec_scan_new(r, &k->p->catalog);
+	while (more) {
+		b = batch_get(k, (size_t)jobs * 2);
+		while (b->n < BATCH && (more = rec_scan_next(sc, &b->a,
+		    &b->h[b->n], &bad))) {
+			nbad += bad;
+			b->n++;
+		}
+		/* Bad rows: go on reading to report them all, write no more. */
+		if (nbad > 0)
+			b->n = 0;
+		if (jobs > 1)
+			batch_put(k, b);
+		else {
+			batch_run(&ws[0], b);
+			arena_reset(&b->a);
+			b->n = 0;
+			b->next = k->free;
+			k->free = b;
+		}
+	}
+	pthread_mutex_lock(&k->qlock);
+	k->done = 1;
+	pthread_cond_broadcast(&k->qcond);
+	pthread_mutex_unlock(&k->qlock);
+	for (i = 0; jobs > 1 && i < jobs; i++)
+		pthread_join(ws[i].tid, NULL);
+	for (i = 0; i < jobs; i++) {
+		fy_sum(fy, &ws[i].fy, k->p->catalog.ntitles);
+		worker_free(&ws[i]);
+	}
+	free(ws);
+	batches_free(k);
+	nbad += rec_scan_failed(sc);
+	rec_scan_free(sc);
+	return nbad == 0 && !k->failed;
+}
+
+/* ---- batches, lists and the index ----------------------------------------- */
+
+/* Copies len bytes of the spool at off into f. */
+static int
+spool_copy(struct pk *k, struct out_file *f, long long off, size_t len,
+    struct buf *tmp)
+{
+	ssize_t n;
+
+	buf_reset(tmp);
+	buf_reserve(tmp, len);
+	if (k->out == NULL)
+		return 1;
+	n = pread(k->spool, tmp->data, len, (off_t)off);
+	if (n != (ssize_t)len) {
+		diag_msg(k->d, DIAG_ERROR, "temporary file: short read");
+		return 0;
+	}
+	out_put(f, tmp->data, len);
+	return 1;
+}
+
+/* A small view for the shells of batches and private pages. */
+static struct tv *
+shell_view(struct pk *k, struct arena *a, const char *title,
+    const char *css)
+{
+	struct tv *v = tv_map(a), *st;
+
+	tv_set(a, v, "title", tv_str(a, title));
+	tv_set(a, v, "style", tv_str(a, k->style));
+	tv_set(a, v, "page_css", tv_str(a, css));
+	tv_set(a, v, "as_of", tv_date(a, k->p->as_of));
+	st = tv_set(a, v, "site", tv_map(a));
+	tv_set(a, st, "title", tv_str(a, k->p->site.title));
+	return v;
+}
+
+/*
+ * One print batch: the packets the query gives, in its order, in one
+ * document, a page break between employees (the packet.css article
+ * rule).  The query's columns: css, off, len.
+ */
+static int
+print_batch(struct pk *k, const char *path, const char *title,
+    sqlite3_stmt *st)
+{
+	struct out_file *f = out_open(k->out, path, OUT_PRIVATE);
+	struct buf css = {0}, tmp = {0};
+	struct arena a = {0};
+	int ok = 1, rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_puts(&css, (const char *)sqlite3_column_text(st, 0));
+	buf_putc(&css, '\0');
+	sqlite3_reset(st);
+	ok = rc == SQLITE_DONE && tmpl_render(k->print_start,
+	    shell_view(k, &a, title, css.data), &tmp);
+	out_put(f, tmp.data, tmp.len);
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ok = spool_copy(k, f, sqlite3_column_int64(st, 1),
+		    (size_t)sqlite3_column_int64(st, 2), &tmp);
+	buf_reset(&tmp);
+	ok = ok && tmpl_render(k->print_end, shell_view(k, &a, title, ""),
+	    &tmp);
+	out_put(f, tmp.data, tmp.len);
+	ok &= out_close(f);
+	sqlite3_reset(st);
+	arena_free(&a);
+	buf_free(&css);
+	buf_free(&tmp);
+	return ok;
+}
+
+static int
+print_batches(struct pk *k)
+{
+	sqlite3_stmt *units = NULL, *st = NULL;
+	const char *key;
+	char *path, *title;
+	int ok = 1;
+
+	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit) FROM "
+	    "packet GROUP BY unit_key ORDER BY unit_key", -1, &units,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(k->db, "SELECT css, "
+	    "off, len FROM packet WHERE unit_key = ? ORDER BY name, id", -1,
+	    &st, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	while (ok && sqlite3_step(units) == SQLITE_ROW) {
+		key = (const char *)sqlite3_column_text(units, 0);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		path = xasprintf(PRIV "print/%s.html", key);
+		title = xasprintf("Packets of %s", sqlite3_column_type(units,
+		    1) == SQLITE_NULL ? "employees with no unit" :
+		    (const char *)sqlite3_column_text(units, 1));
+		ok = print_batch(k, path, title, st);
+		free(path);
+		free(title);
+	}
+	sqlite3_finalize(units);
+	sqlite3_finalize(st);
+	if (ok && sqlite3_prepare_v2(k->db, "SELECT css, off, len FROM "
+	    "packet WHERE no_computer ORDER BY unit_key, name, id", -1, &st,
+	    NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	if (ok)
+		ok = print_batch(k, PRIV "print/no-computer-access.html",
+		    "Packets of employees without computer access", st);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : "";
+}
+
+/* The CSV of a list (cli.md): header, then one row per employee. */
+static void
+list_csv_row(struct buf *b, sqlite3_stmt *st, long pos)
+{
+	static const int cols[] = { 5, 6, 3, 7, 8, 4 };
+	size_t i;
+
+	buf_printf(b, "%ld", pos);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		buf_putc(b, ',');
+		esc_csv(b, col(st, cols[i]), strlen(col(st, cols[i])));
+	}
+	BUF_LIT(b, "\n");
+}
+
+/* Writes one list (the rows of st for one title and county). */
+static int
+list_write(struct pk *k, const char *code, const char *ckey,
+    const char *county, struct tv *rows, struct buf *csv, struct arena *a,
+    struct arena *ia, struct tv *index)
+{
+	const struct title *t = catalog_find(&k->p->catalog, code);
+	struct tv *v, *lv, *it;
+	struct buf html = {0};
+	char *path, *title, *href;
+	int ok;
+
+	title = xasprintf("Eligibility list: %s, %s County", t ? t->name :
+	    code, county);
+	v = shell_view(k, a, title, "");
+	lv = tv_set(a, v, "list", tv_map(a));
+	tv_set(a, lv, "code", tv_str(a, code));
+	tv_set(a, lv, "title", tv_str(a, t ? t->name : code));
+	tv_set(a, lv, "county", tv_str(a, county));
+	tv_set(a, lv, "rows", rows);
+	href = xasprintf("%s.csv", ckey);
+	tv_set(a, lv, "csv", tv_str(a, href));
+	free(href);
+	ok = tmpl_render(k->private, v, &html);
+	path = xasprintf(PRIV "lists/%s/%s.html", code, ckey);
+	ok = ok && out_write(k->out, path, html.data, html.len, OUT_PRIVATE);
+	free(path);
+	path = xasprintf(PRIV "lists/%s/%s.csv", code, ckey);
+	ok = ok && out_write(k->out, path, csv->data, csv->len, OUT_PRIVATE);
+	free(path);
+	it = tv_push(ia, index, tv_map(ia));
+	tv_set(ia, it, "title", tv_str(ia, t ? t->name : code));
+	tv_set(ia, it, "code", tv_str(ia, code));
+	tv_set(ia, it, "county", tv_str(ia, county));
+	tv_set(ia, it, "count", tv_num(ia, (double)rows->len));
+	href = xasprintf("lists/%s/%s.html", code, ckey);
+	tv_set(ia, it, "href", tv_str(ia, href));
+	free(href);
+	free(title);
+	buf_free(&html);
+	return ok;
+}
+
+/*
+ * The eligibility lists (G3): by title and county, ordered by grade,
+ * seniority date, then employee id.  Their index entries go to index (in
+ * arena ia).  Two counties whose file names are the same (St. Clair,
+ * St Clair) share one list, named by the first.
+ */
+static int
+lists_write(struct pk *k, struct arena *ia, struct tv *index)
+{
+	sqlite3_stmt *st;
+	struct arena a = {0};
+	struct buf csv = {0};
+	struct tv *rows = NULL, *r;
+	char *code = NULL, *ckey = NULL, *county = NULL;
+	long pos = 0;
+	int ok = 1, rc;
+
+	if (sqlite3_prepare_v2(k->db, "SELECT code, county_key, county, "
+	    "grade, seniority, id, name, issued, expires FROM entry ORDER BY "
+	    "code, county_key, grade, seniority, id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	while (ok) {
+		rc = sqlite3_step(st);
+		if (code != NULL && (rc != SQLITE_ROW ||
+		    strcmp(code, col(st, 0)) || strcmp(ckey, col(st, 1)))) {
+			ok = list_write(k, code, ckey, county, rows, &csv, &a,
+			    ia, index);
+			free(code), free(ckey), free(county);
+			code = NULL;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (code == NULL) {
+			arena_reset(&a);
+			code = xstrdup(col(st, 0));
+			ckey = xstrdup(col(st, 1));
+			county = xstrdup(col(st, 2));
+			rows = tv_list(&a);
+			buf_reset(&csv);
+			BUF_LIT(&csv, "position,employee_id,name,grade,"
+			    "issued_on,expires_on,seniority_date\n");
+			pos = 0;
+		}
+		list_csv_row(&csv, st, ++pos);
+		r = tv_push(&a, rows, tv_map(&a));
+		tv_set(&a, r, "position", tv_num(&a, (double)pos));
+		tv_set(&a, r, "id", tv_str(&a, col(st, 5)));
+		tv_set(&a, r, "name", tv_str(&a, col(st, 6)));
+		tv_set(&a, r, "grade", tv_str(&a, col(st, 3)));
+		tv_set(&a, r, "issued_on", tv_str(&a, col(st, 7)));
+		tv_set(&a, r, "expires_on", tv_str(&a, col(st, 8)));
+		tv_set(&a, r, "seniority_date", tv_str(&a, col(st, 4)));
+	}
+	sqlite3_finalize(st);
+	arena_free(&a);
+	buf_free(&csv);
+	return ok;
+}
+
+/*
+ * The coordinator's index: the batches, the lists, then every packet by
+ * unit and name, one row rendered at a time so a department of any size
+ * fits in memory.
+ */
+static int
+index_write(struct pk *k)
+{
+	struct out_file *f = out_open(k->out, PRIV "index.html", OUT_PRIVATE);
+	struct arena a = {0}, ra = {0};
+	struct buf b = {0};
+	struct tv *v, *iv, *units, *it, *lists;
+	sqlite3_stmt *st;
+	char *href;
+	int ok = 1;
+
+	v = shell_view(k, &a, "Coordinator's index", "");
+	iv = tv_set(&a, v, "index", tv_map(&a));
+	units = tv_set(&a, iv, "units", tv_list(&a));
+	lists = tv_set(&a, iv, "lists", tv_list(&a));
+	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), count(*), "
+	    "sum(no_computer) FROM packet GROUP BY unit_key ORDER BY "
+	    "unit_key", -1, &st, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		it = tv_push(&a, units, tv_map(&a));
+		tv_set(&a, it, "name", sqlite3_column_type(st, 1) ==
+		    SQLITE_NULL ? tv_str(&a, "No unit") : tv_str(&a,
+		    col(st, 1)));
+		href = xasprintf("print/%s.html", col(st, 0));
+		tv_set(&a, it, "href", tv_str(&a, href));
+		free(href);
+		tv_set(&a, it, "count", tv_num(&a,
+		    (double)sqlite3_column_int64(st, 2)));
+		tv_set(&a, it, "no_computer", tv_num(&a,
+		    (double)sqlite3_column_int64(st, 3)));
+	}
+	sqlite3_finalize(st);
+	ok = lists_write(k, &a, lists);
+	tv_set(&a, iv, "has_lists", tv_bool(&a, lists->len > 0));
+	ok = ok && tmpl_render(k->private, v, &b);
+	out_put(f, b.data, b.len);
+	if (sqlite3_prepare_v2(k->db, "SELECT id, name, unit, class, "
+	    "nalerts, no_computer FROM packet ORDER BY unit_key, name, id", -1,
+	    &st, NULL) != SQLITE_OK)
+		ok = pk_db_fail(k, "prepare");
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		it = tv_map(&ra);
+		tv_set(&ra, it, "id", tv_str(&ra, col(st, 0)));
+		tv_set(&ra, it, "name", tv_str(&ra, col(st, 1)));
+		tv_set(&ra, it, "unit", tv_str(&ra, col(st, 2)));
+		tv_set(&ra, it, "class", tv_str(&ra, col(st, 3)));
+		tv_set(&ra, it, "alerts", tv_num(&ra,
+		    (double)sqlite3_column_int64(st, 4)));
+		tv_set(&ra, it, "printed", tv_bool(&ra,
+		    sqlite3_column_int(st, 5)));
+		href = xasprintf("packets/%s.html", col(st, 0));
+		tv_set(&ra, it, "href", tv_str(&ra, href));
+		free(href);
+		buf_reset(&b);
+		ok = tmpl_render(k->index_row, it, &b);
+		out_put(f, b.data, b.len);
+		arena_reset(&ra);
+	}
+	sqlite3_finalize(st);
+	buf_reset(&b);
+	ok = ok && tmpl_render(k->index_end, v, &b);
+	out_put(f, b.data, b.len);
+	ok &= out_close(f);
+	arena_free(&a);
+	arena_free(&ra);
+	buf_free(&b);
+	return ok;
+}
+
+/* ---- entry points ----------------------------------------------------------- */
+
+/* Compiles a partial on its own, as a template. */
+static const struct tmpl *
+partial(struct tmpl_set *set, const char *name)
+{
+	char *text = xasprintf("{{> %s}}", name);
+	const struct tmpl *t = tmpl_compile(set, name, text, strlen(text));
+
+	free(text);
+	return t;
+}
+
+static int
+pk_init(struct pk *k, struct project *p, struct out *out, struct diag *d)
+{
+	struct buf css = {0};
+	int ok;
+
+	memset(k, 0, sizeof(*k));
+	k->p = p;
+	k->out = out;
+	k->d = d;
+	k->spool = -1;
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_mutex_init(&k->qlock, NULL);
+	pthread_cond_init(&k->qcond, NULL);
+	k->doc = tmpl_get(p->tmpl, "packet.html");
+	k->private = tmpl_get(p->tmpl, "private.html");
+	k->article = partial(p->tmpl, "packet-article");
+	k->print_start = partial(p->tmpl, "print-start");
+	k->print_end = partial(p->tmpl, "print-end");
+	k->index_row = partial(p->tmpl, "private-row");
+	k->index_end = partial(p->tmpl, "private-end");
+	ok = k->doc && k->private && k->article && k->print_start &&
+	    k->print_end && k->index_row && k->index_end;
+	if (!file_read("templates/packet.css", &css)) {
+		diag_file(d, DIAG_ERROR, "templates/packet.css", 0,
+		    "cannot read: %s", strerror(errno));
+		ok = 0;
+	}
+	buf_putc(&css, '\0');
+	k->style = xstrdup(css.data);
+	buf_free(&css);
+	return ok;
+}
+
+static void
+pk_free(struct pk *k)
+{
+	sqlite3_finalize(k->ins_packet);
+	sqlite3_finalize(k->ins_entry);
+	sqlite3_close(k->db);
+	if (k->spool != -1)
+		close(k->spool);
+	free(k->style);
+	pthread_mutex_destroy(&k->lock);
+	pthread_mutex_destroy(&k->qlock);
+	pthread_cond_destroy(&k->qcond);
+}
+
+/* An unnamed temporary file for the spool. */
+static int
+spool_open(struct pk *k)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/umpress-spool-XXXXXX", dir && *dir ? dir :
+	    "/tmp");
+
+	if ((k->spool = mkstemp(path)) == -1)
+		diag_msg(k->d, DIAG_ERROR, "cannot make a temporary file in "
+		    "%s: %s", dir && *dir ? dir : "/tmp", strerror(errno));
+	else
+		unlink(path);
+	free(path);
+	return k->spool != -1;
+}
+
+int
+packets_build(struct project *p, struct records *r, struct out *out,
+    int jobs, struct fy_figures *fy, struct diag *d)
+{
+	struct pk k;
+	int ok;
+
+	ok = pk_init(&k, p, out, d) && pk_db_open(&k) &&
+	    (out == NULL || spool_open(&k));
+	ok = ok && pk_scan(&k, r, jobs < 1 ? 1 : jobs, fy);
+	if (ok && sqlite3_exec(k.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		ok = pk_db_fail(&k, "commit");
+	ok = ok && print_batches(&k) && index_write(&k);
+	pk_free(&k);
+	return ok;
+}
+
+int
+packet_print(struct project *p, struct records *r, const char *id,
+    const char *format, struct diag *d)
+{
+	struct pk k;
+	struct worker w;
+	struct history h;
+	struct packet pkt;
+	struct arena a = {0};
+	struct buf b = {0};
+	int found, bad = 0, ok = 0;
+
+	if (!pk_init(&k, p, NULL, d))
+		goto out;
+	worker_init(&w, &k);
+	found = rec_find(r, &p->catalog, id, &a, &h, &bad);
+	if (found == 0)
+		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
+	if (found == 1 && bad == 0) {
+		rule_packet(&h, &p->catalog, &p->site.prog, p->site.profile,
+		    p->as_of, &w.a, &pkt);
+		if (strcmp(format, "json") == 0) {
+			tv_json(&b, view_packet(&pkt, &p->catalog, &p->site,
+			    &w.a, 0), 1);
+			buf_putc(&b, '\n');
+		} else if (strcmp(format, "text") == 0)
+			view_text(&pkt, &p->catalog, &p->site, &b);
+		else if (pk_render(&w, &pkt))
+			buf_put(&b, w.doc.data, w.doc.len);
+		ok = b.len > 0 && fwrite(b.data, 1, b.len, stdout) == b.len &&
+		    fflush(stdout) == 0;
+	}
+	worker_free(&w);
+out:
+	pk_free(&k);
+	arena_free(&a);
+	buf_free(&b);
+	return ok;
+}

@@ -1,0 +1,760 @@
+/*
+ * report.c: the annual figures of rules.md ("Annual reporting") as the
+ * rows of metrics.csv, the report bundle of cli.md (report.html with its
+ * charts, metrics.csv, further CSV tables, SHA256SUMS, and with a
+ * password the roster), and the offline bundle of the public site.
+ *
+ * Zips are made deterministic (shared/notes/deps.md): entries in a fixed
+ * order, each with the same time (SOURCE_DATE_EPOCH, else the as-of
+ * date), written under TZ=UTC0 because libzip stores local time, and
+ * Unix permissions 0644.  AES-256 bundles cannot be: libzip salts each
+ * entry at random.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+#include <zip.h>
+
+#include "extern.h"
+#include "records.h"
+
+/* ---- the figures ------------------------------------------------------------ */
+
+static void
+metric_add(struct metrics *m, const char *name, const char *label,
+    int known, int64_t value)
+{
+	struct metric *x;
+
+	m->v = xreallocarray(m->v, m->n + 1, sizeof(*m->v));
+	x = &m->v[m->n++];
+	memset(x, 0, sizeof(*x));
+	snprintf(x->name, sizeof(x->name), "%s", name);
+	snprintf(x->label, sizeof(x->label), "%s", label);
+	x->known = known;
+	x->value = value;
+	if (known)
+		snprintf(x->text, sizeof(x->text), "%lld", (long long)value);
+}
+
+static const struct goal *
+goal_of(const struct program_rows *pr, int fy)
+{
+	size_t i;
+
+	for (i = 0; pr != NULL && i < pr->ngoals; i++)
+		if (pr->goals[i].fy == fy)
+			return &pr->goals[i];
+	return NULL;
+}
+
+static const struct budget *
+budget_of(const struct program_rows *pr, int fy)
+{
+	size_t i;
+
+	for (i = 0; pr != NULL && i < pr->nbudgets; i++)
+		if (pr->budgets[i].fy == fy)
+			return &pr->budgets[i];
+	return NULL;
+}
+
+void
+metrics_make(struct metrics *m, const struct project *p,
+    const struct fy_figures *f, const struct program_rows *pr)
+{
+	const struct goal *g = goal_of(pr, f->fy);
+	const struct budget *bu = budget_of(pr, f->fy);
+	int64_t spent = f->course_spent_cents;
+	char name[64], fyn[8], label[96];
+	struct metric *x;
+	size_t i;
+	int y;
+
+	memset(m, 0, sizeof(*m));
+	m->fy = f->fy;
+	/* GC 19402: the goal comes from the goals table. */
+	metric_add(m, "expected_appointments", "Expected appointments (goal)",
+	    g != NULL, g ? g->expected_appointments : 0);
+	metric_add(m, "eligible_employees", "Eligible employees", 1,
+	    f->eligible_employees);
+	metric_add(m, "participating_employees", "Participating employees",
+	    1, f->participating_employees);
+	for (y = 0; y < 3; y++) {
+		date_fy_name(f->fy - y, fyn);
+		snprintf(name, sizeof(name), "appointments_%s", fyn);
+		snprintf(label, sizeof(label), "Appointments through the "
+		    "program in %s", fyn);
+		metric_add(m, name, label, 1, f->appointments[y]);
+	}
+	for (i = 0; pr != NULL && i < pr->nspending; i++)
+		if (pr->spending[i].fy == f->fy)
+			spent += pr->spending[i].amount_cents;
+	metric_add(m, "spent_cents", "Money spent (cents)", 1, spent);
+	metric_add(m, "training_budget_cents", "Training budget (cents)",
+	    bu != NULL, bu ? bu->training_budget_cents : 0);
+	metric_add(m, "um_share_percent", "Program's share of the training "
+	    "budget (percent)", bu != NULL && bu->training_budget_cents > 0,
+	    0);
+	x = &m->v[m->n - 1];
+	if (x->known) {
+		/* Rounded half up to one decimal, in integers: tenths. */
+		x->value = (spent * 1000 / bu->training_budget_cents + 5) / 10;
+		snprintf(x->text, sizeof(x->text), "%lld.%lld",
+		    (long long)(x->value / 10), (long long)(x->value % 10));
+	}
+	if (p->site.profile != PROFILE_ILLINOIS)
+		return;
+	metric_add(m, "courses_taken", "Courses taken", 1, f->courses_taken);
+	metric_add(m, "courses_completed", "Courses completed", 1,
+	    f->courses_completed);
+	metric_add(m, "courses_dropped", "Courses dropped", 1,
+	    f->courses_dropped);
+	metric_add(m, "courses_failed", "Courses failed", 1, f->courses_failed);
+	metric_add(m, "exams_taken", "Exams taken", 1, f->exams_taken);
+	metric_add(m, "grades_issued", "Grades issued", 1, f->grades_issued);
+	for (i = 0; i < p->catalog.ntitles; i++) {
+		if (f->grades_by_title[i] == 0)
+			continue;
+		snprintf(name, sizeof(name), "grades_issued_%s",
+		    p->catalog.titles[i].code);
+		snprintf(label, sizeof(label), "Grades issued: %s",
+		    p->catalog.titles[i].name);
+		metric_add(m, name, label, 1, f->grades_by_title[i]);
+	}
+}
+
+void
+metrics_free(struct metrics *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+static const struct metric *
+metric_get(const struct metrics *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].name, name) == 0)
+			return &m->v[i];
+	return NULL;
+}
+
+/* ---- the view of report.html and of the public results page -------------- */
+
+static void
+money_text(char *out, size_t sz, int64_t cents)
+{
+	struct buf b = {0};
+
+	fmt_money(&b, cents, 0);
+	snprintf(out, sz, "%s", b.data);
+	buf_free(&b);
+}
+
+/* The charts: appointments against the goal, money, participation. */
+static void
+charts(struct buf *b, const struct metrics *m, const char *pfx)
+{
+	struct chart_bar bars[4];
+	const struct metric *x, *g = metric_get(m, "expected_appointments");
+	char id[64], fyn[8];
+	int y;
+
+	memset(bars, 0, sizeof(bars));
+	for (y = 2; y >= 0; y--) {
+		date_fy_name(m->fy - y, fyn);
+		x = &m->v[3 + y];	/* the three appointments rows */
+		snprintf(bars[2 - y].label, sizeof(bars[0].label), "%s", fyn);
+		bars[2 - y].value = (double)x->value;
+		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%lld "
+		    "appointments", (long long)x->value);
+	}
+	bars[3].hatched = 1;
+	snprintf(bars[3].label, sizeof(bars[3].label), "Goal for %s",
+	    (date_fy_name(m->fy, fyn), fyn));
+	bars[3].value = g->known ? (double)g->value : 0;
+	snprintf(bars[3].text, sizeof(bars[3].text), g->known ? "%lld "
+	    "expected" : "no goal recorded", (long long)g->value);
+	snprintf(id, sizeof(id), "%s-appointments", pfx);
+	chart_bars(b, id, "Appointments through the program, three years, "
+	    "and this year's goal", bars, 4);
+
+	memset(bars, 0, sizeof(bars));
+	x = metric_get(m, "spent_cents");
+	snprintf(bars[0].label, sizeof(bars[0].label), "Spent");
+	bars[0].value = (double)x->value;
+	money_text(bars[0].text, sizeof(bars[0].text), x->value);
+	x = metric_get(m, "training_budget_cents");
+	snprintf(bars[1].label, sizeof(bars[1].label), "Training budget");
+	bars[1].hatched = 1;
+	bars[1].value = x->known ? (double)x->value : 0;
+	if (x->known)
+		money_text(bars[1].text, sizeof(bars[1].text), x->value);
+	else
+		snprintf(bars[1].text, sizeof(bars[1].text), "no budget "
+		    "recorded");
+	snprintf(id, sizeof(id), "%s-money", pfx);
+	chart_bars(b, id, "Money spent by the program against the training "
+	    "budget", bars, 2);
+
+	memset(bars, 0, sizeof(bars));
+	x = metric_get(m, "eligible_employees");
+	snprintf(bars[0].label, sizeof(bars[0].label), "Eligible");
+	bars[0].value = (double)x->value;
+	bars[0].hatched = 1;
+	snprintf(bars[0].text, sizeof(bars[0].text), "%lld employees",
+	    (long long)x->value);
+	x = metric_get(m, "participating_employees");
+	snprintf(bars[1].label, sizeof(bars[1].label), "Participating");
+	bars[1].value = (double)x->value;
+	snprintf(bars[1].text, sizeof(bars[1].text), "%lld employees",
+	    (long long)x->value);
+	snprintf(id, sizeof(id), "%s-participation", pfx);
+	chart_bars(b, id, "Eligible and participating employees", bars, 2);
+}
+
+struct tv *
+metrics_view(const struct metrics *m, struct arena *a, const char *pfx)
+{
+	struct tv *v = tv_map(a), *l, *it;
+	struct buf b = {0};
+	char fyn[8];
+	size_t i;
+
+	date_fy_name(m->fy, fyn);
+	tv_set(a, v, "fiscal_year", tv_str(a, fyn));
+	l = tv_set(a, v, "metrics", tv_list(a));
+	for (i = 0; i < m->n; i++) {
+		it = tv_push(a, l, tv_map(a));
+		tv_set(a, it, "name", tv_str(a, m->v[i].name));
+		tv_set(a, it, "label", tv_str(a, m->v[i].label));
+		tv_set(a, it, "value", tv_str(a, m->v[i].known ?
+		    m->v[i].text : "not recorded"));
+	}
+	charts(&b, m, pfx);
+	tv_set(a, v, "charts", tv_str(a, b.data));
+	buf_free(&b);
+	return v;
+}
+
+/* ---- the bundle's files ------------------------------------------------------ */
+
+/* One entry of a zip: a name at the root and its bytes. */
+struct entry {
+	const char	*name;
+	struct buf	 data;
+};
+
+static void
+metrics_csv(struct buf *b, const struct metrics *m)
+{
+	size_t i;
+
+	BUF_LIT(b, "metric,value\n");
+	for (i = 0; i < m->n; i++)
+		buf_printf(b, "%s,%s\n", m->v[i].name, m->v[i].known ?
+		    m->v[i].text : "");
+}
+
+static void
+appointments_csv(struct buf *b, const struct fy_figures *f,
+    const struct program_rows *pr)
+{
+	const struct goal *g;
+	char fyn[8];
+	int y;
+
+	BUF_LIT(b, "fiscal_year,appointments_via_program,"
+	    "expected_appointments\n");
+	for (y = 2; y >= 0; y--) {
+		date_fy_name(f->fy - y, fyn);
+		g = goal_of(pr, f->fy - y);
+		buf_printf(b, "%s,%ld,", fyn, f->appointments[y]);
+		if (g != NULL)
+			buf_printf(b, "%ld", g->expected_appointments);
+		BUF_LIT(b, "\n");
+	}
+}
+
+static void
+courses_csv(struct buf *b, const struct fy_figures *f)
+{
+	BUF_LIT(b, "status,courses\n");
+	buf_printf(b, "taken,%ld\ncompleted,%ld\ndropped,%ld\n"
+	    "failed,%ld\n", f->courses_taken, f->courses_completed,
+	    f->courses_dropped, f->courses_failed);
+}
+
+static void
+grades_csv(struct buf *b, const struct project *p, const struct fy_figures *f)
+{
+	const struct title *t;
+	size_t i;
+
+	BUF_LIT(b, "code,title,grades_issued\n");
+	for (i = 0; i < p->catalog.ntitles; i++) {
+		if (f->grades_by_title[i] == 0)
+			continue;
+		t = &p->catalog.titles[i];
+		esc_csv(b, t->code, strlen(t->code));
+		buf_putc(b, ',');
+		esc_csv(b, t->name, strlen(t->name));
+		buf_printf(b, ",%ld\n", f->grades_by_title[i]);
+	}
+}
+
+static int
+sha256_hex(const struct buf *b, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	if (!EVP_Digest(b->data ? b->data : "", b->len, md, &n, EVP_sha256(),
+	    NULL) || n != 32)
+		return 0;
+	for (i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	return 1;
+}
+
+/* ---- zips ----------------------------------------------------------------- */
+
+/* The time of every entry: SOURCE_DATE_EPOCH, else the as-of date. */
+static time_t
+zip_time(day_t as_of)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long t;
+
+	if (e != NULL && *e) {
+		errno = 0;
+		t = strtoll(e, &end, 10);
+		if (errno == 0 && *end == '\0' && t >= 315532800LL)
+			return (time_t)t;	/* zip times start in 1980 */
+	}
+	return (time_t)as_of * 86400;
+}
+
+/*
+ * Writes the entries to a new zip at path, in their order; with a
+ * password each is AES-256 encrypted.  0 on failure (reported).
+ */
+static int
+zip_write(const char *path, const char *display, struct entry *es,
+    size_t n, time_t when, const char *password, struct diag *d)
+{
+	zip_t *za;
+	zip_source_t *src;
+	zip_int64_t idx;
+	int err = 0;
+	size_t i;
+
+	/* libzip writes DOS times in local time (deps.md). */
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	unlink(path);
+	if ((za = zip_open(path, ZIP_CREATE | ZIP_EXCL, &err)) == NULL) {
+		diag_file(d, DIAG_ERROR, display, 0, "cannot make a zip "
+		    "(libzip error %d)", err);
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		src = zip_source_buffer(za, es[i].data.data ? es[i].data.data :
+		    "", es[i].data.len, 0);
+		if (src == NULL || (idx = zip_file_add(za, es[i].name, src,
+		    ZIP_FL_ENC_UTF_8)) < 0) {
+			zip_source_free(src);
+			goto fail;
+		}
+		if (zip_file_set_mtime(za, (zip_uint64_t)idx, when, 0) < 0 ||
+		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+		    ZIP_OPSYS_UNIX, (zip_uint32_t)(0100644) << 16) < 0 ||
+		    zip_set_file_compression(za, (zip_uint64_t)idx,
+		    ZIP_CM_DEFLATE, 9) < 0)
+			goto fail;
+		if (password != NULL && zip_file_set_encryption(za,
+		    (zip_uint64_t)idx, ZIP_EM_AES_256, password) < 0)
+			goto fail;
+	}
+	/* zip_close is where the writing, and a full disk, happen. */
+	if (zip_close(za) < 0)
+		goto fail;
+	return 1;
+fail:
+	diag_file(d, DIAG_ERROR, display, 0, "cannot write the zip: %s",
+	    zip_strerror(za));
+	zip_discard(za);
+	unlink(path);
+	return 0;
+}
+
+/* ---- the report bundle -------------------------------------------------------- */
+
+/*
+ * Fills the bundle's entries: report.html, the CSVs, the roster when
+ * given, and SHA256SUMS last (over every other entry).  Returns the
+ * number of entries.
+ */
+static size_t
+bundle_entries(const struct project *p, const struct fy_figures *f,
+    const struct program_rows *pr, const struct buf *roster,
+    struct entry *es, struct diag *d)
+{
+	const struct tmpl *t = tmpl_get(p->tmpl, "report.html");
+	struct metrics m;
+	struct arena a = {0};
+	struct tv *v, *st;
+	char hex[65];
+	size_t n = 0, i;
+
+	metrics_make(&m, p, f, pr);
+	es[n++].name = "report.html";
+	v = metrics_view(&m, &a, "r");
+	st = tv_set(&a, v, "site", tv_map(&a));
+	tv_set(&a, st, "title", tv_str(&a, p->site.title));
+	tv_set(&a, st, "department", tv_str(&a, p->site.department));
+	tv_set(&a, v, "as_of", tv_date(&a, p->as_of));
+	tv_set(&a, v, "illinois", tv_bool(&a, p->site.profile ==
+	    PROFILE_ILLINOIS));
+	if (t == NULL || !tmpl_render(t, v, &es[0].data))
+		n = 0;
+	es[n].name = "metrics.csv";
+	metrics_csv(&es[n++].data, &m);
+	es[n].name = "appointments.csv";
+	appointments_csv(&es[n++].data, f, pr);
+	if (p->site.profile == PROFILE_ILLINOIS) {
+		es[n].name = "courses.csv";
+		courses_csv(&es[n++].data, f);
+		es[n].name = "grades.csv";
+		grades_csv(&es[n++].data, p, f);
+	}
+	if (roster != NULL) {
+		es[n].name = "roster.csv";
+		buf_put(&es[n++].data, roster->data, roster->len);
+	}
+	es[n].name = "SHA256SUMS";
+	for (i = 0; i < n; i++) {
+		if (!sha256_hex(&es[i].data, hex)) {
+			diag_msg(d, DIAG_ERROR, "SHA-256 failed (libcrypto)");
+			n = 0;
+			break;
+		}
+		buf_printf(&es[n].data, "%s  %s\n", hex, es[i].name);
+	}
+	metrics_free(&m);
+	arena_free(&a);
+	return n ? n + 1 : 0;
+}
+
+#define MAX_ENTRIES	8
+
+static int
+bundle_write(const struct project *p, const struct fy_figures *f,
+    const struct program_rows *pr, const struct buf *roster,
+    const char *path, const char *display, const char *password,
+    struct diag *d)
+{
+	struct entry es[MAX_ENTRIES];
+	size_t n, i;
+	int ok;
+
+	memset(es, 0, sizeof(es));
+	n = bundle_entries(p, f, pr, roster, es, d);
+	ok = n > 0 && zip_write(path, display, es, n, zip_time(p->as_of),
+	    password, d);
+	for (i = 0; i < MAX_ENTRIES; i++)
+		buf_free(&es[i].data);
+	return ok;
+}
+
+int
+report_bundle(struct project *p, const struct fy_figures *f,
+    const struct program_rows *pr, struct out *out, struct diag *d)
+{
+	char fyn[8], *rel, *staged;
+	int ok;
+
+	date_fy_name(f->fy, fyn);
+	rel = xasprintf("reports/%s/umpress-report-%s.zip", fyn, fyn);
+	if (out == NULL) {	/* check: make the entries, write nothing */
+		struct entry es[MAX_ENTRIES];
+		size_t i;
+
+		memset(es, 0, sizeof(es));
+		ok = bundle_entries(p, f, pr, NULL, es, d) > 0;
+		for (i = 0; i < MAX_ENTRIES; i++)
+			buf_free(&es[i].data);
+		free(rel);
+		return ok;
+	}
+	staged = out_path(out, rel, OUT_PUBLIC);
+	ok = bundle_write(p, f, pr, NULL, staged, rel, NULL, d) &&
+	    out_adopt(out, rel, OUT_PUBLIC);
+	free(staged);
+	free(rel);
+	return ok;
+}
+
+/* ---- umpress report FY ----------------------------------------------------- */
+
+/*
+ * The password: FILE's first line without its line ending (cli.md).  A
+ * file others can read gets a warning.  NULL on failure (reported).
+ */
+static char *
+password_read(const char *file, struct diag *d)
+{
+	struct buf b = {0};
+	struct stat st;
+	char *nl;
+
+	if (!file_read(file, &b)) {
+		diag_file(d, DIAG_ERROR, file, 0, "cannot read the password "
+		    "file: %s", strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	buf_putc(&b, '\0');
+	if ((nl = strpbrk(b.data, "\n")) != NULL)
+		*nl = '\0';
+	if (*b.data == '\0') {
+		diag_file(d, DIAG_ERROR, file, 1, "the password (the first "
+		    "line) is empty");
+		buf_free(&b);
+		return NULL;
+	}
+	if (stat(file, &st) == 0 && (st.st_mode & 077))
+		diag_file(d, DIAG_WARN, file, 0, "the password file can be "
+		    "read by others (chmod 600 %s)", file);
+	return buf_detach(&b);
+}
+
+/* One roster line: id, name, class, enrollment status, targets, grades. */
+static void
+roster_add(struct buf *b, const struct project *p, const struct history *h,
+    struct arena *a)
+{
+	static const char *const st[] = { "active", "suspended",
+	    "withdrawn" };
+	struct packet pkt;
+	struct buf f = {0};
+	size_t i;
+
+	rule_packet(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	    a, &pkt);
+	if (pkt.enrollment == NULL && !pkt.eligible)
+		return;
+	esc_csv(b, h->emp.id, strlen(h->emp.id));
+	buf_putc(b, ',');
+	esc_csv(b, h->emp.name, strlen(h->emp.name));
+	buf_putc(b, ',');
+	esc_csv(b, h->emp.class_code, strlen(h->emp.class_code));
+	buf_printf(b, ",%s,", pkt.enrollment ? st[pkt.enrollment->status] :
+	    "");
+	for (i = 0; i < pkt.ntargets; i++)
+		buf_printf(&f, "%s%s", i ? " " : "", pkt.targets[i].t->class_code);
+	esc_csv(b, f.data ? f.data : "", f.len);
+	buf_putc(b, ',');
+	buf_reset(&f);
+	for (i = 0; i < pkt.ntargets; i++)
+		if (pkt.targets[i].grade != NULL)
+			buf_printf(&f, "%s%s:%c", f.len ? " " : "",
+			    pkt.targets[i].t->class_code,
+			    pkt.targets[i].grade->grade);
+	esc_csv(b, f.data ? f.data : "", f.len);
+	BUF_LIT(b, "\n");
+	buf_free(&f);
+}
+
+/* Reads every employee for the figures of fy (and the roster). */
+static int
+report_scan(const struct project *p, struct records *r,
+    struct fy_figures *f, struct buf *roster)
+{
+	struct rec_scan *sc = rec_scan_new(r, &p->catalog);
+	struct arena a = {0};
+	struct history h;
+	int bad, nbad = 0;
+
+	if (roster != NULL)
+		BUF_LIT(roster, "id,name,class,enrollment_status,targets,"
+		    "grades\n");
+	while (rec_scan_next(sc, &a, &h, &bad)) {
+		nbad += bad;
+		if (bad == 0) {
+			rule_fy_add(&h, &p->catalog, &p->site.prog,
+			    p->site.profile, p->as_of, f);
+			if (roster != NULL)
+				roster_add(roster, p, &h, &a);
+		}
+		arena_reset(&a);
+	}
+	nbad += rec_scan_failed(sc);
+	rec_scan_free(sc);
+	arena_free(&a);
+	return nbad == 0;
+}
+
+/* Makes the folders of path (mkdir -p of its parent). */
+static int
+mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int ok = 1;
+
+	for (s = p + 1; ok && *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			ok = mkdir(p, 0755) == 0 || errno == EEXIST;
+			*s = '/';
+		}
+	ok = ok && (mkdir(p, 0755) == 0 || errno == EEXIST);
+	free(p);
+	return ok;
+}
+
+int
+report_command(struct project *p, struct records *r, int fy,
+    const char *outdir, const char *password_file, struct diag *d)
+{
+	struct fy_figures f;
+	struct program_rows pr;
+	struct arena a = {0};
+	struct buf roster = {0};
+	char fyn[8], *dir, *path, *tmp, *pw = NULL;
+	int ok;
+
+	if (password_file != NULL && (pw = password_read(password_file, d)) ==
+	    NULL)
+		return 0;
+	memset(&f, 0, sizeof(f));
+	f.fy = fy;
+	f.grades_by_title = xcalloc(p->catalog.ntitles + 1, sizeof(long));
+	date_fy_name(fy, fyn);
+	dir = outdir ? xstrdup(outdir) : xasprintf("output/reports/%s", fyn);
+	path = xasprintf("%s/umpress-report-%s.zip", dir, fyn);
+	tmp = xasprintf("%s/.umpress-report-%s.zip.%ld", dir, fyn,
+	    (long)getpid());
+	ok = rec_program(r, &a, &pr) && report_scan(p, r, &f, pw ? &roster :
+	    NULL);
+	if (ok && !mkdirs(dir)) {
+		diag_file(d, DIAG_ERROR, dir, 0, "cannot make the folder: %s",
+		    strerror(errno));
+		ok = 0;
+	}
+	/* Written beside, then renamed: a failed run leaves the old one. */
+	ok = ok && bundle_write(p, &f, &pr, pw ? &roster : NULL, tmp, path,
+	    pw, d);
+	if (ok && rename(tmp, path) == -1) {
+		diag_file(d, DIAG_ERROR, path, 0, "cannot write: %s",
+		    strerror(errno));
+		unlink(tmp);
+		ok = 0;
+	}
+	if (ok)
+		printf("%s\n", path);
+	if (pw != NULL) {
+		memset(pw, 0, strlen(pw));
+		free(pw);
+	}
+	buf_free(&roster);
+	free(f.grades_by_title);
+	free(dir);
+	free(path);
+	free(tmp);
+	arena_free(&a);
+	return ok;
+}
+
+/* ---- the site bundle ------------------------------------------------------ */
+
+/* Every file under a folder, sorted, relative paths into names. */
+static int
+walk(const char *root, const char *rel, char ***names, size_t *n)
+{
+	char *dir = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	struct dirent **ents;
+	struct stat st;
+	char *sub, *full;
+	int k, i, ok = 1;
+
+	if ((k = scandir(dir, &ents, NULL, alphasort)) < 0) {
+		free(dir);
+		return 0;
+	}
+	for (i = 0; i < k; i++) {
+		if (ents[i]->d_name[0] == '.') {
+			free(ents[i]);
+			continue;
+		}
+		sub = *rel ? xasprintf("%s/%s", rel, ents[i]->d_name) :
+		    xstrdup(ents[i]->d_name);
+		full = xasprintf("%s/%s", root, sub);
+		if (ok && lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
+			ok = walk(root, sub, names, n), free(sub);
+		else if (ok && S_ISREG(st.st_mode)) {
+			*names = xreallocarray(*names, *n + 1, sizeof(**names));
+			(*names)[(*n)++] = sub;
+		} else
+			free(sub);
+		free(full);
+		free(ents[i]);
+	}
+	free(ents);
+	free(dir);
+	return ok;
+}
+
+static int
+name_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+int
+site_bundle(struct project *p, struct out *out, struct diag *d)
+{
+	const char *rel = "bundles/site.zip";
+	struct entry *es;
+	char **names = NULL, *root, *staged, *file;
+	size_t n = 0, i;
+	int ok;
+
+	if (out == NULL)
+		return 1;
+	root = out_path(out, "site/index.html", OUT_PUBLIC);
+	root[strlen(root) - strlen("/index.html")] = '\0';
+	ok = walk(root, "", &names, &n);
+	qsort(names, n, sizeof(*names), name_cmp);
+	es = xcalloc(n + 1, sizeof(*es));
+	for (i = 0; ok && i < n; i++) {
+		file = xasprintf("%s/%s", root, names[i]);
+		es[i].name = xasprintf("site/%s", names[i]);
+		ok = file_read(file, &es[i].data);
+		free(file);
+	}
+	staged = out_path(out, rel, OUT_PUBLIC);
+	ok = ok && zip_write(staged, rel, es, n, zip_time(p->as_of), NULL, d) &&
+	    out_adopt(out, rel, OUT_PUBLIC);
+	for (i = 0; i < n; i++) {
+		free((char *)es[i].name);
+		buf_free(&es[i].data);
+		free(names[i]);
+	}
+	free(es);
+	free(names);
+	free(staged);
+	free(root);
+	return ok;
+}

@@ -108,7 +108,7 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
+	tests/bin/test_ladders tests/bin/mustache-spec
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -122,7 +122,6 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_template
 	tests/bin/mustache-spec tests/mustache/spec
 	tests/bin/test_rules
-	tests/bin/test_records
 	tests/bin/test_ladders
 	tests/bad/run
 	tests/build/run
@@ -138,7 +137,7 @@ test-asan: deps
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		tests/bin/test_rules tests/bin/test_ladders; do \
 		ASAN_OPTIONS=detect_leaks=1 $$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/bad/run

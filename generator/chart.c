@@ -43,7 +43,7 @@ chart_bars(struct buf *b, const char *id, const char *title,
 		put_text(b, bars[i].label);
 		BUF_LIT(b, ": ");
 		put_text(b, bars[i].text);
-		BUF_LIT(b, i + 1 < n ? "; " : ".");
+		buf_puts(b, i + 1 < n ? "; " : ".");
 	}
 	BUF_LIT(b, "</desc>\n<defs><pattern id=\"");
 	buf_printf(b, "%s-hatch\" width=\"6\" height=\"6\" "

@@ -645,13 +645,14 @@ list_write(struct pk *k, const char *code, const char *ckey,
 	char *path, *title, *href;
 	int ok;
 
-	title = xasprintf("Eligibility list: %s, %s County", t ? t->name :
-	    code, county);
+	/* A short <title>: the code, not the title's name. */
+	title = xasprintf("List %s, %s", code, county);
 	v = shell_view(k, a, title, "");
 	lv = tv_set(a, v, "list", tv_map(a));
 	tv_set(a, lv, "code", tv_str(a, code));
 	tv_set(a, lv, "title", tv_str(a, t ? t->name : code));
 	tv_set(a, lv, "county", tv_str(a, county));
+	tv_set(a, lv, "heading", tv_str(a, t ? t->name : code));
 	tv_set(a, lv, "rows", rows);
 	href = xasprintf("%s.csv", ckey);
 	tv_set(a, lv, "csv", tv_str(a, href));

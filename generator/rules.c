@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extern.h"
+#include "model.h"	/* and core.h: nothing of I/O, records or templates */
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -411,24 +411,43 @@ rule_g1(const struct history *h, const struct settings *s,
 		    s->grade_valid_years);
 }
 
-/* Preference i is among the first max of its title, by rank. */
+/* Preference j comes before preference i of the same title, by rank. */
+static int
+pref_before(const struct history *h, size_t j, size_t i)
+{
+	const struct county_pref *x = &h->prefs[i], *y = &h->prefs[j];
+
+	return j != i && streq(x->class_code, y->class_code) &&
+	    (y->rank < x->rank || (y->rank == x->rank && j < i));
+}
+
+/* Preference i names a county named before it for the same title. */
+static int
+pref_repeat(const struct history *h, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < h->nprefs; j++)
+		if (pref_before(h, j, i) &&
+		    streq(h->prefs[j].county, h->prefs[i].county))
+			return 1;
+	return 0;
+}
+
+/*
+ * IL XII.F: preference i names one of the first max distinct counties
+ * of its title, by rank (a county named twice counts once).
+ */
 static int
 pref_within(const struct history *h, size_t i, int max)
 {
-	const struct county_pref *x = &h->prefs[i], *y;
 	size_t j;
 	int before = 0;
 
-	for (j = 0; j < h->nprefs; j++) {
-		y = &h->prefs[j];
-		if (j == i || !streq(x->class_code, y->class_code))
-			continue;
-		if (y->rank < x->rank || (y->rank == x->rank && j < i)) {
-			if (streq(x->county, y->county))
-				return 0;	/* named twice: once */
-			before++;
-		}
-	}
+	if (pref_repeat(h, i))
+		return 0;
+	for (j = 0; j < h->nprefs; j++)
+		before += pref_before(h, j, i) && !pref_repeat(h, j);
 	return before < max;
 }
 
@@ -438,12 +457,21 @@ rule_counties(const struct history *h, const struct settings *s,
     struct target_view *tv)
 {
 	int max = s->max_counties < 3 ? s->max_counties : 3;
-	size_t i;
+	size_t i, j, k, idx[3];
 
-	for (i = 0; i < h->nprefs && tv->ncounties < 3; i++)
-		if (streq(h->prefs[i].class_code, tv->t->class_code) &&
-		    pref_within(h, i, max))
-			tv->counties[tv->ncounties++] = h->prefs[i].county;
+	for (i = 0; i < h->nprefs && tv->ncounties < 3; i++) {
+		if (!streq(h->prefs[i].class_code, tv->t->class_code) ||
+		    !pref_within(h, i, max))
+			continue;
+		/* insert by rank: the array need not be in rank order */
+		for (k = tv->ncounties; k > 0 && pref_before(h, i, idx[k - 1]);
+		    k--)
+			idx[k] = idx[k - 1];
+		idx[k] = i;
+		tv->ncounties++;
+	}
+	for (j = 0; j < tv->ncounties; j++)
+		tv->counties[j] = h->prefs[idx[j]].county;
 }
 
 /* ---- the targets ------------------------------------------------------- */

@@ -194,6 +194,34 @@ static const char *const page_kinds[] = {
 	"results", "not_found"
 };
 
+/* Characters (not bytes) of a UTF-8 string. */
+static size_t
+utf8_chars(const char *p)
+{
+	size_t n = 0;
+
+	for (; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The document title of a page: "Page | Site", or the page title alone
+ * on the home page (same as the site's) or when that would pass 70 characters (html-validate's long-title rule:
+ * browsers and screen readers cut longer titles off anyway).
+ */
+static struct tv *
+head_title(struct sitectx *s, const char *title)
+{
+	const char *site = s->p->site.title != NULL ? s->p->site.title : "";
+
+	if (strcmp(title, site) != 0 &&
+	    utf8_chars(title) + 3 + utf8_chars(site) <= 70)
+		return tv_strf(&s->a, "%s | %s", title, site);
+	return tv_str(&s->a, title);
+}
+
 /*
  * The view every page starts from: site, menu, breadcrumbs and page
  * fields; the caller sets one of page_kinds.
@@ -212,6 +240,7 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	tv_set(&s->a, v, "nav", nav_view(s, out));
 	pg = tv_set(&s->a, v, "page", tv_map(&s->a));
 	tv_set(&s->a, pg, "title", tv_str(&s->a, title));
+	tv_set(&s->a, pg, "head_title", head_title(s, title));
 	tv_set(&s->a, pg, "description", tv_str(&s->a, description));
 	tv_set(&s->a, pg, "is_home", tv_bool(&s->a, strcmp(slug, "index") ==
 	    0));

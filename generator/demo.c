@@ -752,8 +752,13 @@ rec_demo(const char *path, const struct catalog *c, const struct site *s,
 		    "need an entry-level title and a target title");
 		goto out;
 	}
+	/*
+	 * A new file nobody else reads until we finish: no journal, no
+	 * sync, no mutexes (one thread).  A bigger page cache measured
+	 * slower (1,000,000 employees: about 52 s).
+	 */
 	if (sqlite3_open_v2(path, &d.db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    sqlite3_exec(d.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous "
 	    "= OFF;", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(d.db, rec_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||

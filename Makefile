@@ -125,6 +125,8 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_ladders
 	tests/bad/run
 	tests/build/run
+	tests/hostile/run
+	tests/crash/run
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leaks included, in a separate tree so the normal objects stay.
@@ -142,6 +144,7 @@ test-asan: deps
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/build/run
+	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/hostile/run
 
 # One full demo build under memcheck: no error, no definitely lost block.
 valgrind: deps umpress

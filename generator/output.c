@@ -470,8 +470,12 @@ record(struct out *o, const struct entry *e, const char *staged,
 static void
 out_fail(struct out *o, const char *path)
 {
-	diag_file(o->d, DIAG_ERROR, path, 0, "cannot write %s/%s: %s",
-	    o->dir, path, strerror(errno));
+	int saved = errno;
+	char *full = xasprintf("%s/%s", o->dir, path);
+
+	diag_file(o->d, DIAG_ERROR, full, 0, "cannot write: %s",
+	    strerror(saved));
+	free(full);
 }
 
 int

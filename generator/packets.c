@@ -66,6 +66,7 @@ struct pk {
 	sqlite3_stmt	*ins_packet;
 	sqlite3_stmt	*ins_entry;
 	int		 spool;		/* file descriptor of the articles */
+	const char	*spool_dir;	/* its folder, for messages */
 	long long	 spool_end;
 	int		 failed;	/* a write or the database failed */
 	pthread_mutex_t	 lock;		/* db, spool, failed */
@@ -214,6 +215,39 @@ pk_render(struct worker *w, const struct packet *pkt)
 	return tmpl_render(k->doc, v, &w->doc);
 }
 
+/*
+ * Writes an article to the spool at off.  Only the first failure is
+ * reported (a full disk fails every write after it); pk->failed then
+ * stops the workers.
+ */
+static int
+spool_write(struct pk *k, const char *p, size_t len, long long off)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = pwrite(k->spool, p, len, (off_t)off)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			pthread_mutex_lock(&k->lock);
+			if (!k->failed)
+				diag_msg(k->d, DIAG_ERROR, "cannot write the "
+				    "temporary file in %s: %s", k->spool_dir,
+				    strerror(errno));
+			k->failed = 1;
+			pthread_mutex_unlock(&k->lock);
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += n;
+	}
+	return 1;
+}
+
 /* Keeps what the batches and lists need of one employee. */
 static int
 pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
@@ -262,13 +296,9 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 	}
 	pthread_mutex_unlock(&k->lock);
 	/* The spool is written outside the lock: the range is ours. */
-	if (ok && k->out != NULL && w->art.len > 0 &&
-	    pwrite(k->spool, w->art.data, w->art.len, (off_t)off) !=
-	    (ssize_t)w->art.len) {
-		diag_msg(k->d, DIAG_ERROR, "temporary file: %s",
-		    strerror(errno));
+	if (ok && k->out != NULL && !spool_write(k, w->art.data, w->art.len,
+	    off))
 		ok = 0;
-	}
 	buf_free(&key);
 	buf_free(&ck);
 	return ok;
@@ -359,6 +389,12 @@ batch_run(struct worker *w, struct batch *b)
 	size_t i;
 	int ok = 1;
 
+	/* After a failure (a full disk, a bad template) the rest is not
+	 * done: one message, not one per employee. */
+	pthread_mutex_lock(&w->pk->lock);
+	if (w->pk->failed)
+		b->n = 0;
+	pthread_mutex_unlock(&w->pk->lock);
 	for (i = 0; i < b->n; i++)
 		ok &= pk_employee(w, &b->h[i]);
 	if (!ok) {
@@ -878,12 +914,13 @@ static int
 spool_open(struct pk *k)
 {
 	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/umpress-spool-XXXXXX", dir && *dir ? dir :
-	    "/tmp");
+	char *path;
 
+	k->spool_dir = dir && *dir ? dir : "/tmp";
+	path = xasprintf("%s/umpress-spool-XXXXXX", k->spool_dir);
 	if ((k->spool = mkstemp(path)) == -1)
 		diag_msg(k->d, DIAG_ERROR, "cannot make a temporary file in "
-		    "%s: %s", dir && *dir ? dir : "/tmp", strerror(errno));
+		    "%s: %s", k->spool_dir, strerror(errno));
 	else
 		unlink(path);
 	free(path);

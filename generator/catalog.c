@@ -98,22 +98,41 @@ table_columns(struct table *t, cmark_node *header)
 	}
 }
 
-static void
-row_read(const struct table *t, cmark_node *rown, struct row *r)
+/*
+ * Reads the cells of a row into r by column.  cmark-gfm drops the cells
+ * past the header's count (GFM's rule for display), which in a data
+ * table would lose a value silently: the row's source running past its
+ * last kept cell (and the closing '|') shows them, and is reported.
+ */
+static int
+row_read(struct loader *l, const struct table *t, cmark_node *rown,
+    struct row *r)
 {
-	cmark_node *cell;
-	char *cells[64] = {0};
-	int i, k, n = 0;
+	cmark_node *cell, *last = NULL;
+	int i, k;
 
 	r->line = node_line(t->pg, rown);
-	for (cell = cmark_node_first_child(rown); cell != NULL && n < 64;
-	    cell = cmark_node_next(cell))
-		cells[n++] = cell_text(cell);
 	for (k = 0; k < COL__MAX; k++)
-		r->cell[k] = xstrdup(t->col[k] >= 0 && t->col[k] < n ?
-		    cells[t->col[k]] : "");
-	for (i = 0; i < n; i++)
-		free(cells[i]);
+		r->cell[k] = NULL;
+	for (cell = cmark_node_first_child(rown), i = 0; cell != NULL;
+	    cell = cmark_node_next(cell), i++) {
+		last = cell;
+		for (k = 0; k < COL__MAX; k++)
+			if (t->col[k] == i && r->cell[k] == NULL)
+				r->cell[k] = cell_text(cell);
+	}
+	for (k = 0; k < COL__MAX; k++)
+		if (r->cell[k] == NULL)
+			r->cell[k] = xstrdup("");
+	if (last != NULL && cmark_node_get_end_line(rown) ==
+	    cmark_node_get_start_line(rown) && cmark_node_get_end_column(rown) >
+	    cmark_node_get_end_column(last) + 1) {
+		diag_file(l->d, DIAG_ERROR, t->pg->src, r->line, "the row has "
+		    "more cells than the %d columns of the header", i);
+		l->ok = 0;
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -306,8 +325,8 @@ title_table(struct loader *l, struct table *t)
 		return;
 	for (rown = cmark_node_next(cmark_node_first_child(t->node));
 	    rown != NULL; rown = cmark_node_next(rown)) {
-		row_read(t, rown, &r);
-		title_row(l, t, &r);
+		if (row_read(l, t, rown, &r))
+			title_row(l, t, &r);
 		row_free(&r);
 	}
 }
@@ -471,8 +490,8 @@ ladder_table(struct loader *l, struct table *t)
 		return;
 	for (rown = cmark_node_next(cmark_node_first_child(t->node));
 	    rown != NULL; rown = cmark_node_next(rown)) {
-		row_read(t, rown, &r);
-		ladder_row(l, t, &r);
+		if (row_read(l, t, rown, &r))
+			ladder_row(l, t, &r);
 		row_free(&r);
 	}
 }

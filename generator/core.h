@@ -222,6 +222,10 @@ struct tv	*tv_push(struct arena *, struct tv *list, struct tv *v);
 /* tv_set: appends key = v to a map (key copied) and returns v. */
 struct tv	*tv_set(struct arena *, struct tv *map, const char *key,
 		    struct tv *v);
+/* tv_put: sets key = v in a map, replacing its value if the key is
+ * there, appending it otherwise; returns v. */
+struct tv	*tv_put(struct arena *, struct tv *map, const char *key,
+		    struct tv *v);
 /* tv_get: the value of key in a map, or NULL. */
 const struct tv	*tv_get(const struct tv *map, const char *key);
 /* tv_json: the value as JSON, indented by 2 per level when pretty. */

@@ -350,6 +350,9 @@ output_ours(struct out *o)
 
 	if (stat(o->dir, &st) == -1)
 		return errno == ENOENT;
+	/* A file (say --out records/umpress.db) is never ours to replace. */
+	if (!S_ISDIR(st.st_mode))
+		return 0;
 	m = xasprintf("%s/%s", o->dir, MANIFEST);
 	if (access(m, F_OK) == 0 || (dp = opendir(o->dir)) == NULL) {
 		free(m);
@@ -377,8 +380,15 @@ out_begin(const char *dir, struct diag *d)
 	if (!take_lock(o, parent))
 		goto fail;
 	if (!output_ours(o)) {
-		diag_file(d, DIAG_ERROR, dir, 0, "not replacing this folder: "
-		    "it is not empty and umpress did not make it");
+		struct stat st;
+
+		if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+			diag_file(d, DIAG_ERROR, dir, 0, "not replacing this "
+			    "file: umpress did not make it");
+		else
+			diag_file(d, DIAG_ERROR, dir, 0, "not replacing this "
+			    "folder: it is not empty and umpress did not "
+			    "make it");
 		goto fail;
 	}
 	clean_leftovers(parent, base);

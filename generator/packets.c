@@ -569,6 +569,9 @@ shell_view(struct pk *k, struct arena *a, const char *title,
 	tv_set(a, v, "as_of", tv_date(a, k->p->as_of));
 	st = tv_set(a, v, "site", tv_map(a));
 	tv_set(a, st, "title", tv_str(a, k->p->site.title));
+	/* private.html shows a list or the index; the caller sets one. */
+	tv_set(a, v, "list", tv_null(a));
+	tv_set(a, v, "index", tv_null(a));
 	return v;
 }
 
@@ -684,7 +687,7 @@ list_write(struct pk *k, const char *code, const char *ckey,
 	/* A short <title>: the code, not the title's name. */
 	title = xasprintf("List %s, %s", code, county);
 	v = shell_view(k, a, title, "");
-	lv = tv_set(a, v, "list", tv_map(a));
+	lv = tv_put(a, v, "list", tv_map(a));
 	tv_set(a, lv, "code", tv_str(a, code));
 	tv_set(a, lv, "title", tv_str(a, t ? t->name : code));
 	tv_set(a, lv, "county", tv_str(a, county));
@@ -790,7 +793,7 @@ index_write(struct pk *k)
 	int ok = 1;
 
 	v = shell_view(k, &a, "Coordinator's index", "");
-	iv = tv_set(&a, v, "index", tv_map(&a));
+	iv = tv_put(&a, v, "index", tv_map(&a));
 	units = tv_set(&a, iv, "units", tv_list(&a));
 	lists = tv_set(&a, iv, "lists", tv_list(&a));
 	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), count(*), "

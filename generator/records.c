@@ -10,7 +10,10 @@
  * employee (one ordered query per table, merged by employee id) and the
  * lookup of one employee (the same queries with WHERE employee_id = ?).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -302,6 +305,48 @@ busy_ms(void)
 	return e != NULL && *e ? atoi(e) : 5000;
 }
 
+/*
+ * What SQLite would say vaguely (or not at all) about a file that is not
+ * a database, said plainly: a folder, an empty file (what quitting the
+ * sqlite3 shell at once leaves), a file without SQLite's 100-byte header.
+ */
+static int
+file_is_db(const char *path, const char *display, struct diag *d)
+{
+	static const char magic[16] = "SQLite format 3";
+	unsigned char head[100];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		diag_file(d, DIAG_ERROR, display, 0, "cannot read: %s",
+		    strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return 0;
+	}
+	n = S_ISREG(st.st_mode) ? read(fd, head, sizeof(head)) : -1;
+	close(fd);
+	if (S_ISDIR(st.st_mode))
+		diag_file(d, DIAG_ERROR, display, 0, "cannot read: %s",
+		    strerror(EISDIR));
+	else if (!S_ISREG(st.st_mode))
+		diag_file(d, DIAG_ERROR, display, 0, "not a regular file");
+	else if (n == 0)
+		diag_file(d, DIAG_ERROR, display, 0, "an empty file, not a "
+		    "database (make one with 'umpress records init' or "
+		    "'umpress records demo')");
+	else if (n != (ssize_t)sizeof(head) || memcmp(head, magic,
+	    sizeof(magic)) != 0)
+		diag_file(d, DIAG_ERROR, display, 0, "not an SQLite "
+		    "database, or a damaged one");
+	else
+		return 1;
+	return 0;
+}
+
 struct records *
 rec_open(const char *path, const char *display, struct diag *d)
 {
@@ -311,11 +356,8 @@ rec_open(const char *path, const char *display, struct diag *d)
 
 	r->d = d;
 	r->display = xstrdup(display);
-	if (access(path, R_OK) == -1) {
-		diag_file(d, DIAG_ERROR, display, 0, "cannot read: %s",
-		    strerror(errno));
+	if (!file_is_db(path, display, d))
 		goto fail;
-	}
 	if (sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY |
 	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		goto sqlfail;
@@ -338,7 +380,13 @@ rec_open(const char *path, const char *display, struct diag *d)
 	return r;
 sqlfail:
 	rc = r->db ? sqlite3_errcode(r->db) : SQLITE_CANTOPEN;
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+	if ((rc & 0xff) == SQLITE_READONLY)
+		/* A hot journal: a writer stopped midway and only a writer
+		 * may roll it back; we never write. */
+		diag_file(d, DIAG_ERROR, display, 0, "a change to it was "
+		    "cut off (%s-journal is left); open it once with the "
+		    "sqlite3 shell to roll the change back", display);
+	else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
 		diag_file(d, DIAG_ERROR, display, 0, "not an SQLite database, "
 		    "or a damaged one");
 	else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -462,7 +510,14 @@ decode(struct records *r, const struct catalog *cat, const char *table,
     long long rowid, const struct colspec *c, sqlite3_value *v,
     struct arena *a, char *dst)
 {
-	int null = sqlite3_value_type(v) == SQLITE_NULL;
+	/*
+	 * records.md: HR loads CSV with `sqlite3 .import`, which stores a
+	 * blank cell as '' and never as NULL, so an empty text is taken as
+	 * no value (NULL, or the column's default).
+	 */
+	int null = sqlite3_value_type(v) == SQLITE_NULL ||
+	    (sqlite3_value_type(v) == SQLITE_TEXT &&
+	    sqlite3_value_bytes(v) == 0);
 	long long n;
 	double x;
 	day_t t;

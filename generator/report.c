@@ -606,6 +606,22 @@ report_scan(const struct project *p, struct records *r,
 	return nbad == 0;
 }
 
+/* Makes a folder, or finds one there (a file there is ENOTDIR). */
+static int
+mkdir_or_dir(const char *path)
+{
+	struct stat st;
+
+	if (mkdir(path, 0755) == 0)
+		return 1;
+	if (errno != EEXIST)
+		return 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 1;
+	errno = ENOTDIR;
+	return 0;
+}
+
 /* Makes the folders of path (mkdir -p of its parent). */
 static int
 mkdirs(const char *dir)
@@ -616,10 +632,10 @@ mkdirs(const char *dir)
 	for (s = p + 1; ok && *s; s++)
 		if (*s == '/') {
 			*s = '\0';
-			ok = mkdir(p, 0755) == 0 || errno == EEXIST;
+			ok = mkdir_or_dir(p);
 			*s = '/';
 		}
-	ok = ok && (mkdir(p, 0755) == 0 || errno == EEXIST);
+	ok = ok && mkdir_or_dir(p);
 	free(p);
 	return ok;
 }
@@ -649,8 +665,11 @@ report_command(struct project *p, struct records *r, int fy,
 	ok = rec_program(r, &a, &pr) && report_scan(p, r, &f, pw ? &roster :
 	    NULL);
 	if (ok && !mkdirs(dir)) {
-		diag_file(d, DIAG_ERROR, dir, 0, "cannot make the folder: %s",
-		    strerror(errno));
+		if (errno == ENOTDIR)
+			diag_file(d, DIAG_ERROR, dir, 0, "not a folder");
+		else
+			diag_file(d, DIAG_ERROR, dir, 0, "cannot make the "
+			    "folder: %s", strerror(errno));
 		ok = 0;
 	}
 	/* Written beside, then renamed: a failed run leaves the old one. */

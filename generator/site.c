@@ -253,19 +253,6 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	return v;
 }
 
-/* Replaces the value of key in a view map (the page kinds). */
-static void
-view_put(struct tv *map, const char *key, struct tv *val)
-{
-	struct tv_item *it;
-
-	for (it = map->first; it != NULL; it = it->next)
-		if (strcmp(it->key, key) == 0) {
-			it->val = val;
-			return;
-		}
-}
-
 /* Sets a list of the view and the has_KEY flag templates wrap it with
  * (Mustache cannot ask whether a list is empty around it). */
 static void
@@ -274,8 +261,8 @@ view_list(struct sitectx *s, struct tv *map, const char *key,
 {
 	char *flag = xasprintf("has_%s", key);
 
-	view_put(map, key, list);
-	view_put(map, flag, tv_bool(&s->a, list->len > 0));
+	tv_put(&s->a, map, key, list);
+	tv_put(&s->a, map, flag, tv_bool(&s->a, list->len > 0));
 	free(flag);
 }
 
@@ -327,7 +314,7 @@ content_page(struct sitectx *s, const struct page *pg)
 	view_list(s, v, "breadcrumbs", crumbs_view(s, pg->slug, pg->out, NULL,
 	    NULL));
 	view_list(s, v, "toc", toc_view(s, pg));
-	view_put(v, "body", tv_str(&s->a, pg->html));
+	tv_put(&s->a, v, "body", tv_str(&s->a, pg->html));
 	return emit(s, pg->out, v);
 }
 
@@ -457,7 +444,7 @@ catalog_page(struct sitectx *s, const struct title **sorted)
 	tv_set(&s->a, cat, "groups", catalog_view(s, sorted));
 	tv_set(&s->a, cat, "count", tv_num(&s->a,
 	    (double)s->p->catalog.ntitles));
-	view_put(v, "catalog", cat);
+	tv_put(&s->a, v, "catalog", cat);
 	return emit(s, SLUG_CATALOG ".html", v);
 }
 
@@ -654,7 +641,7 @@ title_page(struct sitectx *s, const struct title *t)
 	v = page_view(s, slug, out, t->name, NULL);
 	view_list(s, v, "breadcrumbs", crumbs_view(s, slug, out,
 	    "Title catalog", SLUG_CATALOG ".html"));
-	view_put(v, "title_entry", title_entry_view(s, t, out));
+	tv_put(&s->a, v, "title_entry", title_entry_view(s, t, out));
 	ok = emit(s, out, v);
 	free(out);
 	free(slug);
@@ -793,7 +780,7 @@ ladder_page(struct sitectx *s, const struct ladder *l)
 	tv_set(&s->a, lv, "steps", ladder_steps_view(s, l, out));
 	if ((svg = diagram_view(s, &l, 1, out, l->slug, title)) != NULL) {
 		tv_set(&s->a, lv, "svg", svg);
-		view_put(v, "ladder", lv);
+		tv_put(&s->a, v, "ladder", lv);
 		ok = emit(s, out, v);
 	}
 	arena_reset(&s->a);
@@ -839,7 +826,7 @@ ladder_index_page(struct sitectx *s)
 	    "All career ladders");
 	if (svg != NULL) {
 		tv_set(&s->a, iv, "svg", svg);
-		view_put(v, "ladder_index", iv);
+		tv_put(&s->a, v, "ladder_index", iv);
 		ok = emit(s, out, v);
 	}
 	arena_reset(&s->a);
@@ -892,7 +879,7 @@ results_page(struct sitectx *s)
 	    "figures.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_RESULTS,
 	    SLUG_RESULTS ".html", NULL, NULL));
-	view_put(v, "results", metrics_view(&m, &s->a, "results"));
+	tv_put(&s->a, v, "results", metrics_view(&m, &s->a, "results"));
 	ok = emit(s, SLUG_RESULTS ".html", v);
 	metrics_free(&m);
 	return ok;
@@ -911,7 +898,7 @@ not_found_page(struct sitectx *s)
 	struct tv *v;
 
 	v = page_view(s, SLUG_404, SLUG_404 ".html", "Page not found", NULL);
-	view_put(v, "not_found", tv_bool(&s->a, 1));
+	tv_put(&s->a, v, "not_found", tv_bool(&s->a, 1));
 	return emit(s, SLUG_404 ".html", v);
 }
 

@@ -126,6 +126,19 @@ tv_set(struct arena *a, struct tv *map, const char *key, struct tv *v)
 	return v;
 }
 
+struct tv *
+tv_put(struct arena *a, struct tv *map, const char *key, struct tv *v)
+{
+	struct tv_item *it;
+
+	for (it = map->first; it != NULL; it = it->next)
+		if (strcmp(it->key, key) == 0) {
+			it->val = v;
+			return v;
+		}
+	return tv_set(a, map, key, v);
+}
+
 const struct tv *
 tv_get(const struct tv *map, const char *key)
 {

@@ -108,7 +108,7 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_ladders tests/bin/mustache-spec
+	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -122,6 +122,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_template
 	tests/bin/mustache-spec tests/mustache/spec
 	tests/bin/test_rules
+	tests/bin/test_records
 	tests/bin/test_ladders
 	tests/bad/run
 	tests/build/run
@@ -130,21 +131,24 @@ test: deps umpress $(UNIT_TESTS)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leaks included, in a separate tree so the normal objects stay.
+ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$$PWD/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
 	-fno-omit-frame-pointer -fno-sanitize-recover=all -Wall -Wextra -Wpedantic -Werror
 test-asan: deps
 	rm -rf tests/asan && mkdir -p tests/asan
 	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
-	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/asan/tests/
+	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/lsan.supp tests/asan/tests/
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
-	cd tests/asan && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_ladders; do \
-		ASAN_OPTIONS=detect_leaks=1 $$t || exit 1; done; \
+	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
+		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
-	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/bad/run
-	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/build/run
-	UMPRESS=$$PWD/tests/asan/umpress ASAN_OPTIONS=detect_leaks=1 tests/hostile/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
 
 # One full demo build under memcheck: no error, no definitely lost block.
 valgrind: deps umpress

@@ -30,6 +30,8 @@ struct demo {
 	size_t		 nentry, ncert, ncred, ndual;
 	const struct title *master;	/* a credential needing a master's */
 	const struct title *frozen;	/* a frozen target title */
+	const char *const *units;	/* 10 work units of the profile */
+	const char *const *counties;	/* 10 counties */
 	long long	 course_id;
 	int		 failed;
 };
@@ -80,6 +82,15 @@ static const char *const units[] = { "Springfield Records", "Chicago "
 static const char *const counties[] = { "Cook", "Sangamon", "DuPage",
 	"St. Clair", "Champaign", "Peoria", "Winnebago", "Will", "Madison",
 	"Adams" };
+/* California's demo lives in California. */
+static const char *const ca_units[] = { "Sacramento Headquarters",
+	"Fresno Claims", "Oakland Benefits", "Los Angeles Licensing",
+	"San Diego Field Services", "Redding Support Center",
+	"Riverside Processing", "San Jose Customer Service",
+	"Stockton Facilities", "Central Mail" };
+static const char *const ca_counties[] = { "Sacramento", "Los Angeles",
+	"Fresno", "Alameda", "San Diego", "Shasta", "Riverside",
+	"Santa Clara", "San Joaquin", "Yolo" };
 static const char *const counselors[] = { "Pat Alvarez", "Jordan Lee",
 	"Sam Okoro", "Robin Feld" };
 static const char *const schools[] = { "Lincoln Land Community College",
@@ -323,7 +334,7 @@ prefs(struct demo *d, const char *id, const struct title *t, int n)
 		b_text(q, 1, id);
 		b_text(q, 2, t->code);
 		sqlite3_bind_int(q, 3, k + 1);
-		b_text(q, 4, counties[(first + k * 3) % 10]);
+		b_text(q, 4, d->counties[(first + k * 3) % 10]);
 		run(d, S_PREF);
 	}
 }
@@ -366,10 +377,10 @@ employee(struct demo *d, long i, const struct emp *e)
 	b_text(q, 2, e->name);
 	b_text(q, 3, e->cls->code);
 	b_text(q, 4, "Department of Example Services");
-	b_text(q, 5, units[i % 10 == 9 && i > 50 ? pick(d, 10) : (i / 7) %
+	b_text(q, 5, d->units[i % 10 == 9 && i > 50 ? pick(d, 10) : (i / 7) %
 	    10]);
 	b_text(q, 6, "Supervisor of the unit");
-	b_text(q, 7, counties[pick(d, 10)]);
+	b_text(q, 7, d->counties[pick(d, 10)]);
 	b_text(q, 8, e->bu);
 	b_text(q, 9, e->status);
 	sqlite3_bind_double(q, 10, e->time_base);
@@ -673,7 +684,10 @@ sort_titles(struct demo *d)
 	d->dual = xcalloc(d->c->ntitles + 1, sizeof(*d->dual));
 	for (i = 0; i < d->c->ntitles; i++) {
 		t = &d->c->titles[i];
-		if (t->kind == KIND_NONE || t->category == CAT_LPEL)
+		/* Employees start in the LPEL classes (CA E2 makes only
+		 * them eligible); an appendix without categories: in any
+		 * class that is not a target title. */
+		if (t->category == CAT_LPEL)
 			d->entry[d->nentry++] = t;
 		if (t->frozen_on != DAY_NONE && t->kind != KIND_NONE &&
 		    t->frozen_on < d->as_of - 30) {
@@ -690,6 +704,9 @@ sort_titles(struct demo *d)
 		} else if (t->kind == KIND_DUAL)
 			d->dual[d->ndual++] = t;
 	}
+	for (i = 0; d->nentry == 0 && i < d->c->ntitles; i++)
+		if (d->c->titles[i].kind == KIND_NONE)
+			d->entry[d->nentry++] = &d->c->titles[i];
 	/* California titles have no kind: any non-entry title will do. */
 	for (i = 0; d->ncert == 0 && i < d->c->ntitles; i++)
 		if (d->c->titles[i].category != CAT_LPEL)
@@ -746,6 +763,9 @@ rec_demo(const char *path, const struct catalog *c, const struct site *s,
 	d.as_of = as_of;
 	d.fy = date_fy(as_of);
 	d.c = c;
+	d.units = s->profile == PROFILE_CALIFORNIA ? ca_units : units;
+	d.counties = s->profile == PROFILE_CALIFORNIA ? ca_counties :
+	    counties;
 	sort_titles(&d);
 	if (d.nentry == 0 || d.ncert == 0) {
 		diag_msg(diag, DIAG_ERROR, "records demo: the title appendices "
@@ -773,7 +793,11 @@ rec_demo(const char *path, const struct catalog *c, const struct site *s,
 		if (i < 40 && scenario(&d, i, &e))
 			continue;
 		employee(&d, i, &e);
-		if (!chance(&d, 10))
+		/* Only those the program may take enroll (IL II.A: a
+		 * represented, permanent or probationary employee). */
+		if (!chance(&d, 10) && e.bu != NULL &&
+		    (strcmp(e.status, "permanent") == 0 ||
+		    strcmp(e.status, "probationary") == 0))
 			ordinary(&d, &e);
 	}
 	program_rows(&d);

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -292,6 +293,7 @@ struct rec_scan {
 	const struct catalog *c;
 	sqlite3_stmt	*emp;
 	struct cursor	 cur[T__MAX];
+	struct buf	 last;		/* the previous employee's id */
 	int		 failed;
 	int		 ended;
 };
@@ -491,7 +493,9 @@ as_real(sqlite3_value *v, double *out)
 static const char *
 text_of(sqlite3_value *v, struct arena *a)
 {
-	return arena_strndup(a, (const char *)sqlite3_value_text(v),
+	const char *t = (const char *)sqlite3_value_text(v);
+
+	return t == NULL ? arena_strdup(a, "") : arena_strndup(a, t,
 	    (size_t)sqlite3_value_bytes(v));
 }
 
@@ -715,12 +719,46 @@ decode_row(struct records *r, const struct catalog *cat, const char *table,
 	return nbad;
 }
 
+/* Whether s holds word, ignoring case (SQLite's affinity rules). */
+static int
+has_ci(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The expression a scan orders a table's employee ids by.  The merge
+ * compares ids as bytes (strcmp), so the ORDER BY must too: a TEXT
+ * column of BINARY collation (ours, and what .import makes) is ordered
+ * as it is, by its index; another (INTEGER ids, COLLATE NOCASE) is
+ * ordered by its text, at the cost of a sort.
+ */
+static char *
+key_expr(struct records *r, const char *table, const char *key)
+{
+	const char *type = NULL, *coll = NULL;
+
+	if (sqlite3_table_column_metadata(r->db, "main", table, key, &type,
+	    &coll, NULL, NULL, NULL) == SQLITE_OK && type != NULL &&
+	    coll != NULL && strcasecmp(coll, "BINARY") == 0 &&
+	    (has_ci(type, "CHAR") || has_ci(type, "CLOB") ||
+	    has_ci(type, "TEXT")) && !has_ci(type, "INT"))
+		return xasprintf("\"%s\"", key);
+	return xasprintf("CAST(\"%s\" AS TEXT)", key);
+}
+
 /* SELECT rowid, [employee_id,] columns FROM table [WHERE] ORDER BY. */
 static char *
-select_sql(const char *table, const struct colspec *cols, const char *key,
-    const char *order, int one)
+select_sql(struct records *r, const char *table, const struct colspec *cols,
+    const char *keycol, const char *order, int one)
 {
 	struct buf b = {0};
+	char *key = keycol ? key_expr(r, table, keycol) : NULL;
 	size_t i;
 
 	BUF_LIT(&b, "SELECT rowid");
@@ -736,6 +774,7 @@ select_sql(const char *table, const struct colspec *cols, const char *key,
 	if (order != NULL)
 		buf_printf(&b, "%s%s", key ? ", " : " ORDER BY ", order);
 	BUF_LIT(&b, ", rowid");
+	free(key);
 	return buf_detach(&b);
 }
 
@@ -759,7 +798,7 @@ static int
 program_table(struct records *r, struct arena *a, const char *table,
     const struct colspec *cols, size_t size, void **out, size_t *n)
 {
-	char *sql = select_sql(table, cols, NULL, "1", 0);
+	char *sql = select_sql(r, table, cols, NULL, "1", 0);
 	sqlite3_stmt *st = prepare(r, sql);
 	struct buf rows = {0};
 	long long rowid;
@@ -830,7 +869,8 @@ cursors_open(struct rec_scan *s, int one)
 
 	for (i = 0; i < T__MAX; i++) {
 		s->cur[i].t = &tables[i];
-		sql = select_sql(tables[i].name, tables[i].cols, "employee_id",
+		sql = select_sql(s->r, tables[i].name, tables[i].cols,
+		    "employee_id",
 		    tables[i].order, one);
 		s->cur[i].st = prepare(s->r, sql);
 		free(sql);
@@ -997,7 +1037,7 @@ rec_scan_new(struct records *r, const struct catalog *c)
 
 	s->r = r;
 	s->c = c;
-	sql = select_sql("employees", c_employees + 1, "id", NULL, 0);
+	sql = select_sql(r, "employees", c_employees + 1, "id", NULL, 0);
 	s->emp = prepare(r, sql);
 	free(sql);
 	if (s->emp == NULL || !cursors_open(s, 0))
@@ -1036,6 +1076,16 @@ rec_scan_next(struct rec_scan *s, struct arena *a, struct history *h,
 	    (char *)&h->emp, &rowid);
 	if (h->emp.id == NULL)	/* a bad id: merge by its text anyway */
 		h->emp.id = text_of(sqlite3_column_value(s->emp, 1), a);
+	/* Tables loaded with .import have no primary key; the scan is in
+	 * id order, so a repeated id follows its first row. */
+	if (s->last.len > 0 && strcmp(s->last.data, h->emp.id) == 0) {
+		diag_rec(s->r->d, DIAG_ERROR, "employees", rowid, "id '%s' is "
+		    "used by an earlier row too", h->emp.id);
+		(*nbad)++;
+	}
+	buf_reset(&s->last);
+	buf_puts(&s->last, h->emp.id);
+	buf_putc(&s->last, '\0');
 	*nbad += history_fill(s, h, a);
 	return !s->failed;
 }
@@ -1054,6 +1104,7 @@ rec_scan_free(struct rec_scan *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(s->emp);
+	buf_free(&s->last);
 	for (i = 0; i < T__MAX; i++) {
 		sqlite3_finalize(s->cur[i].st);
 		buf_free(&s->cur[i].rows);
@@ -1075,7 +1126,7 @@ rec_find(struct records *r, const struct catalog *c, const char *id,
 	s.r = r;
 	s.c = c;
 	*nbad = 0;
-	sql = select_sql("employees", c_employees + 1, "id", NULL, 1);
+	sql = select_sql(r, "employees", c_employees + 1, "id", NULL, 1);
 	s.emp = prepare(r, sql);
 	free(sql);
 	if (s.emp == NULL || !cursors_open(&s, 1))

@@ -1,0 +1,1832 @@
+/*
+ * test_records.c: the reader of records.md (records.c) against real
+ * SQLite files, each made in a fresh temporary folder with the sqlite3 C
+ * API: a good database read in id order with every row type; each kind
+ * of bad record of records.md, by its exact message; tables as `sqlite3
+ * .import --csv` makes them (no constraints, every column TEXT); files
+ * that are not databases of version 1; a writer holding its lock; the
+ * file left byte for byte as it was; the empty scan.
+ *
+ * Bad rows go into a database made by rec_init() with
+ * PRAGMA ignore_check_constraints on (and foreign keys off, the default
+ * of a new connection), so the reader meets them in the real schema.
+ *
+ * KNOWN DEVIATION marks a test of a place where records.c once answered
+ * otherwise than records.md asks (duplicate ids, integer ids, blank
+ * .import cells).  The test states the contract and names the old
+ * answer, so a regression to it fails with that said.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "records.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* How messages name the database, as umpress names it. */
+#define DISPLAY	"records/umpress.db"
+
+/* A small catalog by hand, sorted by code (catalog_find bisects). */
+static struct title titles[] = {
+	{ "CERT-A", "Certificate A", NULL, KIND_CERTIFICATE, CAT_NONE,
+	    DEG_NONE, DAY_NONE, 500000, 0, "t", 1 },
+	{ "CLERK", "Clerk", NULL, KIND_NONE, CAT_LPEL, DEG_NONE, DAY_NONE,
+	    300000, 0, "t", 2 },
+	{ "CRED-B", "Credential B", NULL, KIND_CREDENTIAL, CAT_NONE,
+	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 3 },
+	{ "DUAL", "Dual", NULL, KIND_DUAL, CAT_NONE, DEG_BACHELOR, DAY_NONE,
+	    600000, 0, "t", 4 },
+};
+static const struct catalog cat = { titles, NELEM(titles), NULL, 0 };
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* Diagnostics written to memory, to compare with what is expected. */
+struct cap {
+	FILE		*f;	/* the memory stream diag writes to */
+	char		*text;	/* what it holds, after cap_text() */
+	size_t		 len;	/* bytes in text */
+	struct diag	 d;	/* the context under test */
+};
+
+static void
+cap_open(struct cap *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->f = open_memstream(&c->text, &c->len);
+	assert_non_null(c->f);
+	diag_init(&c->d, c->f);
+}
+
+/* Everything reported so far, as one string ("" when nothing). */
+static const char *
+cap_text(struct cap *c)
+{
+	fflush(c->f);
+	return c->text != NULL ? c->text : "";
+}
+
+static void
+cap_close(struct cap *c)
+{
+	fclose(c->f);
+	free(c->text);
+}
+
+/* A scratch folder holding one database file, umpress.db. */
+struct tdb {
+	char	dir[64];	/* the folder */
+	char	path[96];	/* dir/umpress.db */
+};
+
+/* Makes the folder only; the database file does not exist yet. */
+static void
+tdb_new(struct tdb *t)
+{
+	memset(t, 0, sizeof(*t));
+	strcpy(t->dir, "/tmp/test_records.XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->path, sizeof(t->path), "%s/umpress.db", t->dir);
+}
+
+/* Makes the folder and a database of records/schema.sql in it. */
+static void
+tdb_init(struct tdb *t)
+{
+	struct cap c;
+
+	tdb_new(t);
+	cap_open(&c);
+	assert_true(rec_init(t->path, &c.d));
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+}
+
+/* Removes everything in the folder (journals too), then the folder. */
+static void
+tdb_close(struct tdb *t)
+{
+	DIR *d = opendir(t->dir);
+	struct dirent *e;
+	char *p;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", t->dir, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+	assert_int_equal(rmdir(t->dir), 0);
+}
+
+/* The names in the folder other than umpress.db, space-separated. */
+static char *
+tdb_others(const struct tdb *t)
+{
+	DIR *d = opendir(t->dir);
+	struct dirent *e;
+	struct buf b = {0};
+
+	assert_non_null(d);
+	BUF_LIT(&b, "");
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, "umpress.db") != 0)
+			buf_printf(&b, "%s ", e->d_name);
+	closedir(d);
+	return buf_detach(&b);
+}
+
+/* A read-write connection of our own (the "other program"). */
+static sqlite3 *
+db_rw(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	return db;
+}
+
+/* Runs sql on db; the test fails with SQLite's message if it fails. */
+static void
+db_run(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		print_error("SQL failed: %s\n  in: %s\n", err, sql);
+		sqlite3_free(err);
+		fail();
+	}
+}
+
+/* Runs sql on the database at path, in a connection of its own. */
+static void
+db_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = db_rw(path);
+
+	db_run(db, sql);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+/* What a whole scan gave. */
+struct scan_res {
+	int	 nemp;		/* employees returned */
+	int	 nbad;		/* sum of *bad over them */
+	int	 failed;	/* rec_scan_failed() at the end */
+	char	 ids[512];	/* their ids, each followed by a space */
+	char	 bads[128];	/* each one's *bad, each followed by a space */
+};
+
+/*
+ * Opens path (which must open), scans every employee, closes.  The
+ * messages go to c.
+ */
+static void
+scan_all(const char *path, struct cap *c, struct scan_res *res)
+{
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	int bad;
+	size_t n;
+
+	memset(res, 0, sizeof(*res));
+	r = rec_open(path, DISPLAY, &c->d);
+	assert_non_null(r);
+	s = rec_scan_new(r, &cat);
+	assert_non_null(s);
+	while (rec_scan_next(s, &a, &h, &bad)) {
+		assert_non_null(h.emp.id);
+		res->nemp++;
+		res->nbad += bad;
+		n = strlen(res->ids);
+		snprintf(res->ids + n, sizeof(res->ids) - n, "%s ", h.emp.id);
+		n = strlen(res->bads);
+		snprintf(res->bads + n, sizeof(res->bads) - n, "%d ", bad);
+		arena_reset(&a);
+	}
+	assert_int_equal(bad, 0);
+	res->failed = rec_scan_failed(s);
+	rec_scan_free(s);
+	rec_close(r);
+	arena_free(&a);
+}
+
+/* Counts the lines of a message text. */
+static int
+lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* The good employee every bad-record database starts with (rowid 1). */
+#define EMP_E1 \
+	"INSERT INTO employees (id, name, class_code, status, " \
+	"seniority_date) VALUES ('E1', 'Ann', 'CLERK', 'permanent', " \
+	"'2010-01-01');"
+
+/*
+ * A bad-record case: a schema database holding E1 and then sql (with
+ * the CHECK constraints off) is scanned; the messages must be want, the
+ * ids scanned ids, and the problems counted per employee bads.  When
+ * find is given, rec_find of that id must say want too.
+ */
+static void
+assert_bad_rows(const char *sql, const char *want, const char *ids,
+    const char *bads, const char *find)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+	struct records *r;
+	struct arena a = {0};
+	struct history h;
+	char *full;
+	int bad;
+
+	tdb_init(&t);
+	full = xasprintf("PRAGMA ignore_check_constraints = 1; %s %s", EMP_E1,
+	    sql);
+	db_exec(t.path, full);
+	free(full);
+
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(cap_text(&c), want);
+	assert_int_equal(c.d.errors, lines(want));
+	assert_string_equal(res.ids, ids);
+	assert_string_equal(res.bads, bads);
+	assert_int_equal(res.failed, 0);
+	cap_close(&c);
+
+	if (find != NULL) {
+		cap_open(&c);
+		r = rec_open(t.path, DISPLAY, &c.d);
+		assert_non_null(r);
+		assert_int_equal(rec_find(r, &cat, find, &a, &h, &bad), 1);
+		assert_string_equal(h.emp.id, find);
+		assert_string_equal(cap_text(&c), want);
+		assert_int_equal(bad, lines(want));
+		rec_close(r);
+		arena_free(&a);
+		cap_close(&c);
+	}
+	tdb_close(&t);
+}
+
+/* Milliseconds since some fixed point. */
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * KNOWN DEVIATION support.  deviation() compares what records.c said
+ * with what the contract asks and with the known other answer: 0 for
+ * the contract, 1 for the known deviation, 2 (said on stderr) for any
+ * other answer.  The caller cleans up, then deviation_end() passes,
+ * skips with the note, or fails.
+ */
+static int
+deviation(const char *got, const char *contract, const char *known)
+{
+	if (strcmp(got, contract) == 0)
+		return 0;
+	if (strcmp(got, known) == 0)
+		return 1;
+	print_error("got:\n%swanted (records.md):\n%s", got, contract);
+	return 2;
+}
+
+static void
+deviation_end(int dev, const char *what)
+{
+	if (dev == 0)
+		return;
+	if (dev == 2)
+		fail_msg("neither the contract's answer nor the known one");
+	fail_msg("records.c gives its old answer again, against records.md: "
+	    "%s", what);
+}
+
+/* ---- a good database --------------------------------------------------------- */
+
+static const char good_sql[] =
+	"INSERT INTO employees (id, name, class_code, department, unit, "
+	"supervisor, work_county, bargaining_unit, status, time_base, "
+	"rotating_schedule, seniority_date, highest_degree, "
+	"last_academic_credit_on, on_layoff, leave, computer_access, "
+	"separated_on) VALUES "
+	"('E2', 'Bea Ortiz', 'CERT-A', 'Revenue', 'Unit 7', 'Kim', 'Cook', "
+	"'RC-062', 'probationary', 0.5, 1, '2015-06-01', 'bachelor', "
+	"'2019-12-15', 0, 'education', 0, NULL), "
+	"('A-1_x', 'Ann \xc3\x85ngstr\xc3\xb6m', 'CLERK', NULL, NULL, NULL, "
+	"NULL, NULL, 'permanent', 1.0, 0, '2010-01-01', 'high_school', NULL, "
+	"0, NULL, 1, NULL), "
+	"('E10', 'Cy', 'CLERK', NULL, NULL, NULL, NULL, NULL, 'temporary', 1, "
+	"0, '2020-02-29', 'none', NULL, 1, 'other', 1, '2025-01-31');"
+	/* E2 has rows in every table, put in out of order. */
+	"INSERT INTO enrollments VALUES "
+	"('E2', '2021-03-01', 'Pat', 'withdrawn', '2022-01-01', 'moved'), "
+	"('E10', '2020-03-01', 'Lee', 'suspended', '2020-04-01', NULL), "
+	"('E2', '2020-01-15', 'Pat', 'active', NULL, NULL);"
+	"INSERT INTO career_plans VALUES "
+	"('E2', 2, '2021-05-01', 'Credential', 'CRED-B', '2024-06-30', "
+	"'2021-05-10', NULL, 'new target'), "
+	"('E2', 1, '2020-02-01', 'Certificate', 'CERT-A', NULL, '2020-02-05', "
+	"'2020-02-20', NULL);"
+	"INSERT INTO plan_steps VALUES "
+	"('E2', 1, 2, 'Take the exam', '2020-06-01', '2020-06-01'), "
+	"('E2', 2, 1, 'Finish the degree', '2024-05-31', NULL), "
+	"('E2', 1, 1, 'Enroll', NULL, NULL);"
+	"INSERT INTO targets VALUES "
+	"('E2', 'DUAL', '2021-05-01', NULL, 'degree', NULL), "
+	"('E2', 'CERT-A', '2020-02-01', '2021-04-30', NULL, 'bilingual');"
+	"INSERT INTO exam_attempts VALUES "
+	"('E2', 'CERT-A', 'Oral', '2020-08-01', 1), "
+	"('E2', 'CERT-A', 'Written', '2020-06-01', 0);"
+	"INSERT INTO courses (id, employee_id, class_code, institution, "
+	"public_institution, name, starts_on, ends_on, summer_term, "
+	"semester_school, credit_hours, meeting_hours_per_week, full_day_days, "
+	"lab_for, status, status_on, tuition_cents, fees_cents, "
+	"outside_aid_cents) VALUES "
+	"(9, 'E2', 'DUAL', 'State U', 1, 'Workshop', '2022-01-10', "
+	"'2022-01-12', 0, 1, NULL, NULL, 3, NULL, 'planned', NULL, 0, 0, 0), "
+	"(8, 'E2', 'CERT-A', 'City College', 1, 'Chemistry Lab', "
+	"'2020-09-01', '2020-12-15', 0, 1, 1, 3, NULL, 7, 'completed', "
+	"'2020-12-20', 0, 1500, 0), "
+	"(7, 'E2', 'CERT-A', 'City College', 0, 'Chemistry', '2020-09-01', "
+	"'2020-12-15', 1, 0, 3, 2.5, NULL, NULL, 'completed', '2020-12-20', "
+	"12350, 2500, 1000);"
+	"INSERT INTO grades VALUES "
+	"('E2', 'CERT-A', 'B', '2020-08-15', 'exam');"
+	"INSERT INTO county_preferences VALUES "
+	"('E2', 'CERT-A', 2, 'Lake'), ('E2', 'CERT-A', 1, 'Cook');"
+	"INSERT INTO appointments VALUES "
+	"('E2', 'CLERK', 'CERT-A', '2021-01-04', 1);"
+	"INSERT INTO assignments VALUES "
+	"('E2', 'rotation', '2021-02-01', '2021-08-01', 'At HQ'), "
+	"('E2', 'job_share', '2020-01-01', NULL, NULL);"
+	"INSERT INTO goals VALUES ('2026-27', 12);"
+	"INSERT INTO budgets VALUES ('2026-27', 5000000);"
+	"INSERT INTO spending VALUES ('2026-27', 'books', 12500, NULL);";
+
+static day_t
+D(const char *s)
+{
+	day_t t;
+
+	assert_true(date_parse(s, strlen(s), &t));
+	return t;
+}
+
+/* Checks E2's history, as the good database holds it. */
+static void
+assert_e2(const struct history *h)
+{
+	const struct course *c;
+
+	assert_string_equal(h->emp.id, "E2");
+	assert_string_equal(h->emp.name, "Bea Ortiz");
+	assert_string_equal(h->emp.class_code, "CERT-A");
+	assert_string_equal(h->emp.department, "Revenue");
+	assert_string_equal(h->emp.unit, "Unit 7");
+	assert_string_equal(h->emp.supervisor, "Kim");
+	assert_string_equal(h->emp.work_county, "Cook");
+	assert_string_equal(h->emp.bargaining_unit, "RC-062");
+	assert_int_equal(h->emp.status, ST_PROBATIONARY);
+	assert_true(h->emp.time_base == 0.5);
+	assert_int_equal(h->emp.rotating_schedule, 1);
+	assert_int_equal(h->emp.seniority_date, D("2015-06-01"));
+	assert_int_equal(h->emp.highest_degree, DEG_BACHELOR);
+	assert_int_equal(h->emp.last_academic_credit_on, D("2019-12-15"));
+	assert_int_equal(h->emp.on_layoff, 0);
+	assert_int_equal(h->emp.leave, LEAVE_EDUCATION);
+	assert_int_equal(h->emp.computer_access, 0);
+	assert_int_equal(h->emp.separated_on, DAY_NONE);
+	assert_int_equal(h->emp.rowid, 1);
+
+	/* enrollments by enrolled_on */
+	assert_int_equal(h->nenrollments, 2);
+	assert_int_equal(h->enrollments[0].rowid, 3);
+	assert_int_equal(h->enrollments[0].enrolled_on, D("2020-01-15"));
+	assert_int_equal(h->enrollments[0].status, ENR_ACTIVE);
+	assert_int_equal(h->enrollments[0].status_on, DAY_NONE);
+	assert_null(h->enrollments[0].reason);
+	assert_int_equal(h->enrollments[1].status, ENR_WITHDRAWN);
+	assert_int_equal(h->enrollments[1].status_on, D("2022-01-01"));
+	assert_string_equal(h->enrollments[1].counselor, "Pat");
+	assert_string_equal(h->enrollments[1].reason, "moved");
+
+	/* plans by version, their steps by seq */
+	assert_int_equal(h->nplans, 2);
+	assert_int_equal(h->plans[0].version, 1);
+	assert_string_equal(h->plans[0].target_class_code, "CERT-A");
+	assert_int_equal(h->plans[0].target_date, DAY_NONE);
+	assert_int_equal(h->plans[0].supervisor_approved_on,
+	    D("2020-02-05"));
+	assert_int_equal(h->plans[0].coordinator_reviewed_on,
+	    D("2020-02-20"));
+	assert_int_equal(h->plans[0].nsteps, 2);
+	assert_int_equal(h->plans[0].steps[0].seq, 1);
+	assert_string_equal(h->plans[0].steps[0].action, "Enroll");
+	assert_int_equal(h->plans[0].steps[0].due_on, DAY_NONE);
+	assert_int_equal(h->plans[0].steps[1].seq, 2);
+	assert_int_equal(h->plans[0].steps[1].done_on, D("2020-06-01"));
+	assert_int_equal(h->plans[1].version, 2);
+	assert_int_equal(h->plans[1].created_on, D("2021-05-01"));
+	assert_string_equal(h->plans[1].objective, "Credential");
+	assert_string_equal(h->plans[1].reason, "new target");
+	assert_int_equal(h->plans[1].nsteps, 1);
+	assert_string_equal(h->plans[1].steps[0].action, "Finish the degree");
+
+	/* targets by targeted_on */
+	assert_int_equal(h->ntargets, 2);
+	assert_string_equal(h->targets[0].class_code, "CERT-A");
+	assert_int_equal(h->targets[0].ended_on, D("2021-04-30"));
+	assert_int_equal(h->targets[0].route, ROUTE_NONE);
+	assert_int_equal(h->targets[0].option, OPT_BILINGUAL);
+	assert_string_equal(h->targets[1].class_code, "DUAL");
+	assert_int_equal(h->targets[1].ended_on, DAY_NONE);
+	assert_int_equal(h->targets[1].route, ROUTE_DEGREE);
+	assert_int_equal(h->targets[1].option, OPT_NONE);
+
+	/* attempts by taken_on */
+	assert_int_equal(h->nattempts, 2);
+	assert_string_equal(h->attempts[0].section, "Written");
+	assert_int_equal(h->attempts[0].proficient, 0);
+	assert_string_equal(h->attempts[1].section, "Oral");
+	assert_int_equal(h->attempts[1].proficient, 1);
+
+	/* courses by starts_on, then id; the lab with its lab_for */
+	assert_int_equal(h->ncourses, 3);
+	c = &h->courses[0];
+	assert_int_equal(c->id, 7);
+	assert_int_equal(c->rowid, 7);
+	assert_string_equal(c->name, "Chemistry");
+	assert_int_equal(c->public_institution, 0);
+	assert_int_equal(c->summer_term, 1);
+	assert_int_equal(c->semester_school, 0);
+	assert_true(c->credit_hours == 3);
+	assert_true(c->meeting_hours_per_week == 2.5);
+	assert_int_equal(c->full_day_days, -1);
+	assert_int_equal(c->lab_for, 0);
+	assert_int_equal(c->status, CS_COMPLETED);
+	assert_int_equal(c->status_on, D("2020-12-20"));
+	assert_int_equal(c->tuition_cents, 12350);
+	assert_int_equal(c->fees_cents, 2500);
+	assert_int_equal(c->outside_aid_cents, 1000);
+	c = &h->courses[1];
+	assert_int_equal(c->id, 8);
+	assert_int_equal(c->lab_for, 7);
+	assert_int_equal(c->public_institution, 1);
+	assert_true(c->credit_hours == 1);
+	c = &h->courses[2];
+	assert_int_equal(c->id, 9);
+	assert_true(c->credit_hours < 0);	/* null: unknown */
+	assert_true(c->meeting_hours_per_week == 0);
+	assert_int_equal(c->full_day_days, 3);
+	assert_int_equal(c->status, CS_PLANNED);
+	assert_int_equal(c->status_on, DAY_NONE);
+
+	assert_int_equal(h->ngrades, 1);
+	assert_int_equal(h->grades[0].grade, 'B');
+	assert_int_equal(h->grades[0].basis, BASIS_EXAM);
+	assert_int_equal(h->grades[0].issued_on, D("2020-08-15"));
+
+	/* preferences by class_code, then rank */
+	assert_int_equal(h->nprefs, 2);
+	assert_int_equal(h->prefs[0].rank, 1);
+	assert_string_equal(h->prefs[0].county, "Cook");
+	assert_int_equal(h->prefs[1].rank, 2);
+	assert_string_equal(h->prefs[1].county, "Lake");
+
+	assert_int_equal(h->nappointments, 1);
+	assert_string_equal(h->appointments[0].from_class_code, "CLERK");
+	assert_string_equal(h->appointments[0].to_class_code, "CERT-A");
+	assert_int_equal(h->appointments[0].via_program, 1);
+
+	/* assignments by starts_on */
+	assert_int_equal(h->nassignments, 2);
+	assert_int_equal(h->assignments[0].kind, AK_JOB_SHARE);
+	assert_int_equal(h->assignments[0].ends_on, DAY_NONE);
+	assert_null(h->assignments[0].note);
+	assert_int_equal(h->assignments[1].kind, AK_ROTATION);
+	assert_int_equal(h->assignments[1].ends_on, D("2021-08-01"));
+	assert_string_equal(h->assignments[1].note, "At HQ");
+}
+
+/* records.md: employees in id order, every table in their history. */
+static void
+test_good_scan(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	struct program_rows pr;
+	int bad;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, good_sql);
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	s = rec_scan_new(r, &cat);
+
+	/* Binary order of the ids: "A-1_x" < "E10" < "E2". */
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_string_equal(h.emp.id, "A-1_x");
+	assert_string_equal(h.emp.name, "Ann \xc3\x85ngstr\xc3\xb6m");
+	assert_null(h.emp.department);
+	assert_null(h.emp.bargaining_unit);
+	assert_int_equal(h.emp.highest_degree, DEG_HIGH_SCHOOL);
+	assert_int_equal(h.emp.leave, LEAVE_NONE);
+	assert_int_equal(h.emp.computer_access, 1);
+	assert_true(h.emp.time_base == 1.0);
+	assert_int_equal(h.emp.last_academic_credit_on, DAY_NONE);
+	assert_int_equal(h.nenrollments + h.nplans + h.ntargets +
+	    h.nattempts + h.ncourses + h.ngrades + h.nprefs +
+	    h.nappointments + h.nassignments, 0);
+	arena_reset(&a);
+
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_string_equal(h.emp.id, "E10");
+	assert_int_equal(h.emp.status, ST_TEMPORARY);
+	assert_true(h.emp.time_base == 1.0);
+	assert_int_equal(h.emp.seniority_date, D("2020-02-29"));
+	assert_int_equal(h.emp.on_layoff, 1);
+	assert_int_equal(h.emp.leave, LEAVE_OTHER);
+	assert_int_equal(h.emp.separated_on, D("2025-01-31"));
+	assert_int_equal(h.nenrollments, 1);
+	assert_int_equal(h.enrollments[0].status, ENR_SUSPENDED);
+	assert_string_equal(h.enrollments[0].counselor, "Lee");
+	assert_int_equal(h.nplans + h.ncourses, 0);
+	arena_reset(&a);
+
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_e2(&h);
+	arena_reset(&a);
+
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	assert_int_equal(rec_scan_failed(s), 0);
+	/* Asked again after the end: still the end. */
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	rec_scan_free(s);
+
+	/* rec_find: the same history; an unknown id is 0, not reported. */
+	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_e2(&h);
+	arena_reset(&a);
+	assert_int_equal(rec_find(r, &cat, "E10", &a, &h, &bad), 1);
+	assert_string_equal(h.emp.id, "E10");
+	assert_int_equal(h.nenrollments, 1);
+	assert_int_equal(h.ncourses, 0);
+	arena_reset(&a);
+	assert_int_equal(rec_find(r, &cat, "E3", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, "e2", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, "", &a, &h, &bad), 0);
+
+	/* The program tables. */
+	assert_int_equal(rec_program(r, &a, &pr), 1);
+	assert_int_equal(pr.ngoals, 1);
+	assert_int_equal(pr.goals[0].fy, 2026);
+	assert_int_equal(pr.goals[0].expected_appointments, 12);
+	assert_int_equal(pr.nbudgets, 1);
+	assert_int_equal(pr.budgets[0].training_budget_cents, 5000000);
+	assert_int_equal(pr.nspending, 1);
+	assert_string_equal(pr.spending[0].category, "books");
+	assert_int_equal(pr.spending[0].amount_cents, 12500);
+
+	assert_string_equal(cap_text(&c), "");
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* A scan of a database with no employees ends at once. */
+static void
+test_scan_empty(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+
+	(void)state;
+	tdb_init(&t);
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_int_equal(res.nemp, 0);
+	assert_int_equal(res.failed, 0);
+	assert_string_equal(cap_text(&c), "");
+	assert_int_equal(c.d.errors, 0);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* ---- bad records (records.md "Bad records") ------------------------------ */
+
+static void
+test_bad_date(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date, separated_on) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'permanent', '2026-02-30', NULL), "
+	    "('E3', 'Cy', 'CLERK', 'permanent', '2020-01-01', '2021-1-05');"
+	    "INSERT INTO enrollments (employee_id, enrolled_on, status) "
+	    "VALUES ('E1', '2026-13-01', 'active');"
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status) "
+	    "VALUES (1, 'E1', '2020-01-01', '20200301', 'planned');"
+	    "INSERT INTO targets (employee_id, class_code, targeted_on) "
+	    "VALUES ('E1', 'CERT-A', ' 2020-01-01');",
+	    "records: enrollments row 1: enrolled_on '2026-13-01' is not a "
+	    "real date YYYY-MM-DD\n"
+	    "records: targets row 1: targeted_on ' 2020-01-01' is not a real "
+	    "date YYYY-MM-DD\n"
+	    "records: courses row 1: ends_on '20200301' is not a real date "
+	    "YYYY-MM-DD\n"
+	    "records: employees row 2: seniority_date '2026-02-30' is not a "
+	    "real date YYYY-MM-DD\n"
+	    "records: employees row 3: separated_on '2021-1-05' is not a real "
+	    "date YYYY-MM-DD\n",
+	    "E1 E2 E3 ", "3 1 1 ", NULL);
+}
+
+static void
+test_bad_class_code(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES "
+	    "('E2', 'Bo', 'NOPE', 'permanent', '2020-01-01');"
+	    "INSERT INTO targets (employee_id, class_code, targeted_on) "
+	    "VALUES ('E1', 'clerk', '2020-01-01');"
+	    "INSERT INTO career_plans (employee_id, version, created_on, "
+	    "target_class_code) VALUES ('E1', 1, '2020-01-01', 'ZZZ');"
+	    "INSERT INTO appointments (employee_id, from_class_code, "
+	    "to_class_code, appointed_on) VALUES "
+	    "('E1', 'OLD', 'CLERK', '2020-01-01');",
+	    "records: career_plans row 1: target_class_code 'ZZZ' is not a "
+	    "code in the title appendices\n"
+	    "records: targets row 1: class_code 'clerk' is not a code in the "
+	    "title appendices\n"
+	    "records: appointments row 1: from_class_code 'OLD' is not a code "
+	    "in the title appendices\n"
+	    "records: employees row 2: class_code 'NOPE' is not a code in the "
+	    "title appendices\n",
+	    "E1 E2 ", "3 1 ", NULL);
+}
+
+static void
+test_bad_id(void **state)
+{
+	char sql[1024];
+	static const char id33[] = "abcdefghijklmnopqrstuvwxyz0123456";
+	static const char id32[] = "abcdefghijklmnopqrstuvwxyz012345";
+
+	(void)state;
+	assert_int_equal(strlen(id33), 33);
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES "
+	    "('A/B', 'Slash', 'CLERK', 'permanent', '2020-01-01'), "
+	    "('..', 'Dots', 'CLERK', 'permanent', '2020-01-01'), "
+	    "('%s', 'Long', 'CLERK', 'permanent', '2020-01-01'), "
+	    "('%s', 'Longest', 'CLERK', 'permanent', '2020-01-01'), "
+	    "('E 1', 'Space', 'CLERK', 'permanent', '2020-01-01'), "
+	    "('', 'Empty', 'CLERK', 'permanent', '2020-01-01');"
+	    /* A bad id's own rows still go with it, not reported. */
+	    "INSERT INTO enrollments (employee_id, enrolled_on, status) "
+	    "VALUES ('A/B', '2020-01-01', 'active');",
+	    id33, id32);
+	assert_bad_rows(sql,
+	    /* '' is no value (records.c reads an empty text as null) */
+	    "records: employees row 7: id is missing\n"
+	    "records: employees row 3: id '..' is not an id of 1 to 32 "
+	    "letters, digits, '-' and '_'\n"
+	    "records: employees row 2: id 'A/B' is not an id of 1 to 32 "
+	    "letters, digits, '-' and '_'\n"
+	    "records: employees row 6: id 'E 1' is not an id of 1 to 32 "
+	    "letters, digits, '-' and '_'\n"
+	    "records: employees row 4: id "
+	    "'abcdefghijklmnopqrstuvwxyz0123456' is not an id of 1 to 32 "
+	    "letters, digits, '-' and '_'\n",
+	    " .. A/B E 1 E1 abcdefghijklmnopqrstuvwxyz012345 "
+	    "abcdefghijklmnopqrstuvwxyz0123456 ",
+	    "1 1 1 1 0 0 1 ", NULL);
+}
+
+static void
+test_bad_status(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date, highest_degree, leave) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'retired', '2020-01-01', 'phd', "
+	    "'vacation');"
+	    "INSERT INTO enrollments (employee_id, enrolled_on, status) "
+	    "VALUES ('E1', '2020-01-01', 'Active');"
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status) "
+	    "VALUES (1, 'E1', '2020-01-01', '2020-03-01', 'done');"
+	    "INSERT INTO grades VALUES ('E1', 'CERT-A', 'D', '2020-01-01', "
+	    "'exam');"
+	    "INSERT INTO targets (employee_id, class_code, targeted_on, route) "
+	    "VALUES ('E1', 'DUAL', '2020-01-01', 'both');"
+	    "INSERT INTO assignments (employee_id, kind, starts_on) "
+	    "VALUES ('E1', 'detail', '2020-01-01');",
+	    "records: enrollments row 1: status 'Active' is not one of "
+	    "active, suspended, withdrawn\n"
+	    "records: targets row 1: route 'both' is not one of exam, degree\n"
+	    "records: courses row 1: status 'done' is not one of planned, "
+	    "enrolled, completed, dropped, failed\n"
+	    "records: grades row 1: grade 'D' is not one of A, B, C\n"
+	    "records: assignments row 1: kind 'detail' is not one of "
+	    "training_development, rotation, job_share\n"
+	    "records: employees row 2: status 'retired' is not one of "
+	    "permanent, probationary, limited_term, temporary\n"
+	    "records: employees row 2: highest_degree 'phd' is not one of "
+	    "none, high_school, associate, bachelor, master, doctorate\n"
+	    "records: employees row 2: leave 'vacation' is not one of "
+	    "education, military_paid, other\n",
+	    "E1 E2 ", "5 3 ", NULL);
+}
+
+static void
+test_bad_negative_money(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct arena a = {0};
+	struct program_rows pr;
+
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status, "
+	    "tuition_cents, fees_cents, outside_aid_cents) VALUES "
+	    "(1, 'E1', '2020-01-01', '2020-03-01', 'planned', -1, 0, 0), "
+	    "(2, 'E1', '2020-01-02', '2020-03-01', 'planned', 0, -250, 0), "
+	    "(3, 'E1', '2020-01-03', '2020-03-01', 'planned', 0, 0, -9);",
+	    "records: courses row 1: tuition_cents '-1' is negative\n"
+	    "records: courses row 2: fees_cents '-250' is negative\n"
+	    "records: courses row 3: outside_aid_cents '-9' is negative\n",
+	    "E1 ", "3 ", "E1");
+
+	/* And in the program tables. */
+	tdb_init(&t);
+	db_exec(t.path, "PRAGMA ignore_check_constraints = 1;"
+	    "INSERT INTO budgets VALUES ('2026-27', -100);"
+	    "INSERT INTO spending VALUES ('2026-27', 'books', -1, NULL), "
+	    "('2026-27', 'food', 5, NULL);");
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_program(r, &a, &pr), 0);
+	assert_string_equal(cap_text(&c),
+	    "records: budgets row 1: training_budget_cents '-100' is "
+	    "negative\n"
+	    "records: spending row 1: amount_cents '-1' is negative\n");
+	assert_int_equal(pr.nbudgets, 0);
+	assert_int_equal(pr.nspending, 1);
+	assert_int_equal(pr.spending[0].amount_cents, 5);
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+static void
+test_bad_end_before_start(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status) "
+	    "VALUES (1, 'E1', '2020-03-01', '2020-02-29', 'planned'), "
+	    /* the same day is not before */
+	    "(2, 'E1', '2020-04-01', '2020-04-01', 'planned');"
+	    "INSERT INTO assignments (employee_id, kind, starts_on, ends_on) "
+	    "VALUES ('E1', 'rotation', '2021-01-01', '2020-12-31'), "
+	    "('E1', 'rotation', '2022-01-01', '2022-01-01');"
+	    "INSERT INTO targets (employee_id, class_code, targeted_on, "
+	    "ended_on) VALUES ('E1', 'CERT-A', '2020-01-02', '2020-01-01');",
+	    "records: targets row 1: ended_on is before targeted_on\n"
+	    "records: courses row 1: ends_on is before starts_on\n"
+	    "records: assignments row 1: ends_on is before starts_on\n",
+	    "E1 ", "3 ", "E1");
+}
+
+static void
+test_bad_lab(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'permanent', '2020-01-01');"
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status, "
+	    "lab_for) VALUES "
+	    "(1, 'E1', '2020-01-01', '2020-03-01', 'planned', NULL), "
+	    /* no course 99 at all */
+	    "(2, 'E1', '2020-01-01', '2020-03-01', 'planned', 99), "
+	    /* a lab of itself */
+	    "(3, 'E1', '2020-01-01', '2020-03-01', 'planned', 3), "
+	    /* a good lab */
+	    "(4, 'E1', '2020-01-01', '2020-03-01', 'planned', 1), "
+	    /* course 1 is E1's, not E2's */
+	    "(5, 'E2', '2020-01-01', '2020-03-01', 'planned', 1), "
+	    /* not an id at all */
+	    "(6, 'E2', '2020-01-01', '2020-03-01', 'planned', 0);",
+	    "records: courses row 2: lab_for 99 names no course of employee "
+	    "E1\n"
+	    "records: courses row 3: lab_for 3 names no course of employee "
+	    "E1\n"
+	    "records: courses row 6: lab_for '0' is not a course id\n"
+	    "records: courses row 5: lab_for 1 names no course of employee "
+	    "E2\n",
+	    "E1 E2 ", "2 2 ", NULL);
+}
+
+static void
+test_bad_rank(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO county_preferences VALUES "
+	    "('E1', 'CERT-A', 0, 'Cook'), ('E1', 'CERT-A', 1, 'Lake'), "
+	    "('E1', 'CERT-A', 3, 'Will'), ('E1', 'CERT-A', 7, 'Kane');",
+	    "records: county_preferences row 1: rank 0 is outside 1 to 3\n"
+	    "records: county_preferences row 4: rank 7 is outside 1 to 3\n",
+	    "E1 ", "2 ", "E1");
+}
+
+static void
+test_bad_time_base(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date, time_base) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'permanent', '2020-01-01', 0), "
+	    "('E3', 'Cy', 'CLERK', 'permanent', '2020-01-01', 1.5), "
+	    "('E4', 'Di', 'CLERK', 'permanent', '2020-01-01', -0.5), "
+	    "('E5', 'Ed', 'CLERK', 'permanent', '2020-01-01', 0.01);",
+	    "records: employees row 2: time_base '0.0' is out of range\n"
+	    "records: employees row 3: time_base '1.5' is out of range\n"
+	    "records: employees row 4: time_base '-0.5' is out of range\n",
+	    "E1 E2 E3 E4 E5 ", "0 1 1 1 0 ", NULL);
+}
+
+/* Rows of an id not in employees: before, between and after them. */
+static void
+test_bad_no_employee(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES "
+	    "('E3', 'Cy', 'CLERK', 'permanent', '2020-01-01');"
+	    "INSERT INTO enrollments (employee_id, enrolled_on, status) "
+	    "VALUES ('E0', '2020-01-01', 'active'), "
+	    "('E1', '2020-01-01', 'active'), "
+	    "('E2', '2020-01-01', 'active'), "
+	    "('e1', '2020-01-01', 'active');"
+	    "INSERT INTO grades VALUES ('Z9', 'CERT-A', 'A', '2020-01-01', "
+	    "'exam');"
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status) "
+	    "VALUES (40, 'E2', '2020-01-01', '2020-03-01', 'planned');",
+	    "records: enrollments row 1: no employee with id 'E0'\n"
+	    "records: enrollments row 3: no employee with id 'E2'\n"
+	    "records: courses row 40: no employee with id 'E2'\n"
+	    "records: enrollments row 4: no employee with id 'e1'\n"
+	    "records: grades row 1: no employee with id 'Z9'\n",
+	    "E1 E3 ", "1 2 ", NULL);
+}
+
+/* No employees, only rows of nobody: each reported as the scan ends. */
+static void
+test_no_employees_orphans(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path,
+	    "INSERT INTO enrollments (employee_id, enrolled_on, status) "
+	    "VALUES ('E1', '2020-01-01', 'active');"
+	    "INSERT INTO assignments (employee_id, kind, starts_on) "
+	    "VALUES ('E1', 'rotation', '2020-01-01');");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_int_equal(res.nemp, 0);
+	assert_int_equal(res.failed, 0);
+	assert_string_equal(cap_text(&c),
+	    "records: enrollments row 1: no employee with id 'E1'\n"
+	    "records: assignments row 1: no employee with id 'E1'\n");
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* A step of a plan version the employee does not have. */
+static void
+test_bad_step_of_no_plan(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO career_plans (employee_id, version, created_on) "
+	    "VALUES ('E1', 1, '2020-01-01');"
+	    "INSERT INTO plan_steps (employee_id, version, seq, action) "
+	    "VALUES ('E1', 1, 1, 'ok'), ('E1', 2, 1, 'lost');",
+	    "records: plan_steps row 2: no career plan version 2 of employee "
+	    "E1\n",
+	    "E1 ", "1 ", "E1");
+}
+
+/* ---- tables as sqlite3 .import makes them ---------------------------- */
+
+/* Every contract column, TEXT, no constraints; user_version 1. */
+static const char import_schema[] =
+	"PRAGMA user_version = 1;"
+	"CREATE TABLE employees (id TEXT, name TEXT, class_code TEXT, "
+	"department TEXT, unit TEXT, supervisor TEXT, work_county TEXT, "
+	"bargaining_unit TEXT, status TEXT, time_base TEXT, "
+	"rotating_schedule TEXT, seniority_date TEXT, highest_degree TEXT, "
+	"last_academic_credit_on TEXT, on_layoff TEXT, leave TEXT, "
+	"computer_access TEXT, separated_on TEXT);"
+	"CREATE TABLE enrollments (employee_id TEXT, enrolled_on TEXT, "
+	"counselor TEXT, status TEXT, status_on TEXT, reason TEXT);"
+	"CREATE TABLE career_plans (employee_id TEXT, version TEXT, "
+	"created_on TEXT, objective TEXT, target_class_code TEXT, "
+	"target_date TEXT, supervisor_approved_on TEXT, "
+	"coordinator_reviewed_on TEXT, reason TEXT);"
+	"CREATE TABLE plan_steps (employee_id TEXT, version TEXT, seq TEXT, "
+	"action TEXT, due_on TEXT, done_on TEXT);"
+	"CREATE TABLE targets (employee_id TEXT, class_code TEXT, "
+	"targeted_on TEXT, ended_on TEXT, route TEXT, option TEXT);"
+	"CREATE TABLE exam_attempts (employee_id TEXT, class_code TEXT, "
+	"section TEXT, taken_on TEXT, proficient TEXT);"
+	"CREATE TABLE courses (id TEXT, employee_id TEXT, class_code TEXT, "
+	"institution TEXT, public_institution TEXT, name TEXT, "
+	"starts_on TEXT, ends_on TEXT, summer_term TEXT, "
+	"semester_school TEXT, credit_hours TEXT, "
+	"meeting_hours_per_week TEXT, full_day_days TEXT, lab_for TEXT, "
+	"status TEXT, status_on TEXT, tuition_cents TEXT, fees_cents TEXT, "
+	"outside_aid_cents TEXT);"
+	"CREATE TABLE grades (employee_id TEXT, class_code TEXT, grade TEXT, "
+	"issued_on TEXT, basis TEXT);"
+	"CREATE TABLE county_preferences (employee_id TEXT, "
+	"class_code TEXT, rank TEXT, county TEXT);"
+	"CREATE TABLE appointments (employee_id TEXT, from_class_code TEXT, "
+	"to_class_code TEXT, appointed_on TEXT, via_program TEXT);"
+	"CREATE TABLE assignments (employee_id TEXT, kind TEXT, "
+	"starts_on TEXT, ends_on TEXT, note TEXT);"
+	"CREATE TABLE goals (fiscal_year TEXT, expected_appointments TEXT);"
+	"CREATE TABLE budgets (fiscal_year TEXT, training_budget_cents TEXT);"
+	"CREATE TABLE spending (fiscal_year TEXT, category TEXT, "
+	"amount_cents TEXT, note TEXT);";
+
+/* Good TEXT values in every table; optional columns null. */
+static const char import_good[] =
+	"INSERT INTO employees VALUES ('E1', 'Ann', 'CLERK', 'Revenue', "
+	"NULL, NULL, 'Cook', NULL, 'permanent', '1.0', '0', '2020-01-01', "
+	"'none', NULL, '0', NULL, '0', NULL);"
+	"INSERT INTO employees VALUES ('E2', 'Bo', 'CLERK', NULL, NULL, "
+	"NULL, NULL, NULL, 'temporary', '0.75', '1', '2019-05-01', "
+	"'master', '2018-06-01', '1', 'military_paid', '1', '2024-12-31');"
+	"INSERT INTO enrollments VALUES ('E1', '2021-01-01', 'Pat', "
+	"'active', NULL, NULL);"
+	"INSERT INTO career_plans VALUES ('E1', '1', '2021-01-05', 'Cert', "
+	"'CERT-A', NULL, '2021-01-06', NULL, NULL);"
+	"INSERT INTO plan_steps VALUES ('E1', '1', '1', 'Enroll', NULL, "
+	"NULL);"
+	"INSERT INTO targets VALUES ('E1', 'CERT-A', '2021-01-05', NULL, "
+	"NULL, NULL);"
+	"INSERT INTO exam_attempts VALUES ('E1', 'CERT-A', 'Written', "
+	"'2021-06-01', '1');"
+	"INSERT INTO courses VALUES ('1', 'E1', 'CERT-A', 'City College', "
+	"'1', 'Chemistry', '2021-02-01', '2021-05-15', '0', '1', '3', '2.5', "
+	"NULL, NULL, 'completed', '2021-05-20', '12350', '0', '0');"
+	"INSERT INTO courses VALUES ('2', 'E1', 'CERT-A', 'City College', "
+	"'1', 'Chemistry Lab', '2021-02-01', '2021-05-15', '0', '1', '1', "
+	"'3', '2', '1', 'completed', NULL, '0', '150', '0');"
+	"INSERT INTO grades VALUES ('E1', 'CERT-A', 'A', '2021-07-01', "
+	"'exam');"
+	"INSERT INTO county_preferences VALUES ('E1', 'CERT-A', '1', "
+	"'Cook');"
+	"INSERT INTO appointments VALUES ('E1', NULL, 'CERT-A', "
+	"'2021-09-01', '1');"
+	"INSERT INTO assignments VALUES ('E1', 'rotation', '2021-01-01', "
+	"'2021-06-30', NULL);"
+	"INSERT INTO goals VALUES ('2026-27', '12');"
+	"INSERT INTO budgets VALUES ('2026-27', '5000000');"
+	"INSERT INTO spending VALUES ('2026-27', 'books', '12500', NULL);";
+
+/* Makes an import-style database holding import_good, then sql. */
+static void
+import_db(struct tdb *t, const char *sql)
+{
+	char *full;
+
+	tdb_new(t);
+	full = xasprintf("%s%s%s", import_schema, import_good, sql);
+	db_exec(t->path, full);
+	free(full);
+}
+
+static void
+test_import_good(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct arena a = {0};
+	struct history h;
+	struct program_rows pr;
+	struct scan_res res;
+	int bad;
+
+	(void)state;
+	import_db(&t, "");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(cap_text(&c), "");
+	assert_string_equal(res.ids, "E1 E2 ");
+	assert_string_equal(res.bads, "0 0 ");
+
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_true(h.emp.time_base == 1.0);
+	assert_int_equal(h.emp.rotating_schedule, 0);
+	assert_int_equal(h.emp.computer_access, 0);
+	assert_int_equal(h.emp.seniority_date, D("2020-01-01"));
+	assert_int_equal(h.emp.highest_degree, DEG_NONE);
+	assert_int_equal(h.emp.leave, LEAVE_NONE);
+	assert_int_equal(h.nenrollments, 1);
+	assert_int_equal(h.nplans, 1);
+	assert_int_equal(h.plans[0].version, 1);
+	assert_int_equal(h.plans[0].nsteps, 1);
+	assert_int_equal(h.ntargets, 1);
+	assert_int_equal(h.nattempts, 1);
+	assert_int_equal(h.attempts[0].proficient, 1);
+	assert_int_equal(h.ncourses, 2);
+	assert_int_equal(h.courses[0].id, 1);
+	assert_int_equal(h.courses[0].tuition_cents, 12350);
+	assert_true(h.courses[0].credit_hours == 3);
+	assert_true(h.courses[0].meeting_hours_per_week == 2.5);
+	assert_int_equal(h.courses[1].lab_for, 1);
+	assert_int_equal(h.courses[1].full_day_days, 2);
+	assert_int_equal(h.courses[1].fees_cents, 150);
+	assert_int_equal(h.ngrades, 1);
+	assert_int_equal(h.nprefs, 1);
+	assert_int_equal(h.prefs[0].rank, 1);
+	assert_int_equal(h.nappointments, 1);
+	assert_null(h.appointments[0].from_class_code);
+	assert_int_equal(h.appointments[0].via_program, 1);
+	assert_int_equal(h.nassignments, 1);
+	arena_reset(&a);
+	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_true(h.emp.time_base == 0.75);
+	assert_int_equal(h.emp.on_layoff, 1);
+	assert_int_equal(h.emp.leave, LEAVE_MILITARY_PAID);
+	assert_int_equal(h.emp.highest_degree, DEG_MASTER);
+	assert_int_equal(h.emp.separated_on, D("2024-12-31"));
+	arena_reset(&a);
+	assert_int_equal(rec_program(r, &a, &pr), 1);
+	assert_int_equal(pr.goals[0].expected_appointments, 12);
+	assert_int_equal(pr.budgets[0].training_budget_cents, 5000000);
+	assert_int_equal(pr.spending[0].amount_cents, 12500);
+	assert_string_equal(cap_text(&c), "");
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* Bad TEXT values, as an import of a bad CSV leaves them. */
+static void
+test_import_bad(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+
+	(void)state;
+	import_db(&t,
+	    "INSERT INTO employees VALUES ('E3', 'Cy', 'CLERK', NULL, NULL, "
+	    "NULL, NULL, NULL, 'permanent', 'abc', '0', '2026-13-01', "
+	    "'none', NULL, '0', NULL, 'yes', NULL);"
+	    "INSERT INTO employees VALUES ('E4', 'Di', 'CLERK', NULL, NULL, "
+	    "NULL, NULL, NULL, 'permanent', '1', '1.0', '2020-01-01', "
+	    "'none', NULL, '+1', NULL, ' 1', NULL);"
+	    "INSERT INTO county_preferences VALUES ('E3', 'CERT-A', '7', "
+	    "'Cook'), ('E3', 'CERT-A', '1.5', 'Lake');"
+	    "INSERT INTO courses VALUES ('3', 'E3', 'CERT-A', NULL, '1', "
+	    "NULL, '2021-02-01', '2021-05-15', '0', '1', NULL, NULL, NULL, "
+	    "NULL, 'planned', NULL, '12.50', '0', '-5');");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(cap_text(&c),
+	    "records: employees row 3: time_base 'abc' is not a number\n"
+	    "records: employees row 3: seniority_date '2026-13-01' is not a "
+	    "real date YYYY-MM-DD\n"
+	    "records: employees row 3: computer_access 'yes' is not 0 or 1\n"
+	    "records: courses row 3: tuition_cents '12.50' is not a whole "
+	    "number of cents\n"
+	    "records: courses row 3: outside_aid_cents '-5' is negative\n"
+	    /* preferences go by rank, which sorts as text here */
+	    "records: county_preferences row 3: rank '1.5' is not a whole "
+	    "number\n"
+	    "records: county_preferences row 2: rank 7 is outside 1 to 3\n"
+	    "records: employees row 4: rotating_schedule '1.0' is not 0 or "
+	    "1\n"
+	    "records: employees row 4: on_layoff '+1' is not 0 or 1\n"
+	    "records: employees row 4: computer_access ' 1' is not 0 or 1\n");
+	assert_string_equal(res.ids, "E1 E2 E3 E4 ");
+	/* *bad counts the employees row's problems (3) but a bad row of
+	 * another table once, whatever it holds: E3 has 7 messages, 6. */
+	assert_string_equal(res.bads, "0 0 6 3 ");
+	assert_int_equal(res.failed, 0);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/*
+ * `.import --csv` cannot write a null: an empty CSV field arrives as ''.
+ * So an employee at work (leave null), with no department, no
+ * separation, a course with no lab and unknown credit hours, all valid
+ * by records.md, arrives with '' in those columns.  The contract (tables
+ * loaded with .import are the interface) asks that such a database
+ * reads.  KNOWN DEVIATION of records.c before 4d606d6: it
+ * reported every '' as a bad value (the known answer below); records.c
+ * that reads an empty text as null passes.
+ */
+static void
+test_import_empty_fields(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+	int dev;
+
+	(void)state;
+	import_db(&t,
+	    "INSERT INTO employees VALUES ('E3', 'Cy', 'CLERK', '', '', '', "
+	    "'', '', 'permanent', '1', '0', '2020-01-01', 'none', '', '0', "
+	    "'', '1', '');"
+	    "INSERT INTO courses VALUES ('3', 'E3', 'CERT-A', '', '1', "
+	    "'', '2021-02-01', '2021-05-15', '0', '1', '', '', '', "
+	    "'', 'planned', '', '0', '0', '0');");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_int_equal(res.failed, 0);
+	assert_string_equal(res.ids, "E1 E2 E3 ");
+	dev = deviation(cap_text(&c), "",
+	    "records: employees row 3: last_academic_credit_on '' is not a "
+	    "real date YYYY-MM-DD\n"
+	    "records: employees row 3: leave '' is not one of education, "
+	    "military_paid, other\n"
+	    "records: employees row 3: separated_on '' is not a real date "
+	    "YYYY-MM-DD\n"
+	    "records: courses row 3: credit_hours '' is not a number\n"
+	    "records: courses row 3: meeting_hours_per_week '' is not a "
+	    "number\n"
+	    "records: courses row 3: full_day_days '' is not a number\n"
+	    "records: courses row 3: lab_for '' is not a course id\n"
+	    "records: courses row 3: status_on '' is not a real date "
+	    "YYYY-MM-DD\n");
+	cap_close(&c);
+	tdb_close(&t);
+	deviation_end(dev, "an empty field of a .import'ed CSV ('') in an "
+	    "optional column (leave, separated_on, lab_for, "
+	    "credit_hours, ...) is reported as bad instead of read "
+	    "as null");
+}
+
+/*
+ * KNOWN DEVIATION.  employees.id is the PRIMARY KEY of records.md, but
+ * an imported table has no key: two rows with one id must be a bad
+ * record.  records.c returns the employee twice, the second time with
+ * none of its rows (the first took them), and says nothing.
+ */
+static void
+test_import_duplicate_id(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+	int dev;
+
+	(void)state;
+	import_db(&t,
+	    "INSERT INTO employees VALUES ('E1', 'Ann again', 'CLERK', NULL, "
+	    "NULL, NULL, NULL, NULL, 'permanent', '1', '0', '2020-01-01', "
+	    "'none', NULL, '0', NULL, '1', NULL);");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_int_equal(res.failed, 0);
+	/* Any message naming employees row 3 as a duplicate satisfies the
+	 * contract; the known answer is silence and E1 twice. */
+	dev = strstr(cap_text(&c), "records: employees row 3: ") == NULL;
+	if (dev)
+		dev = strcmp(cap_text(&c), "") == 0 &&
+		    strcmp(res.ids, "E1 E1 E2 ") == 0 ? 1 : 2;
+	cap_close(&c);
+	tdb_close(&t);
+	deviation_end(dev, "a repeated employees.id in an imported table "
+	    "(no PRIMARY KEY) is not reported; the employee comes "
+	    "out twice");
+}
+
+/*
+ * KNOWN DEVIATION.  records.md names employee_id in the other tables but
+ * gives it no type, so a tool may make it INTEGER.  Employee numbers
+ * such as 9 and 10 are then stored as integers there, which SQLite
+ * orders before all text and by value (9 < 10), while employees.id,
+ * TEXT, orders "10" < "9".  The merge by strcmp() loses its place: the
+ * scan reports employee 10's own enrollment as having no employee (and
+ * gives 10 none), though rec_find("10") finds it.
+ */
+static void
+test_import_integer_employee_id(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+	struct records *r;
+	struct arena a = {0};
+	struct history h;
+	int bad, dev;
+
+	(void)state;
+	import_db(&t,
+	    "DROP TABLE enrollments;"
+	    "CREATE TABLE enrollments (employee_id INTEGER, enrolled_on TEXT, "
+	    "counselor TEXT, status TEXT, status_on TEXT, reason TEXT);"
+	    "INSERT INTO employees VALUES ('10', 'Ten', 'CLERK', NULL, NULL, "
+	    "NULL, NULL, NULL, 'permanent', '1', '0', '2020-01-01', 'none', "
+	    "NULL, '0', NULL, '1', NULL), ('9', 'Nine', 'CLERK', NULL, NULL, "
+	    "NULL, NULL, NULL, 'permanent', '1', '0', '2020-01-01', 'none', "
+	    "NULL, '0', NULL, '1', NULL);"
+	    "INSERT INTO enrollments VALUES "
+	    "('9', '2020-01-01', NULL, 'active', NULL, NULL), "
+	    "('10', '2020-01-01', NULL, 'active', NULL, NULL);");
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_find(r, &cat, "10", &a, &h, &bad), 1);
+	assert_int_equal(h.nenrollments, 1);
+	assert_int_equal(bad, 0);
+	rec_close(r);
+	arena_free(&a);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(res.ids, "10 9 E1 E2 ");
+	assert_int_equal(res.failed, 0);
+	dev = deviation(cap_text(&c), "",
+	    "records: enrollments row 2: no employee with id '10'\n");
+	cap_close(&c);
+	tdb_close(&t);
+	deviation_end(dev, "with employee_id INTEGER in a table other than "
+	    "employees, the scan's merge by strcmp() reports employee "
+	    "10's row as having no employee; rec_find(\"10\") finds "
+	    "it");
+}
+
+/*
+ * The scan of test_import_null_id, in a child process: no cmocka here
+ * (a failed assert would jump into the parent's copy of the runner).
+ * Exits 0 when the scan gives what records.md asks, 3 when it gives
+ * something else.
+ */
+static void
+null_id_child(const char *path)
+{
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	struct buf ids = {0};
+	int bad, ok;
+
+	memset(&c, 0, sizeof(c));
+	if ((c.f = open_memstream(&c.text, &c.len)) == NULL)
+		_exit(3);
+	diag_init(&c.d, c.f);
+	if ((r = rec_open(path, DISPLAY, &c.d)) == NULL)
+		_exit(3);
+	s = rec_scan_new(r, &cat);
+	while (rec_scan_next(s, &a, &h, &bad)) {
+		buf_printf(&ids, "%s:%d ", h.emp.id ? h.emp.id : "(null)",
+		    bad);
+		arena_reset(&a);
+	}
+	ok = !rec_scan_failed(s);
+	rec_scan_free(s);
+	rec_close(r);
+	arena_free(&a);
+	fflush(c.f);
+	ok = ok && c.text != NULL && strcmp(c.text,
+	    "records: employees row 3: id is missing\n") == 0 &&
+	    ids.data != NULL && strcmp(ids.data, ":1 E1:0 E2:0 ") == 0;
+	if (!ok)
+		fprintf(stderr, "null id: got \"%s\", ids \"%s\"\n",
+		    c.text ? c.text : "", ids.data ? ids.data : "");
+	fclose(c.f);
+	free(c.text);
+	buf_free(&ids);
+	_exit(ok ? 0 : 3);
+}
+
+/*
+ * KNOWN DEFECT.  An employees row with a null id (a table nothing
+ * constrains, written by some tool other than .import) must be one bad
+ * record, "id is missing", and the scan goes on.  records.c says so,
+ * but then copies the null id with text_of() -> arena_strndup(a, NULL,
+ * 0) -> memcpy(p, NULL, 0): undefined behaviour, which the sanitizers
+ * of make test-asan stop the program for.  So the scan runs in a child
+ * process: it passes when the child gives the contract's answer, is
+ * skipped with a note when the child dies (status 1 or a signal: the
+ * sanitizer), and fails on any other answer.
+ */
+static void
+test_import_null_id(void **state)
+{
+	struct tdb t;
+	pid_t pid;
+	int status, dev;
+
+	(void)state;
+	import_db(&t,
+	    "INSERT INTO employees VALUES (NULL, 'Nobody', 'CLERK', NULL, "
+	    "NULL, NULL, NULL, NULL, 'permanent', '1', '0', '2020-01-01', "
+	    "'none', NULL, '0', NULL, '1', NULL);");
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0)
+		null_id_child(t.path);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	tdb_close(&t);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		dev = 0;
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		dev = 2;
+	else
+		dev = 1;	/* died: the sanitizer stopped it */
+	deviation_end(dev, "a null employees.id is reported, then "
+	    "memcpy(p, NULL, 0) in arena_strndup via text_of(): "
+	    "undefined behaviour, fatal under -fsanitize=undefined");
+}
+
+/* A table of the contract missing: the scan fails, said in one line. */
+static void
+test_missing_table(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	int bad;
+
+	(void)state;
+	import_db(&t, "DROP TABLE assignments;");
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	s = rec_scan_new(r, &cat);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	assert_int_equal(rec_scan_failed(s), 1);
+	assert_string_equal(cap_text(&c), DISPLAY ": no such table: "
+	    "assignments\n");
+	rec_scan_free(s);
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* ---- the file ------------------------------------------------------------ */
+
+/* rec_open(path) must fail with exactly want. */
+static void
+assert_open_fails(const char *path, const char *want)
+{
+	struct cap c;
+
+	cap_open(&c);
+	assert_null(rec_open(path, DISPLAY, &c.d));
+	assert_string_equal(cap_text(&c), want);
+	assert_int_equal(c.d.errors, 1);
+	cap_close(&c);
+}
+
+static void
+write_file(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_file_not_sqlite(void **state)
+{
+	static const char text[] = "id,name,class_code\nE1,Ann,CLERK\n"
+	    "this is a CSV file, not a database; it is longer than the "
+	    "header of one, so SQLite reads it as one and finds out.\n";
+	struct tdb t;
+
+	(void)state;
+	tdb_new(&t);
+	write_file(t.path, text, sizeof(text) - 1);
+	assert_open_fails(t.path, DISPLAY ": not an SQLite database, or a "
+	    "damaged one\n");
+	tdb_close(&t);
+}
+
+/*
+ * An empty file (what quitting the sqlite3 shell at once leaves) is, to
+ * SQLite, an empty database of user_version 0; records.c says plainly
+ * what it is.
+ */
+static void
+test_file_empty(void **state)
+{
+	struct tdb t;
+
+	(void)state;
+	tdb_new(&t);
+	write_file(t.path, "", 0);
+	assert_open_fails(t.path, DISPLAY ": an empty file, not a database "
+	    "(make one with 'umpress records init' or 'umpress records "
+	    "demo')\n");
+	tdb_close(&t);
+}
+
+static void
+test_file_truncated(void **state)
+{
+	struct tdb t;
+	struct buf b = {0};
+	char *cut;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, good_sql);
+	assert_true(file_read(t.path, &b));
+	assert_true(b.len >= 4 * 4096);	/* several pages */
+	cut = xasprintf("%s/cut.db", t.dir);
+	write_file(cut, b.data, 2048);
+	assert_open_fails(cut, DISPLAY ": not an SQLite database, or a "
+	    "damaged one\n");
+	free(cut);
+	buf_free(&b);
+	tdb_close(&t);
+}
+
+static void
+test_file_version(void **state)
+{
+	struct tdb t;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, "PRAGMA user_version = 2;");
+	assert_open_fails(t.path, DISPLAY ": schema version 2, expected 1 "
+	    "(records.md)\n");
+	db_exec(t.path, "PRAGMA user_version = 0;");
+	assert_open_fails(t.path, DISPLAY ": schema version 0, expected 1 "
+	    "(records.md)\n");
+	tdb_close(&t);
+}
+
+static void
+test_file_missing(void **state)
+{
+	struct tdb t;
+
+	(void)state;
+	tdb_new(&t);
+	assert_open_fails(t.path, DISPLAY ": cannot read: No such file or "
+	    "directory\n");
+	/* Nothing was made by trying. */
+	assert_int_equal(access(t.path, F_OK), -1);
+	tdb_close(&t);
+}
+
+/* ---- a writer at work ------------------------------------------------------ */
+
+/* The busy timeout the tests give the reader, in ms. */
+#define BUSY_MS	200
+
+/*
+ * A writer holds an exclusive lock (rollback journal) before the reader
+ * comes: the reader waits its busy timeout, then says so in one line.
+ * Once the writer is done, the reader reads.
+ */
+static void
+test_locked_exclusive(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct scan_res res;
+	sqlite3 *w;
+	long t0, ms;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, EMP_E1);
+	assert_int_equal(setenv("UMPRESS_BUSY_MS", "200", 1), 0);
+	alarm(30);		/* a hang ends the test program */
+
+	w = db_rw(t.path);
+	db_run(w, "BEGIN EXCLUSIVE; INSERT INTO employees (id, name, "
+	    "class_code, status, seniority_date) VALUES ('E2', 'Bo', "
+	    "'CLERK', 'permanent', '2020-01-01');");
+	t0 = now_ms();
+	assert_open_fails(t.path, DISPLAY ": locked by another program for "
+	    "more than 200 ms; try again when it is done\n");
+	ms = now_ms() - t0;
+	assert_true(ms >= BUSY_MS * 3 / 4);
+	assert_true(ms < 10000);
+	db_run(w, "COMMIT;");
+	assert_int_equal(sqlite3_close(w), SQLITE_OK);
+
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(res.ids, "E1 E2 ");
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+
+	alarm(0);
+	unsetenv("UMPRESS_BUSY_MS");
+	tdb_close(&t);
+}
+
+/*
+ * A writer in the middle of its transaction (rollback journal, RESERVED
+ * lock) does not stop the reader, who sees what was committed.  While
+ * the reader's transaction is open the writer cannot commit; the
+ * reader's snapshot holds for the whole scan.
+ */
+static void
+test_locked_writer_snapshot(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	struct scan_res res;
+	sqlite3 *w;
+	int bad;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, EMP_E1);
+	assert_int_equal(setenv("UMPRESS_BUSY_MS", "200", 1), 0);
+	alarm(30);
+
+	w = db_rw(t.path);
+	db_run(w, "BEGIN IMMEDIATE; INSERT INTO employees (id, name, "
+	    "class_code, status, seniority_date) VALUES ('E0', 'Al', "
+	    "'CLERK', 'permanent', '2020-01-01');");
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	/* The writer cannot commit while the reader reads. */
+	assert_int_equal(sqlite3_exec(w, "COMMIT", NULL, NULL, NULL),
+	    SQLITE_BUSY);
+	s = rec_scan_new(r, &cat);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_string_equal(h.emp.id, "E1");
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	assert_int_equal(rec_scan_failed(s), 0);
+	rec_scan_free(s);
+	rec_close(r);
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+
+	/* Reader gone: the writer commits, a new reader sees it. */
+	db_run(w, "COMMIT;");
+	assert_int_equal(sqlite3_close(w), SQLITE_OK);
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(res.ids, "E0 E1 ");
+	cap_close(&c);
+
+	arena_free(&a);
+	alarm(0);
+	unsetenv("UMPRESS_BUSY_MS");
+	tdb_close(&t);
+}
+
+/*
+ * WAL: a writer holding BEGIN EXCLUSIVE does not stop the reader, and
+ * what the writer commits after rec_open() is not in the scan.
+ */
+static void
+test_locked_wal(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	sqlite3 *w;
+	int bad;
+	long t0;
+
+	(void)state;
+	tdb_init(&t);
+	/* A long timeout: that the reader did not wait it out shows. */
+	assert_int_equal(setenv("UMPRESS_BUSY_MS", "5000", 1), 0);
+	alarm(30);
+	w = db_rw(t.path);
+	db_run(w, "PRAGMA journal_mode = WAL;" EMP_E1);
+	db_run(w, "BEGIN EXCLUSIVE; INSERT INTO employees (id, name, "
+	    "class_code, status, seniority_date) VALUES ('E2', 'Bo', "
+	    "'CLERK', 'permanent', '2020-01-01');");
+
+	cap_open(&c);
+	t0 = now_ms();
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_true(now_ms() - t0 < 2500);	/* did not wait */
+	db_run(w, "COMMIT;");
+	s = rec_scan_new(r, &cat);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_string_equal(h.emp.id, "E1");
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	assert_int_equal(rec_scan_failed(s), 0);
+	rec_scan_free(s);
+	/* Within the same snapshot, E2 is not there either. */
+	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 0);
+	rec_close(r);
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+
+	assert_int_equal(sqlite3_close(w), SQLITE_OK);
+	arena_free(&a);
+	alarm(0);
+	unsetenv("UMPRESS_BUSY_MS");
+	tdb_close(&t);
+}
+
+/* ---- read-only --------------------------------------------------------------- */
+
+/*
+ * The reader writes nothing: the file's bytes are the same after a
+ * scan, a find and the program tables, and no journal is left, nor made
+ * while it reads.
+ */
+static void
+test_read_only(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	struct program_rows pr;
+	struct buf before = {0}, after = {0};
+	struct stat st0, st1;
+	char *others;
+	int bad, n = 0;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, good_sql);
+	assert_true(file_read(t.path, &before));
+	assert_int_equal(stat(t.path, &st0), 0);
+	others = tdb_others(&t);
+	assert_string_equal(others, "");
+	free(others);
+
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	s = rec_scan_new(r, &cat);
+	while (rec_scan_next(s, &a, &h, &bad)) {
+		n++;
+		others = tdb_others(&t);
+		assert_string_equal(others, "");
+		free(others);
+		arena_reset(&a);
+	}
+	assert_int_equal(n, 3);
+	rec_scan_free(s);
+	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(rec_program(r, &a, &pr), 1);
+	rec_close(r);
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+
+	assert_true(file_read(t.path, &after));
+	assert_int_equal(after.len, before.len);
+	assert_memory_equal(after.data, before.data, before.len);
+	assert_int_equal(stat(t.path, &st1), 0);
+	assert_true(st1.st_mtim.tv_sec == st0.st_mtim.tv_sec &&
+	    st1.st_mtim.tv_nsec == st0.st_mtim.tv_nsec);
+	others = tdb_others(&t);
+	assert_string_equal(others, "");
+	free(others);
+
+	buf_free(&before);
+	buf_free(&after);
+	arena_free(&a);
+	tdb_close(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_scan),
+		cmocka_unit_test(test_scan_empty),
+		cmocka_unit_test(test_bad_date),
+		cmocka_unit_test(test_bad_class_code),
+		cmocka_unit_test(test_bad_id),
+		cmocka_unit_test(test_bad_status),
+		cmocka_unit_test(test_bad_negative_money),
+		cmocka_unit_test(test_bad_end_before_start),
+		cmocka_unit_test(test_bad_lab),
+		cmocka_unit_test(test_bad_rank),
+		cmocka_unit_test(test_bad_time_base),
+		cmocka_unit_test(test_bad_no_employee),
+		cmocka_unit_test(test_no_employees_orphans),
+		cmocka_unit_test(test_bad_step_of_no_plan),
+		cmocka_unit_test(test_import_good),
+		cmocka_unit_test(test_import_bad),
+		cmocka_unit_test(test_import_empty_fields),
+		cmocka_unit_test(test_import_duplicate_id),
+		cmocka_unit_test(test_import_integer_employee_id),
+		cmocka_unit_test(test_import_null_id),
+		cmocka_unit_test(test_missing_table),
+		cmocka_unit_test(test_file_not_sqlite),
+		cmocka_unit_test(test_file_empty),
+		cmocka_unit_test(test_file_truncated),
+		cmocka_unit_test(test_file_version),
+		cmocka_unit_test(test_file_missing),
+		cmocka_unit_test(test_locked_exclusive),
+		cmocka_unit_test(test_locked_writer_snapshot),
+		cmocka_unit_test(test_locked_wal),
+		cmocka_unit_test(test_read_only),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

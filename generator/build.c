@@ -96,10 +96,8 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	struct arena a = {0};
 	int ok = 1, have = r != NULL;
 
-	memset(&fy, 0, sizeof(fy));
 	memset(&pr, 0, sizeof(pr));
-	fy.fy = date_fy(p->as_of);
-	fy.grades_by_title = xcalloc(p->catalog.ntitles + 1, sizeof(long));
+	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
 	if (have) {
 		ok = rec_program(r, &a, &pr);
 		ok &= packets_build(p, r, out, jobs, &fy, d);
@@ -109,7 +107,7 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	if (ok && have)
 		ok = report_bundle(p, &fy, &pr, out, d);
 	ok = ok && site_bundle(p, out, d);
-	free(fy.grades_by_title);
+	fy_figures_free(&fy);
 	arena_free(&a);
 	return ok && d->errors == 0;
 }

@@ -11,6 +11,23 @@
 
 /* The Illinois numbers of rules.md; site.yaml's program: may change them. */
 void
+fy_figures_init(struct fy_figures *f, int fy, size_t ntitles)
+{
+	memset(f, 0, sizeof(*f));
+	f->fy = fy;
+	f->grades_by_title = xcalloc(ntitles + 1, sizeof(long));
+	f->appointments_by_title = xcalloc(3 * ntitles + 1, sizeof(long));
+}
+
+void
+fy_figures_free(struct fy_figures *f)
+{
+	free(f->grades_by_title);
+	free(f->appointments_by_title);
+	f->grades_by_title = f->appointments_by_title = NULL;
+}
+
+void
 settings_defaults(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));

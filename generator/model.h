@@ -488,9 +488,15 @@ struct fy_figures {
 	long	 courses_failed;
 	long	 exams_taken;		/* IL: X3 exams taken in FY */
 	long	 grades_issued;		/* IL */
-	long	*grades_by_title;	/* IL: per catalog title index; the
-					 * caller allocates ntitles zeros */
+	long	*grades_by_title;	/* IL: per catalog title index */
+	long	*appointments_by_title;	/* [y * ntitles + title index], y as
+					 * in appointments; NULL: not kept */
 };
+
+/* fy_figures_init: zero figures for fiscal year fy with the per-title
+ * arrays for ntitles titles; fy_figures_free() releases them. */
+void	fy_figures_init(struct fy_figures *, int fy, size_t ntitles);
+void	fy_figures_free(struct fy_figures *);
 
 /*
  * rule_fy_add: adds one employee's part of the figures for f->fy as of

@@ -322,6 +322,8 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 	to->grades_issued += from->grades_issued;
 	for (i = 0; i < ntitles; i++)
 		to->grades_by_title[i] += from->grades_by_title[i];
+	for (i = 0; i < 3 * ntitles; i++)
+		to->appointments_by_title[i] += from->appointments_by_title[i];
 }
 
 /* One employee: rules, figures, and for a participant or an eligible
@@ -368,9 +370,7 @@ worker_init(struct worker *w, struct pk *k)
 {
 	memset(w, 0, sizeof(*w));
 	w->pk = k;
-	w->fy.fy = date_fy(k->p->as_of);
-	w->fy.grades_by_title = xcalloc(k->p->catalog.ntitles + 1,
-	    sizeof(long));
+	fy_figures_init(&w->fy, date_fy(k->p->as_of), k->p->catalog.ntitles);
 }
 
 static void
@@ -380,7 +380,7 @@ worker_free(struct worker *w)
 	buf_free(&w->art);
 	buf_free(&w->doc);
 	buf_free(&w->css);
-	free(w->fy.grades_by_title);
+	fy_figures_free(&w->fy);
 }
 
 static void

@@ -286,6 +286,35 @@ appointments_csv(struct buf *b, const struct fy_figures *f,
 	}
 }
 
+/* The appointments through the program by year (oldest first) and the
+ * title appointed to; titles with none that year are left out. */
+static void
+appointments_by_title_csv(struct buf *b, const struct project *p,
+    const struct fy_figures *f)
+{
+	const struct title *t;
+	char fyn[8];
+	size_t i, nt = p->catalog.ntitles;
+	long n;
+	int y;
+
+	BUF_LIT(b, "fiscal_year,code,title,appointments_via_program\n");
+	for (y = 2; y >= 0; y--) {
+		date_fy_name(f->fy - y, fyn);
+		for (i = 0; i < nt; i++) {
+			if ((n = f->appointments_by_title[(size_t)y * nt + i])
+			    == 0)
+				continue;
+			t = &p->catalog.titles[i];
+			buf_printf(b, "%s,", fyn);
+			esc_csv(b, t->code, strlen(t->code));
+			buf_putc(b, ',');
+			esc_csv(b, t->name, strlen(t->name));
+			buf_printf(b, ",%ld\n", n);
+		}
+	}
+}
+
 static void
 courses_csv(struct buf *b, const struct fy_figures *f)
 {
@@ -433,6 +462,8 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	metrics_csv(&es[n++].data, &m);
 	es[n].name = "appointments.csv";
 	appointments_csv(&es[n++].data, f, pr);
+	es[n].name = "appointments-by-title.csv";
+	appointments_by_title_csv(&es[n++].data, p, f);
 	if (p->site.profile == PROFILE_ILLINOIS) {
 		es[n].name = "courses.csv";
 		courses_csv(&es[n++].data, f);
@@ -457,7 +488,7 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	return n ? n + 1 : 0;
 }
 
-#define MAX_ENTRIES	8
+#define MAX_ENTRIES	10
 
 static int
 bundle_write(const struct project *p, const struct fy_figures *f,
@@ -654,9 +685,7 @@ report_command(struct project *p, struct records *r, int fy,
 	if (password_file != NULL && (pw = password_read(password_file, d)) ==
 	    NULL)
 		return 0;
-	memset(&f, 0, sizeof(f));
-	f.fy = fy;
-	f.grades_by_title = xcalloc(p->catalog.ntitles + 1, sizeof(long));
+	fy_figures_init(&f, fy, p->catalog.ntitles);
 	date_fy_name(fy, fyn);
 	dir = outdir ? xstrdup(outdir) : xasprintf("output/reports/%s", fyn);
 	path = xasprintf("%s/umpress-report-%s.zip", dir, fyn);
@@ -688,7 +717,7 @@ report_command(struct project *p, struct records *r, int fy,
 		free(pw);
 	}
 	buf_free(&roster);
-	free(f.grades_by_title);
+	fy_figures_free(&f);
 	free(dir);
 	free(path);
 	free(tmp);

@@ -1188,16 +1188,25 @@ fy_participating(const struct history *h, int fy, day_t as_of)
 
 /* appointments: via the program in FY, FY-1 and FY-2. */
 static void
-fy_appointments(const struct history *h, struct fy_figures *f)
+fy_appointments(const struct history *h, const struct catalog *c,
+    struct fy_figures *f)
 {
+	const struct title *t;
 	size_t i;
 	int y;
 
 	for (i = 0; i < h->nappointments; i++)
 		for (y = 0; y < 3; y++)
 			if (h->appointments[i].via_program &&
-			    in_fy(h->appointments[i].appointed_on, f->fy - y))
+			    in_fy(h->appointments[i].appointed_on, f->fy - y)) {
 				f->appointments[y]++;
+				t = catalog_find(c,
+				    h->appointments[i].to_class_code);
+				if (t != NULL && f->appointments_by_title)
+					f->appointments_by_title[(size_t)y *
+					    c->ntitles + (size_t)(t -
+					    c->titles)]++;
+			}
 }
 
 /* Illinois: counted classes starting in FY (labs out), by status. */
@@ -1247,7 +1256,7 @@ rule_fy_add(const struct history *h, const struct catalog *c,
 	f->eligible_employees += rule_eligible(h, c, prof,
 	    in_fy(as_of, f->fy) ? as_of : date_fy_end(f->fy));
 	f->participating_employees += fy_participating(h, f->fy, as_of);
-	fy_appointments(h, f);
+	fy_appointments(h, c, f);
 	/* spent_cents: M1 over the counted courses starting in FY. */
 	for (i = 0; i < h->ncourses; i++)
 		if (in_fy(h->courses[i].starts_on, f->fy))

@@ -132,7 +132,7 @@ test: deps umpress $(UNIT_TESTS)
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leaks included, in a separate tree so the normal objects stay.
 ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
-	LSAN_OPTIONS=suppressions=$$PWD/tests/lsan.supp \
+	LSAN_OPTIONS=suppressions=$$PWD/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
 	-fno-omit-frame-pointer -fno-sanitize-recover=all -Wall -Wextra -Wpedantic -Werror

@@ -48,6 +48,13 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
+void
+xqsort(void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, n, sz, cmp);
+}
+
 void *
 xreallocarray(void *p, size_t n, size_t sz)
 {

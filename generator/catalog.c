@@ -530,7 +530,7 @@ catalog_load(struct catalog *c, const struct content *co, struct diag *d)
 
 	memset(c, 0, sizeof(*c));
 	each_table(&l, co, APPX_TITLES, title_table);
-	qsort(c->titles, c->ntitles, sizeof(*c->titles), title_cmp);
+	xqsort(c->titles, c->ntitles, sizeof(*c->titles), title_cmp);
 	check_codes(&l);
 	each_table(&l, co, APPX_LADDERS, ladder_table);
 	ladder_slugs(c);

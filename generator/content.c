@@ -370,7 +370,7 @@ content_load(struct content *c, const struct site *s, struct diag *d)
 	memset(c, 0, sizeof(*c));
 	cmark_gfm_core_extensions_ensure_registered();
 	ok = walk("", 0, &names, d);
-	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	xqsort(names.v, names.n, sizeof(*names.v), name_cmp);
 	for (i = 0; i < names.n; i++) {
 		memset(&pg, 0, sizeof(pg));
 		if (!load_page(&pg, names.v[i], s, d)) {
@@ -386,7 +386,7 @@ content_load(struct content *c, const struct site *s, struct diag *d)
 		free(names.v[i]);
 	}
 	free(names.v);
-	qsort(c->pages, c->npages, sizeof(*c->pages), page_cmp);
+	xqsort(c->pages, c->npages, sizeof(*c->pages), page_cmp);
 	return check_slugs(c, d) && ok;
 }
 

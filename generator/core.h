@@ -27,6 +27,8 @@
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
+/* xqsort: qsort that takes an empty array as NULL (qsort may not). */
+void xqsort(void *, size_t n, size_t sz, int (*)(const void *, const void *));
 /* xreallocarray: grow an array to n elements of size sz, overflow-checked. */
 void *xreallocarray(void *, size_t n, size_t sz);
 char *xstrdup(const char *);

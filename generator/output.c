@@ -216,7 +216,7 @@ manifest_load(struct manifest *m, const char *dir)
 			e.path = rest;
 			manifest_add(m, &e);
 		}
-	qsort(m->v, m->n, sizeof(*m->v), entry_cmp);
+	xqsort(m->v, m->n, sizeof(*m->v), entry_cmp);
 	buf_free(&b);
 	free(path);
 }
@@ -661,7 +661,7 @@ manifest_write(struct out *o)
 	size_t i;
 	int ok;
 
-	qsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
+	xqsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
 	for (i = 0; i < o->now.n; i++) {
 		e = &o->now.v[i];
 		buf_printf(&b, "%016" PRIx64 "%016" PRIx64 " %" PRIu64

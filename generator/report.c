@@ -784,7 +784,7 @@ site_bundle(struct project *p, struct out *out, struct diag *d)
 	root = out_path(out, "site/index.html", OUT_PUBLIC);
 	root[strlen(root) - strlen("/index.html")] = '\0';
 	ok = walk(root, "", &names, &n);
-	qsort(names, n, sizeof(*names), name_cmp);
+	xqsort(names, n, sizeof(*names), name_cmp);
 	es = xcalloc(n + 1, sizeof(*es));
 	for (i = 0; ok && i < n; i++) {
 		file = xasprintf("%s/%s", root, names[i]);

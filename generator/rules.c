@@ -324,7 +324,7 @@ rule_x2(const struct history *h, const struct settings *s,
 		tv->sections_not_proficient[n++] = x->section;
 		last = day_max(last, x->taken_on);
 	}
-	qsort(tv->sections_not_proficient, n, sizeof(char *), section_cmp);
+	xqsort(tv->sections_not_proficient, n, sizeof(char *), section_cmp);
 	tv->nsections_not_proficient = n;
 	if (n > 0 && last != DAY_NONE)
 		tv->next_exam_allowed_on = last + s->retest_wait_days;
@@ -1087,7 +1087,7 @@ rule_packet(const struct history *h, const struct catalog *c,
 	rule_p1(p, a);
 	rule_p2(h, s, p, a);
 	if (p->nalerts > 1)
-		qsort(p->alerts, p->nalerts, sizeof(*p->alerts), alert_cmp);
+		xqsort(p->alerts, p->nalerts, sizeof(*p->alerts), alert_cmp);
 }
 
 /* ---- eligibility lists (G3) -------------------------------------------- */

@@ -98,7 +98,7 @@ nav_build(struct sitectx *s)
 	if (s->fy != NULL)
 		nav_add(s, "Program results", SLUG_RESULTS ".html",
 		    WEIGHT_RESULTS);
-	qsort(s->nav, s->nnav, sizeof(*s->nav), nav_cmp);
+	xqsort(s->nav, s->nnav, sizeof(*s->nav), nav_cmp);
 }
 
 /* ---- the parts every page has ---------------------------------------- */
@@ -1025,7 +1025,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 	    p->catalog.nladders + 3, sizeof(*outs));
 	for (i = 0; i < p->catalog.ntitles; i++)
 		sorted[i] = &p->catalog.titles[i];
-	qsort(sorted, p->catalog.ntitles, sizeof(*sorted), title_name_cmp);
+	xqsort(sorted, p->catalog.ntitles, sizeof(*sorted), title_name_cmp);
 	for (i = 0; i < p->content.npages; i++) {
 		ok &= content_page(&s, &p->content.pages[i]);
 		outs[n++] = xstrdup(p->content.pages[i].out);
@@ -1045,7 +1045,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 		outs[n++] = xstrdup(SLUG_RESULTS ".html");
 	}
 	ok &= not_found_page(&s) && stylesheet(&s);
-	qsort(outs, n, sizeof(*outs), str_cmp);
+	xqsort(outs, n, sizeof(*outs), str_cmp);
 	ok &= sitemap(&s, (const char **)outs, n);
 	for (i = 0; i < n; i++)
 		free(outs[i]);

@@ -128,6 +128,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/build/run
 	tests/hostile/run
 	tests/crash/run
+	tests/man/run
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leaks included, in a separate tree so the normal objects stay.

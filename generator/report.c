@@ -557,7 +557,7 @@ password_read(const char *file, struct diag *d)
 		return NULL;
 	}
 	buf_putc(&b, '\0');
-	if ((nl = strpbrk(b.data, "\n")) != NULL)
+	if ((nl = strpbrk(b.data, "\r\n")) != NULL)
 		*nl = '\0';
 	if (*b.data == '\0') {
 		diag_file(d, DIAG_ERROR, file, 1, "the password (the first "

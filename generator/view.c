@@ -367,6 +367,9 @@ target_view(struct vctx *v, const struct target_view *t)
 	set_date(v, m, "targeted_on", t->t->targeted_on);
 	set_date(v, m, "first_exam_on", t->first_exam_on);
 	set_date(v, m, "exam_window_ends_on", t->exam_window_ends_on);
+	if (v->display)		/* IL VII.G, or what site.yaml sets */
+		tv_set(v->a, m, "exam_window_years", tv_num(v->a,
+		    v->s->prog.exam_window_years));
 	l = tv_set(v->a, m, "sections_not_proficient", tv_list(v->a));
 	for (i = 0; i < t->nsections_not_proficient; i++)
 		tv_push(v->a, l, tv_str(v->a, t->sections_not_proficient[i]));

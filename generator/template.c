@@ -40,6 +40,11 @@
 /* Bytes one render may append.  Partials that each include the next
  * twice double the output per level: 40 levels would not end. */
 #define OUT_MAX		((size_t)256 << 20)
+/* Steps (ops run) one render may take: partials that each include the
+ * next twice double the work per level with no output to stop them, so
+ * OUT_MAX alone does not end such a render.  A demo packet takes a few
+ * thousand. */
+#define STEPS_MAX	((unsigned long)50 * 1000 * 1000)
 
 enum op_type {
 	OP_TEXT,	/* literal bytes */
@@ -1141,6 +1146,7 @@ struct run {
 	size_t		 start;		/* out->len when the render began */
 	int		 depth;		/* partials entered */
 	int		 failed;	/* a limit was hit: unwind */
+	unsigned long	 steps;		/* ops run */
 };
 
 static void	run_ops(struct run *, const struct tmpl *, size_t, size_t,
@@ -1301,12 +1307,18 @@ run_partial(struct run *r, const struct tmpl *t, struct op *op,
 	r->depth--;
 }
 
-/* Stops a render whose output has grown past OUT_MAX. */
+/* Stops a render whose output has grown past OUT_MAX or that has taken
+ * STEPS_MAX steps. */
 static void
 too_big(struct run *r)
 {
-	diag_file(r->root->set->d, DIAG_ERROR, r->root->path, 0,
-	    "output larger than %zu MiB", OUT_MAX >> 20);
+	if (r->steps > STEPS_MAX)
+		diag_file(r->root->set->d, DIAG_ERROR, r->root->path, 0,
+		    "more than %lu million steps: partials or sections "
+		    "repeat each other too often", STEPS_MAX / 1000000);
+	else
+		diag_file(r->root->set->d, DIAG_ERROR, r->root->path, 0,
+		    "output larger than %zu MiB", OUT_MAX >> 20);
 	r->failed = 1;
 }
 
@@ -1318,7 +1330,8 @@ run_ops(struct run *r, const struct tmpl *t, size_t i, size_t end,
 	struct op *op;
 
 	while (i < end && !r->failed) {
-		if (r->out->len - r->start > OUT_MAX) {
+		if (r->out->len - r->start > OUT_MAX ||
+		    ++r->steps > STEPS_MAX) {
 			too_big(r);
 			break;
 		}
@@ -1359,7 +1372,7 @@ run_ops(struct run *r, const struct tmpl *t, size_t i, size_t end,
 int
 tmpl_render(const struct tmpl *t, const struct tv *ctx, struct buf *out)
 {
-	struct run r = { t, out, out->len, 0, 0 };
+	struct run r = { t, out, out->len, 0, 0, 0 };
 	struct ctx root = { ctx, NULL };
 
 	run_ops(&r, t, 0, t->nops, ctx != NULL ? &root : NULL, NULL);

@@ -1,0 +1,1117 @@
+/*
+ * fuzz_rules.c: the pure rules engine (rules.c, model.h).
+ *
+ * The input bytes are decoded into one employee's history as records.c
+ * would hand it over: every enumeration valid, every class code in the
+ * catalog (CK_CODE), dates real days in 1990-2040 with ends on or after
+ * starts, money non-negative, course ids unique and labs naming another
+ * course, plan versions unique, and every array in the reader's order.
+ * Then the settings (the Illinois defaults, or values inside the ranges
+ * site.yaml accepts), the profile and the as-of date.  Exhausted input
+ * reads as zeros, so every input is a history.
+ *
+ * rule_packet() runs on it, twice (the second time in a fresh arena, to
+ * see it answers alike), and abort() fires when the answer breaks what
+ * rules.md says: counts, hours and money negative or out of their
+ * bounds, exam dates inconsistent, the alerts out of order, or an alert
+ * raised without its cause (or a cause without its alert, where rules.md
+ * says the alert must be raised).  rule_list_entries() and rule_fy_add()
+ * run on the same history and are checked likewise.
+ *
+ * FUZZ_VERBOSE=1 prints the decoded history and the packet's alerts.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "fuzz.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int verbose;
+
+/* ---- the catalog: fixed, sorted by code (catalog_find bisects) ---------- */
+
+static struct title titles[] = {
+	{ "CERT-A", "Certificate A", NULL, KIND_CERTIFICATE, CAT_NONE,
+	    DEG_NONE, DAY_NONE, 500000, 0, "t", 1 },
+	{ "CERT-B", "Certificate B", NULL, KIND_CERTIFICATE, CAT_ELTPA,
+	    DEG_NONE, DAY_NONE, 400000, 0, "t", 2 },
+	{ "CLERK", "Clerk", NULL, KIND_NONE, CAT_LPEL, DEG_NONE, DAY_NONE,
+	    300000, 0, "t", 3 },
+	{ "CRED-B", "Credential B", NULL, KIND_CREDENTIAL, CAT_NONE,
+	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 4 },
+	{ "CRED-D", "Credential D", NULL, KIND_CREDENTIAL, CAT_BRIDGING,
+	    DEG_DOCTORATE, DAY_NONE, -1, 0, "t", 5 },
+	{ "CRED-M", "Credential M", NULL, KIND_CREDENTIAL, CAT_NONE,
+	    DEG_MASTER, DAY_NONE, 700000, 0, "t", 6 },
+	{ "DUAL", "Dual", NULL, KIND_DUAL, CAT_NONE, DEG_BACHELOR, DAY_NONE,
+	    600000, 0, "t", 7 },
+	{ "DUAL-M", "Dual M", NULL, KIND_DUAL, CAT_NONE, DEG_MASTER, DAY_NONE,
+	    620000, 0, "t", 8 },
+	{ "FROZEN", "Frozen", NULL, KIND_CERTIFICATE, CAT_NONE, DEG_NONE,
+	    0 /* set in init */, 400000, 0, "t", 9 },
+	{ "LPEL-2", "Entry two", NULL, KIND_NONE, CAT_LPEL, DEG_NONE,
+	    DAY_NONE, 310000, 0, "t", 10 },
+	{ "NOSAL", "No salary", NULL, KIND_CERTIFICATE, CAT_NONE, DEG_NONE,
+	    DAY_NONE, -1, 0, "t", 11 },
+};
+static const struct catalog cat = { titles, NELEM(titles), NULL, 0 };
+
+static const char *const sections[] = { "A", "B", "Math", "Writing" };
+static const char *const counties[] = { "Cook", "Sangamon", "Will", "Lake",
+	"Peoria" };
+
+static day_t day_lo, day_hi;	/* 1990-01-01, 2040-12-31 */
+
+/* ---- decoding bytes ------------------------------------------------------ */
+
+struct src {
+	const uint8_t	*p;
+	size_t		 n;
+	day_t		 as_of;	/* dates cluster around it */
+	day_t		 last;	/* the last date decoded */
+};
+
+static unsigned
+u8(struct src *s)
+{
+	if (s->n == 0)
+		return 0;
+	s->n--;
+	return *s->p++;
+}
+
+static uint32_t
+u32(struct src *s)
+{
+	uint32_t v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		v = v << 8 | u8(s);
+	return v;
+}
+
+/* lo..hi inclusive. */
+static long long
+range(struct src *s, long long lo, long long hi)
+{
+	uint64_t span = (uint64_t)(hi - lo) + 1, v;
+
+	v = (uint64_t)u32(s) << 32 | u32(s);
+	return span == 0 ? lo + (long long)v : lo + (long long)(v % span);
+}
+
+/* Small ranges take one byte, so inputs stay short. */
+static int
+small(struct src *s, int lo, int hi)
+{
+	return lo + (int)(u8(s) % (unsigned)(hi - lo + 1));
+}
+
+static day_t
+clamp(day_t t)
+{
+	return t < day_lo ? day_lo : t > day_hi ? day_hi : t;
+}
+
+/*
+ * A date in 1990-2040.  Uniform dates seldom meet: most are near the
+ * as-of date, whole years before or after it (the rules' periods), or
+ * near the last date decoded.
+ */
+static day_t
+day(struct src *s)
+{
+	day_t t;
+
+	switch (u8(s) % 6) {
+	case 0:
+		t = (day_t)range(s, day_lo, day_hi);
+		break;
+	case 1:
+		t = s->as_of + small(s, -128, 127);
+		break;
+	case 2:
+		t = date_add_years(s->as_of, -small(s, 0, 10)) +
+		    small(s, -3, 3);
+		break;
+	case 3:
+		t = date_add_months(s->as_of, small(s, -30, 30)) +
+		    small(s, -2, 2);
+		break;
+	case 4:
+		t = s->last + small(s, 0, 255);
+		break;
+	default:
+		t = s->last - small(s, 0, 255) * 7;
+		break;
+	}
+	return s->last = clamp(t);
+}
+
+static day_t
+day_opt(struct src *s)
+{
+	return u8(s) % 4 == 0 ? DAY_NONE : day(s);
+}
+
+/* An end on or after start, or none when may_be_none. */
+static day_t
+day_end(struct src *s, day_t start, int may_be_none)
+{
+	unsigned m = u8(s) % 4;
+
+	if (may_be_none && m == 0)
+		return DAY_NONE;
+	if (m == 1)
+		return start;
+	return clamp(start + (day_t)range(s, 0, m == 2 ? 400 : 4000));
+}
+
+static const char *
+code(struct src *s)
+{
+	return titles[u8(s) % NELEM(titles)].code;
+}
+
+static const char *
+code_opt(struct src *s)
+{
+	return u8(s) % 4 == 0 ? NULL : code(s);
+}
+
+/* Non-negative cents, now and then near the largest. */
+static int64_t
+money(struct src *s)
+{
+	switch (u8(s) % 5) {
+	case 0:
+		return 0;
+	case 1:
+		return small(s, 0, 255) * 1000;
+	case 2:
+		return range(s, 0, 2000000);
+	case 3:
+		return range(s, 0, INT64_MAX);
+	default:
+		return INT64_MAX - small(s, 0, 255);
+	}
+}
+
+/* ---- the history ---------------------------------------------------------- */
+
+#define N_ENR	4
+#define N_PLAN	3
+#define N_STEP	2
+#define N_TGT	5
+#define N_ATT	8
+#define N_CRS	8
+#define N_GRD	5
+#define N_PREF	6
+#define N_APPT	3
+#define N_ASG	3
+
+struct rec {
+	struct history		 h;
+	struct enrollment	 enr[N_ENR];
+	struct plan		 plan[N_PLAN];
+	struct plan_step	 step[N_PLAN][N_STEP];
+	struct target		 tgt[N_TGT];
+	struct exam_attempt	 att[N_ATT];
+	struct course		 crs[N_CRS];
+	struct grade		 grd[N_GRD];
+	struct county_pref	 pref[N_PREF];
+	struct appointment	 appt[N_APPT];
+	struct assignment	 asg[N_ASG];
+};
+
+/* Stable insertion sorts by the reader's ORDER BY (ties by rowid). */
+#define SORT(arr, n, T, less) do {					\
+	size_t i_, j_;							\
+	for (i_ = 1; i_ < (n); i_++) {					\
+		T x_ = (arr)[i_];					\
+		for (j_ = i_; j_ > 0 && less(&x_, &(arr)[j_ - 1]); j_--)\
+			(arr)[j_] = (arr)[j_ - 1];			\
+		(arr)[j_] = x_;						\
+	}								\
+} while (0)
+
+#define BY(field) (a->field < b->field || (a->field == b->field && \
+	a->rowid < b->rowid))
+static int enr_less(const struct enrollment *a, const struct enrollment *b)
+{ return BY(enrolled_on); }
+static int tgt_less(const struct target *a, const struct target *b)
+{ return BY(targeted_on); }
+static int att_less(const struct exam_attempt *a, const struct exam_attempt *b)
+{ return BY(taken_on); }
+static int grd_less(const struct grade *a, const struct grade *b)
+{ return BY(issued_on); }
+static int appt_less(const struct appointment *a, const struct appointment *b)
+{ return BY(appointed_on); }
+static int asg_less(const struct assignment *a, const struct assignment *b)
+{ return BY(starts_on); }
+static int
+crs_less(const struct course *a, const struct course *b)
+{
+	return a->starts_on < b->starts_on ||
+	    (a->starts_on == b->starts_on && a->id < b->id);
+}
+static int
+pref_less(const struct county_pref *a, const struct county_pref *b)
+{
+	int c = strcmp(a->class_code, b->class_code);
+
+	return c < 0 || (c == 0 && (a->rank < b->rank ||
+	    (a->rank == b->rank && a->rowid < b->rowid)));
+}
+
+static void
+decode_history(struct src *s, struct rec *r)
+{
+	static const double credits[] = { -1, 0, 0.5, 1, 1.5, 2, 2.5, 2.9,
+	    3, 4, 12, 1000 };
+	struct history *h = &r->h;
+	struct employee *e = &h->emp;
+	long long rowid = 1;
+	size_t i, j;
+	int version = 0;
+
+	memset(r, 0, sizeof(*r));
+	e->rowid = rowid++;
+	e->id = "E1";
+	e->name = "Employee";
+	e->class_code = code(s);
+	e->bargaining_unit = u8(s) % 3 ? "RC-063" : NULL;
+	e->status = (enum emp_status)small(s, 0, 3);
+	e->time_base = small(s, 1, 100) / 100.0;
+	e->rotating_schedule = u8(s) & 1;
+	e->seniority_date = day(s);
+	e->highest_degree = (enum degree)small(s, 0, 5);
+	e->last_academic_credit_on = day_opt(s);
+	e->on_layoff = u8(s) & 1;
+	e->leave = (enum leave)small(s, 0, 3);
+	e->computer_access = u8(s) & 1;
+	e->separated_on = u8(s) % 3 ? DAY_NONE : day(s);
+
+	h->enrollments = r->enr;
+	h->nenrollments = (size_t)small(s, 0, N_ENR);
+	for (i = 0; i < h->nenrollments; i++) {
+		r->enr[i].rowid = rowid++;
+		r->enr[i].enrolled_on = day(s);
+		r->enr[i].counselor = u8(s) & 1 ? "Pat" : NULL;
+		r->enr[i].status = (enum enr_status)small(s, 0, 2);
+		r->enr[i].status_on = day_opt(s);
+	}
+	SORT(r->enr, h->nenrollments, struct enrollment, enr_less);
+
+	h->plans = r->plan;
+	h->nplans = (size_t)small(s, 0, N_PLAN);
+	for (i = 0; i < h->nplans; i++) {
+		struct plan *pl = &r->plan[i];
+
+		pl->rowid = rowid++;
+		pl->version = version += small(s, 1, 3);
+		pl->created_on = day(s);
+		pl->objective = "Objective";
+		pl->target_class_code = code_opt(s);
+		pl->target_date = day_opt(s);
+		pl->supervisor_approved_on = day_opt(s);
+		pl->coordinator_reviewed_on = day_opt(s);
+		pl->steps = r->step[i];
+		pl->nsteps = (size_t)small(s, 0, N_STEP);
+		for (j = 0; j < pl->nsteps; j++) {
+			r->step[i][j].rowid = rowid++;
+			r->step[i][j].seq = (int)j + 1;
+			r->step[i][j].action = "Step";
+			r->step[i][j].due_on = day_opt(s);
+			r->step[i][j].done_on = day_opt(s);
+		}
+	}
+
+	h->targets = r->tgt;
+	h->ntargets = (size_t)small(s, 0, N_TGT);
+	for (i = 0; i < h->ntargets; i++) {
+		r->tgt[i].rowid = rowid++;
+		r->tgt[i].class_code = code(s);
+		r->tgt[i].targeted_on = day(s);
+		r->tgt[i].ended_on = day_end(s, r->tgt[i].targeted_on, 1);
+		r->tgt[i].route = (enum route)small(s, 0, 2);
+		r->tgt[i].option = (enum lang_option)small(s, 0, 2);
+	}
+	SORT(r->tgt, h->ntargets, struct target, tgt_less);
+
+	h->attempts = r->att;
+	h->nattempts = (size_t)small(s, 0, N_ATT);
+	for (i = 0; i < h->nattempts; i++) {
+		r->att[i].rowid = rowid++;
+		/* Mostly at a targeted title, so X1-X3 have work. */
+		r->att[i].class_code = h->ntargets && u8(s) % 4 ?
+		    r->tgt[u8(s) % h->ntargets].class_code : code(s);
+		r->att[i].section = sections[u8(s) % NELEM(sections)];
+		r->att[i].taken_on = day(s);
+		r->att[i].proficient = u8(s) & 1;
+	}
+	SORT(r->att, h->nattempts, struct exam_attempt, att_less);
+
+	h->courses = r->crs;
+	h->ncourses = (size_t)small(s, 0, N_CRS);
+	for (i = 0; i < h->ncourses; i++) {
+		struct course *c = &r->crs[i];
+
+		c->rowid = rowid++;
+		c->id = (long long)i + 1;
+		c->class_code = code_opt(s);
+		c->institution = "College";
+		c->public_institution = u8(s) & 1;
+		c->name = "Course";
+		c->starts_on = day(s);
+		c->ends_on = day_end(s, c->starts_on, 0);
+		c->summer_term = u8(s) & 1;
+		c->semester_school = u8(s) & 1;
+		c->credit_hours = credits[u8(s) % NELEM(credits)];
+		c->meeting_hours_per_week = u8(s) % 3 ? small(s, 0, 40) / 2.0 :
+		    small(s, 0, 168);
+		c->full_day_days = u8(s) % 2 ? -1 : small(s, 0, 255) +
+		    small(s, 0, 111);
+		c->lab_for = 0;
+		if (h->ncourses > 1 && u8(s) % 4 == 0) {
+			c->lab_for = small(s, 1, (int)h->ncourses);
+			if (c->lab_for == c->id)
+				c->lab_for = c->id % (long long)h->ncourses + 1;
+		}
+		c->status = (enum course_status)small(s, 0, 4);
+		c->status_on = day_opt(s);
+		c->tuition_cents = money(s);
+		c->fees_cents = money(s);
+		c->outside_aid_cents = money(s);
+	}
+	SORT(r->crs, h->ncourses, struct course, crs_less);
+
+	h->grades = r->grd;
+	h->ngrades = (size_t)small(s, 0, N_GRD);
+	for (i = 0; i < h->ngrades; i++) {
+		r->grd[i].rowid = rowid++;
+		r->grd[i].class_code = h->ntargets && u8(s) % 4 ?
+		    r->tgt[u8(s) % h->ntargets].class_code : code(s);
+		r->grd[i].grade = (char)('A' + small(s, 0, 2));
+		r->grd[i].issued_on = day(s);
+		r->grd[i].basis = (enum grade_basis)small(s, 0, 2);
+	}
+	SORT(r->grd, h->ngrades, struct grade, grd_less);
+
+	h->prefs = r->pref;
+	h->nprefs = (size_t)small(s, 0, N_PREF);
+	for (i = 0; i < h->nprefs; i++) {
+		r->pref[i].rowid = rowid++;
+		r->pref[i].class_code = h->ntargets && u8(s) % 4 ?
+		    r->tgt[u8(s) % h->ntargets].class_code : code(s);
+		r->pref[i].rank = small(s, 1, 3);
+		r->pref[i].county = counties[u8(s) % NELEM(counties)];
+	}
+	SORT(r->pref, h->nprefs, struct county_pref, pref_less);
+
+	h->appointments = r->appt;
+	h->nappointments = (size_t)small(s, 0, N_APPT);
+	for (i = 0; i < h->nappointments; i++) {
+		r->appt[i].rowid = rowid++;
+		r->appt[i].from_class_code = code_opt(s);
+		r->appt[i].to_class_code = code(s);
+		r->appt[i].appointed_on = day(s);
+		r->appt[i].via_program = u8(s) & 1;
+	}
+	SORT(r->appt, h->nappointments, struct appointment, appt_less);
+
+	h->assignments = r->asg;
+	h->nassignments = (size_t)small(s, 0, N_ASG);
+	for (i = 0; i < h->nassignments; i++) {
+		r->asg[i].rowid = rowid++;
+		r->asg[i].kind = (enum assign_kind)small(s, 0, 2);
+		r->asg[i].starts_on = day(s);
+		r->asg[i].ends_on = day_end(s, r->asg[i].starts_on, 1);
+		r->asg[i].note = NULL;
+	}
+	SORT(r->asg, h->nassignments, struct assignment, asg_less);
+}
+
+/* The defaults, or values inside the ranges site.yaml takes (project.c). */
+static void
+decode_settings(struct src *s, struct settings *st)
+{
+	settings_defaults(st);
+	if (u8(s) % 2 == 0)
+		return;
+	st->max_credential_targets = small(s, 0, 99);
+	st->max_certificate_targets = small(s, 0, 99);
+	st->exam_window_years = small(s, 1, 50);
+	st->warning_days = (int)range(s, 0, 3650);
+	st->retest_wait_days = (int)range(s, 0, 3650);
+	st->max_exams_per_half_year = small(s, 0, 99);
+	st->max_classes_per_year = small(s, 0, 99);
+	st->max_concurrent_classes = small(s, 0, 99);
+	st->max_concurrent_summer = small(s, 0, 99);
+	st->recent_credit_years = small(s, 0, 50);
+	st->withdrawal_drops = small(s, 1, 99);
+	st->inactivity_years = small(s, 1, 50);
+	st->max_hours_per_week = small(s, 0, 168);
+	st->max_full_day_days = (int)range(s, 0, 366);
+	st->private_tuition_cap_cents = u8(s) % 2 ? -1 :
+	    range(s, 0, 100000000000LL);
+	st->work_commitment_years = small(s, 0, 50);
+	st->grade_valid_years = small(s, 1, 50);
+	st->max_counties = small(s, 1, 3);
+	st->max_assignment_years = small(s, 1, 50);
+}
+
+/* ---- checking the answer ---------------------------------------------------- */
+
+static const char *check_what;	/* the failed check, for the report */
+
+#define CHECK(cond) do {						\
+	if (!(cond)) {							\
+		check_what = #cond;					\
+		fail(__LINE__);						\
+	}								\
+} while (0)
+
+static void
+fail(int line)
+{
+	fprintf(stderr, "fuzz_rules.c:%d: invariant broken: %s\n", line,
+	    check_what);
+	abort();
+}
+
+static int64_t
+sat_add(int64_t a, int64_t b)
+{
+	return a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
+/* rules.c's order of alerts: rank, then date (none last), then code. */
+static int
+rank_of(enum alert_code c)
+{
+	switch (c) {
+	case AL_EXAM_WINDOW_EXPIRED:
+	case AL_GRADE_EXPIRED:
+	case AL_LEAVE_BLOCKS_ENROLLMENT:
+	case AL_TARGET_LIMIT:
+	case AL_CREDENTIAL_NEEDS_BACHELOR:
+	case AL_TITLE_FROZEN:
+	case AL_TOO_MANY_CONCURRENT:
+	case AL_WITHDRAWAL_DROPS:
+	case AL_WITHDRAWAL_INACTIVE:
+	case AL_ASSIGNMENT_TOO_LONG:
+		return 0;
+	case AL_EXAM_WINDOW_CLOSING:
+	case AL_GRADE_EXPIRING:
+	case AL_REVISED_PLAN_REQUIRED:
+	case AL_PLAN_MISSING:
+	case AL_PLAN_NOT_APPROVED:
+	case AL_PLAN_NOT_REVIEWED:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+static int
+has_alert(const struct packet *p, enum alert_code code, const char *cls)
+{
+	size_t i;
+
+	for (i = 0; i < p->nalerts; i++)
+		if (p->alerts[i].code == code && (cls == NULL ||
+		    (p->alerts[i].class_code != NULL &&
+		    strcmp(p->alerts[i].class_code, cls) == 0)))
+			return 1;
+	return 0;
+}
+
+/* Conditions on one target view for an alert about its title. */
+static int
+needs_bachelor(const struct target_view *tv, const struct alert *al)
+{
+	(void)al;
+	return tv->counts_as == KIND_CREDENTIAL &&
+	    tv->title->degree >= DEG_MASTER;
+}
+
+static int
+frozen(const struct target_view *tv, const struct alert *al)
+{
+	return tv->title->frozen_on != DAY_NONE &&
+	    al->on == tv->title->frozen_on &&
+	    tv->t->targeted_on >= tv->title->frozen_on;
+}
+
+static int
+window_ends(const struct target_view *tv, const struct alert *al)
+{
+	return tv->exam_window_ends_on != DAY_NONE &&
+	    al->on == tv->exam_window_ends_on;
+}
+
+static int
+grade_ends(const struct target_view *tv, const struct alert *al)
+{
+	return tv->grade != NULL && al->on == tv->grade_expires_on;
+}
+
+/*
+ * Whether some open target view of the alert's class code meets the
+ * condition (two targets may share a title on different routes).
+ */
+static int
+any_view(const struct packet *p, const struct alert *al,
+    int (*cond)(const struct target_view *, const struct alert *))
+{
+	size_t i;
+
+	for (i = 0; al->class_code != NULL && i < p->ntargets; i++)
+		if (strcmp(p->targets[i].t->class_code, al->class_code) == 0 &&
+		    cond(&p->targets[i], al))
+			return 1;
+	return 0;
+}
+
+/* The current enrollment is active (rules.c's enrolled participant). */
+static int
+participant(const struct history *h)
+{
+	return h->nenrollments > 0 &&
+	    h->enrollments[h->nenrollments - 1].status == ENR_ACTIVE;
+}
+
+static void
+check_target(const struct history *h, const struct settings *st,
+    const struct packet *p, const struct target_view *tv)
+{
+	day_t first = DAY_NONE, last_np = DAY_NONE;
+	const struct grade *g = NULL;
+	size_t i, j, n = 0;
+	int latest;
+
+	CHECK(tv->t >= h->targets && tv->t < h->targets + h->ntargets);
+	CHECK(tv->t->ended_on == DAY_NONE || tv->t->ended_on > p->as_of);
+	CHECK(tv->title == catalog_find(&cat, tv->t->class_code));
+	CHECK(tv->counts_as == KIND_CERTIFICATE ||
+	    tv->counts_as == KIND_CREDENTIAL || tv->counts_as == KIND_NONE);
+
+	/* G1: the latest grade for the title, expired or not. */
+	for (i = 0; i < h->ngrades; i++)
+		if (strcmp(h->grades[i].class_code, tv->t->class_code) == 0 &&
+		    (g == NULL || h->grades[i].issued_on >= g->issued_on))
+			g = &h->grades[i];
+	CHECK(tv->grade == g);
+	CHECK(g == NULL ? tv->grade_expires_on == DAY_NONE :
+	    tv->grade_expires_on > g->issued_on);
+
+	if (!tv->exam_route) {
+		CHECK(tv->first_exam_on == DAY_NONE);
+		CHECK(tv->exam_window_ends_on == DAY_NONE);
+		CHECK(tv->next_exam_allowed_on == DAY_NONE);
+		CHECK(tv->nsections_not_proficient == 0);
+	} else {
+		/* X1 */
+		for (i = 0; i < h->nattempts; i++)
+			if (strcmp(h->attempts[i].class_code,
+			    tv->t->class_code) == 0 && (first == DAY_NONE ||
+			    h->attempts[i].taken_on < first))
+				first = h->attempts[i].taken_on;
+		CHECK(tv->first_exam_on == first);
+		if (first == DAY_NONE || tv->grade != NULL)
+			CHECK(tv->exam_window_ends_on == DAY_NONE);
+		else
+			CHECK(tv->exam_window_ends_on > tv->first_exam_on);
+		/* X2: sections whose latest attempt is not proficient. */
+		for (i = 0; i < h->nattempts; i++) {
+			const struct exam_attempt *x = &h->attempts[i];
+
+			if (strcmp(x->class_code, tv->t->class_code) != 0)
+				continue;
+			latest = 1;
+			for (j = 0; j < h->nattempts; j++)
+				if (j != i && strcmp(h->attempts[j].class_code,
+				    x->class_code) == 0 &&
+				    strcmp(h->attempts[j].section,
+				    x->section) == 0 &&
+				    (h->attempts[j].taken_on > x->taken_on ||
+				    (h->attempts[j].taken_on == x->taken_on &&
+				    j > i)))
+					latest = 0;
+			if (latest && !x->proficient) {
+				n++;
+				if (last_np == DAY_NONE || x->taken_on > last_np)
+					last_np = x->taken_on;
+			}
+		}
+		CHECK(tv->nsections_not_proficient == n);
+		for (i = 1; i < n; i++)
+			CHECK(strcmp(tv->sections_not_proficient[i - 1],
+			    tv->sections_not_proficient[i]) <= 0);
+		if (n == 0)
+			CHECK(tv->next_exam_allowed_on == DAY_NONE);
+		else {
+			/* After the latest attempt that failed a section. */
+			CHECK(tv->next_exam_allowed_on ==
+			    last_np + st->retest_wait_days);
+			CHECK(tv->next_exam_allowed_on >= last_np);
+			if (st->retest_wait_days > 0)
+				CHECK(tv->next_exam_allowed_on > last_np);
+		}
+	}
+
+	/* G3 counties: distinct, of this title, at most the setting. */
+	CHECK(tv->ncounties <= 3 && tv->ncounties <= (size_t)st->max_counties);
+	for (i = 0; i < tv->ncounties; i++) {
+		CHECK(tv->counties[i] != NULL);
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(tv->counties[i], tv->counties[j]) != 0);
+	}
+}
+
+/* Every alert has its cause (rules.md, one rule each). */
+static void
+check_alert(const struct history *h, const struct settings *st,
+    const struct packet *p, const struct alert *al)
+{
+	size_t i;
+	long n;
+
+	CHECK(al->code < AL__MAX);
+	CHECK(al->count >= 0);
+	if (p->profile == PROFILE_CALIFORNIA)
+		CHECK(al->code == AL_PLAN_MISSING ||
+		    al->code == AL_PLAN_NOT_APPROVED ||
+		    al->code == AL_PLAN_NOT_REVIEWED ||
+		    al->code == AL_ASSIGNMENT_TOO_LONG);
+	switch (al->code) {
+	case AL_LEAVE_BLOCKS_ENROLLMENT:
+		for (n = 0, i = 0; i < h->ncourses; i++)
+			n += h->courses[i].status == CS_PLANNED ||
+			    h->courses[i].status == CS_ENROLLED;
+		CHECK(h->emp.leave == LEAVE_OTHER && n > 0 && al->count == n);
+		break;
+	case AL_TARGET_LIMIT: {
+		long cert = 0, cred = 0;
+
+		for (i = 0; i < p->ntargets; i++) {
+			cert += p->targets[i].counts_as == KIND_CERTIFICATE;
+			cred += p->targets[i].counts_as == KIND_CREDENTIAL;
+		}
+		CHECK(cert > st->max_certificate_targets ||
+		    cred > st->max_credential_targets);
+		break;
+	}
+	case AL_CREDENTIAL_NEEDS_BACHELOR:
+		CHECK(any_view(p, al, needs_bachelor) &&
+		    h->emp.highest_degree < DEG_BACHELOR);
+		break;
+	case AL_TITLE_FROZEN:
+		CHECK(any_view(p, al, frozen));
+		break;
+	case AL_EXAM_WINDOW_CLOSING:
+		CHECK(any_view(p, al, window_ends) && p->as_of <= al->on &&
+		    p->as_of >= al->on - st->warning_days);
+		break;
+	case AL_EXAM_WINDOW_EXPIRED:
+		CHECK(any_view(p, al, window_ends) && p->as_of > al->on);
+		break;
+	case AL_CLASS_LIMIT_REACHED:
+		CHECK(p->classes_remaining == 0);
+		break;
+	case AL_TOO_MANY_CONCURRENT:
+		CHECK(p->classes_concurrent > p->concurrent_limit &&
+		    al->count == p->classes_concurrent);
+		break;
+	case AL_FIRST_TERM_ONE_CLASS: {
+		int planned = 0, completed = 0;
+
+		for (i = 0; i < h->ncourses; i++) {
+			planned |= h->courses[i].status == CS_PLANNED;
+			completed |= h->courses[i].status == CS_COMPLETED;
+		}
+		CHECK(planned && !completed);
+		CHECK(h->emp.last_academic_credit_on == DAY_NONE ||
+		    h->emp.last_academic_credit_on <
+		    date_add_years(p->as_of, -st->recent_credit_years));
+		break;
+	}
+	case AL_REVISED_PLAN_REQUIRED:
+		CHECK(p->plan != NULL && al->on > p->plan->created_on);
+		break;
+	case AL_WITHDRAWAL_DROPS:
+		CHECK(al->count >= st->withdrawal_drops);
+		break;
+	case AL_WITHDRAWAL_INACTIVE:
+		CHECK(participant(h));
+		CHECK(al->on < date_add_years(p->as_of, -st->inactivity_years));
+		break;
+	case AL_GRADE_EXPIRING:
+		CHECK(any_view(p, al, grade_ends) && p->as_of <= al->on &&
+		    p->as_of >= al->on - st->warning_days);
+		break;
+	case AL_GRADE_EXPIRED:
+		CHECK(any_view(p, al, grade_ends) && p->as_of > al->on);
+		break;
+	case AL_PLAN_MISSING:
+		CHECK(participant(h) && h->nplans == 0 && p->plan == NULL);
+		break;
+	case AL_PLAN_NOT_APPROVED:
+		CHECK(participant(h) && p->plan != NULL &&
+		    p->plan->supervisor_approved_on == DAY_NONE);
+		break;
+	case AL_PLAN_NOT_REVIEWED:
+		CHECK(participant(h) && p->plan != NULL &&
+		    p->plan->supervisor_approved_on != DAY_NONE &&
+		    p->plan->coordinator_reviewed_on == DAY_NONE);
+		break;
+	case AL_ASSIGNMENT_TOO_LONG: {
+		int found = 0;
+
+		for (i = 0; i < h->nassignments; i++) {
+			const struct assignment *as = &h->assignments[i];
+			day_t end = as->ends_on != DAY_NONE ? as->ends_on :
+			    p->as_of;
+
+			found |= as->kind == AK_TRAINING_DEVELOPMENT &&
+			    (as->ends_on == DAY_NONE ||
+			    as->ends_on >= p->as_of) &&
+			    al->on == date_add_years(as->starts_on,
+			    st->max_assignment_years) && end > al->on;
+		}
+		CHECK(found);
+		break;
+	}
+	case AL__MAX:
+		CHECK(!"AL__MAX");
+		break;
+	}
+}
+
+static void
+check_packet(const struct history *h, const struct settings *st,
+    enum profile prof, day_t as_of, const struct packet *p)
+{
+	size_t i, open = 0;
+	int64_t paid = 0;
+
+	CHECK(p->as_of == as_of && p->profile == prof && p->h == h);
+	CHECK(p->eligible == 0 || p->eligible == 1);
+	CHECK(p->eligible == rule_eligible(h, &cat, prof, as_of));
+	CHECK(h->nenrollments == 0 ? p->enrollment == NULL :
+	    p->enrollment == &h->enrollments[h->nenrollments - 1]);
+	CHECK(h->nplans == 0 ? p->plan == NULL :
+	    p->plan == &h->plans[h->nplans - 1]);
+
+	/* No negative counts, hours or money. */
+	CHECK(p->classes_counted >= 0 && p->classes_remaining >= 0);
+	CHECK(p->classes_concurrent >= 0 && p->concurrent_limit >= 0);
+	CHECK(p->exams_used >= 0 && p->exams_remaining >= 0);
+	CHECK(p->meeting_hours >= 0 && p->hours_per_week >= 0);
+	CHECK(p->full_day_days_off >= 0);
+	CHECK(p->program_paid_cents >= 0 && p->binding_paid_cents >= 0);
+	CHECK(p->repayment_cents >= 0 && p->months_fulfilled >= 0);
+
+	if (prof == PROFILE_CALIFORNIA) {
+		CHECK(p->ntargets == 0 && p->ncourses == 0);
+		CHECK(p->classes_counted == 0 && p->exams_used == 0);
+		CHECK(p->program_paid_cents == 0);
+		CHECK(p->commitment_ends_on == DAY_NONE);
+	} else {
+		/* T: every open target whose title is in the catalog. */
+		for (i = 0; i < h->ntargets; i++)
+			open += (h->targets[i].ended_on == DAY_NONE ||
+			    h->targets[i].ended_on > as_of) &&
+			    catalog_find(&cat, h->targets[i].class_code);
+		CHECK(p->ntargets == open);
+		for (i = 0; i < p->ntargets; i++) {
+			const struct target_view *tv = &p->targets[i];
+			const char *cls = tv->t->class_code;
+			day_t end;
+
+			check_target(h, st, p, tv);
+			/* The causes whose alerts rules.md requires. */
+			if ((end = tv->exam_window_ends_on) != DAY_NONE) {
+				if (as_of > end)
+					CHECK(has_alert(p,
+					    AL_EXAM_WINDOW_EXPIRED, cls));
+				else if (as_of >= end - st->warning_days)
+					CHECK(has_alert(p,
+					    AL_EXAM_WINDOW_CLOSING, cls));
+			}
+			if ((end = tv->grade_expires_on) != DAY_NONE) {
+				if (as_of > end)
+					CHECK(has_alert(p, AL_GRADE_EXPIRED,
+					    cls));
+				else if (as_of >= end - st->warning_days)
+					CHECK(has_alert(p, AL_GRADE_EXPIRING,
+					    cls));
+			}
+			if (tv->title->frozen_on != DAY_NONE &&
+			    tv->t->targeted_on >= tv->title->frozen_on)
+				CHECK(has_alert(p, AL_TITLE_FROZEN, cls));
+			if (tv->counts_as == KIND_CREDENTIAL &&
+			    tv->title->degree >= DEG_MASTER &&
+			    h->emp.highest_degree < DEG_BACHELOR)
+				CHECK(has_alert(p,
+				    AL_CREDENTIAL_NEEDS_BACHELOR, cls));
+		}
+
+		/* C1: remaining_this_year = max(0, max - counted). */
+		CHECK(p->classes_fy == date_fy(as_of));
+		CHECK(p->classes_remaining <= st->max_classes_per_year);
+		CHECK(p->classes_remaining == (st->max_classes_per_year >
+		    p->classes_counted ? st->max_classes_per_year -
+		    p->classes_counted : 0));
+		CHECK((p->classes_remaining == 0) ==
+		    has_alert(p, AL_CLASS_LIMIT_REACHED, NULL));
+		/* C2 */
+		CHECK(p->concurrent_limit == st->max_concurrent_classes ||
+		    p->concurrent_limit == st->max_concurrent_summer);
+		CHECK((p->classes_concurrent > p->concurrent_limit) ==
+		    has_alert(p, AL_TOO_MANY_CONCURRENT, NULL));
+		/* X3: remaining = max(0, max - used). */
+		CHECK(p->exams_remaining <= st->max_exams_per_half_year);
+		CHECK(p->exams_remaining == (st->max_exams_per_half_year >
+		    p->exams_used ? st->max_exams_per_half_year -
+		    p->exams_used : 0));
+		CHECK((size_t)p->exams_used <= h->nattempts);
+		/* O1, O2 */
+		CHECK(p->hours_per_week <= p->meeting_hours / 2 + 1e-9);
+		CHECK(p->hours_per_week <= st->max_hours_per_week *
+		    h->emp.time_base + 1e-9);
+		CHECK(p->full_day_days_off <= st->max_full_day_days);
+		/* M1, M2, M3 */
+		CHECK(p->ncourses == h->ncourses);
+		for (i = 0; i < p->ncourses; i++) {
+			const struct course_view *cv = &p->courses[i];
+
+			CHECK(cv->c == &h->courses[i]);
+			CHECK(cv->program_paid_cents >= 0);
+			CHECK(cv->program_paid_cents <= sat_add(
+			    cv->c->tuition_cents, cv->c->fees_cents));
+			if (cv->c->status == CS_PLANNED)
+				CHECK(cv->program_paid_cents == 0);
+			paid = sat_add(paid, cv->program_paid_cents);
+		}
+		CHECK(p->program_paid_cents == paid);
+		CHECK(p->binding_paid_cents <= p->program_paid_cents);
+		CHECK(p->repayment_cents <= p->binding_paid_cents);
+		CHECK(p->months_fulfilled <= 12 * st->work_commitment_years);
+		if (p->commitment_ends_on == DAY_NONE)
+			CHECK(p->repayment_cents == 0);
+	}
+
+	/* P1: the alerts a participant must see. */
+	if (participant(h) && p->plan == NULL)
+		CHECK(has_alert(p, AL_PLAN_MISSING, NULL));
+	if (!participant(h))
+		CHECK(!has_alert(p, AL_PLAN_MISSING, NULL) &&
+		    !has_alert(p, AL_PLAN_NOT_APPROVED, NULL) &&
+		    !has_alert(p, AL_PLAN_NOT_REVIEWED, NULL));
+
+	/* Every alert has its cause, and they come most urgent first. */
+	for (i = 0; i < p->nalerts; i++) {
+		check_alert(h, st, p, &p->alerts[i]);
+		if (i == 0)
+			continue;
+		const struct alert *a = &p->alerts[i - 1], *b = &p->alerts[i];
+
+		CHECK(rank_of(a->code) <= rank_of(b->code));
+		if (rank_of(a->code) == rank_of(b->code))
+			CHECK(a->on == b->on || b->on == DAY_NONE ||
+			    (a->on != DAY_NONE && a->on < b->on));
+	}
+}
+
+/* The answer does not depend on anything but the arguments. */
+static void
+check_same(const struct packet *p, const struct packet *q)
+{
+	size_t i;
+
+	CHECK(p->nalerts == q->nalerts && p->ntargets == q->ntargets);
+	CHECK(p->eligible == q->eligible);
+	CHECK(p->classes_counted == q->classes_counted);
+	CHECK(p->exams_used == q->exams_used);
+	CHECK(p->program_paid_cents == q->program_paid_cents);
+	CHECK(p->repayment_cents == q->repayment_cents);
+	CHECK(p->commitment_ends_on == q->commitment_ends_on);
+	CHECK(p->hours_per_week == q->hours_per_week);
+	for (i = 0; i < p->nalerts; i++) {
+		CHECK(p->alerts[i].code == q->alerts[i].code);
+		CHECK(p->alerts[i].on == q->alerts[i].on);
+		CHECK(p->alerts[i].count == q->alerts[i].count);
+		CHECK(p->alerts[i].class_code == q->alerts[i].class_code);
+	}
+	for (i = 0; i < p->ntargets; i++) {
+		CHECK(p->targets[i].t == q->targets[i].t);
+		CHECK(p->targets[i].exam_window_ends_on ==
+		    q->targets[i].exam_window_ends_on);
+		CHECK(p->targets[i].next_exam_allowed_on ==
+		    q->targets[i].next_exam_allowed_on);
+	}
+}
+
+static void
+check_lists(const struct history *h, const struct settings *st,
+    enum profile prof, day_t as_of, struct arena *a)
+{
+	struct list_entry *e;
+	size_t n, i, j, k;
+
+	rule_list_entries(h, &cat, st, prof, as_of, a, &e, &n);
+	CHECK(n <= h->nprefs);
+	if (prof == PROFILE_CALIFORNIA)
+		CHECK(n == 0);
+	for (i = 0; i < n; i++) {
+		CHECK(e[i].title != NULL && e[i].county != NULL);
+		CHECK(e[i].grade == 'A' || e[i].grade == 'B' ||
+		    e[i].grade == 'C');
+		CHECK(e[i].issued_on != DAY_NONE &&
+		    e[i].expires_on > e[i].issued_on);
+		CHECK(as_of <= e[i].expires_on);	/* valid that day */
+		CHECK(e[i].seniority_date == h->emp.seniority_date);
+		/* At most max_counties distinct counties per title. */
+		for (k = 0, j = 0; j < n; j++)
+			k += e[j].title == e[i].title &&
+			    strcmp(e[j].county, e[i].county) == 0;
+		CHECK(k == 1);
+		for (k = 0, j = 0; j < n; j++)
+			k += e[j].title == e[i].title;
+		CHECK(k <= (size_t)st->max_counties && k <= 3);
+	}
+}
+
+static void
+check_fy(const struct history *h, const struct settings *st,
+    enum profile prof, day_t as_of)
+{
+	long by_title[NELEM(titles)] = {0}, sum = 0;
+	struct fy_figures f;
+	size_t i;
+
+	memset(&f, 0, sizeof(f));
+	f.fy = date_fy(as_of);
+	f.grades_by_title = by_title;
+	rule_fy_add(h, &cat, st, prof, as_of, &f);
+	CHECK(f.eligible_employees == 0 || f.eligible_employees == 1);
+	CHECK(f.participating_employees == 0 ||
+	    f.participating_employees == 1);
+	for (i = 0; i < 3; i++)
+		CHECK(f.appointments[i] >= 0 &&
+		    (size_t)f.appointments[i] <= h->nappointments);
+	CHECK(f.course_spent_cents >= 0);
+	CHECK(f.courses_taken >= 0 &&
+	    (size_t)f.courses_taken <= h->ncourses);
+	CHECK(f.courses_completed + f.courses_dropped + f.courses_failed <=
+	    f.courses_taken);
+	CHECK(f.exams_taken >= 0 && (size_t)f.exams_taken <= h->nattempts);
+	CHECK(f.grades_issued >= 0 && (size_t)f.grades_issued <= h->ngrades);
+	for (i = 0; i < NELEM(titles); i++)
+		sum += by_title[i];
+	CHECK(sum == f.grades_issued);
+	if (prof == PROFILE_CALIFORNIA)
+		CHECK(f.courses_taken == 0 && f.exams_taken == 0 &&
+		    f.grades_issued == 0);
+}
+
+static void
+dump(const struct history *h, day_t as_of, enum profile prof,
+    const struct packet *p)
+{
+	char b1[11], b2[11];
+	size_t i;
+
+	date_format(as_of, b1);
+	fprintf(stderr, "as_of %s profile %d class %s degree %d leave %d\n",
+	    b1, prof, h->emp.class_code, h->emp.highest_degree, h->emp.leave);
+	for (i = 0; i < h->ntargets; i++) {
+		date_format(h->targets[i].targeted_on, b1);
+		date_format(h->targets[i].ended_on, b2);
+		fprintf(stderr, "target %s %s..%s route %d\n",
+		    h->targets[i].class_code, b1, b2, h->targets[i].route);
+	}
+	for (i = 0; i < h->nattempts; i++) {
+		date_format(h->attempts[i].taken_on, b1);
+		fprintf(stderr, "attempt %s %s %s %d\n",
+		    h->attempts[i].class_code, h->attempts[i].section, b1,
+		    h->attempts[i].proficient);
+	}
+	for (i = 0; i < h->ncourses; i++) {
+		date_format(h->courses[i].starts_on, b1);
+		date_format(h->courses[i].ends_on, b2);
+		fprintf(stderr, "course %lld %s..%s status %d credits %g "
+		    "lab_for %lld\n", h->courses[i].id, b1, b2,
+		    h->courses[i].status, h->courses[i].credit_hours,
+		    h->courses[i].lab_for);
+	}
+	for (i = 0; i < h->ngrades; i++) {
+		date_format(h->grades[i].issued_on, b1);
+		fprintf(stderr, "grade %s %c %s\n", h->grades[i].class_code,
+		    h->grades[i].grade, b1);
+	}
+	for (i = 0; i < p->nalerts; i++) {
+		date_format(p->alerts[i].on, b1);
+		fprintf(stderr, "alert %s %s %s %ld\n",
+		    alert_code_name(p->alerts[i].code), b1,
+		    p->alerts[i].class_code ? p->alerts[i].class_code : "-",
+		    p->alerts[i].count);
+	}
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	verbose = fuzz_verbose();
+	day_lo = date_from_ymd(1990, 1, 1);
+	day_hi = date_from_ymd(2040, 12, 31);
+	titles[8].frozen_on = date_from_ymd(2025, 1, 1);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct rec r, copy;
+	struct src s = { data, size, 0, 0 };
+	struct settings st;
+	struct arena a = {0}, b = {0};
+	struct packet p, q;
+	enum profile prof;
+	day_t as_of;
+
+	/* The as-of date first: the other dates cluster around it. */
+	as_of = clamp(day_lo + (day_t)(u32(&s) % (uint32_t)(day_hi - day_lo
+	    + 1)));
+	s.as_of = s.last = as_of;
+	prof = u8(&s) % 4 == 3 ? PROFILE_CALIFORNIA : PROFILE_ILLINOIS;
+	decode_settings(&s, &st);
+	decode_history(&s, &r);
+	memcpy(&copy, &r, sizeof(r));
+
+	rule_packet(&r.h, &cat, &st, prof, as_of, &a, &p);
+	if (verbose)
+		dump(&r.h, as_of, prof, &p);
+	check_packet(&r.h, &st, prof, as_of, &p);
+	/* Again, in another arena: the same answer. */
+	arena_alloc(&b, 24);
+	rule_packet(&r.h, &cat, &st, prof, as_of, &b, &q);
+	check_same(&p, &q);
+	check_lists(&r.h, &st, prof, as_of, &a);
+	check_fy(&r.h, &st, prof, as_of);
+	/* Pure: the history is as it was (pointers into r included). */
+	CHECK(memcmp(&r, &copy, sizeof(r)) == 0);
+
+	arena_free(&a);
+	arena_free(&b);
+	return 0;
+}

@@ -44,7 +44,9 @@
  * next twice double the work per level with no output to stop them, so
  * OUT_MAX alone does not end such a render.  A demo packet takes a few
  * thousand. */
+#ifndef STEPS_MAX	/* the fuzz build sets a smaller one (tests/fuzz/run) */
 #define STEPS_MAX	((unsigned long)50 * 1000 * 1000)
+#endif
 
 enum op_type {
 	OP_TEXT,	/* literal bytes */

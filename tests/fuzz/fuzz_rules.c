@@ -794,6 +794,147 @@ check_alert(const struct history *h, const struct settings *st,
 	}
 }
 
+/* ---- rules.md's numbers, computed here from its text ---------------------- */
+
+static int
+counted_status(enum course_status cs)
+{
+	return cs == CS_ENROLLED || cs == CS_COMPLETED || cs == CS_DROPPED ||
+	    cs == CS_FAILED;
+}
+
+/* E1, E2 */
+static int
+spec_eligible(const struct history *h, enum profile prof, day_t on)
+{
+	const struct employee *e = &h->emp;
+	const struct title *t = catalog_find(&cat, e->class_code);
+	int stays = e->separated_on == DAY_NONE || e->separated_on > on;
+
+	if (prof == PROFILE_CALIFORNIA)
+		return t != NULL && t->category == CAT_LPEL && stays;
+	return e->bargaining_unit != NULL && (e->status == ST_PERMANENT ||
+	    e->status == ST_PROBATIONARY) && stays;
+}
+
+/* C1: the counted classes starting in the fiscal year of the day. */
+static int
+spec_c1(const struct history *h, day_t on)
+{
+	int fy = date_fy(on), big = 0, one = 0, two = 0;
+	size_t i;
+
+	for (i = 0; i < h->ncourses; i++) {
+		const struct course *c = &h->courses[i];
+
+		if (!counted_status(c->status) || c->lab_for != 0 ||
+		    c->starts_on < date_fy_start(fy) ||
+		    c->starts_on > date_fy_end(fy))
+			continue;
+		if (c->credit_hours < 0 || c->credit_hours >= 3)
+			big++;
+		else if (c->credit_hours <= 1)
+			one++;
+		else
+			two++;
+	}
+	/* threes of 1-credit courses; the rest in pairs, rounded up */
+	return big + one / 3 + (one % 3 + two + 1) / 2;
+}
+
+/* X3: exams (title and date) in the half-year holding the day. */
+static int
+spec_x3(const struct history *h, day_t on)
+{
+	size_t i, j;
+	int n = 0, seen;
+
+	for (i = 0; i < h->nattempts; i++) {
+		if (date_half(h->attempts[i].taken_on) != date_half(on))
+			continue;
+		for (seen = 0, j = 0; j < i; j++)
+			seen |= h->attempts[j].taken_on ==
+			    h->attempts[i].taken_on &&
+			    strcmp(h->attempts[j].class_code,
+			    h->attempts[i].class_code) == 0;
+		n += !seen;
+	}
+	return n;
+}
+
+/* M1 for one course. */
+static int64_t
+spec_m1(const struct course *c, const struct settings *st)
+{
+	int64_t tuition = c->tuition_cents, sum;
+
+	if (!counted_status(c->status))
+		return 0;
+	if (!c->public_institution && st->private_tuition_cap_cents >= 0 &&
+	    tuition > st->private_tuition_cap_cents)
+		tuition = st->private_tuition_cap_cents;
+	sum = sat_add(tuition, c->fees_cents);
+	return sum > c->outside_aid_cents ? sum - c->outside_aid_cents : 0;
+}
+
+/* M2: the course binds (paid, toward a credential or a dual title on
+ * the degree route). */
+static int
+spec_binds(const struct history *h, const struct course *c,
+    const struct settings *st)
+{
+	const struct title *t = catalog_find(&cat, c->class_code);
+	size_t i;
+
+	if (spec_m1(c, st) <= 0 || t == NULL)
+		return 0;
+	if (t->kind == KIND_CREDENTIAL)
+		return 1;
+	for (i = 0; t->kind == KIND_DUAL && i < h->ntargets; i++)
+		if (strcmp(h->targets[i].class_code, c->class_code) == 0 &&
+		    h->targets[i].route == ROUTE_DEGREE)
+			return 1;
+	return 0;
+}
+
+static void
+check_spec(const struct history *h, const struct settings *st,
+    enum profile prof, day_t as_of, const struct packet *p)
+{
+	double meeting = 0, days = 0, cap;
+	day_t last = DAY_NONE;
+	size_t i;
+
+	CHECK(p->eligible == spec_eligible(h, prof, as_of));
+	if (prof == PROFILE_CALIFORNIA)
+		return;
+	CHECK(p->classes_counted == spec_c1(h, as_of));
+	CHECK(p->exams_used == spec_x3(h, as_of));
+	for (i = 0; i < h->ncourses; i++) {
+		const struct course *c = &h->courses[i];
+
+		CHECK(p->courses[i].program_paid_cents == spec_m1(c, st));
+		CHECK(p->courses[i].binding == spec_binds(h, c, st));
+		if (spec_binds(h, c, st) && c->status == CS_COMPLETED &&
+		    (last == DAY_NONE || c->ends_on > last))
+			last = c->ends_on;
+		/* O1, O2: enrolled and running on the as-of date */
+		if (c->status != CS_ENROLLED || c->starts_on > as_of ||
+		    c->ends_on < as_of)
+			continue;
+		meeting += c->meeting_hours_per_week;
+		if (c->full_day_days > 0)
+			days += c->full_day_days;
+	}
+	CHECK(p->commitment_ends_on == (last == DAY_NONE ? DAY_NONE :
+	    date_add_years(last, st->work_commitment_years)));
+	cap = st->max_hours_per_week * h->emp.time_base;
+	CHECK(p->meeting_hours == meeting);
+	CHECK(p->hours_per_week == (meeting / 2 < cap ? meeting / 2 : cap));
+	CHECK(p->full_day_days_off == (days / 2 < st->max_full_day_days ?
+	    days / 2 : st->max_full_day_days));
+}
+
 static void
 check_packet(const struct history *h, const struct settings *st,
     enum profile prof, day_t as_of, const struct packet *p)
@@ -1102,6 +1243,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (verbose)
 		dump(&r.h, as_of, prof, &p);
 	check_packet(&r.h, &st, prof, as_of, &p);
+	check_spec(&r.h, &st, prof, as_of, &p);
 	/* Again, in another arena: the same answer. */
 	arena_alloc(&b, 24);
 	rule_packet(&r.h, &cat, &st, prof, as_of, &b, &q);

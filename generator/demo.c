@@ -462,32 +462,48 @@ ordinary(struct demo *d, const struct emp *e)
 }
 
 /*
- * The scenarios: employee i (< 40) shows rule or alert i of this list.
- * Returns 0 when i is not a scenario (or the catalog lacks what it
- * needs), and the employee is made ordinary.
+ * A participant of the scenarios: the employee row, an active
+ * enrollment, a plan approved and reviewed, and (route not NULL) a
+ * target of t opened the day of the plan.
  */
-static int
-scenario(struct demo *d, long i, struct emp *e)
+static void
+participant(struct demo *d, long i, struct emp *e, day_t enrolled,
+    day_t planned, const struct title *t, const char *route)
 {
-	const struct title *c1 = any(d, d->cert, d->ncert), *cr;
-	day_t a = d->as_of, fy0 = date_fy_start(d->fy), en = a - 500;
-	struct course_spec cs;
-	long long lab;
+	employee(d, i, e);
+	enrollment(d, e->id, enrolled, 0, DAY_NONE);
+	plan(d, e->id, 1, planned, t, 2);
+	if (route != NULL)
+		target(d, e->id, t, planned, route);
+}
+
+/* A 3-credit course at a public school for the scenarios. */
+static void
+course_spec3(struct course_spec *cs, const struct title *t, day_t starts,
+    day_t ends, const char *status, long tuition, day_t status_on)
+{
+	memset(cs, 0, sizeof(*cs));
+	cs->t = t, cs->starts = starts, cs->ends = ends;
+	cs->status = status, cs->credits = 3, cs->meeting = 3;
+	cs->full_days = -1, cs->public_school = 1;
+	cs->tuition = tuition, cs->status_on = status_on;
+}
+
+/* Scenarios 1-4: E3 and the target rules T1-T3. */
+static int
+sc_targets(struct demo *d, long i, struct emp *e, const struct title *c1)
+{
+	day_t a = d->as_of, en = a - 500, fz;
 	int k;
 
-	memset(&cs, 0, sizeof(cs));
 	switch (i) {
 	case 1:		/* E3: leave other and a planned course */
 		e->leave = "other";
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
+		participant(d, i, e, en, en, c1, NULL);
 		course_simple(d, e->id, c1, a + 40, "planned");
 		return 1;
 	case 2:		/* T1: three certificate targets */
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
+		participant(d, i, e, en, en, c1, NULL);
 		for (k = 0; k < 3 && k < (int)d->ncert; k++)
 			target(d, e->id, d->cert[k], en + k, "exam");
 		return 1;
@@ -495,36 +511,59 @@ scenario(struct demo *d, long i, struct emp *e)
 		if (d->master == NULL)
 			return 0;
 		e->degree = "high_school";
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, d->master, 2);
-		target(d, e->id, d->master, en, "degree");
+		participant(d, i, e, en, en, d->master, "degree");
 		return 1;
 	case 4:		/* T3: a target opened after its title froze */
 		if (d->frozen == NULL)
 			return 0;
-		employee(d, i, e);
-		enrollment(d, e->id, d->frozen->frozen_on, 0, DAY_NONE);
-		plan(d, e->id, 1, d->frozen->frozen_on + 1, d->frozen, 2);
-		target(d, e->id, d->frozen, d->frozen->frozen_on + 1, "exam");
+		fz = d->frozen->frozen_on;
+		participant(d, i, e, fz, fz + 1, d->frozen, "exam");
 		return 1;
+	}
+	return 0;
+}
+
+/* Scenarios 5-6 and 13-14: exam windows (X1, X2) and grades (G1). */
+static int
+sc_exams(struct demo *d, long i, struct emp *e, const struct title *c1)
+{
+	day_t a = d->as_of, y3 = date_add_years(a, -3), y7, g;
+	int k;
+
+	switch (i) {
 	case 5:		/* X1: the window closes within 180 days; X2 */
 	case 6:		/* X1: the window has closed */
-		employee(d, i, e);
 		k = i == 5 ? -60 : 40;
-		enrollment(d, e->id, date_add_years(a, -3) - 200, 0, DAY_NONE);
-		plan(d, e->id, 1, date_add_years(a, -3) - 190, c1, 2);
-		target(d, e->id, c1, date_add_years(a, -3) - 190, "exam");
-		attempt(d, e->id, c1, "Reading", date_add_years(a, -3) + k, 1);
-		attempt(d, e->id, c1, "Mathematics", date_add_years(a, -3) + k,
-		    0);
+		participant(d, i, e, y3 - 200, y3 - 190, c1, "exam");
+		attempt(d, e->id, c1, "Reading", y3 + k, 1);
+		attempt(d, e->id, c1, "Mathematics", y3 + k, 0);
 		attempt(d, e->id, c1, "Mathematics", a - 10, 0);
 		return 1;
+	case 13:	/* G1: a grade expiring soon; G3 lists */
+	case 14:	/* G1: an expired grade */
+		y7 = date_add_years(a, -7);
+		g = date_add_years(a, -6);
+		participant(d, i, e, y7, y7, c1, "exam");
+		attempt(d, e->id, c1, "Reading", g - 30, 1);
+		grade(d, e->id, c1, 'B', g + (i == 13 ? 90 : -10));
+		prefs(d, e->id, c1, 2);
+		return 1;
+	}
+	return 0;
+}
+
+/* Scenarios 7-12 and 21-22: the class rules C1-C6 and time off O1-O3. */
+static int
+sc_classes(struct demo *d, long i, struct emp *e, const struct title *c1)
+{
+	day_t a = d->as_of, fy0 = date_fy_start(d->fy), en = a - 500, y4;
+	struct course_spec cs;
+	long long lab;
+	int k;
+
+	switch (i) {
 	case 7:		/* C1: eight classes this fiscal year */
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
-		target(d, e->id, c1, en, "exam");
+		participant(d, i, e, en, en, c1, "exam");
 		for (k = 0; k < 8; k++)
 			course_simple(d, e->id, c1, fy0 + k * 12 < a ? fy0 +
 			    k * 12 : a, "completed");
@@ -532,111 +571,40 @@ scenario(struct demo *d, long i, struct emp *e)
 	case 8:		/* C2: three classes at once */
 	case 22:	/* C2 in a summer term; layoff keeps eligibility */
 		e->layoff = i == 22;
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
-		target(d, e->id, c1, en, "exam");
+		participant(d, i, e, en, en, c1, "exam");
 		for (k = 0; k < (i == 8 ? 3 : 2); k++) {
-			memset(&cs, 0, sizeof(cs));
-			cs.t = c1, cs.starts = a - 20, cs.ends = a + 60;
-			cs.status = "enrolled", cs.credits = 3;
-			cs.meeting = 3 + k, cs.full_days = -1;
-			cs.public_school = 1, cs.summer = i == 22;
-			cs.tuition = 40000, cs.status_on = DAY_NONE;
+			course_spec3(&cs, c1, a - 20, a + 60, "enrolled", 40000,
+			    DAY_NONE);
+			cs.meeting = 3 + k, cs.summer = i == 22;
 			course(d, e->id, &cs);
 		}
 		return 1;
 	case 9:		/* C3: no recent credit, a planned first class */
 		e->credit = DAY_NONE;
-		employee(d, i, e);
-		enrollment(d, e->id, a - 30, 0, DAY_NONE);
-		plan(d, e->id, 1, a - 25, c1, 2);
-		target(d, e->id, c1, a - 25, "exam");
+		participant(d, i, e, a - 30, a - 25, c1, "exam");
 		course_simple(d, e->id, c1, a + 30, "planned");
 		return 1;
 	case 10:	/* C4: a drop after the plan */
 	case 11:	/* C5: three drops and failures */
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
-		target(d, e->id, c1, en, "exam");
+		participant(d, i, e, en, en, c1, "exam");
 		for (k = 0; k < (i == 10 ? 1 : 3); k++) {
-			memset(&cs, 0, sizeof(cs));
-			cs.t = c1, cs.starts = en + 30 + 120 * k;
-			cs.ends = cs.starts + 100, cs.credits = 3;
-			cs.status = k == 1 ? "failed" : "dropped";
-			cs.meeting = 3, cs.full_days = -1, cs.public_school = 1;
-			cs.tuition = 30000, cs.status_on = cs.starts + 40;
+			course_spec3(&cs, c1, en + 30 + 120 * k, en + 130 +
+			    120 * k, k == 1 ? "failed" : "dropped", 30000,
+			    en + 70 + 120 * k);
 			course(d, e->id, &cs);
 		}
 		return 1;
 	case 12:	/* C6: enrolled four years ago, nothing since */
-		employee(d, i, e);
-		enrollment(d, e->id, date_add_years(a, -4), 0, DAY_NONE);
-		plan(d, e->id, 1, date_add_years(a, -4), c1, 2);
-		target(d, e->id, c1, date_add_years(a, -4), "exam");
-		return 1;
-	case 13:	/* G1: a grade expiring soon; G3 lists */
-	case 14:	/* G1: an expired grade */
-		employee(d, i, e);
-		enrollment(d, e->id, date_add_years(a, -7), 0, DAY_NONE);
-		plan(d, e->id, 1, date_add_years(a, -7), c1, 2);
-		target(d, e->id, c1, date_add_years(a, -7), "exam");
-		attempt(d, e->id, c1, "Reading", date_add_years(a, -6) - 30, 1);
-		grade(d, e->id, c1, 'B', date_add_years(a, -6) + (i == 13 ?
-		    90 : -10));
-		prefs(d, e->id, c1, 2);
-		return 1;
-	case 15:	/* P1: no plan */
-		employee(d, i, e);
-		enrollment(d, e->id, a - 40, 0, DAY_NONE);
-		return 1;
-	case 16:	/* P1: not approved */
-	case 17:	/* P1: approved, not reviewed */
-		employee(d, i, e);
-		enrollment(d, e->id, a - 40, 0, DAY_NONE);
-		plan(d, e->id, 1, a - 35, c1, i == 16 ? 0 : 1);
-		return 1;
-	case 18:	/* P2: an assignment past 2 years */
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
-		b_text(d->st[S_ASSIGN], 1, e->id);
-		b_text(d->st[S_ASSIGN], 2, "training_development");
-		b_date(d->st[S_ASSIGN], 3, date_add_years(a, -2) - 30);
-		b_text(d->st[S_ASSIGN], 5, "Budget office rotation");
-		run(d, S_ASSIGN);
-		return 1;
-	case 19:	/* M1-M3: a credential course binds, 16 months to go */
-	case 20:	/* M3: separated before the commitment ended */
-		if ((cr = any(d, d->cred, d->ncred)) == NULL)
-			return 0;
-		e->degree = "bachelor";
-		if (i == 20)
-			e->separated = a - 15;
-		employee(d, i, e);
-		enrollment(d, e->id, a - 600, 0, DAY_NONE);
-		plan(d, e->id, 1, a - 590, cr, 2);
-		target(d, e->id, cr, a - 590, "degree");
-		memset(&cs, 0, sizeof(cs));
-		cs.t = cr, cs.starts = a - 340, cs.ends = a - 240;
-		cs.status = "completed", cs.credits = 4, cs.meeting = 4;
-		cs.full_days = -1, cs.public_school = 1, cs.tuition = 96000;
-		cs.fees = 4000, cs.status_on = cs.ends;
-		course(d, e->id, &cs);
+		y4 = date_add_years(a, -4);
+		participant(d, i, e, y4, y4, c1, "exam");
 		return 1;
 	case 21:	/* C1 groupings, labs, O1 part time, O2, O3, M1 caps */
 		e->time_base = 0.5;
 		e->rotating = 1;
-		employee(d, i, e);
-		enrollment(d, e->id, en, 0, DAY_NONE);
-		plan(d, e->id, 1, en, c1, 2);
-		target(d, e->id, c1, en, "exam");
-		memset(&cs, 0, sizeof(cs));
-		cs.t = c1, cs.starts = a - 10, cs.ends = a + 80;
-		cs.status = "enrolled", cs.credits = 4, cs.meeting = 12;
-		cs.full_days = -1, cs.public_school = 0, cs.tuition = 250000;
-		cs.status_on = DAY_NONE;
+		participant(d, i, e, en, en, c1, "exam");
+		course_spec3(&cs, c1, a - 10, a + 80, "enrolled", 250000,
+		    DAY_NONE);
+		cs.credits = 4, cs.meeting = 12, cs.public_school = 0;
 		lab = course(d, e->id, &cs);
 		cs.credits = 1, cs.meeting = 2, cs.lab_for = lab;
 		cs.tuition = 5000, cs.public_school = 1;
@@ -650,15 +618,57 @@ scenario(struct demo *d, long i, struct emp *e)
 		cs.ends = fy0 + 40;
 		course(d, e->id, &cs);
 		return 1;
+	}
+	return 0;
+}
+
+/* Scenarios 15-20 and 23-31: plans and assignments (P1, P2), money
+ * (M1-M3), lists and appointments (G3), enrollment history. */
+static int
+sc_program(struct demo *d, long i, struct emp *e, const struct title *c1)
+{
+	day_t a = d->as_of, en = a - 500;
+	const struct title *t;
+	struct course_spec cs;
+
+	switch (i) {
+	case 15:	/* P1: no plan */
+		employee(d, i, e);
+		enrollment(d, e->id, a - 40, 0, DAY_NONE);
+		return 1;
+	case 16:	/* P1: not approved */
+	case 17:	/* P1: approved, not reviewed */
+		employee(d, i, e);
+		enrollment(d, e->id, a - 40, 0, DAY_NONE);
+		plan(d, e->id, 1, a - 35, c1, i == 16 ? 0 : 1);
+		return 1;
+	case 18:	/* P2: an assignment past 2 years */
+		participant(d, i, e, en, en, c1, NULL);
+		b_text(d->st[S_ASSIGN], 1, e->id);
+		b_text(d->st[S_ASSIGN], 2, "training_development");
+		b_date(d->st[S_ASSIGN], 3, date_add_years(a, -2) - 30);
+		b_text(d->st[S_ASSIGN], 5, "Budget office rotation");
+		run(d, S_ASSIGN);
+		return 1;
+	case 19:	/* M1-M3: a credential course binds, 16 months to go */
+	case 20:	/* M3: separated before the commitment ended */
+		if ((t = any(d, d->cred, d->ncred)) == NULL)
+			return 0;
+		e->degree = "bachelor";
+		if (i == 20)
+			e->separated = a - 15;
+		participant(d, i, e, a - 600, a - 590, t, "degree");
+		course_spec3(&cs, t, a - 340, a - 240, "completed", 96000,
+		    a - 240);
+		cs.credits = 4, cs.meeting = 4, cs.fees = 4000;
+		course(d, e->id, &cs);
+		return 1;
 	case 23: case 24: case 25: case 26: case 27: case 28: case 29:
 	case 30:	/* G3 lists in several counties; appointments */
-		employee(d, i, e);
-		enrollment(d, e->id, a - 900, 0, DAY_NONE);
-		plan(d, e->id, 1, a - 890, d->cert[i % (long)d->ncert], 2);
-		target(d, e->id, d->cert[i % (long)d->ncert], a - 890, "exam");
-		grade(d, e->id, d->cert[i % (long)d->ncert], "ABCA"[i % 4],
-		    a - 100 - i);
-		prefs(d, e->id, d->cert[i % (long)d->ncert], 3);
+		t = d->cert[i % (long)d->ncert];
+		participant(d, i, e, a - 900, a - 890, t, "exam");
+		grade(d, e->id, t, "ABCA"[i % 4], a - 100 - i);
+		prefs(d, e->id, t, 3);
 		appointment(d, e->id, e->cls->code, any(d, d->cert, d->ncert),
 		    date_fy_start(d->fy - (int)(i % 3)) + 20);
 		return 1;
@@ -668,6 +678,22 @@ scenario(struct demo *d, long i, struct emp *e)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The scenarios: employee i (< 40) shows rule or alert i of the lists
+ * above.  Returns 0 when i is not a scenario (or the catalog lacks what
+ * it needs), and the employee is made ordinary.
+ */
+static int
+scenario(struct demo *d, long i, struct emp *e)
+{
+	/* Drawn first, whatever the scenario: the same seed draws the
+	 * same numbers for every employee after it. */
+	const struct title *c1 = any(d, d->cert, d->ncert);
+
+	return sc_targets(d, i, e, c1) || sc_exams(d, i, e, c1) ||
+	    sc_classes(d, i, e, c1) || sc_program(d, i, e, c1);
 }
 
 /* ---- the database ---------------------------------------------------------- */

@@ -508,24 +508,12 @@ id_ok(const char *s)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == n;
 }
 
-/* Decodes one column into the row at dst; 0 when it is bad (reported). */
+/* Text, ids and class codes (CK_TEXT*, CK_ID, CK_CODE*). */
 static int
-decode(struct records *r, const struct catalog *cat, const char *table,
-    long long rowid, const struct colspec *c, sqlite3_value *v,
-    struct arena *a, char *dst)
+decode_text(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst,
+    const struct catalog *cat, struct arena *a)
 {
-	/*
-	 * records.md: HR loads CSV with `sqlite3 .import`, which stores a
-	 * blank cell as '' and never as NULL, so an empty text is taken as
-	 * no value (NULL, or the column's default).
-	 */
-	int null = sqlite3_value_type(v) == SQLITE_NULL ||
-	    (sqlite3_value_type(v) == SQLITE_TEXT &&
-	    sqlite3_value_bytes(v) == 0);
-	long long n;
-	double x;
-	day_t t;
-	size_t i;
 	const char *s;
 
 	switch (c->kind) {
@@ -556,6 +544,22 @@ decode(struct records *r, const struct catalog *cat, const char *table,
 			    "the title appendices"), 0;
 		*(const char **)(void *)(dst + c->off) = s;
 		return 1;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Dates, booleans and numbers; 0/1, ranges and money checked. */
+static int
+decode_number(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	long long n;
+	double x;
+	day_t t;
+
+	switch (c->kind) {
 	case CK_DATE_OPT:
 		if (null) {
 			*(day_t *)(void *)(dst + c->off) = DAY_NONE;
@@ -632,6 +636,21 @@ decode(struct records *r, const struct catalog *cat, const char *table,
 			return bad(r, table, rowid, c, v, "is negative"), 0;
 		*(int64_t *)(void *)(dst + c->off) = n;
 		return 1;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* A value of a list (CK_ENUM*), or a fiscal year (CK_FY). */
+static int
+decode_enum(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	size_t i;
+	const char *s;
+
+	switch (c->kind) {
 	case CK_ENUM_OPT:
 	case CK_ENUM:
 		if (null && c->kind == CK_ENUM_OPT) {
@@ -666,8 +685,41 @@ decode(struct records *r, const struct catalog *cat, const char *table,
 			return bad(r, table, rowid, c, v, "is not a fiscal "
 			    "year such as 2026-27"), 0;
 		return 1;
+	default:
+		break;
 	}
 	return 0;
+}
+
+/* Decodes one column into the row at dst; 0 when it is bad (reported). */
+static int
+decode(struct records *r, const struct catalog *cat, const char *table,
+    long long rowid, const struct colspec *c, sqlite3_value *v,
+    struct arena *a, char *dst)
+{
+	/*
+	 * records.md: HR loads CSV with `sqlite3 .import`, which stores a
+	 * blank cell as '' and never as NULL, so an empty text is taken as
+	 * no value (NULL, or the column's default).
+	 */
+	int null = sqlite3_value_type(v) == SQLITE_NULL ||
+	    (sqlite3_value_type(v) == SQLITE_TEXT &&
+	    sqlite3_value_bytes(v) == 0);
+
+	switch (c->kind) {
+	case CK_TEXT_OPT:
+	case CK_CODE_OPT:
+	case CK_TEXT:
+	case CK_ID:
+	case CK_CODE:
+		return decode_text(r, table, rowid, c, v, null, dst, cat, a);
+	case CK_ENUM_OPT:
+	case CK_ENUM:
+	case CK_FY:
+		return decode_enum(r, table, rowid, c, v, null, dst);
+	default:
+		return decode_number(r, table, rowid, c, v, null, dst);
+	}
 }
 
 /* Checks that need more than one column of the row. */

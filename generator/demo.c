@@ -122,24 +122,6 @@ chance(struct demo *d, int percent)
 }
 
 static void
-b_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-}
-
-static void
-b_date(sqlite3_stmt *st, int i, day_t t)
-{
-	char s[11];
-
-	date_format(t, s);
-	b_text(st, i, t == DAY_NONE ? NULL : s);
-}
-
-static void
 run(struct demo *d, int which)
 {
 	if (sqlite3_step(d->st[which]) != SQLITE_DONE && !d->failed)
@@ -162,12 +144,12 @@ enrollment(struct demo *d, const char *id, day_t on, int status, day_t st_on)
 	static const char *const s[] = { "active", "suspended", "withdrawn" };
 	sqlite3_stmt *q = d->st[S_ENR];
 
-	b_text(q, 1, id);
-	b_date(q, 2, on);
-	b_text(q, 3, counselors[pick(d, 4)]);
-	b_text(q, 4, s[status]);
-	b_date(q, 5, st_on);
-	b_text(q, 6, status ? "Requested by the employee" : NULL);
+	rec_bind_text(q, 1, id);
+	rec_bind_date(q, 2, on);
+	rec_bind_text(q, 3, counselors[pick(d, 4)]);
+	rec_bind_text(q, 4, s[status]);
+	rec_bind_date(q, 5, st_on);
+	rec_bind_text(q, 6, status ? "Requested by the employee" : NULL);
 	run(d, S_ENR);
 }
 
@@ -179,27 +161,27 @@ plan(struct demo *d, const char *id, int version, day_t created,
 	sqlite3_stmt *q = d->st[S_PLAN];
 	int k;
 
-	b_text(q, 1, id);
+	rec_bind_text(q, 1, id);
 	sqlite3_bind_int(q, 2, version);
-	b_date(q, 3, created);
-	b_text(q, 4, target ? "Qualify for a promotion within three years" :
+	rec_bind_date(q, 3, created);
+	rec_bind_text(q, 4, target ? "Qualify for a promotion within three years" :
 	    "Explore the program's titles");
-	b_text(q, 5, target ? target->code : NULL);
-	b_date(q, 6, target ? date_add_years(created, 3) : DAY_NONE);
-	b_date(q, 7, approved ? created + 10 : DAY_NONE);
-	b_date(q, 8, approved > 1 ? created + 20 : DAY_NONE);
-	b_text(q, 9, version > 1 ? "Revised after a change of classes" :
+	rec_bind_text(q, 5, target ? target->code : NULL);
+	rec_bind_date(q, 6, target ? date_add_years(created, 3) : DAY_NONE);
+	rec_bind_date(q, 7, approved ? created + 10 : DAY_NONE);
+	rec_bind_date(q, 8, approved > 1 ? created + 20 : DAY_NONE);
+	rec_bind_text(q, 9, version > 1 ? "Revised after a change of classes" :
 	    NULL);
 	run(d, S_PLAN);
 	for (k = 1; k <= 3; k++) {
 		q = d->st[S_STEP];
-		b_text(q, 1, id);
+		rec_bind_text(q, 1, id);
 		sqlite3_bind_int(q, 2, version);
 		sqlite3_bind_int(q, 3, k);
-		b_text(q, 4, k == 1 ? "Meet the career counselor" : k == 2 ?
+		rec_bind_text(q, 4, k == 1 ? "Meet the career counselor" : k == 2 ?
 		    "Finish the first class" : "Take the proficiency exam");
-		b_date(q, 5, created + 60 * k);
-		b_date(q, 6, created + 60 * k <= d->as_of - 30 ? created + 55 *
+		rec_bind_date(q, 5, created + 60 * k);
+		rec_bind_date(q, 6, created + 60 * k <= d->as_of - 30 ? created + 55 *
 		    k : DAY_NONE);
 		run(d, S_STEP);
 	}
@@ -213,12 +195,12 @@ target(struct demo *d, const char *id, const struct title *t, day_t on,
 
 	if (t == NULL)
 		return;
-	b_text(q, 1, id);
-	b_text(q, 2, t->code);
-	b_date(q, 3, on);
-	b_text(q, 4, NULL);
-	b_text(q, 5, t->kind == KIND_DUAL ? route : NULL);
-	b_text(q, 6, chance(d, 5) ? "bilingual" : NULL);
+	rec_bind_text(q, 1, id);
+	rec_bind_text(q, 2, t->code);
+	rec_bind_date(q, 3, on);
+	rec_bind_text(q, 4, NULL);
+	rec_bind_text(q, 5, t->kind == KIND_DUAL ? route : NULL);
+	rec_bind_text(q, 6, chance(d, 5) ? "bilingual" : NULL);
 	run(d, S_TARGET);
 }
 
@@ -230,10 +212,10 @@ attempt(struct demo *d, const char *id, const struct title *t,
 
 	if (t == NULL)
 		return;
-	b_text(q, 1, id);
-	b_text(q, 2, t->code);
-	b_text(q, 3, section);
-	b_date(q, 4, on);
+	rec_bind_text(q, 1, id);
+	rec_bind_text(q, 2, t->code);
+	rec_bind_text(q, 3, section);
+	rec_bind_date(q, 4, on);
 	sqlite3_bind_int(q, 5, ok);
 	run(d, S_ATTEMPT);
 }
@@ -258,14 +240,14 @@ course(struct demo *d, const char *id, const struct course_spec *c)
 	long long cid = ++d->course_id;
 
 	sqlite3_bind_int64(q, 1, cid);
-	b_text(q, 2, id);
-	b_text(q, 3, c->t ? c->t->code : NULL);
-	b_text(q, 4, schools[c->public_school ? pick(d, 4) : 4]);
+	rec_bind_text(q, 2, id);
+	rec_bind_text(q, 3, c->t ? c->t->code : NULL);
+	rec_bind_text(q, 4, schools[c->public_school ? pick(d, 4) : 4]);
 	sqlite3_bind_int(q, 5, c->public_school);
-	b_text(q, 6, c->lab_for ? "Laboratory" : c->credits == 1 ?
+	rec_bind_text(q, 6, c->lab_for ? "Laboratory" : c->credits == 1 ?
 	    "Workshop" : "Course");
-	b_date(q, 7, c->starts);
-	b_date(q, 8, c->ends);
+	rec_bind_date(q, 7, c->starts);
+	rec_bind_date(q, 8, c->ends);
 	sqlite3_bind_int(q, 9, c->summer);
 	sqlite3_bind_int(q, 10, 1);
 	if (c->credits >= 0)
@@ -275,8 +257,8 @@ course(struct demo *d, const char *id, const struct course_spec *c)
 		sqlite3_bind_int(q, 13, c->full_days);
 	if (c->lab_for)
 		sqlite3_bind_int64(q, 14, c->lab_for);
-	b_text(q, 15, c->status);
-	b_date(q, 16, c->status_on != DAY_NONE ? c->status_on : c->starts);
+	rec_bind_text(q, 15, c->status);
+	rec_bind_date(q, 16, c->status_on != DAY_NONE ? c->status_on : c->starts);
 	sqlite3_bind_int64(q, 17, c->tuition);
 	sqlite3_bind_int64(q, 18, c->fees);
 	sqlite3_bind_int64(q, 19, c->aid);
@@ -315,11 +297,11 @@ grade(struct demo *d, const char *id, const struct title *t, char g,
 
 	if (t == NULL)
 		return;
-	b_text(q, 1, id);
-	b_text(q, 2, t->code);
-	b_text(q, 3, s);
-	b_date(q, 4, on);
-	b_text(q, 5, t->kind == KIND_CREDENTIAL ? "degree" : "exam");
+	rec_bind_text(q, 1, id);
+	rec_bind_text(q, 2, t->code);
+	rec_bind_text(q, 3, s);
+	rec_bind_date(q, 4, on);
+	rec_bind_text(q, 5, t->kind == KIND_CREDENTIAL ? "degree" : "exam");
 	run(d, S_GRADE);
 }
 
@@ -331,10 +313,10 @@ prefs(struct demo *d, const char *id, const struct title *t, int n)
 	int k;
 
 	for (k = 0; t != NULL && k < n; k++) {
-		b_text(q, 1, id);
-		b_text(q, 2, t->code);
+		rec_bind_text(q, 1, id);
+		rec_bind_text(q, 2, t->code);
 		sqlite3_bind_int(q, 3, k + 1);
-		b_text(q, 4, d->counties[(first + k * 3) % 10]);
+		rec_bind_text(q, 4, d->counties[(first + k * 3) % 10]);
 		run(d, S_PREF);
 	}
 }
@@ -347,10 +329,10 @@ appointment(struct demo *d, const char *id, const char *from,
 
 	if (to == NULL)
 		return;
-	b_text(q, 1, id);
-	b_text(q, 2, from);
-	b_text(q, 3, to->code);
-	b_date(q, 4, on);
+	rec_bind_text(q, 1, id);
+	rec_bind_text(q, 2, from);
+	rec_bind_text(q, 3, to->code);
+	rec_bind_date(q, 4, on);
 	sqlite3_bind_int(q, 5, 1);
 	run(d, S_APPT);
 }
@@ -373,25 +355,25 @@ employee(struct demo *d, long i, const struct emp *e)
 {
 	sqlite3_stmt *q = d->st[S_EMP];
 
-	b_text(q, 1, e->id);
-	b_text(q, 2, e->name);
-	b_text(q, 3, e->cls->code);
-	b_text(q, 4, "Department of Example Services");
-	b_text(q, 5, d->units[i % 10 == 9 && i > 50 ? pick(d, 10) : (i / 7) %
+	rec_bind_text(q, 1, e->id);
+	rec_bind_text(q, 2, e->name);
+	rec_bind_text(q, 3, e->cls->code);
+	rec_bind_text(q, 4, "Department of Example Services");
+	rec_bind_text(q, 5, d->units[i % 10 == 9 && i > 50 ? pick(d, 10) : (i / 7) %
 	    10]);
-	b_text(q, 6, "Supervisor of the unit");
-	b_text(q, 7, d->counties[pick(d, 10)]);
-	b_text(q, 8, e->bu);
-	b_text(q, 9, e->status);
+	rec_bind_text(q, 6, "Supervisor of the unit");
+	rec_bind_text(q, 7, d->counties[pick(d, 10)]);
+	rec_bind_text(q, 8, e->bu);
+	rec_bind_text(q, 9, e->status);
 	sqlite3_bind_double(q, 10, e->time_base);
 	sqlite3_bind_int(q, 11, e->rotating);
-	b_date(q, 12, e->seniority);
-	b_text(q, 13, e->degree);
-	b_date(q, 14, e->credit);
+	rec_bind_date(q, 12, e->seniority);
+	rec_bind_text(q, 13, e->degree);
+	rec_bind_date(q, 14, e->credit);
 	sqlite3_bind_int(q, 15, e->layoff);
-	b_text(q, 16, e->leave);
+	rec_bind_text(q, 16, e->leave);
 	sqlite3_bind_int(q, 17, e->computer);
-	b_date(q, 18, e->separated);
+	rec_bind_date(q, 18, e->separated);
 	run(d, S_EMP);
 }
 
@@ -644,10 +626,10 @@ sc_program(struct demo *d, long i, struct emp *e, const struct title *c1)
 		return 1;
 	case 18:	/* P2: an assignment past 2 years */
 		participant(d, i, e, en, en, c1, NULL);
-		b_text(d->st[S_ASSIGN], 1, e->id);
-		b_text(d->st[S_ASSIGN], 2, "training_development");
-		b_date(d->st[S_ASSIGN], 3, date_add_years(a, -2) - 30);
-		b_text(d->st[S_ASSIGN], 5, "Budget office rotation");
+		rec_bind_text(d->st[S_ASSIGN], 1, e->id);
+		rec_bind_text(d->st[S_ASSIGN], 2, "training_development");
+		rec_bind_date(d->st[S_ASSIGN], 3, date_add_years(a, -2) - 30);
+		rec_bind_text(d->st[S_ASSIGN], 5, "Budget office rotation");
 		run(d, S_ASSIGN);
 		return 1;
 	case 19:	/* M1-M3: a credential course binds, 16 months to go */
@@ -747,10 +729,10 @@ program_rows(struct demo *d)
 
 	for (y = 0; y < 3; y++) {
 		date_fy_name(d->fy - y, fy);
-		b_text(d->st[S_GOAL], 1, fy);
+		rec_bind_text(d->st[S_GOAL], 1, fy);
 		sqlite3_bind_int(d->st[S_GOAL], 2, 12 - 2 * y);
 		run(d, S_GOAL);
-		b_text(d->st[S_BUDGET], 1, fy);
+		rec_bind_text(d->st[S_BUDGET], 1, fy);
 		sqlite3_bind_int64(d->st[S_BUDGET], 2, 250000000LL - y *
 		    10000000LL);
 		run(d, S_BUDGET);

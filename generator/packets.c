@@ -120,24 +120,6 @@ pk_db_open(struct pk *k)
 	return 1;
 }
 
-static void
-bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_date(sqlite3_stmt *st, int i, day_t t)
-{
-	char s[11];
-
-	date_format(t, s);
-	bind_text(st, i, *s ? s : NULL);
-}
-
 /* The file name of a unit or county (cli.md: lowercased, runs of other
  * characters one '-'); "" when nothing is left. */
 static void
@@ -266,31 +248,31 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 	off = k->spool_end;
 	k->spool_end += (long long)w->art.len;
 	sqlite3_reset(k->ins_packet);
-	bind_text(k->ins_packet, 1, key.len ? key.data : "no-unit");
-	bind_text(k->ins_packet, 2, e->unit);
-	bind_text(k->ins_packet, 3, e->name);
-	bind_text(k->ins_packet, 4, e->id);
-	bind_text(k->ins_packet, 5, pkt->cls ? pkt->cls->name : e->class_code);
+	rec_bind_text(k->ins_packet, 1, key.len ? key.data : "no-unit");
+	rec_bind_text(k->ins_packet, 2, e->unit);
+	rec_bind_text(k->ins_packet, 3, e->name);
+	rec_bind_text(k->ins_packet, 4, e->id);
+	rec_bind_text(k->ins_packet, 5, pkt->cls ? pkt->cls->name : e->class_code);
 	sqlite3_bind_int(k->ins_packet, 6, !e->computer_access);
 	sqlite3_bind_int64(k->ins_packet, 7, (sqlite3_int64)pkt->nalerts);
 	sqlite3_bind_int64(k->ins_packet, 8, off);
 	sqlite3_bind_int64(k->ins_packet, 9, (sqlite3_int64)w->art.len);
-	bind_text(k->ins_packet, 10, w->css.data);
+	rec_bind_text(k->ins_packet, 10, w->css.data);
 	if (sqlite3_step(k->ins_packet) != SQLITE_DONE)
 		ok = pk_db_fail(k, "insert");
 	for (i = 0; ok && i < nle; i++) {
 		file_key(&ck, le[i].county);
 		sqlite3_reset(k->ins_entry);
-		bind_text(k->ins_entry, 1, le[i].title->code);
-		bind_text(k->ins_entry, 2, ck.len ? ck.data : "county");
-		bind_text(k->ins_entry, 3, le[i].county);
+		rec_bind_text(k->ins_entry, 1, le[i].title->code);
+		rec_bind_text(k->ins_entry, 2, ck.len ? ck.data : "county");
+		rec_bind_text(k->ins_entry, 3, le[i].county);
 		sqlite3_bind_text(k->ins_entry, 4, &le[i].grade, 1,
 		    SQLITE_TRANSIENT);
-		bind_date(k->ins_entry, 5, le[i].seniority_date);
-		bind_text(k->ins_entry, 6, e->id);
-		bind_text(k->ins_entry, 7, e->name);
-		bind_date(k->ins_entry, 8, le[i].issued_on);
-		bind_date(k->ins_entry, 9, le[i].expires_on);
+		rec_bind_date(k->ins_entry, 5, le[i].seniority_date);
+		rec_bind_text(k->ins_entry, 6, e->id);
+		rec_bind_text(k->ins_entry, 7, e->name);
+		rec_bind_date(k->ins_entry, 8, le[i].issued_on);
+		rec_bind_date(k->ins_entry, 9, le[i].expires_on);
 		if (sqlite3_step(k->ins_entry) != SQLITE_DONE)
 			ok = pk_db_fail(k, "insert");
 	}

@@ -771,6 +771,24 @@ decode_row(struct records *r, const struct catalog *cat, const char *table,
 	return nbad;
 }
 
+void
+rec_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+rec_bind_date(sqlite3_stmt *st, int i, day_t t)
+{
+	char s[11];
+
+	date_format(t, s);
+	rec_bind_text(st, i, t == DAY_NONE ? NULL : s);
+}
+
 /* Whether s holds word, ignoring case (SQLite's affinity rules). */
 static int
 has_ci(const char *s, const char *word)

@@ -81,4 +81,13 @@ int		 rec_demo(const char *path, const struct catalog *,
 		    const struct site *, long n, unsigned long seed,
 		    day_t as_of, struct diag *);
 
+/*
+ * rec_bind_text, rec_bind_date: bind a string (NULL: SQL NULL) or a
+ * date as YYYY-MM-DD (DAY_NONE: NULL) to parameter i of a statement;
+ * for the databases umpress writes (demo records, the private spool).
+ */
+struct sqlite3_stmt;
+void		 rec_bind_text(struct sqlite3_stmt *, int i, const char *);
+void		 rec_bind_date(struct sqlite3_stmt *, int i, day_t);
+
 #endif /* UMPRESS_RECORDS_H */

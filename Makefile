@@ -21,7 +21,7 @@ TEST_LIBS = `pkg-config --libs cmocka jansson`
 -include Makefile.local
 
 # The stages, in the order data flows (shared/style.md, generator/extern.h).
-CORE_OBJS = generator/buf.o generator/diag.o generator/date.o \
+CORE_OBJS = generator/buf.o generator/hash.o generator/diag.o generator/date.o \
 	generator/escape.o generator/tv.o generator/model.o
 TMPL_OBJS = generator/template.o
 RULES_OBJS = generator/rules.o

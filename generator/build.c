@@ -27,6 +27,9 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 
 	memset(p, 0, sizeof(*p));
 	p->as_of = as_of;
+	/* Before loading: a file edited during the load then differs from
+	 * its digest, and the next build makes its outputs anew. */
+	project_fingerprint(&p->fp, as_of);
 	ok = project_load(&p->site, d);
 	ok &= content_load(&p->content, &p->site, d);
 	ok &= catalog_load(&p->catalog, &p->content, d);

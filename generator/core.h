@@ -233,6 +233,29 @@ const struct tv	*tv_get(const struct tv *map, const char *key);
 /* tv_json: the value as JSON, indented by 2 per level when pretty. */
 void		 tv_json(struct buf *, const struct tv *, int pretty);
 
+/* ---- content hashes (hash.c) ------------------------------------------ */
+
+/* A 128-bit hash of bytes, fed in pieces: same bytes, same digest. */
+struct digest {
+	uint64_t	 w[2];
+};
+
+struct hash {
+	uint64_t	 a, b;		/* the lanes */
+	uint64_t	 n;		/* bytes so far */
+	unsigned char	 tail[16];	/* a block not yet full */
+	size_t		 t;		/* bytes in tail */
+};
+
+void	hash_init(struct hash *);
+void	hash_put(struct hash *, const void *, size_t);
+void	hash_str(struct hash *, const char *);	/* with its end: NULL is "" */
+void	hash_u64(struct hash *, uint64_t);	/* as 8 little-endian bytes */
+void	hash_digest(struct hash *, const struct digest *);
+void	hash_end(struct hash *, struct digest *);
+void	hash_bytes(const void *, size_t, struct digest *);
+int	digest_eq(const struct digest *, const struct digest *);
+
 /* ---- files (buf.c) ----------------------------------------------------- */
 
 /* file_read: the whole file into b (reset first); 0 with errno on failure. */

@@ -83,6 +83,13 @@ int		 ydoc_get_long(struct ydoc *, yaml_node_t *, const char *key,
 int		 project_load(struct site *, struct diag *);
 void		 site_free(struct site *);
 /*
+ * project_fingerprint: a digest of everything but the records a build's
+ * output depends on: the program, the as-of date, every file under
+ * content/ and templates/.  Files made from the same fingerprint and the
+ * same records are the same (output.c keeps them; packets.c).
+ */
+void		 project_fingerprint(struct digest *, day_t as_of);
+/*
  * project_text_ok: a content file's bytes are UTF-8 (after an optional
  * byte-order mark, which *skip steps over) with no NUL; else the line of
  * the first bad byte is reported and 0 returned.
@@ -218,6 +225,22 @@ enum out_mode {
 };
 
 /*
+ * A file of an output as its manifest records it.  A file is "kept" when
+ * the previous output's file is this build's too: nothing is written,
+ * and the old file is linked in at commit (its mtime stays, rsync moves
+ * nothing); a build whose files are all kept leaves the output as it is.
+ */
+struct out_rec {
+	struct digest	 hash;		/* of the bytes */
+	struct digest	 input;		/* what it was made from; 0: unknown */
+	uint64_t	 size;
+	uint64_t	 part_off;	/* a part a later build reads back */
+	uint64_t	 part_len;	/* (a packet's article) */
+	unsigned	 mode;		/* permission bits */
+	int		 kept;
+};
+
+/*
  * out_begin: starts a build of the output folder DIR: waits for any other
  * build of it, removes what a killed build left beside it, and makes a
  * fresh staging folder.  NULL on failure (reported).
@@ -225,32 +248,79 @@ enum out_mode {
 struct out	*out_begin(const char *dir, struct diag *);
 /*
  * out_write: writes one file of the new output (path relative to it,
- * folders made as needed).  When the previous output has the same bytes
- * at that path, the old file is linked instead, so its mtime stays.
- * Thread-safe.  0 on failure (reported, naming the file).
+ * folders made as needed); kept when the previous output has the same
+ * bytes there.  0 on failure (reported, naming the file).
  */
 int		 out_write(struct out *, const char *path, const void *,
 		    size_t, enum out_mode);
 /*
- * out_open, out_put, out_close: one file written in parts, for files too
- * big to hold (print batches, lists); recorded like out_write() when
- * closed.  out_open(NULL, ...) gives a file that writes nothing (check).
- * out_close() frees it and returns 0 when anything failed (reported).
+ * out_keep: 1 when the previous output's file at path was made from the
+ * same input (a digest of everything it depends on) and is as that build
+ * left it: it is kept and the caller need not make it.  Else 0, and the
+ * caller writes it, giving out_open() or out_adopt() the input.
  */
-struct out_file	*out_open(struct out *, const char *path, enum out_mode);
+int		 out_keep(struct out *, const char *path,
+		    const struct digest *input, enum out_mode);
+/*
+ * The series: files of one kind that come in the order of a key and
+ * whose number grows with the records (packets, by employee id).  Their
+ * manifest lines stream: memory does not grow with their number.
+ *   out_seq_old    the previous output's file of key at path (keys in
+ *                  strictly increasing strcmp order; one thread); 1 found
+ *   out_seq_keep   1 when old was made from input and is intact: *r kept
+ *   out_seq_write  writes the file unless old has its bytes; *r says
+ *                  which; part_off/len: a part to read back later
+ *   out_seq_put    records *r, in key order (one thread)
+ * out_seq_keep and out_seq_write are thread-safe.  NULL out: check.
+ */
+int		 out_seq_old(struct out *, const char *key, const char *path,
+		    struct out_rec *old);
+int		 out_seq_keep(struct out *, const char *path,
+		    const struct out_rec *old, const struct digest *input,
+		    struct out_rec *);
+int		 out_seq_write(struct out *, const char *path, const void *,
+		    size_t, enum out_mode, const struct digest *input,
+		    uint64_t part_off, uint64_t part_len,
+		    const struct out_rec *old, struct out_rec *);
+void		 out_seq_put(struct out *, const char *key, const char *path,
+		    const struct out_rec *);
+/*
+ * out_open, out_put, out_close: one file written in parts, for files too
+ * big to hold (print batches, the index); recorded like out_write() when
+ * closed, with input (may be NULL) for out_keep.  out_open(NULL, ...)
+ * gives a file that writes nothing (check).  out_close() frees it and
+ * returns 0 when anything failed (reported).
+ */
+struct out_file	*out_open(struct out *, const char *path, enum out_mode,
+		    const struct digest *input);
 void		 out_put(struct out_file *, const void *, size_t);
 int		 out_close(struct out_file *);
 /*
  * out_path: the staging path of a file, for writers that need a path
  * (libzip); the caller frees it.  Folders are made.  Once the file is
- * written there, out_adopt() records it like out_write() would.
+ * written there, out_adopt() records it like out_close() would.
  */
 char		*out_path(struct out *, const char *path, enum out_mode);
-int		 out_adopt(struct out *, const char *path, enum out_mode);
+int		 out_adopt(struct out *, const char *path, enum out_mode,
+		    const struct digest *input);
 /*
- * out_commit: swaps the new output in for the old one in one rename and
- * removes the old.  out_abort: drops the new output; the old stays.
- * Both free the struct.
+ * Reading back this build's other (not series) files:
+ *   out_files  the paths under prefix, sorted (*paths: the array is the
+ *              caller's to free, the strings the output's), and a digest
+ *              of their paths and bytes
+ *   out_read   a file's bytes (0 with errno on failure)
+ * out_read_old: len bytes at off of the previous output's file at path
+ * (a kept series file's part).
+ */
+size_t		 out_files(struct out *, const char *prefix,
+		    const char ***paths, struct digest *);
+int		 out_read(struct out *, const char *path, struct buf *);
+int		 out_read_old(struct out *, const char *path, uint64_t off,
+		    uint64_t len, struct buf *);
+/*
+ * out_commit: puts the new output in place of the old one: one rename of
+ * the stage, the old removed; nothing at all when every file was kept.
+ * out_abort: drops the new output; the old stays.  Both free the struct.
  */
 int		 out_commit(struct out *);
 void		 out_abort(struct out *);
@@ -264,6 +334,7 @@ struct project {
 	struct catalog	 catalog;
 	struct tmpl_set	*tmpl;		/* templates/ */
 	day_t		 as_of;
+	struct digest	 fp;		/* project_fingerprint() */
 };
 
 /*

@@ -313,6 +313,7 @@ struct history {
 	struct county_pref	*prefs;		size_t nprefs;
 	struct appointment	*appointments;	size_t nappointments;
 	struct assignment	*assignments;	size_t nassignments;
+	struct digest		 input;		/* of the rows read (records.c) */
 };
 
 /* The program-wide tables (records.md "goals, budgets, spending"). */

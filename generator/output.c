@@ -29,12 +29,10 @@
 #define MANIFEST	".umpress-manifest"
 #define STAGE_TAG	".umpress-"
 
-/* One file of an output, as the manifest records it. */
+/* One file of the other kind (not a series), as the manifest records it. */
 struct entry {
 	char		*path;		/* relative to the output folder */
-	uint64_t	 hash[2];	/* content hash (out_hash) */
-	uint64_t	 size;		/* bytes */
-	unsigned	 mode;		/* permission bits */
+	struct out_rec	 r;
 };
 
 struct manifest {
@@ -43,115 +41,127 @@ struct manifest {
 	size_t		 cap;
 };
 
+/* The previous manifest's series, read along with the caller's keys. */
+struct seq_in {
+	FILE		*f;		/* NULL: no (more) series lines */
+	char		*line;		/* getline's buffer */
+	size_t		 cap;
+	char		*key, *path;	/* of the current line, in line */
+	struct out_rec	 r;
+};
+
 struct out {
 	char		*dir;		/* the output folder, as given */
 	char		*stage;		/* staging folder beside it */
 	int		 lockfd;	/* flock()ed folder holding dir */
-	struct manifest	 old;		/* the previous output's files */
-	struct manifest	 now;		/* files of this build */
+	struct manifest	 old;		/* the previous output's other files */
+	struct manifest	 now;		/* this build's other files */
+	struct seq_in	 seq;		/* the previous output's series */
+	size_t		 old_nseq;	/* series files in the previous output */
+	size_t		 nseq_kept;	/* ... kept by this build */
+	FILE		*mf;		/* this build's manifest, in the stage */
+	FILE		*kept;		/* paths of series files kept */
+	int		 changed;	/* a series file differs from before */
 	pthread_mutex_t	 lock;		/* guards now */
 	struct diag	*d;
 };
 
-/* ---- hashing -------------------------------------------------------------- */
+/* ---- manifest ---------------------------------------------------------- */
 
-static uint64_t
-rotl(uint64_t x, int r)
+/*
+ * .umpress-manifest, inside the output: a header line, one line per file
+ * of the series in key order, a line "=", then one line per other file
+ * in path order.  A line:
+ *   HASH INPUT SIZE MODE PART_OFF PART_LEN [KEY] PATH
+ * (digests in 32 hex digits, MODE in octal).  No times: the same inputs
+ * make the same manifest, as they make the same files.  It names the
+ * private files, employee ids among them: mode 0600.
+ */
+#define MANIFEST_HEAD	"umpress manifest 2"
+#define MANIFEST_SEP	"="
+
+static void
+line_put(FILE *f, const struct out_rec *r, const char *key, const char *path)
 {
-	return (x << r) | (x >> (64 - r));
+	fprintf(f, "%016" PRIx64 "%016" PRIx64 " %016" PRIx64 "%016" PRIx64
+	    " %" PRIu64 " %o %" PRIu64 " %" PRIu64 " %s%s%s\n",
+	    r->hash.w[0], r->hash.w[1], r->input.w[0], r->input.w[1], r->size,
+	    r->mode, r->part_off, r->part_len, key ? key : "", key ? " " : "",
+	    path);
 }
 
-/* MurmurHash3's finaliser: every input bit reaches every output bit. */
-static uint64_t
-fmix(uint64_t k)
+/* Exactly 16 hex digits. */
+static int
+hex64(const char **p, uint64_t *v)
 {
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
+	const char *s = *p;
+	int i, c;
+
+	for (*v = 0, i = 0; i < 16; i++) {
+		c = s[i];
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if (c >= 'a' && c <= 'f')
+			c -= 'a' - 10;
+		else
+			return 0;
+		*v = *v << 4 | (uint64_t)c;
+	}
+	*p = s + 16;
+	return 1;
+}
+
+/* Digits in base (8 or 10), then the character end. */
+static int
+num(const char **p, int base, int end, uint64_t *v)
+{
+	const char *s = *p;
+
+	for (*v = 0; *s >= '0' && *s < '0' + base; s++)
+		*v = *v * (uint64_t)base + (uint64_t)(*s - '0');
+	if (s == *p || *s != end)
+		return 0;
+	*p = s + 1;
+	return 1;
 }
 
 /*
- * A 128-bit content hash, two multiply-rotate lanes over 16-byte blocks,
- * fed in pieces so a file written in parts (out_open) hashes like one
- * written at once.  It only has to tell a changed file from an unchanged
- * one (no one gains by forging a collision: the worst is a file not
- * rewritten), and it has to be fast: a build hashes every byte it writes.
+ * Parses a line (newline removed) into r; *rest is what follows the
+ * numbers (KEY PATH or PATH).  0 when damaged.  By hand: a manifest has
+ * a line per packet, and sscanf made reading it a tenth of a no-op
+ * build.
  */
-struct hash {
-	uint64_t	 a, b;		/* the lanes */
-	uint64_t	 n;		/* bytes so far */
-	unsigned char	 tail[16];	/* a block not yet full */
-	size_t		 t;		/* bytes in tail */
-};
-
-static void
-hash_init(struct hash *h)
+static int
+line_parse(char *line, struct out_rec *r, char **rest)
 {
-	h->a = 0x9e3779b97f4a7c15ULL;
-	h->b = 0x6a09e667f3bcc908ULL;
-	h->n = 0;
-	h->t = 0;
+	const char *p = line;
+	uint64_t mode;
+
+	memset(r, 0, sizeof(*r));
+	if (!hex64(&p, &r->hash.w[0]) || !hex64(&p, &r->hash.w[1]) ||
+	    *p++ != ' ' || !hex64(&p, &r->input.w[0]) ||
+	    !hex64(&p, &r->input.w[1]) || *p++ != ' ' ||
+	    !num(&p, 10, ' ', &r->size) || !num(&p, 8, ' ', &mode) ||
+	    !num(&p, 10, ' ', &r->part_off) ||
+	    !num(&p, 10, ' ', &r->part_len) || *p == '\0' || mode > 07777)
+		return 0;
+	r->mode = (unsigned)mode;
+	*rest = (char *)p;
+	return 1;
 }
 
-static void
-hash_block(struct hash *h, const unsigned char *p)
+/* getline without its newline; 0 at the end. */
+static int
+line_get(FILE *f, char **line, size_t *cap)
 {
-	const uint64_t m1 = 0x87c37b91114253d5ULL, m2 = 0x4cf5ad432745937fULL;
-	uint64_t w1, w2;
+	ssize_t n = getline(line, cap, f);
 
-	memcpy(&w1, p, 8);
-	memcpy(&w2, p + 8, 8);
-	h->a = rotl(h->a ^ (w1 * m1), 31) * m2 + h->b;
-	h->b = rotl(h->b ^ (w2 * m2), 33) * m1 + h->a;
+	if (n <= 0)
+		return 0;
+	if ((*line)[n - 1] == '\n')
+		(*line)[n - 1] = '\0';
+	return 1;
 }
-
-static void
-hash_put(struct hash *h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	size_t k;
-
-	h->n += n;
-	if (h->t > 0) {
-		k = 16 - h->t < n ? 16 - h->t : n;
-		memcpy(h->tail + h->t, p, k);
-		h->t += k, p += k, n -= k;
-		if (h->t < 16)
-			return;
-		hash_block(h, h->tail);
-		h->t = 0;
-	}
-	for (; n >= 16; p += 16, n -= 16)
-		hash_block(h, p);
-	memcpy(h->tail, p, n);
-	h->t = n;
-}
-
-static void
-hash_end(struct hash *h, uint64_t out[2])
-{
-	memset(h->tail + h->t, 0, 16 - h->t);
-	hash_block(h, h->tail);
-	/* The length last: a file and the same file with zero bytes added
-	 * differ. */
-	out[0] = fmix(h->a + h->b + h->n);
-	out[1] = fmix(h->b + out[0]);
-}
-
-static void
-out_hash(const unsigned char *p, size_t n, uint64_t out[2])
-{
-	struct hash h;
-
-	hash_init(&h);
-	hash_put(&h, p, n);
-	hash_end(&h, out);
-}
-
-/* ---- manifest ---------------------------------------------------------- */
 
 static int
 entry_cmp(const void *x, const void *y)
@@ -161,14 +171,14 @@ entry_cmp(const void *x, const void *y)
 }
 
 static void
-manifest_add(struct manifest *m, const struct entry *e)
+manifest_add(struct manifest *m, const char *path, const struct out_rec *r)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 256;
 		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
 	}
-	m->v[m->n] = *e;
-	m->v[m->n++].path = xstrdup(e->path);
+	m->v[m->n].r = *r;
+	m->v[m->n++].path = xstrdup(path);
 }
 
 static const struct entry *
@@ -192,32 +202,66 @@ manifest_free(struct manifest *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Reads DIR/.umpress-manifest; a missing or damaged one is an empty
- * manifest (everything is then written anew). */
+/* Reads the next series line of the previous manifest into o->seq. */
 static void
-manifest_load(struct manifest *m, const char *dir)
+seq_advance(struct seq_in *s)
 {
-	struct buf b = {0};
-	struct entry e;
-	char *path, *line, *nl, *rest;
-	int used;
+	char *rest, *sp;
 
-	path = xasprintf("%s/%s", dir, MANIFEST);
-	if (file_read(path, &b))
-		for (line = b.data; line && *line; line = nl ? nl + 1 : NULL) {
-			if ((nl = strchr(line, '\n')) != NULL)
-				*nl = '\0';
-			used = 0;
-			if (sscanf(line, "%16" SCNx64 "%16" SCNx64 " %" SCNu64
-			    " %o %n", &e.hash[0], &e.hash[1], &e.size, &e.mode,
-			    &used) < 4 || used == 0)
-				continue;
-			rest = line + used;
-			e.path = rest;
-			manifest_add(m, &e);
+	while (s->f != NULL) {
+		if (!line_get(s->f, &s->line, &s->cap) ||
+		    strcmp(s->line, MANIFEST_SEP) == 0) {
+			fclose(s->f);
+			s->f = NULL;
+			break;
 		}
-	xqsort(m->v, m->n, sizeof(*m->v), entry_cmp);
-	buf_free(&b);
+		if (line_parse(s->line, &s->r, &rest) &&
+		    (sp = strchr(rest, ' ')) != NULL) {
+			*sp = '\0';
+			s->key = rest;
+			s->path = sp + 1;
+			return;
+		}
+	}
+}
+
+/*
+ * Reads DIR/.umpress-manifest: the other files into o->old, sorted; the
+ * series counted, and opened again to be read along with the build.  A
+ * missing or damaged manifest is an empty one (everything is then
+ * written anew).  Memory holds the other files only, whose number does
+ * not grow with the employees.
+ */
+static void
+manifest_load(struct out *o)
+{
+	char *path, *line = NULL, *rest;
+	size_t cap = 0;
+	struct out_rec r;
+	int others = 0;
+	FILE *f;
+
+	path = xasprintf("%s/%s", o->dir, MANIFEST);
+	if ((f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
+	    strcmp(line, MANIFEST_HEAD) == 0) {
+		while (line_get(f, &line, &cap)) {
+			if (!others && strcmp(line, MANIFEST_SEP) == 0)
+				others = 1;
+			else if (others) {
+				if (line_parse(line, &r, &rest))
+					manifest_add(&o->old, rest, &r);
+			} else
+				o->old_nseq++;	/* checked as read */
+		}
+		if ((o->seq.f = fopen(path, "re")) != NULL) {
+			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
+			seq_advance(&o->seq);
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	xqsort(o->old.v, o->old.n, sizeof(*o->old.v), entry_cmp);
+	free(line);
 	free(path);
 }
 
@@ -370,7 +414,7 @@ struct out *
 out_begin(const char *dir, struct diag *d)
 {
 	struct out *o = xcalloc(1, sizeof(*o));
-	char *parent, *base;
+	char *parent, *base, *mpath;
 
 	o->d = d;
 	o->dir = xstrdup(dir);
@@ -399,7 +443,18 @@ out_begin(const char *dir, struct diag *d)
 		    "here: %s", strerror(errno));
 		goto fail;
 	}
-	manifest_load(&o->old, dir);
+	mpath = xasprintf("%s/%s", o->stage, MANIFEST);
+	o->mf = fopen(mpath, "we");
+	if (o->mf == NULL || fchmod(fileno(o->mf), 0600) == -1 ||
+	    (o->kept = tmpfile()) == NULL) {
+		diag_file(d, DIAG_ERROR, mpath, 0, "cannot write: %s",
+		    strerror(errno));
+		free(mpath);
+		goto fail;
+	}
+	free(mpath);
+	fprintf(o->mf, "%s\n", MANIFEST_HEAD);
+	manifest_load(o);
 	free(parent);
 	free(base);
 	return o;
@@ -416,10 +471,11 @@ file_mode(enum out_mode m)
 	return m == OUT_PRIVATE ? 0600 : 0644;
 }
 
+/* The folders of a file: searchable by whoever may read the file. */
 static mode_t
-dir_mode(enum out_mode m)
+dir_mode(unsigned fmode)
 {
-	return m == OUT_PRIVATE ? 0700 : 0755;
+	return fmode == 0600 ? 0700 : 0755;
 }
 
 /* Writes all of data to a new file at path with the mode. */
@@ -452,28 +508,70 @@ fail:
 	return 0;
 }
 
-/* Records a file of this build; links the previous output's copy into
- * the stage when it is the same, and says whether it did. */
+/* write_file() into the stage, making the folders on the way. */
 static int
-record(struct out *o, const struct entry *e, const char *staged,
-    mode_t dmode)
+stage_write(struct out *o, const char *path, const void *data, size_t len,
+    struct out_rec *r)
 {
-	const struct entry *old = manifest_find(&o->old, e->path);
-	char *oldpath;
-	int linked = 0;
+	char *staged = xasprintf("%s/%s", o->stage, path);
+	int ok;
 
-	if (old != NULL && old->size == e->size && old->mode == e->mode &&
-	    old->hash[0] == e->hash[0] && old->hash[1] == e->hash[1]) {
-		oldpath = xasprintf("%s/%s", o->dir, e->path);
-		unlink(staged);
-		linked = link(oldpath, staged) == 0 || (errno == ENOENT &&
-		    make_parents(staged, dmode) && link(oldpath, staged) == 0);
-		free(oldpath);
-	}
+	ok = write_file(staged, data, len, r->mode) || (errno == ENOENT &&
+	    make_parents(staged, dir_mode(r->mode)) &&
+	    write_file(staged, data, len, r->mode));
+	free(staged);
+	return ok;
+}
+
+/*
+ * Whether the previous output's file at path still looks like the one
+ * its manifest line r describes: a regular file of that size and mode
+ * (someone may have removed, truncated or chmod-ed it since; then it is
+ * made again).  Not its bytes: reading every file would make a no-op
+ * build cost what a full one does.
+ */
+static int
+intact(struct out *o, const char *path, const struct out_rec *r)
+{
+	char *full = xasprintf("%s/%s", o->dir, path);
+	struct stat st;
+	int ok;
+
+	ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uint64_t)st.st_size == r->size &&
+	    (unsigned)(st.st_mode & 07777) == r->mode;
+	free(full);
+	return ok;
+}
+
+/* Whether the file r describes has the bytes of old, which is intact:
+ * then r is kept. */
+static int
+same_as(struct out *o, const char *path, struct out_rec *r,
+    const struct out_rec *old)
+{
+	if (old == NULL || !digest_eq(&old->hash, &r->hash) ||
+	    old->size != r->size || old->mode != r->mode ||
+	    !intact(o, path, old))
+		return 0;
+	r->kept = 1;
+	return 1;
+}
+
+static const struct out_rec *
+old_other(struct out *o, const char *path)
+{
+	const struct entry *e = manifest_find(&o->old, path);
+
+	return e ? &e->r : NULL;
+}
+
+static void
+record_other(struct out *o, const char *path, const struct out_rec *r)
+{
 	pthread_mutex_lock(&o->lock);
-	manifest_add(&o->now, e);
+	manifest_add(&o->now, path, r);
 	pthread_mutex_unlock(&o->lock);
-	return linked;
 }
 
 /* The output path a message names: the output folder and the path. */
@@ -488,32 +586,125 @@ out_fail(struct out *o, const char *path)
 	free(full);
 }
 
+static int
+zero(const struct digest *x)
+{
+	return x->w[0] == 0 && x->w[1] == 0;
+}
+
+static void
+rec_make(struct out_rec *r, const void *data, size_t len, enum out_mode m,
+    const struct digest *input)
+{
+	memset(r, 0, sizeof(*r));
+	hash_bytes(data, len, &r->hash);
+	r->size = len;
+	r->mode = file_mode(m);
+	if (input != NULL)
+		r->input = *input;
+}
+
 int
 out_write(struct out *o, const char *path, const void *data, size_t len,
     enum out_mode m)
 {
-	struct entry e;
-	char *staged;
-	int ok = 1;
+	struct out_rec r;
 
 	if (o == NULL)		/* umpress check: render, write nothing */
 		return 1;
-	staged = xasprintf("%s/%s", o->stage, path);
-	e.path = (char *)path;
-	e.size = len;
-	e.mode = file_mode(m);
-	out_hash(data, len, e.hash);
-	if (!record(o, &e, staged, dir_mode(m)) &&
-	    !write_file(staged, data, len, file_mode(m))) {
-		if (errno != ENOENT || !make_parents(staged, dir_mode(m)) ||
-		    !write_file(staged, data, len, file_mode(m))) {
-			out_fail(o, path);
-			ok = 0;
-		}
+	rec_make(&r, data, len, m, NULL);
+	if (!same_as(o, path, &r, old_other(o, path)) &&
+	    !stage_write(o, path, data, len, &r)) {
+		out_fail(o, path);
+		return 0;
 	}
-	free(staged);
-	return ok;
+	record_other(o, path, &r);
+	return 1;
 }
+
+int
+out_keep(struct out *o, const char *path, const struct digest *input,
+    enum out_mode m)
+{
+	const struct out_rec *old;
+	struct out_rec r;
+
+	if (o == NULL || zero(input) || (old = old_other(o, path)) == NULL ||
+	    !digest_eq(&old->input, input) || old->mode != file_mode(m) ||
+	    !intact(o, path, old))
+		return 0;
+	r = *old;
+	r.kept = 1;
+	record_other(o, path, &r);
+	return 1;
+}
+
+/* ---- the series ------------------------------------------------------------- */
+
+int
+out_seq_old(struct out *o, const char *key, const char *path,
+    struct out_rec *old)
+{
+	struct seq_in *s;
+	int cmp = 1;
+
+	if (o == NULL)
+		return 0;
+	s = &o->seq;
+	while (s->f != NULL && (cmp = strcmp(s->key, key)) < 0)
+		seq_advance(s);
+	if (s->f == NULL || cmp != 0)
+		return 0;
+	cmp = strcmp(s->path, path);
+	*old = s->r;
+	seq_advance(s);
+	return cmp == 0;
+}
+
+int
+out_seq_keep(struct out *o, const char *path, const struct out_rec *old,
+    const struct digest *input, struct out_rec *r)
+{
+	if (o == NULL || old == NULL || zero(input) ||
+	    !digest_eq(&old->input, input) || !intact(o, path, old))
+		return 0;
+	*r = *old;
+	r->kept = 1;
+	return 1;
+}
+
+int
+out_seq_write(struct out *o, const char *path, const void *data, size_t len,
+    enum out_mode m, const struct digest *input, uint64_t part_off,
+    uint64_t part_len, const struct out_rec *old, struct out_rec *r)
+{
+	rec_make(r, data, len, m, input);
+	r->part_off = part_off;
+	r->part_len = part_len;
+	if (o == NULL || same_as(o, path, r, old))
+		return 1;
+	if (!stage_write(o, path, data, len, r)) {
+		out_fail(o, path);
+		return 0;
+	}
+	return 1;
+}
+
+void
+out_seq_put(struct out *o, const char *key, const char *path,
+    const struct out_rec *r)
+{
+	if (o == NULL)
+		return;
+	line_put(o->mf, r, key, path);
+	if (r->kept) {
+		fprintf(o->kept, "%o %s\n", r->mode, path);
+		o->nseq_kept++;
+	} else
+		o->changed = 1;
+}
+
+/* ---- files written in parts ------------------------------------------------- */
 
 /* A file written in parts. */
 struct out_file {
@@ -521,6 +712,7 @@ struct out_file {
 	char		*path;		/* relative to the output */
 	char		*staged;	/* its path in the stage */
 	enum out_mode	 mode;
+	struct digest	 input;
 	int		 fd;		/* -1 after a failure */
 	struct hash	 h;
 	struct buf	 b;		/* bytes not yet written */
@@ -529,7 +721,8 @@ struct out_file {
 #define OUT_FILE_BUF	(256 * 1024)
 
 struct out_file *
-out_open(struct out *o, const char *path, enum out_mode m)
+out_open(struct out *o, const char *path, enum out_mode m,
+    const struct digest *input)
 {
 	struct out_file *f = xcalloc(1, sizeof(*f));
 
@@ -537,11 +730,13 @@ out_open(struct out *o, const char *path, enum out_mode m)
 	f->path = xstrdup(path);
 	f->mode = m;
 	f->fd = -1;
+	if (input != NULL)
+		f->input = *input;
 	hash_init(&f->h);
 	if (o == NULL)		/* check: count nothing, write nothing */
 		return f;
 	f->staged = xasprintf("%s/%s", o->stage, path);
-	make_parents(f->staged, dir_mode(m));
+	make_parents(f->staged, dir_mode(file_mode(m)));
 	if ((f->fd = open(f->staged, O_WRONLY | O_CREAT | O_TRUNC |
 	    O_CLOEXEC, file_mode(m))) == -1)
 		out_fail(o, path);
@@ -582,33 +777,44 @@ out_put(struct out_file *f, const void *data, size_t len)
 		out_flush(f);
 }
 
+/*
+ * Records a file just written to the stage at staged: when the previous
+ * output has the same bytes, the staged copy goes and the old file is
+ * kept (linked in at commit, so its mtime stays and rsync moves
+ * nothing).
+ */
+static int
+adopt(struct out *o, const char *path, const char *staged,
+    struct out_rec *r)
+{
+	if (same_as(o, path, r, old_other(o, path)) && unlink(staged) == -1)
+		return 0;
+	record_other(o, path, r);
+	return 1;
+}
+
 int
 out_close(struct out_file *f)
 {
-	struct entry e;
+	struct out_rec r;
 	int ok = 1;
 
 	if (f == NULL)
 		return 1;
 	if (f->o != NULL) {
 		out_flush(f);
-		if (f->fd == -1 || fchmod(f->fd, file_mode(f->mode)) == -1 ||
-		    close(f->fd) == -1) {
-			if (f->fd != -1) {
-				out_fail(f->o, f->path);
-				close(f->fd);
-			}
+		memset(&r, 0, sizeof(r));
+		r.size = f->h.n;
+		r.mode = file_mode(f->mode);
+		r.input = f->input;
+		hash_end(&f->h, &r.hash);
+		if (f->fd == -1 || fchmod(f->fd, r.mode) == -1 ||
+		    !adopt(f->o, f->path, f->staged, &r))
 			ok = 0;
-		} else {
-			e.path = f->path;
-			e.size = f->h.n;
-			e.mode = file_mode(f->mode);
-			hash_end(&f->h, e.hash);
-			/* Unchanged: the old file is linked in its place. */
-			if (!record(f->o, &e, f->staged, dir_mode(f->mode)) &&
-			    access(f->staged, F_OK) == -1)
-				ok = 0, out_fail(f->o, f->path);
-		}
+		if (f->fd != -1 && close(f->fd) == -1)
+			ok = 0;
+		if (!ok && f->fd != -1)
+			out_fail(f->o, f->path);
 	}
 	buf_free(&f->b);
 	free(f->staged);
@@ -622,27 +828,22 @@ out_path(struct out *o, const char *path, enum out_mode m)
 {
 	char *staged = xasprintf("%s/%s", o->stage, path);
 
-	make_parents(staged, dir_mode(m));
+	make_parents(staged, dir_mode(file_mode(m)));
 	return staged;
 }
 
 int
-out_adopt(struct out *o, const char *path, enum out_mode m)
+out_adopt(struct out *o, const char *path, enum out_mode m,
+    const struct digest *input)
 {
 	struct buf b = {0};
-	struct entry e;
+	struct out_rec r;
 	char *staged = xasprintf("%s/%s", o->stage, path);
 	int ok;
 
 	if ((ok = file_read(staged, &b) && chmod(staged, file_mode(m)) == 0)) {
-		e.path = (char *)path;
-		e.size = b.len;
-		e.mode = file_mode(m);
-		out_hash((const unsigned char *)b.data, b.len, e.hash);
-		/* A failed link leaves the staged copy gone: write it back. */
-		if (!record(o, &e, staged, dir_mode(m)) &&
-		    access(staged, F_OK) == -1)
-			ok = write_file(staged, b.data, b.len, file_mode(m));
+		rec_make(&r, b.data, b.len, m, input);
+		ok = adopt(o, path, staged, &r);
 	}
 	if (!ok)
 		out_fail(o, path);
@@ -651,29 +852,170 @@ out_adopt(struct out *o, const char *path, enum out_mode m)
 	return ok;
 }
 
-/* Writes the manifest of this build into the stage, sorted. */
-static int
-manifest_write(struct out *o)
+/* ---- reading back ------------------------------------------------------------ */
+
+static void
+sort_now(struct out *o)
 {
-	struct buf b = {0};
+	pthread_mutex_lock(&o->lock);
+	xqsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
+	pthread_mutex_unlock(&o->lock);
+}
+
+size_t
+out_files(struct out *o, const char *prefix, const char ***paths,
+    struct digest *d)
+{
+	struct hash h;
+	size_t i, n = 0, len = strlen(prefix);
+
+	*paths = NULL;
+	hash_init(&h);
+	sort_now(o);
+	for (i = 0; i < o->now.n; i++) {
+		if (strncmp(o->now.v[i].path, prefix, len) != 0)
+			continue;
+		*paths = xreallocarray(*paths, n + 1, sizeof(**paths));
+		(*paths)[n++] = o->now.v[i].path;
+		hash_str(&h, o->now.v[i].path);
+		hash_digest(&h, &o->now.v[i].r.hash);
+	}
+	hash_end(&h, d);
+	return n;
+}
+
+int
+out_read(struct out *o, const char *path, struct buf *b)
+{
 	const struct entry *e;
-	char *path;
+	char *full;
+	int ok;
+
+	sort_now(o);
+	if ((e = manifest_find(&o->now, path)) == NULL) {
+		errno = ENOENT;
+		return 0;
+	}
+	full = xasprintf("%s/%s", e->r.kept ? o->dir : o->stage, path);
+	ok = file_read(full, b);
+	free(full);
+	return ok;
+}
+
+int
+out_read_old(struct out *o, const char *path, uint64_t off, uint64_t len,
+    struct buf *b)
+{
+	char *full = xasprintf("%s/%s", o->dir, path);
+	ssize_t n = -1;
+	int fd;
+
+	buf_reset(b);
+	buf_reserve(b, (size_t)len);
+	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) != -1) {
+		n = pread(fd, b->data, (size_t)len, (off_t)off);
+		close(fd);
+	}
+	free(full);
+	if (n != (ssize_t)len)
+		return 0;
+	b->len = (size_t)len;
+	b->data[b->len] = '\0';
+	return 1;
+}
+
+/* ---- the end ---------------------------------------------------------------- */
+
+/* Ends the manifest in the stage: the separator, the other files. */
+static int
+manifest_end(struct out *o)
+{
 	size_t i;
 	int ok;
 
-	xqsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
-	for (i = 0; i < o->now.n; i++) {
-		e = &o->now.v[i];
-		buf_printf(&b, "%016" PRIx64 "%016" PRIx64 " %" PRIu64
-		    " %o %s\n", e->hash[0], e->hash[1], e->size, e->mode,
-		    e->path);
-	}
-	path = xasprintf("%s/%s", o->stage, MANIFEST);
-	/* It names the private files, employee ids among them. */
-	ok = write_file(path, b.data ? b.data : "", b.len, 0600);
-	free(path);
-	buf_free(&b);
+	fprintf(o->mf, "%s\n", MANIFEST_SEP);
+	sort_now(o);
+	for (i = 0; i < o->now.n; i++)
+		line_put(o->mf, &o->now.v[i].r, NULL, o->now.v[i].path);
+	ok = fflush(o->mf) == 0 && !ferror(o->mf);
+	ok &= fclose(o->mf) == 0;
+	o->mf = NULL;
 	return ok;
+}
+
+/* Whether this build's files are the previous output's, every one. */
+static int
+unchanged(struct out *o)
+{
+	size_t i;
+
+	if (o->changed || o->nseq_kept != o->old_nseq || o->now.n != o->old.n)
+		return 0;
+	for (i = 0; i < o->now.n; i++)
+		if (!o->now.v[i].r.kept)
+			return 0;
+	return 1;
+}
+
+/* Links the previous output's file at path into the stage. */
+static int
+link_old(struct out *o, const char *path, unsigned mode)
+{
+	char *old = xasprintf("%s/%s", o->dir, path);
+	char *staged = xasprintf("%s/%s", o->stage, path);
+	int ok;
+
+	ok = link(old, staged) == 0 || (errno == ENOENT &&
+	    make_parents(staged, dir_mode(mode)) && link(old, staged) == 0);
+	if (!ok)
+		out_fail(o, path);
+	free(old);
+	free(staged);
+	return ok;
+}
+
+/* Links every kept file into the stage, which then is the whole output. */
+static int
+link_kept(struct out *o)
+{
+	char *line = NULL, *path;
+	size_t cap = 0, i;
+	unsigned long mode;
+	int ok = 1;
+
+	for (i = 0; ok && i < o->now.n; i++)
+		if (o->now.v[i].r.kept)
+			ok = link_old(o, o->now.v[i].path, o->now.v[i].r.mode);
+	ok = ok && fflush(o->kept) == 0 && fseeko(o->kept, 0, SEEK_SET) == 0;
+	while (ok && line_get(o->kept, &line, &cap)) {
+		mode = strtoul(line, &path, 8);
+		ok = *path == ' ' && link_old(o, path + 1, (unsigned)mode);
+	}
+	free(line);
+	return ok;
+}
+
+/* Whether two files have the same bytes. */
+static int
+same_file(const char *a, const char *b)
+{
+	char x[65536], y[65536];
+	size_t n, m;
+	FILE *fa = fopen(a, "re"), *fb = fopen(b, "re");
+	int same = fa != NULL && fb != NULL;
+
+	while (same) {
+		n = fread(x, 1, sizeof(x), fa);
+		m = fread(y, 1, sizeof(y), fb);
+		same = n == m && memcmp(x, y, n) == 0;
+		if (n == 0)
+			break;
+	}
+	if (fa != NULL)
+		fclose(fa);
+	if (fb != NULL)
+		fclose(fb);
+	return same;
 }
 
 /* Swaps the stage in for the output in one step when the system can
@@ -700,14 +1042,38 @@ swap_in(struct out *o)
 	return ok;
 }
 
+/*
+ * When every file is the previous output's, the output stays as it is:
+ * nothing is written (a no-op build costs reading, not writing), but
+ * the manifest, if what the files were made from changed (a template
+ * edit that left the packets as they were), replaces the old one in one
+ * rename.  Otherwise the kept files are linked into the stage and the
+ * stage swapped in.
+ */
 int
 out_commit(struct out *o)
 {
+	char *staged = NULL, *live = NULL;
 	int ok;
 
-	if (!(ok = manifest_write(o) && swap_in(o)))
+	if (!(ok = manifest_end(o)))
+		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot write the "
+		    "manifest: %s", strerror(errno));
+	else if (unchanged(o)) {
+		staged = xasprintf("%s/%s", o->stage, MANIFEST);
+		live = xasprintf("%s/%s", o->dir, MANIFEST);
+		if (!same_file(staged, live) && rename(staged, live) == -1) {
+			diag_file(o->d, DIAG_ERROR, live, 0, "cannot write: %s",
+			    strerror(errno));
+			ok = 0;
+		}
+	} else if ((ok = link_kept(o)) && !swap_in(o)) {
 		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot put the new "
 		    "output in place: %s", strerror(errno));
+		ok = 0;
+	}
+	free(staged);
+	free(live);
 	out_abort(o);
 	return ok;
 }
@@ -717,6 +1083,13 @@ out_abort(struct out *o)
 {
 	if (o == NULL)
 		return;
+	if (o->mf != NULL)
+		fclose(o->mf);
+	if (o->kept != NULL)
+		fclose(o->kept);
+	if (o->seq.f != NULL)
+		fclose(o->seq.f);
+	free(o->seq.line);
 	if (o->stage != NULL)
 		rm_tree(o->stage);	/* after a swap: the old output */
 	if (o->lockfd != -1)

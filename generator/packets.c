@@ -29,12 +29,28 @@
 #define PRIV	"private/"
 #define BATCH	64		/* employees handed to a worker at once */
 
-/* A batch of employees read by the scan, handed to one worker. */
+/* What becomes of one employee of a batch. */
+struct slot {
+	const char	*path;		/* of the packet (in the batch's arena) */
+	struct out_rec	 old;		/* the previous output's packet */
+	int		 has_old;
+	struct out_rec	 rec;		/* this build's */
+	int		 made;		/* a packet was made */
+};
+
+/*
+ * A batch of employees read by the scan, handed to one worker.  The
+ * batches are a ring the scan fills in turn; before refilling one it
+ * waits for it to be done and records its packets, so the manifest gets
+ * them in id order whatever thread did what.
+ */
 struct batch {
 	struct arena	 a;		/* the histories' rows */
 	struct history	 h[BATCH];
+	struct slot	 s[BATCH];
 	size_t		 n;
-	struct batch	*next;		/* in the queue or the free list */
+	int		 busy;		/* queued or being run (qlock) */
+	struct batch	*next;		/* in the queue */
 };
 
 /* What one worker keeps. */
@@ -73,13 +89,17 @@ struct pk {
 	pthread_mutex_t	 qlock;		/* the queue */
 	pthread_cond_t	 qcond;
 	struct batch	*queue, *qtail;	/* batches to do */
-	struct batch	*free;		/* batches done */
-	size_t		 nbatches;	/* batches made */
 	int		 done;		/* the scan ended */
 };
 
 /* ---- the private database ----------------------------------------------- */
 
+/*
+ * packet: one row per packet made, for the batches and the index.  Its
+ * article is in the spool at off (src 0), or, for a packet kept from the
+ * previous output without rendering it, in that packet file at off
+ * (src 1).  input: what the packet was made from (pk_input).
+ */
 static const char pk_schema[] =
 	"PRAGMA journal_mode = OFF;"
 	"PRAGMA synchronous = OFF;"
@@ -88,7 +108,8 @@ static const char pk_schema[] =
 	"CREATE TABLE packet (unit_key TEXT NOT NULL, unit TEXT, "
 	"  name TEXT NOT NULL, id TEXT NOT NULL, class TEXT, "
 	"  no_computer INTEGER NOT NULL, nalerts INTEGER NOT NULL, "
-	"  off INTEGER NOT NULL, len INTEGER NOT NULL, css TEXT NOT NULL);"
+	"  off INTEGER NOT NULL, len INTEGER NOT NULL, css TEXT NOT NULL, "
+	"  src INTEGER NOT NULL, input BLOB NOT NULL);"
 	"CREATE TABLE entry (code TEXT NOT NULL, county_key TEXT NOT NULL, "
 	"  county TEXT NOT NULL, grade TEXT NOT NULL, seniority TEXT, "
 	"  id TEXT NOT NULL, name TEXT NOT NULL, issued TEXT, expires TEXT);"
@@ -113,7 +134,7 @@ pk_db_open(struct pk *k)
 	if (sqlite3_exec(k->db, pk_schema, NULL, NULL, NULL) != SQLITE_OK)
 		return pk_db_fail(k, "create");
 	if (sqlite3_prepare_v2(k->db, "INSERT INTO packet VALUES "
-	    "(?,?,?,?,?,?,?,?,?,?)", -1, &k->ins_packet, NULL) != SQLITE_OK ||
+	    "(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &k->ins_packet, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(k->db, "INSERT INTO entry VALUES "
 	    "(?,?,?,?,?,?,?,?,?)", -1, &k->ins_entry, NULL) != SQLITE_OK)
 		return pk_db_fail(k, "prepare");
@@ -230,10 +251,14 @@ spool_write(struct pk *k, const char *p, size_t len, long long off)
 	return 1;
 }
 
-/* Keeps what the batches and lists need of one employee. */
+/*
+ * Keeps what the batches and lists need of one employee.  The article is
+ * w->art, spooled, or when old is not NULL the part of the previous
+ * output's packet it names.
+ */
 static int
 pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
-    size_t nle)
+    size_t nle, const struct digest *in, const struct out_rec *old)
 {
 	struct pk *k = w->pk;
 	const struct employee *e = &pkt->h->emp;
@@ -245,8 +270,12 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 	page_css(&w->css, e, 1);
 	file_key(&key, e->unit);
 	pthread_mutex_lock(&k->lock);
-	off = k->spool_end;
-	k->spool_end += (long long)w->art.len;
+	if (old != NULL)
+		off = (long long)old->part_off;
+	else {
+		off = k->spool_end;
+		k->spool_end += (long long)w->art.len;
+	}
 	sqlite3_reset(k->ins_packet);
 	rec_bind_text(k->ins_packet, 1, key.len ? key.data : "no-unit");
 	rec_bind_text(k->ins_packet, 2, e->unit);
@@ -256,8 +285,12 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 	sqlite3_bind_int(k->ins_packet, 6, !e->computer_access);
 	sqlite3_bind_int64(k->ins_packet, 7, (sqlite3_int64)pkt->nalerts);
 	sqlite3_bind_int64(k->ins_packet, 8, off);
-	sqlite3_bind_int64(k->ins_packet, 9, (sqlite3_int64)w->art.len);
+	sqlite3_bind_int64(k->ins_packet, 9, old != NULL ?
+	    (sqlite3_int64)old->part_len : (sqlite3_int64)w->art.len);
 	rec_bind_text(k->ins_packet, 10, w->css.data);
+	sqlite3_bind_int(k->ins_packet, 11, old != NULL);
+	sqlite3_bind_blob(k->ins_packet, 12, in, sizeof(*in),
+	    SQLITE_TRANSIENT);
 	if (sqlite3_step(k->ins_packet) != SQLITE_DONE)
 		ok = pk_db_fail(k, "insert");
 	for (i = 0; ok && i < nle; i++) {
@@ -278,8 +311,8 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 	}
 	pthread_mutex_unlock(&k->lock);
 	/* The spool is written outside the lock: the range is ours. */
-	if (ok && k->out != NULL && !spool_write(k, w->art.data, w->art.len,
-	    off))
+	if (ok && old == NULL && k->out != NULL && !spool_write(k,
+	    w->art.data, w->art.len, off))
 		ok = 0;
 	buf_free(&key);
 	buf_free(&ck);
@@ -308,18 +341,56 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 		to->appointments_by_title[i] += from->appointments_by_title[i];
 }
 
+/*
+ * What a packet is made from: the project (program, templates, content,
+ * as-of date) and the employee's rows.  The same input makes the same
+ * packet, so a packet whose input the previous output's manifest holds
+ * is kept without rendering it.
+ */
+static void
+pk_input(const struct project *p, const struct history *h,
+    struct digest *in)
+{
+	struct hash x;
+
+	hash_init(&x);
+	hash_digest(&x, &p->fp);
+	hash_digest(&x, &h->input);
+	hash_end(&x, in);
+}
+
+/* Where the article is in the document ({{{article}}} in packet.html);
+ * UINT64_MAX when a custom template does not hold it as it is. */
+static uint64_t
+part_of(const struct buf *doc, const struct buf *art)
+{
+	const char *p = doc->data, *end = doc->data + doc->len;
+
+	if (art->len == 0)
+		return 0;
+	while ((p = memchr(p, art->data[0], (size_t)(end - p))) != NULL &&
+	    (size_t)(end - p) >= art->len) {
+		if (memcmp(p, art->data, art->len) == 0)
+			return (uint64_t)(p - doc->data);
+		p++;
+	}
+	return UINT64_MAX;
+}
+
 /* One employee: rules, figures, and for a participant or an eligible
  * employee the packet (issue: every employee with an enrollment or an
- * eligibility). */
+ * eligibility), kept from the previous output when its input is the
+ * same. */
 static int
-pk_employee(struct worker *w, const struct history *h)
+pk_employee(struct worker *w, const struct history *h, struct slot *sl)
 {
 	struct pk *k = w->pk;
 	const struct project *p = k->p;
 	struct packet pkt;
 	struct list_entry *le;
+	struct digest in;
+	uint64_t off;
 	size_t nle;
-	char *path;
 	int ok = 1;
 
 	rule_packet(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
@@ -330,16 +401,23 @@ pk_employee(struct worker *w, const struct history *h)
 		goto out;
 	rule_list_entries(h, &p->catalog, &p->site.prog, p->site.profile,
 	    p->as_of, &w->a, &le, &nle);
-	if (!pk_render(w, &pkt))
+	pk_input(p, h, &in);
+	/* A kept packet's article is read back for the batches: only when
+	 * the previous build found it in the document. */
+	if (sl->has_old && sl->old.part_off != UINT64_MAX &&
+	    out_seq_keep(k->out, sl->path, &sl->old, &in, &sl->rec))
+		ok = pk_keep(w, &pkt, le, nle, &in, &sl->rec);
+	else if (!pk_render(w, &pkt))
 		ok = 0;
 	else {
-		path = xasprintf(PRIV "packets/%s.html", h->emp.id);
-		ok = out_write(k->out, path, w->doc.data, w->doc.len,
-		    OUT_PRIVATE);
-		free(path);
-		ok = ok && pk_keep(w, &pkt, le, nle);
-		w->npackets++;
+		off = part_of(&w->doc, &w->art);
+		ok = out_seq_write(k->out, sl->path, w->doc.data, w->doc.len,
+		    OUT_PRIVATE, &in, off, off == UINT64_MAX ? 0 : w->art.len,
+		    sl->has_old ? &sl->old : NULL, &sl->rec);
+		ok = ok && pk_keep(w, &pkt, le, nle, &in, NULL);
 	}
+	sl->made = ok;
+	w->npackets++;
 out:
 	arena_reset(&w->a);
 	return ok;
@@ -368,17 +446,17 @@ worker_free(struct worker *w)
 static void
 batch_run(struct worker *w, struct batch *b)
 {
-	size_t i;
+	size_t i, n = b->n;
 	int ok = 1;
 
 	/* After a failure (a full disk, a bad template) the rest is not
 	 * done: one message, not one per employee. */
 	pthread_mutex_lock(&w->pk->lock);
 	if (w->pk->failed)
-		b->n = 0;
+		n = 0;
 	pthread_mutex_unlock(&w->pk->lock);
-	for (i = 0; i < b->n; i++)
-		ok &= pk_employee(w, &b->h[i]);
+	for (i = 0; i < n; i++)
+		ok &= pk_employee(w, &b->h[i], &b->s[i]);
 	if (!ok) {
 		pthread_mutex_lock(&w->pk->lock);
 		w->pk->failed = 1;
@@ -405,40 +483,19 @@ worker_main(void *arg)
 			k->qtail = NULL;
 		pthread_mutex_unlock(&k->qlock);
 		batch_run(w, b);
-		arena_reset(&b->a);
-		b->n = 0;
 		pthread_mutex_lock(&k->qlock);
-		b->next = k->free;
-		k->free = b;
+		b->busy = 0;
 		pthread_cond_broadcast(&k->qcond);
 		pthread_mutex_unlock(&k->qlock);
 	}
-}
-
-/* A free batch for the scan to fill; waits while jobs * 2 are queued. */
-static struct batch *
-batch_get(struct pk *k, size_t max)
-{
-	struct batch *b;
-
-	pthread_mutex_lock(&k->qlock);
-	while (k->free == NULL && k->nbatches >= max)
-		pthread_cond_wait(&k->qcond, &k->qlock);
-	if ((b = k->free) != NULL)
-		k->free = b->next;
-	else {
-		b = xcalloc(1, sizeof(*b));
-		k->nbatches++;
-	}
-	pthread_mutex_unlock(&k->qlock);
-	b->next = NULL;
-	return b;
 }
 
 static void
 batch_put(struct pk *k, struct batch *b)
 {
 	pthread_mutex_lock(&k->qlock);
+	b->busy = 1;
+	b->next = NULL;
 	if (k->qtail != NULL)
 		k->qtail->next = b;
 	else
@@ -448,17 +505,42 @@ batch_put(struct pk *k, struct batch *b)
 	pthread_mutex_unlock(&k->qlock);
 }
 
+/* Waits until the workers are done with b, records its packets in the
+ * manifest (in id order: the batches are retired in the order they were
+ * filled) and empties it. */
 static void
-batches_free(struct pk *k)
+batch_retire(struct pk *k, struct batch *b)
 {
-	struct batch *b, *next;
+	size_t i;
 
-	for (b = k->free; b != NULL; b = next) {
-		next = b->next;
-		arena_free(&b->a);
-		free(b);
-	}
-	k->free = NULL;
+	pthread_mutex_lock(&k->qlock);
+	while (b->busy)
+		pthread_cond_wait(&k->qcond, &k->qlock);
+	pthread_mutex_unlock(&k->qlock);
+	for (i = 0; i < b->n; i++)
+		if (b->s[i].made)
+			out_seq_put(k->out, b->h[i].emp.id, b->s[i].path,
+			    &b->s[i].rec);
+	arena_reset(&b->a);
+	memset(b->s, 0, sizeof(b->s));
+	b->n = 0;
+}
+
+/* Reads the next employee into b, with the previous output's packet. */
+static int
+batch_fill(struct pk *k, struct rec_scan *sc, struct batch *b, int *bad)
+{
+	struct slot *sl = &b->s[b->n];
+	const char *id;
+
+	if (!rec_scan_next(sc, &b->a, &b->h[b->n], bad))
+		return 0;
+	id = b->h[b->n].emp.id;
+	sl->path = arena_printf(&b->a, PRIV "packets/%s.html", id);
+	sl->has_old = *bad == 0 && out_seq_old(k->out, id, sl->path,
+	    &sl->old);
+	b->n++;
+	return 1;
 }
 
 /*
@@ -470,47 +552,45 @@ static int
 pk_scan(struct pk *k, struct records *r, int jobs, struct fy_figures *fy)
 {
 	struct worker *ws = xcalloc((size_t)jobs, sizeof(*ws));
+	size_t nring = jobs > 1 ? 2 * (size_t)jobs : 1, seq, i;
+	struct batch *ring = xcalloc(nring, sizeof(*ring)), *b;
 	struct rec_scan *sc;
-	struct batch *b;
-	int i, bad, nbad = 0, more = 1;
+	int bad, nbad = 0, more = 1;
 
-	for (i = 0; i < jobs; i++)
+	for (i = 0; i < (size_t)jobs; i++)
 		worker_init(&ws[i], k);
-	for (i = 0; jobs > 1 && i < jobs; i++)
+	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
 		pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
 	sc = rec_scan_new(r, &k->p->catalog);
-	while (more) {
-		b = batch_get(k, (size_t)jobs * 2);
-		while (b->n < BATCH && (more = rec_scan_next(sc, &b->a,
-		    &b->h[b->n], &bad))) {
+	for (seq = 0; more; seq++) {
+		b = &ring[seq % nring];
+		batch_retire(k, b);
+		while (b->n < BATCH && (more = batch_fill(k, sc, b, &bad)))
 			nbad += bad;
-			b->n++;
-		}
 		/* Bad rows: go on reading to report them all, write no more. */
 		if (nbad > 0)
 			b->n = 0;
 		if (jobs > 1)
 			batch_put(k, b);
-		else {
+		else
 			batch_run(&ws[0], b);
-			arena_reset(&b->a);
-			b->n = 0;
-			b->next = k->free;
-			k->free = b;
-		}
 	}
 	pthread_mutex_lock(&k->qlock);
 	k->done = 1;
 	pthread_cond_broadcast(&k->qcond);
 	pthread_mutex_unlock(&k->qlock);
-	for (i = 0; jobs > 1 && i < jobs; i++)
+	for (i = 0; i < nring; i++)
+		batch_retire(k, &ring[(seq + i) % nring]);
+	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
 		pthread_join(ws[i].tid, NULL);
-	for (i = 0; i < jobs; i++) {
+	for (i = 0; i < (size_t)jobs; i++) {
 		fy_sum(fy, &ws[i].fy, k->p->catalog.ntitles);
 		worker_free(&ws[i]);
 	}
+	for (i = 0; i < nring; i++)
+		arena_free(&ring[i].a);
+	free(ring);
 	free(ws);
-	batches_free(k);
 	nbad += rec_scan_failed(sc);
 	rec_scan_free(sc);
 	return nbad == 0 && !k->failed;
@@ -518,24 +598,46 @@ pk_scan(struct pk *k, struct records *r, int jobs, struct fy_figures *fy)
 
 /* ---- batches, lists and the index ----------------------------------------- */
 
-/* Copies len bytes of the spool at off into f. */
-static int
-spool_copy(struct pk *k, struct out_file *f, long long off, size_t len,
-    struct buf *tmp)
+static const char *
+col(sqlite3_stmt *st, int i)
 {
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : "";
+}
+
+/*
+ * Copies an article into f: len bytes at off of the spool (src 0) or of
+ * the previous output's packet of employee id (src 1, a kept packet).
+ */
+static int
+article_copy(struct pk *k, struct out_file *f, int src, const char *id,
+    long long off, size_t len, struct buf *tmp)
+{
+	char *path;
 	ssize_t n;
+	int ok = 1;
 
 	buf_reset(tmp);
 	buf_reserve(tmp, len);
 	if (k->out == NULL)
 		return 1;
-	n = pread(k->spool, tmp->data, len, (off_t)off);
-	if (n != (ssize_t)len) {
+	if (src == 1) {
+		path = xasprintf(PRIV "packets/%s.html", id);
+		if (!out_read_old(k->out, path, (uint64_t)off, len, tmp)) {
+			diag_msg(k->d, DIAG_ERROR, "cannot read the previous "
+			    "output's %s: %s", path, strerror(errno));
+			ok = 0;
+		}
+		free(path);
+	} else if ((n = pread(k->spool, tmp->data, len, (off_t)off)) !=
+	    (ssize_t)len) {
 		diag_msg(k->d, DIAG_ERROR, "temporary file: short read");
-		return 0;
+		ok = 0;
 	}
-	out_put(f, tmp->data, len);
-	return 1;
+	if (ok)
+		out_put(f, tmp->data, len);
+	return ok;
 }
 
 /* A small view for the shells of batches and private pages. */
@@ -560,27 +662,50 @@ shell_view(struct pk *k, struct arena *a, const char *title,
 /*
  * One print batch: the packets the query gives, in its order, in one
  * document, a page break between employees (the packet.css article
- * rule).  The query's columns: css, off, len.
+ * rule).  The query's columns: css, src, off, len, id, input.  Kept as
+ * it is when its packets and their order are (its input: the project,
+ * the path, the title, each packet's id and input).
  */
 static int
 print_batch(struct pk *k, const char *path, const char *title,
     sqlite3_stmt *st)
 {
-	struct out_file *f = out_open(k->out, path, OUT_PRIVATE);
+	struct out_file *f;
 	struct buf css = {0}, tmp = {0};
 	struct arena a = {0};
+	struct digest in;
+	struct hash h;
 	int ok = 1, rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	hash_init(&h);
+	hash_digest(&h, &k->p->fp);
+	hash_str(&h, path);
+	hash_str(&h, title);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_puts(&css, (const char *)sqlite3_column_text(st, 0));
+		hash_str(&h, col(st, 4));
+		hash_put(&h, sqlite3_column_blob(st, 5),
+		    (size_t)sqlite3_column_bytes(st, 5));
+	}
 	buf_putc(&css, '\0');
+	hash_end(&h, &in);
 	sqlite3_reset(st);
-	ok = rc == SQLITE_DONE && tmpl_render(k->print_start,
-	    shell_view(k, &a, title, css.data), &tmp);
+	if (rc != SQLITE_DONE) {
+		buf_free(&css);
+		return pk_db_fail(k, "select");
+	}
+	if (out_keep(k->out, path, &in, OUT_PRIVATE)) {
+		buf_free(&css);
+		return 1;
+	}
+	f = out_open(k->out, path, OUT_PRIVATE, &in);
+	ok = tmpl_render(k->print_start, shell_view(k, &a, title, css.data),
+	    &tmp);
 	out_put(f, tmp.data, tmp.len);
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		ok = spool_copy(k, f, sqlite3_column_int64(st, 1),
-		    (size_t)sqlite3_column_int64(st, 2), &tmp);
+		ok = article_copy(k, f, sqlite3_column_int(st, 1), col(st, 4),
+		    sqlite3_column_int64(st, 2),
+		    (size_t)sqlite3_column_int64(st, 3), &tmp);
 	buf_reset(&tmp);
 	ok = ok && tmpl_render(k->print_end, shell_view(k, &a, title, ""),
 	    &tmp);
@@ -604,7 +729,8 @@ print_batches(struct pk *k)
 	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit) FROM "
 	    "packet GROUP BY unit_key ORDER BY unit_key", -1, &units,
 	    NULL) != SQLITE_OK || sqlite3_prepare_v2(k->db, "SELECT css, "
-	    "off, len FROM packet WHERE unit_key = ? ORDER BY name, id", -1,
+	    "src, off, len, id, input FROM packet WHERE unit_key = ? ORDER BY "
+	    "name, id", -1,
 	    &st, NULL) != SQLITE_OK)
 		return pk_db_fail(k, "prepare");
 	while (ok && sqlite3_step(units) == SQLITE_ROW) {
@@ -620,8 +746,9 @@ print_batches(struct pk *k)
 	}
 	sqlite3_finalize(units);
 	sqlite3_finalize(st);
-	if (ok && sqlite3_prepare_v2(k->db, "SELECT css, off, len FROM "
-	    "packet WHERE no_computer ORDER BY unit_key, name, id", -1, &st,
+	if (ok && sqlite3_prepare_v2(k->db, "SELECT css, src, off, "
+	    "len, id, input FROM packet WHERE no_computer ORDER BY unit_key, "
+	    "name, id", -1, &st,
 	    NULL) != SQLITE_OK)
 		return pk_db_fail(k, "prepare");
 	if (ok)
@@ -629,14 +756,6 @@ print_batches(struct pk *k)
 		    "Packets of employees without computer access", st);
 	sqlite3_finalize(st);
 	return ok;
-}
-
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s ? s : "";
 }
 
 /* The CSV of a list (cli.md): header, then one row per employee. */
@@ -758,15 +877,41 @@ lists_write(struct pk *k, struct arena *ia, struct tv *index)
 	return ok;
 }
 
+/* What the index is made from: the project, every packet's id and
+ * input (the lists come from the same). */
+static int
+index_input(struct pk *k, struct digest *in)
+{
+	sqlite3_stmt *st;
+	struct hash h;
+	int rc;
+
+	if (sqlite3_prepare_v2(k->db, "SELECT id, input FROM packet ORDER BY "
+	    "unit_key, name, id", -1, &st, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	hash_init(&h);
+	hash_digest(&h, &k->p->fp);
+	hash_str(&h, "index");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		hash_str(&h, col(st, 0));
+		hash_put(&h, sqlite3_column_blob(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1));
+	}
+	sqlite3_finalize(st);
+	hash_end(&h, in);
+	return rc == SQLITE_DONE || pk_db_fail(k, "select");
+}
+
 /*
  * The coordinator's index: the batches, the lists, then every packet by
  * unit and name, one row rendered at a time so a department of any size
- * fits in memory.
+ * fits in memory.  The lists are written on the way.
  */
 static int
 index_write(struct pk *k)
 {
-	struct out_file *f = out_open(k->out, PRIV "index.html", OUT_PRIVATE);
+	struct out_file *f = NULL;
+	struct digest in;
 	struct arena a = {0}, ra = {0};
 	struct buf b = {0};
 	struct tv *v, *iv, *units, *it, *lists;
@@ -780,8 +925,10 @@ index_write(struct pk *k)
 	lists = tv_set(&a, iv, "lists", tv_list(&a));
 	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), count(*), "
 	    "sum(no_computer) FROM packet GROUP BY unit_key ORDER BY "
-	    "unit_key", -1, &st, NULL) != SQLITE_OK)
-		return pk_db_fail(k, "prepare");
+	    "unit_key", -1, &st, NULL) != SQLITE_OK) {
+		ok = pk_db_fail(k, "prepare");
+		goto done;
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		it = tv_push(&a, units, tv_map(&a));
 		tv_set(&a, it, "name", sqlite3_column_type(st, 1) ==
@@ -796,7 +943,10 @@ index_write(struct pk *k)
 		    (double)sqlite3_column_int64(st, 3)));
 	}
 	sqlite3_finalize(st);
-	ok = lists_write(k, &a, lists);
+	ok = lists_write(k, &a, lists) && index_input(k, &in);
+	if (ok && out_keep(k->out, PRIV "index.html", &in, OUT_PRIVATE))
+		goto done;
+	f = out_open(k->out, PRIV "index.html", OUT_PRIVATE, &in);
 	tv_set(&a, iv, "has_lists", tv_bool(&a, lists->len > 0));
 	ok = ok && tmpl_render(k->private, v, &b);
 	out_put(f, b.data, b.len);
@@ -827,6 +977,7 @@ index_write(struct pk *k)
 	ok = ok && tmpl_render(k->index_end, v, &b);
 	out_put(f, b.data, b.len);
 	ok &= out_close(f);
+done:
 	arena_free(&a);
 	arena_free(&ra);
 	buf_free(&b);
@@ -922,7 +1073,10 @@ packets_build(struct project *p, struct records *r, struct out *out,
 	ok = pk_init(&k, p, out, d) && pk_db_open(&k) &&
 	    (out == NULL || spool_open(&k));
 	ok = ok && pk_scan(&k, r, jobs < 1 ? 1 : jobs, fy);
-	if (ok && sqlite3_exec(k.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	/* One sort for the batches, the index and its input, not one per
+	 * unit. */
+	if (ok && sqlite3_exec(k.db, "COMMIT; CREATE INDEX packet_order ON "
+	    "packet (unit_key, name, id)", NULL, NULL, NULL) != SQLITE_OK)
 		ok = pk_db_fail(&k, "commit");
 	ok = ok && print_batches(&k) && index_write(&k);
 	pk_free(&k);

@@ -294,6 +294,7 @@ struct rec_scan {
 	sqlite3_stmt	*emp;
 	struct cursor	 cur[T__MAX];
 	struct buf	 last;		/* the previous employee's id */
+	struct hash	 in;		/* this employee's rows, as read */
 	int		 failed;
 	int		 ended;
 };
@@ -754,18 +755,59 @@ row_checks(struct records *r, const char *table, long long rowid,
  * Decodes a row of st (rowid in column 0, then the columns from first)
  * into dst.  Returns the number of problems (each reported).
  */
+/*
+ * Feeds a value, as the database holds it, to an employee's input hash
+ * (history.input: what the packet is made from).  Before decoding: the
+ * type of a value is not defined after a conversion.
+ */
+static void
+hash_value(struct hash *h, sqlite3_value *v)
+{
+	int type = sqlite3_value_type(v), n;
+	double x;
+	uint64_t bits;
+
+	switch (type) {
+	case SQLITE_INTEGER:
+		bits = (uint64_t)sqlite3_value_int64(v);
+		break;
+	case SQLITE_FLOAT:
+		x = sqlite3_value_double(v);
+		memcpy(&bits, &x, sizeof(bits));
+		break;
+	case SQLITE_TEXT:
+	case SQLITE_BLOB:
+		n = sqlite3_value_bytes(v);
+		hash_put(h, sqlite3_value_blob(v), (size_t)n);
+		bits = (uint64_t)n;
+		break;
+	default:
+		bits = 0;
+		break;
+	}
+	hash_u64(h, bits ^ ((uint64_t)type << 60));
+}
+
 static int
 decode_row(struct records *r, const struct catalog *cat, const char *table,
     const struct colspec *cols, sqlite3_stmt *st, int first,
-    struct arena *a, char *dst, long long *rowid)
+    struct arena *a, char *dst, long long *rowid, struct hash *h)
 {
+	sqlite3_value *v;
 	int i, nbad = 0;
 
 	*rowid = sqlite3_column_int64(st, 0);
 	*(long long *)(void *)dst = *rowid;	/* every struct starts so */
-	for (i = 0; cols[i].name != NULL; i++)
-		nbad += !decode(r, cat, table, *rowid, &cols[i],
-		    sqlite3_column_value(st, first + i), a, dst);
+	/* The rowid is left out of the hash: HR reloading the same rows
+	 * changes rowids, not packets. */
+	if (h != NULL)
+		hash_str(h, table);
+	for (i = 0; cols[i].name != NULL; i++) {
+		v = sqlite3_column_value(st, first + i);
+		if (h != NULL)
+			hash_value(h, v);
+		nbad += !decode(r, cat, table, *rowid, &cols[i], v, a, dst);
+	}
 	if (nbad == 0)
 		nbad += !row_checks(r, table, *rowid, cols, dst);
 	return nbad;
@@ -884,7 +926,8 @@ program_table(struct records *r, struct arena *a, const char *table,
 		/* decode_row puts the rowid at offset 0; the columns then
 		 * overwrite it, as these structs keep none. */
 		rowid = sqlite3_column_int64(st, 0);
-		if (decode_row(r, NULL, table, cols, st, 1, a, row, &rowid) ==
+		if (decode_row(r, NULL, table, cols, st, 1, a, row, &rowid,
+		    NULL) ==
 		    0)
 			buf_put(&rows, row, size);
 		else
@@ -994,7 +1037,7 @@ cursor_take(struct rec_scan *s, struct cursor *c, const char *id,
 		} else {
 			memset(row, 0, sizeof(row));
 			if (decode_row(s->r, s->c, c->t->name, c->t->cols,
-			    c->st, 2, a, row, &rowid) == 0)
+			    c->st, 2, a, row, &rowid, &s->in) == 0)
 				buf_put(&c->rows, row, c->t->size);
 			else
 				nbad++;
@@ -1085,6 +1128,7 @@ history_fill(struct rec_scan *s, struct history *h, struct arena *a)
 
 	for (i = 0; i < T__MAX; i++)
 		nbad += cursor_take(s, &s->cur[i], h->emp.id, a);
+	hash_end(&s->in, &h->input);
 	h->enrollments = rows_out(&s->cur[T_ENR], a, &h->nenrollments);
 	h->plans = rows_out(&s->cur[T_PLAN], a, &h->nplans);
 	h->targets = rows_out(&s->cur[T_TARGET], a, &h->ntargets);
@@ -1142,8 +1186,9 @@ rec_scan_next(struct rec_scan *s, struct arena *a, struct history *h,
 		return 0;
 	}
 	memset(h, 0, sizeof(*h));
+	hash_init(&s->in);
 	*nbad = decode_row(s->r, s->c, "employees", c_employees, s->emp, 1, a,
-	    (char *)&h->emp, &rowid);
+	    (char *)&h->emp, &rowid, &s->in);
 	if (h->emp.id == NULL)	/* a bad id: merge by its text anyway */
 		h->emp.id = text_of(sqlite3_column_value(s->emp, 1), a);
 	/* Tables loaded with .import have no primary key; the scan is in
@@ -1207,8 +1252,9 @@ rec_find(struct records *r, const struct catalog *c, const char *id,
 		goto out;
 	}
 	memset(h, 0, sizeof(*h));
+	hash_init(&s.in);
 	*nbad = decode_row(r, c, "employees", c_employees, s.emp, 1, a,
-	    (char *)&h->emp, &rowid);
+	    (char *)&h->emp, &rowid, &s.in);
 	if (h->emp.id == NULL)
 		h->emp.id = arena_strdup(a, id);
 	for (i = 0; i < T__MAX; i++) {

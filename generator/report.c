@@ -488,6 +488,27 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	return n ? n + 1 : 0;
 }
 
+/* What a zip is made from: its time and its entries. */
+static void
+zip_input(const struct entry *es, size_t n, day_t as_of,
+    const struct digest *more, struct digest *in)
+{
+	struct hash h;
+	size_t i;
+
+	hash_init(&h);
+	hash_str(&h, "zip");
+	hash_u64(&h, (uint64_t)(int64_t)as_of);
+	if (more != NULL)
+		hash_digest(&h, more);
+	for (i = 0; i < n; i++) {
+		hash_str(&h, es[i].name);
+		hash_u64(&h, es[i].data.len);
+		hash_put(&h, es[i].data.data, es[i].data.len);
+	}
+	hash_end(&h, in);
+}
+
 #define MAX_ENTRIES	10
 
 static int
@@ -513,15 +534,15 @@ int
 report_bundle(struct project *p, const struct fy_figures *f,
     const struct program_rows *pr, struct out *out, struct diag *d)
 {
+	struct entry es[MAX_ENTRIES];
+	struct digest in;
 	char fyn[8], *rel, *staged;
+	size_t n, i;
 	int ok;
 
 	date_fy_name(f->fy, fyn);
 	rel = xasprintf("reports/%s/umpress-report-%s.zip", fyn, fyn);
 	if (out == NULL) {	/* check: make the entries, write nothing */
-		struct entry es[MAX_ENTRIES];
-		size_t i;
-
 		memset(es, 0, sizeof(es));
 		ok = bundle_entries(p, f, pr, NULL, es, d) > 0;
 		for (i = 0; i < MAX_ENTRIES; i++)
@@ -529,10 +550,19 @@ report_bundle(struct project *p, const struct fy_figures *f,
 		free(rel);
 		return ok;
 	}
-	staged = out_path(out, rel, OUT_PUBLIC);
-	ok = bundle_write(p, f, pr, NULL, staged, rel, NULL, d) &&
-	    out_adopt(out, rel, OUT_PUBLIC);
-	free(staged);
+	/* Made only when its entries changed (its input: the entries). */
+	memset(es, 0, sizeof(es));
+	n = bundle_entries(p, f, pr, NULL, es, d);
+	zip_input(es, n, p->as_of, NULL, &in);
+	ok = n > 0;
+	if (ok && !out_keep(out, rel, &in, OUT_PUBLIC)) {
+		staged = out_path(out, rel, OUT_PUBLIC);
+		ok = zip_write(staged, rel, es, n, zip_time(p->as_of), NULL,
+		    d) && out_adopt(out, rel, OUT_PUBLIC, &in);
+		free(staged);
+	}
+	for (i = 0; i < MAX_ENTRIES; i++)
+		buf_free(&es[i].data);
 	free(rel);
 	return ok;
 }
@@ -727,82 +757,43 @@ report_command(struct project *p, struct records *r, int fy,
 
 /* ---- the site bundle ------------------------------------------------------ */
 
-/* Every file under a folder, sorted, relative paths into names. */
-static int
-walk(const char *root, const char *rel, char ***names, size_t *n)
-{
-	char *dir = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
-	struct dirent **ents;
-	struct stat st;
-	char *sub, *full;
-	int k, i, ok = 1;
-
-	if ((k = scandir(dir, &ents, NULL, alphasort)) < 0) {
-		free(dir);
-		return 0;
-	}
-	for (i = 0; i < k; i++) {
-		if (ents[i]->d_name[0] == '.') {
-			free(ents[i]);
-			continue;
-		}
-		sub = *rel ? xasprintf("%s/%s", rel, ents[i]->d_name) :
-		    xstrdup(ents[i]->d_name);
-		full = xasprintf("%s/%s", root, sub);
-		if (ok && lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
-			ok = walk(root, sub, names, n), free(sub);
-		else if (ok && S_ISREG(st.st_mode)) {
-			*names = xreallocarray(*names, *n + 1, sizeof(**names));
-			(*names)[(*n)++] = sub;
-		} else
-			free(sub);
-		free(full);
-		free(ents[i]);
-	}
-	free(ents);
-	free(dir);
-	return ok;
-}
-
-static int
-name_cmp(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
+/*
+ * bundles/site.zip: this build's site/ files.  Kept as it is when they
+ * are (its input: their paths and digests), else read back and zipped.
+ */
 int
 site_bundle(struct project *p, struct out *out, struct diag *d)
 {
 	const char *rel = "bundles/site.zip";
+	const char **paths;
 	struct entry *es;
-	char **names = NULL, *root, *staged, *file;
-	size_t n = 0, i;
-	int ok;
+	struct digest files, in;
+	char *staged;
+	size_t n, i;
+	int ok = 1;
 
 	if (out == NULL)
 		return 1;
-	root = out_path(out, "site/index.html", OUT_PUBLIC);
-	root[strlen(root) - strlen("/index.html")] = '\0';
-	ok = walk(root, "", &names, &n);
-	xqsort(names, n, sizeof(*names), name_cmp);
+	n = out_files(out, "site/", &paths, &files);
+	zip_input(NULL, 0, p->as_of, &files, &in);
+	if (out_keep(out, rel, &in, OUT_PUBLIC)) {
+		free(paths);
+		return 1;
+	}
 	es = xcalloc(n + 1, sizeof(*es));
 	for (i = 0; ok && i < n; i++) {
-		file = xasprintf("%s/%s", root, names[i]);
-		es[i].name = xasprintf("site/%s", names[i]);
-		ok = file_read(file, &es[i].data);
-		free(file);
+		es[i].name = paths[i];
+		if (!(ok = out_read(out, paths[i], &es[i].data)))
+			diag_file(d, DIAG_ERROR, paths[i], 0, "cannot read: "
+			    "%s", strerror(errno));
 	}
 	staged = out_path(out, rel, OUT_PUBLIC);
 	ok = ok && zip_write(staged, rel, es, n, zip_time(p->as_of), NULL, d) &&
-	    out_adopt(out, rel, OUT_PUBLIC);
-	for (i = 0; i < n; i++) {
-		free((char *)es[i].name);
+	    out_adopt(out, rel, OUT_PUBLIC, &in);
+	for (i = 0; i < n; i++)
 		buf_free(&es[i].data);
-		free(names[i]);
-	}
 	free(es);
-	free(names);
+	free(paths);
 	free(staged);
-	free(root);
 	return ok;
 }

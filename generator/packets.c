@@ -660,6 +660,13 @@ shell_view(struct pk *k, struct arena *a, const char *title,
 }
 
 /*
+ * Where the page rules go in the rendered print-start partial: it is
+ * rendered with this mark as page_css, and the rules are streamed in its
+ * place, one packet's at a time, so a unit of any size fits in memory.
+ */
+#define CSS_MARK	"\x01umpress-page-css\x01"
+
+/*
  * One print batch: the packets the query gives, in its order, in one
  * document, a page break between employees (the packet.css article
  * rule).  The query's columns: css, src, off, len, id, input.  Kept as
@@ -671,10 +678,12 @@ print_batch(struct pk *k, const char *path, const char *title,
     sqlite3_stmt *st)
 {
 	struct out_file *f;
-	struct buf css = {0}, tmp = {0};
+	struct buf tmp = {0};
 	struct arena a = {0};
 	struct digest in;
 	struct hash h;
+	const char *mark;
+	size_t head;
 	int ok = 1, rc;
 
 	hash_init(&h);
@@ -682,26 +691,29 @@ print_batch(struct pk *k, const char *path, const char *title,
 	hash_str(&h, path);
 	hash_str(&h, title);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		buf_puts(&css, (const char *)sqlite3_column_text(st, 0));
 		hash_str(&h, col(st, 4));
 		hash_put(&h, sqlite3_column_blob(st, 5),
 		    (size_t)sqlite3_column_bytes(st, 5));
 	}
-	buf_putc(&css, '\0');
 	hash_end(&h, &in);
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		buf_free(&css);
+	if (rc != SQLITE_DONE)
 		return pk_db_fail(k, "select");
-	}
-	if (out_keep(k->out, path, &in, OUT_PRIVATE)) {
-		buf_free(&css);
+	if (out_keep(k->out, path, &in, OUT_PRIVATE))
 		return 1;
-	}
 	f = out_open(k->out, path, OUT_PRIVATE, &in);
-	ok = tmpl_render(k->print_start, shell_view(k, &a, title, css.data),
+	ok = tmpl_render(k->print_start, shell_view(k, &a, title, CSS_MARK),
 	    &tmp);
-	out_put(f, tmp.data, tmp.len);
+	mark = ok ? strstr(tmp.data ? tmp.data : "", CSS_MARK) : NULL;
+	head = mark ? (size_t)(mark - tmp.data) : tmp.len;
+	out_put(f, tmp.data, head);
+	while (mark != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		out_put(f, sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0));
+	sqlite3_reset(st);
+	if (mark != NULL)
+		out_put(f, mark + strlen(CSS_MARK), tmp.len - head -
+		    strlen(CSS_MARK));
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		ok = article_copy(k, f, sqlite3_column_int(st, 1), col(st, 4),
 		    sqlite3_column_int64(st, 2),
@@ -713,7 +725,6 @@ print_batch(struct pk *k, const char *path, const char *title,
 	ok &= out_close(f);
 	sqlite3_reset(st);
 	arena_free(&a);
-	buf_free(&css);
 	buf_free(&tmp);
 	return ok;
 }

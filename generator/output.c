@@ -445,14 +445,19 @@ out_begin(const char *dir, struct diag *d)
 	}
 	mpath = xasprintf("%s/%s", o->stage, MANIFEST);
 	o->mf = fopen(mpath, "we");
-	if (o->mf == NULL || fchmod(fileno(o->mf), 0600) == -1 ||
-	    (o->kept = tmpfile()) == NULL) {
+	if (o->mf == NULL || fchmod(fileno(o->mf), 0600) == -1) {
 		diag_file(d, DIAG_ERROR, mpath, 0, "cannot write: %s",
 		    strerror(errno));
 		free(mpath);
 		goto fail;
 	}
 	free(mpath);
+	/* The paths of the series files kept, which can be many. */
+	if ((o->kept = tmpfile()) == NULL) {
+		diag_msg(d, DIAG_ERROR, "cannot make a temporary file: %s",
+		    strerror(errno));
+		goto fail;
+	}
 	fprintf(o->mf, "%s\n", MANIFEST_HEAD);
 	manifest_load(o);
 	free(parent);
@@ -957,16 +962,25 @@ unchanged(struct out *o)
 	return 1;
 }
 
-/* Links the previous output's file at path into the stage. */
+/*
+ * Links the previous output's file at path into the stage; copies it
+ * where the file system has no hard links.
+ */
 static int
 link_old(struct out *o, const char *path, unsigned mode)
 {
 	char *old = xasprintf("%s/%s", o->dir, path);
 	char *staged = xasprintf("%s/%s", o->stage, path);
+	struct buf b = {0};
 	int ok;
 
 	ok = link(old, staged) == 0 || (errno == ENOENT &&
 	    make_parents(staged, dir_mode(mode)) && link(old, staged) == 0);
+	if (!ok && (errno == EPERM || errno == EXDEV || errno == EMLINK ||
+	    errno == ENOTSUP))
+		ok = file_read(old, &b) && write_file(staged, b.data ?
+		    b.data : "", b.len, mode);
+	buf_free(&b);
 	if (!ok)
 		out_fail(o, path);
 	free(old);

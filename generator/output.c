@@ -3,9 +3,11 @@
  * "Output layout").  A build writes a fresh staging folder beside the
  * output and swaps it in with one rename at the end, so a failed or
  * killed build leaves the previous output as it was.  A file whose bytes
- * did not change is hard-linked from the previous output instead of
- * written, so its mtime stays and rsync moves nothing; a manifest inside
- * the output (path, size, mode, content hash) tells which.
+ * (or whose inputs, out_keep) did not change is kept: not written, but
+ * hard-linked from the previous output at the end, so its mtime stays
+ * and rsync moves nothing; and when every file is kept, nothing is
+ * written at all.  A manifest inside the output (path, size, mode,
+ * content and input digests) tells which.
  */
 #define _GNU_SOURCE	/* renameat2, RENAME_EXCHANGE */
 

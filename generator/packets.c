@@ -5,10 +5,12 @@
  *
  * One ordered scan of the records (records.c) feeds worker threads in
  * batches of employees.  A worker runs the rules, renders the packet and
- * writes packets/ID.html; what the batches and lists need later (the
- * packet's article, the list lines) goes to a spool file and a private
- * temporary SQLite database, so memory does not grow with the number of
- * employees.  Batches and lists are written after the scan in an order
+ * writes packets/ID.html, unless the previous output holds the packet
+ * made from the same input (the project's digest and the employee's
+ * rows): then it is kept without rendering.  What the batches and lists
+ * need later (the packet's article, the list lines) goes to a spool file
+ * (or stays in the kept packet) and a private temporary SQLite database,
+ * so memory does not grow with the number of employees.  Batches and lists are written after the scan in an order
  * that is total (unit, name, id; title, county, grade, seniority, id),
  * so the output is the same whatever thread did what.
  *

@@ -47,6 +47,7 @@ struct sitectx {
 	const struct fy_figures *fy;	/* the year's figures, or NULL */
 	const struct program_rows *pr;	/* goals, budgets, spending */
 	struct buf	 svg;		/* one diagram */
+	int		 render_failed;	/* page.html failed once: stop */
 };
 
 static int
@@ -266,7 +267,11 @@ view_list(struct sitectx *s, struct tv *map, const char *key,
 	free(flag);
 }
 
-/* Renders a view with page.html and writes it under site/. */
+/*
+ * Renders a view with page.html and writes it under site/.  After one
+ * failed render no page is rendered: every page fails the same way (a
+ * step limit, a partial), and one message says it, not one per page.
+ */
 static int
 emit(struct sitectx *s, const char *out, const struct tv *v)
 {
@@ -274,8 +279,11 @@ emit(struct sitectx *s, const char *out, const struct tv *v)
 	int ok;
 
 	buf_reset(&s->html);
-	if (!tmpl_render(s->page, v, &s->html))
+	if (s->render_failed || !tmpl_render(s->page, v, &s->html)) {
+		s->render_failed = 1;
+		arena_reset(&s->a);
 		return 0;
+	}
 	path = xasprintf(SITE "%s", out);
 	ok = out_write(s->out, path, s->html.data, s->html.len, OUT_PUBLIC);
 	free(path);

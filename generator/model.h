@@ -476,6 +476,13 @@ void	rule_list_entries(const struct history *, const struct catalog *,
 	    const struct settings *, enum profile, day_t as_of,
 	    struct arena *, struct list_entry **out, size_t *n);
 
+/*
+ * rule_alert_rank: how urgent an alert is, the first key of a packet's
+ * alert order: 0 it has happened or breaks a rule now, 1 it needs doing
+ * before a date, 2 advice.
+ */
+int	rule_alert_rank(enum alert_code);
+
 /* Annual reporting (rules.md), summed over employees by rule_fy_add(). */
 struct fy_figures {
 	int	 fy;			/* the report's fiscal year */

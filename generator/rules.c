@@ -972,8 +972,8 @@ rule_p2(const struct history *h, const struct settings *s,
  * Alerts equal in all five are identical, so equal inputs give an equal
  * array whatever qsort does with ties.
  */
-static int
-alert_rank(enum alert_code c)
+int
+rule_alert_rank(enum alert_code c)
 {
 	switch (c) {
 	case AL_EXAM_WINDOW_EXPIRED:
@@ -1015,7 +1015,7 @@ alert_cmp(const void *x, const void *y)
 	const struct alert *a = x, *b = y;
 	int c;
 
-	if ((c = alert_rank(a->code) - alert_rank(b->code)) != 0)
+	if ((c = rule_alert_rank(a->code) - rule_alert_rank(b->code)) != 0)
 		return c;
 	if ((c = day_cmp(a->on, b->on)) != 0)
 		return c;

@@ -491,34 +491,6 @@ sat_add(int64_t a, int64_t b)
 	return a > INT64_MAX - b ? INT64_MAX : a + b;
 }
 
-/* rules.c's order of alerts: rank, then date (none last), then code. */
-static int
-rank_of(enum alert_code c)
-{
-	switch (c) {
-	case AL_EXAM_WINDOW_EXPIRED:
-	case AL_GRADE_EXPIRED:
-	case AL_LEAVE_BLOCKS_ENROLLMENT:
-	case AL_TARGET_LIMIT:
-	case AL_CREDENTIAL_NEEDS_BACHELOR:
-	case AL_TITLE_FROZEN:
-	case AL_TOO_MANY_CONCURRENT:
-	case AL_WITHDRAWAL_DROPS:
-	case AL_WITHDRAWAL_INACTIVE:
-	case AL_ASSIGNMENT_TOO_LONG:
-		return 0;
-	case AL_EXAM_WINDOW_CLOSING:
-	case AL_GRADE_EXPIRING:
-	case AL_REVISED_PLAN_REQUIRED:
-	case AL_PLAN_MISSING:
-	case AL_PLAN_NOT_APPROVED:
-	case AL_PLAN_NOT_REVIEWED:
-		return 1;
-	default:
-		return 2;
-	}
-}
-
 static int
 has_alert(const struct packet *p, enum alert_code code, const char *cls)
 {
@@ -1064,8 +1036,8 @@ check_packet(const struct history *h, const struct settings *st,
 			continue;
 		const struct alert *a = &p->alerts[i - 1], *b = &p->alerts[i];
 
-		CHECK(rank_of(a->code) <= rank_of(b->code));
-		if (rank_of(a->code) == rank_of(b->code))
+		CHECK(rule_alert_rank(a->code) <= rule_alert_rank(b->code));
+		if (rule_alert_rank(a->code) == rule_alert_rank(b->code))
 			CHECK(a->on == b->on || b->on == DAY_NONE ||
 			    (a->on != DAY_NONE && a->on < b->on));
 	}

@@ -1792,6 +1792,19 @@ alert_urgent_rank(enum alert_code c)
 	}
 }
 
+/* The rank the packet sorts by (and fuzz_rules checks with) is the
+ * table above, code by code. */
+static void
+test_alert_rank(void **state)
+{
+	int c;
+
+	(void)state;
+	for (c = 0; c < AL__MAX; c++)
+		assert_int_equal(rule_alert_rank((enum alert_code)c),
+		    alert_urgent_rank((enum alert_code)c));
+}
+
 /* A history that raises many alerts at once, in two array orders. */
 static void
 busy(struct history *h, struct target *t, struct grade *g,
@@ -2031,6 +2044,7 @@ main(void)
 		cmocka_unit_test(test_FY_eligible_day),
 		cmocka_unit_test(test_FY_participating),
 		cmocka_unit_test(test_FY_spent_boundary),
+		cmocka_unit_test(test_alert_rank),
 		cmocka_unit_test(test_alert_order),
 		cmocka_unit_test(test_alert_causes),
 		cmocka_unit_test(test_robust_unknown_codes),

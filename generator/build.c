@@ -85,6 +85,18 @@ records_open(struct records **r, struct diag *d)
 	return (*r = rec_open(RECORDS_DB, RECORDS_DB, d)) != NULL;
 }
 
+/* Opens the records for a command that cannot do without them. */
+static int
+records_need(struct records **r, struct diag *d)
+{
+	*r = NULL;
+	if (access(RECORDS_DB, F_OK) == -1) {
+		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file");
+		return 0;
+	}
+	return records_open(r, d);
+}
+
 /*
  * Everything a build writes, into out (NULL: check, writes nothing):
  * the private outputs first, as they read the records and sum the
@@ -171,11 +183,7 @@ cmd_packet(const struct opts *o, struct diag *d)
 	int ok;
 
 	ok = project_open(&p, o->as_of, 0, d);
-	if (ok && access(RECORDS_DB, F_OK) == -1) {
-		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file");
-		ok = 0;
-	}
-	ok = ok && records_open(&r, d) && packet_print(&p, r, o->args[0],
+	ok = ok && records_need(&r, d) && packet_print(&p, r, o->args[0],
 	    o->format ? o->format : "html", d);
 	rec_close(r);
 	project_close(&p);
@@ -192,11 +200,7 @@ cmd_report(const struct opts *o, struct diag *d)
 
 	date_fy_parse(o->args[0], &fy);
 	ok = project_open(&p, o->as_of, 0, d);
-	if (ok && access(RECORDS_DB, F_OK) == -1) {
-		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file");
-		ok = 0;
-	}
-	ok = ok && records_open(&r, d) && report_command(&p, r, fy, o->out,
+	ok = ok && records_need(&r, d) && report_command(&p, r, fy, o->out,
 	    o->password_file, d);
 	rec_close(r);
 	project_close(&p);

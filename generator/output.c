@@ -58,6 +58,7 @@ struct out {
 	int		 lockfd;	/* flock()ed folder holding dir */
 	struct manifest	 old;		/* the previous output's other files */
 	struct manifest	 now;		/* this build's other files */
+	int		 sorted;	/* now is sorted by path */
 	struct seq_in	 seq;		/* the previous output's series */
 	size_t		 old_nseq;	/* series files in the previous output */
 	size_t		 nseq_kept;	/* ... kept by this build */
@@ -578,6 +579,7 @@ record_other(struct out *o, const char *path, const struct out_rec *r)
 {
 	pthread_mutex_lock(&o->lock);
 	manifest_add(&o->now, path, r);
+	o->sorted = 0;
 	pthread_mutex_unlock(&o->lock);
 }
 
@@ -865,7 +867,9 @@ static void
 sort_now(struct out *o)
 {
 	pthread_mutex_lock(&o->lock);
-	xqsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
+	if (!o->sorted)
+		xqsort(o->now.v, o->now.n, sizeof(*o->now.v), entry_cmp);
+	o->sorted = 1;
 	pthread_mutex_unlock(&o->lock);
 }
 

@@ -64,7 +64,6 @@ struct worker {
 	struct buf	 doc;		/* one packet document */
 	struct buf	 css;		/* its @page rules */
 	struct fy_figures fy;		/* this worker's part of the figures */
-	long		 npackets;
 };
 
 /* One build's packets. */
@@ -419,7 +418,6 @@ pk_employee(struct worker *w, const struct history *h, struct slot *sl)
 		ok = ok && pk_keep(w, &pkt, le, nle, &in, NULL);
 	}
 	sl->made = ok;
-	w->npackets++;
 out:
 	arena_reset(&w->a);
 	return ok;

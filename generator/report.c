@@ -10,7 +10,6 @@
  * Unix permissions 0644.  AES-256 bundles cannot be: libzip salts each
  * entry at random.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

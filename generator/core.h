@@ -255,6 +255,9 @@ void	hash_digest(struct hash *, const struct digest *);
 void	hash_end(struct hash *, struct digest *);
 void	hash_bytes(const void *, size_t, struct digest *);
 int	digest_eq(const struct digest *, const struct digest *);
+/* digest_add: sum += x, word by word: the digest of a set is the sum of
+ * its members' digests, the same whatever order they come in. */
+void	digest_add(struct digest *sum, const struct digest *x);
 
 /* ---- files (buf.c) ----------------------------------------------------- */
 

@@ -123,3 +123,10 @@ digest_eq(const struct digest *x, const struct digest *y)
 {
 	return x->w[0] == y->w[0] && x->w[1] == y->w[1];
 }
+
+void
+digest_add(struct digest *sum, const struct digest *x)
+{
+	sum->w[0] += x->w[0];
+	sum->w[1] += x->w[1];
+}

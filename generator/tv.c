@@ -132,7 +132,7 @@ tv_put(struct arena *a, struct tv *map, const char *key, struct tv *v)
 	struct tv_item *it;
 
 	for (it = map->first; it != NULL; it = it->next)
-		if (strcmp(it->key, key) == 0) {
+		if (it->key[0] == key[0] && strcmp(it->key, key) == 0) {
 			it->val = v;
 			return v;
 		}
@@ -146,8 +146,10 @@ tv_get(const struct tv *map, const char *key)
 
 	if (map == NULL || map->type != TV_MAP)
 		return NULL;
+	/* The first byte first: most keys differ there, and a view's map
+	 * is searched for every name a template shows (make bench, perf). */
 	for (it = map->first; it != NULL; it = it->next)
-		if (strcmp(it->key, key) == 0)
+		if (it->key[0] == key[0] && strcmp(it->key, key) == 0)
 			return it->val;
 	return NULL;
 }

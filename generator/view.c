@@ -211,17 +211,30 @@ struct vctx {
 	int			 display;
 };
 
+/* KEY_text, in the view's arena. */
+static const char *
+text_key(struct vctx *v, const char *key)
+{
+	size_t n = strlen(key);
+	char *k = arena_alloc(v->a, n + sizeof("_text"));
+
+	memcpy(k, key, n);
+	memcpy(k + n, "_text", sizeof("_text"));
+	return k;
+}
+
 /* Sets KEY to the date, and KEY_text to its words in display views. */
 static void
 set_date(struct vctx *v, struct tv *m, const char *key, day_t t)
 {
-	char words[32], *k;
+	char words[32];
+	const char *k;
 
 	tv_set(v->a, m, key, tv_date(v->a, t));
 	if (!v->display)
 		return;
 	date_human(t, words);
-	k = arena_printf(v->a, "%s_text", key);
+	k = text_key(v, key);
 	tv_set(v->a, m, k, t == DAY_NONE ? tv_null(v->a) :
 	    tv_str(v->a, words));
 }
@@ -230,13 +243,13 @@ static void
 set_money(struct vctx *v, struct tv *m, const char *key, int64_t cents)
 {
 	struct buf b = {0};
-	char *k;
+	const char *k;
 
 	tv_set(v->a, m, key, tv_num(v->a, (double)cents));
 	if (!v->display)
 		return;
 	fmt_money(&b, cents, 1);
-	k = arena_printf(v->a, "%s_text", key);
+	k = text_key(v, key);
 	tv_set(v->a, m, k, tv_str(v->a, b.data));
 	buf_free(&b);
 }

@@ -127,6 +127,28 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	return ok && d->errors == 0;
 }
 
+/*
+ * What a whole build is made from: the project (its files, the program,
+ * the as-of date: project_fingerprint) and the records' bytes.  0 when
+ * those cannot be told (a WAL database).
+ */
+static int
+build_input(const struct project *p, struct records *r, struct digest *in)
+{
+	struct digest db = {{0, 0}};
+	struct hash h;
+
+	if (r != NULL && !rec_digest(r, &db))
+		return 0;
+	hash_init(&h);
+	hash_str(&h, "build");
+	hash_digest(&h, &p->fp);
+	hash_u64(&h, r != NULL);
+	hash_digest(&h, &db);
+	hash_end(&h, in);
+	return 1;
+}
+
 /* umpress build: everything into output/ (or --out), swapped in at the
  * end, or nothing at all. */
 static int
@@ -135,14 +157,20 @@ cmd_build(const struct opts *o, struct diag *d)
 	struct project p;
 	struct records *r = NULL;
 	struct out *out = NULL;
-	int ok;
+	struct digest in;
+	int ok, current = 0;
 
 	ok = project_open(&p, o->as_of, 0, d) && records_open(&r, d);
 	if (ok)
-		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR, d)) != NULL;
-	if (ok)
+		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR,
+		    build_input(&p, r, &in) ? &in : NULL, d)) != NULL;
+	/* Nothing changed since the output was made, and it is all in
+	 * place: it stays as it is, unread and unwritten. */
+	if (ok && out_current(out))
+		current = 1;
+	else if (ok)
 		ok = build_all(&p, r, out, jobs_of(o), d);
-	if (ok) {
+	if (ok && !current) {
 		ok = out_commit(out);
 		out = NULL;
 	}

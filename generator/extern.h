@@ -243,9 +243,16 @@ struct out_rec {
 /*
  * out_begin: starts a build of the output folder DIR: waits for any other
  * build of it, removes what a killed build left beside it, and makes a
- * fresh staging folder.  NULL on failure (reported).
+ * fresh staging folder.  input: what the whole build is made from (the
+ * project and the records), kept in the manifest; NULL when it cannot
+ * be told.  NULL on failure (reported).
+ * out_current: whether the previous output was made from that same
+ * input and every file of it is in place: then a build would make the
+ * same files, and the caller may drop the build (out_abort).
  */
-struct out	*out_begin(const char *dir, struct diag *);
+struct out	*out_begin(const char *dir, const struct digest *input,
+		    struct diag *);
+int		 out_current(struct out *);
 /*
  * out_write: writes one file of the new output (path relative to it,
  * folders made as needed); kept when the previous output has the same

@@ -60,6 +60,8 @@ struct out {
 	struct manifest	 now;		/* this build's other files */
 	int		 sorted;	/* now is sorted by path */
 	struct seq_in	 seq;		/* the previous output's series */
+	struct digest	 input;		/* this build's input (out_begin) */
+	struct digest	 old_input;	/* the previous output's */
 	size_t		 old_nseq;	/* series files in the previous output */
 	size_t		 nseq_kept;	/* ... kept by this build */
 	FILE		*mf;		/* this build's manifest, in the stage */
@@ -72,15 +74,17 @@ struct out {
 /* ---- manifest ---------------------------------------------------------- */
 
 /*
- * .umpress-manifest, inside the output: a header line, one line per file
- * of the series in key order, a line "=", then one line per other file
- * in path order.  A line:
+ * .umpress-manifest, inside the output: a header line, "input INPUT" (what
+ * the whole build was made from, out_begin), one line per file of the
+ * series in key order, a line "=", then one line per other file in path
+ * order.  A line:
  *   HASH INPUT SIZE MODE PART_OFF PART_LEN [KEY] PATH
  * (digests in 32 hex digits, MODE in octal).  No times: the same inputs
  * make the same manifest, as they make the same files.  It names the
  * private files, employee ids among them: mode 0600.
  */
-#define MANIFEST_HEAD	"umpress manifest 2"
+#define MANIFEST_HEAD	"umpress manifest 3"
+#define MANIFEST_INPUT	"input "	/* the second line: the build's input */
 #define MANIFEST_SEP	"="
 
 static void
@@ -228,6 +232,16 @@ seq_advance(struct seq_in *s)
 	}
 }
 
+/* "input INPUT": the second line. */
+static int
+input_parse(const char *line, struct digest *in)
+{
+	const char *p = line + strlen(MANIFEST_INPUT);
+
+	return strncmp(line, MANIFEST_INPUT, strlen(MANIFEST_INPUT)) == 0 &&
+	    hex64(&p, &in->w[0]) && hex64(&p, &in->w[1]) && *p == '\0';
+}
+
 /*
  * Reads DIR/.umpress-manifest: the other files into o->old, sorted; the
  * series counted, and opened again to be read along with the build.  A
@@ -246,7 +260,8 @@ manifest_load(struct out *o)
 
 	path = xasprintf("%s/%s", o->dir, MANIFEST);
 	if ((f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
-	    strcmp(line, MANIFEST_HEAD) == 0) {
+	    strcmp(line, MANIFEST_HEAD) == 0 && line_get(f, &line, &cap) &&
+	    input_parse(line, &o->old_input)) {
 		while (line_get(f, &line, &cap)) {
 			if (!others && strcmp(line, MANIFEST_SEP) == 0)
 				others = 1;
@@ -257,6 +272,7 @@ manifest_load(struct out *o)
 				o->old_nseq++;	/* checked as read */
 		}
 		if ((o->seq.f = fopen(path, "re")) != NULL) {
+			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
 			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
 			seq_advance(&o->seq);
 		}
@@ -414,12 +430,14 @@ output_ours(struct out *o)
 }
 
 struct out *
-out_begin(const char *dir, struct diag *d)
+out_begin(const char *dir, const struct digest *input, struct diag *d)
 {
 	struct out *o = xcalloc(1, sizeof(*o));
 	char *parent, *base, *mpath;
 
 	o->d = d;
+	if (input != NULL)
+		o->input = *input;
 	o->dir = xstrdup(dir);
 	o->lockfd = -1;
 	pthread_mutex_init(&o->lock, NULL);
@@ -461,7 +479,8 @@ out_begin(const char *dir, struct diag *d)
 		    strerror(errno));
 		goto fail;
 	}
-	fprintf(o->mf, "%s\n", MANIFEST_HEAD);
+	fprintf(o->mf, "%s\n%s%016" PRIx64 "%016" PRIx64 "\n", MANIFEST_HEAD,
+	    MANIFEST_INPUT, o->input.w[0], o->input.w[1]);
 	manifest_load(o);
 	free(parent);
 	free(base);
@@ -646,6 +665,39 @@ out_keep(struct out *o, const char *path, const struct digest *input,
 	r.kept = 1;
 	record_other(o, path, &r);
 	return 1;
+}
+
+/*
+ * Whether the previous output was made from this build's input (not
+ * zero) and every file of it is still in place (intact).  Reads the
+ * manifest again: the series is not held in memory.
+ */
+int
+out_current(struct out *o)
+{
+	char *path, *line = NULL, *rest, *sp;
+	size_t cap = 0, i;
+	struct out_rec r;
+	int ok;
+	FILE *f;
+
+	if (zero(&o->input) || !digest_eq(&o->input, &o->old_input))
+		return 0;
+	for (i = 0; i < o->old.n; i++)
+		if (!intact(o, o->old.v[i].path, &o->old.v[i].r))
+			return 0;
+	path = xasprintf("%s/%s", o->dir, MANIFEST);
+	ok = (f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
+	    line_get(f, &line, &cap);
+	while (ok && line_get(f, &line, &cap) &&
+	    strcmp(line, MANIFEST_SEP) != 0)
+		ok = line_parse(line, &r, &rest) &&
+		    (sp = strchr(rest, ' ')) != NULL && intact(o, sp + 1, &r);
+	if (f != NULL)
+		fclose(f);
+	free(line);
+	free(path);
+	return ok;
 }
 
 /* ---- the series ------------------------------------------------------------- */

@@ -277,6 +277,7 @@ static const struct table {
 struct records {
 	sqlite3		*db;
 	struct diag	*d;
+	char		*path;
 	char		*display;	/* how messages name the file */
 };
 
@@ -358,6 +359,7 @@ rec_open(const char *path, const char *display, struct diag *d)
 	int rc, v = -1;
 
 	r->d = d;
+	r->path = xstrdup(path);
 	r->display = xstrdup(display);
 	if (!file_is_db(path, display, d))
 		goto fail;
@@ -414,8 +416,41 @@ rec_close(struct records *r)
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(r->db);
 	}
+	free(r->path);
 	free(r->display);
 	free(r);
+}
+
+/*
+ * The digest of the database file's bytes, read inside our read
+ * transaction: in rollback-journal mode no writer can change the file
+ * while we hold it, so the digest is of the snapshot we read.  In WAL
+ * mode rows live in the -wal file too: 0, no digest.
+ */
+int
+rec_digest(struct records *r, struct digest *out)
+{
+	sqlite3_stmt *st = NULL;
+	struct hash h;
+	char buf[1 << 16];
+	ssize_t n;
+	int fd, ok;
+
+	ok = sqlite3_prepare_v2(r->db, "PRAGMA journal_mode", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL &&
+	    strcasecmp((const char *)sqlite3_column_text(st, 0), "wal") != 0;
+	sqlite3_finalize(st);
+	if (!ok || (fd = open(r->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	hash_init(&h);
+	while ((n = read(fd, buf, sizeof(buf))) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			hash_put(&h, buf, (size_t)n);
+	close(fd);
+	hash_end(&h, out);
+	return n == 0;
 }
 
 /* ---- one row ------------------------------------------------------------------ */

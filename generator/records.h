@@ -29,6 +29,12 @@ struct records	*rec_open(const char *path, const char *display,
 void		 rec_close(struct records *);
 
 /*
+ * rec_digest: the digest of the database's bytes as this connection reads
+ * them.  0 when it cannot be told (a WAL database, a read error).
+ */
+int		 rec_digest(struct records *, struct digest *);
+
+/*
  * rec_program: the goals, budgets and spending tables, checked, into
  * arena.  Returns 0 when a row is bad (each reported), else 1.
  */

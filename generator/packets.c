@@ -1115,34 +1115,6 @@ spool_open(struct pk *k)
 	return k->spool != -1;
 }
 
-static void *
-print_main(void *arg)
-{
-	struct pk *k = arg;
-
-	return print_batches(k) ? k : NULL;
-}
-
-/*
- * The print batches, then the lists and the index; with more than one
- * job, side by side: the batches copy articles while the index is
- * rendered.  They share the temporary database only to read it (its
- * connection is serialized) and write different files.
- */
-static int
-pk_finish(struct pk *k, int jobs)
-{
-	pthread_t tid;
-	void *res = NULL;
-	int ok;
-
-	if (jobs < 2 || pthread_create(&tid, NULL, print_main, k) != 0)
-		return print_batches(k) && index_write(k);
-	ok = index_write(k);
-	pthread_join(tid, &res);
-	return ok && res != NULL;
-}
-
 int
 packets_build(struct project *p, struct records *r, struct out *out,
     int jobs, struct fy_figures *fy, struct diag *d)
@@ -1161,7 +1133,10 @@ packets_build(struct project *p, struct records *r, struct out *out,
 	    "packet (unit_key, name, id, no_computer, src, off, len, "
 	    "input, unit, class, nalerts)", NULL, NULL, NULL) != SQLITE_OK)
 		ok = pk_db_fail(&k, "commit");
-	ok = ok && pk_finish(&k, jobs);
+	/* Then the batches and the index, in one thread: run side by side
+	 * they took as long (measured), as both mostly wait for the one
+	 * temporary database's connection. */
+	ok = ok && print_batches(&k) && index_write(&k);
 	pk_free(&k);
 	return ok;
 }

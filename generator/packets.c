@@ -38,6 +38,16 @@ struct slot {
 	int		 has_old;
 	struct out_rec	 rec;		/* this build's */
 	int		 made;		/* a packet was made */
+	/* For the batches and lists (pk_note), put in the private
+	 * database when the batch is retired. */
+	const char	*cls;		/* the class's name */
+	size_t		 nalerts;
+	long long	 off;		/* of the article: see pk_schema */
+	size_t		 len;
+	int		 src;
+	struct digest	 in;
+	struct list_entry *le;		/* in the batch's arena */
+	size_t		 nle;
 };
 
 /*
@@ -86,7 +96,7 @@ struct pk {
 	const char	*spool_dir;	/* its folder, for messages */
 	long long	 spool_end;
 	int		 failed;	/* a write or the database failed */
-	pthread_mutex_t	 lock;		/* db, spool, failed */
+	pthread_mutex_t	 lock;		/* spool_end, failed */
 	pthread_mutex_t	 qlock;		/* the queue */
 	pthread_cond_t	 qcond;
 	struct batch	*queue, *qtail;	/* batches to do */
@@ -307,48 +317,75 @@ spool_write(struct pk *k, const char *p, size_t len, long long off)
 }
 
 /*
- * Keeps what the batches and lists need of one employee.  The article is
+ * Notes in sl what the batches and lists need of one employee (strings
+ * and entries in the batch's arena a, which lives until the batch is
+ * retired; batch_retire puts them in the database).  The article is
  * w->art, spooled, or when old is not NULL the part of the previous
  * output's packet it names.  (Reading this build's articles back from
  * their packet files instead of a spool costs an open per article in
  * the batches' single-threaded phase: slower, measured.)
  */
 static int
-pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
-    size_t nle, const struct digest *in, const struct out_rec *old)
+pk_note(struct worker *w, struct arena *a, struct slot *sl,
+    const struct packet *pkt, struct list_entry *le, size_t nle,
+    const struct digest *in, const struct out_rec *old)
 {
 	struct pk *k = w->pk;
-	const struct employee *e = &pkt->h->emp;
+
+	sl->cls = pkt->cls ? pkt->cls->name : pkt->h->emp.class_code;
+	sl->nalerts = pkt->nalerts;
+	sl->in = *in;
+	sl->src = old != NULL;
+	if ((sl->nle = nle) > 0) {
+		sl->le = arena_alloc(a, nle * sizeof(*le));
+		memcpy(sl->le, le, nle * sizeof(*le));
+	}
+	if (old != NULL) {
+		sl->off = (long long)old->part_off;
+		sl->len = (size_t)old->part_len;
+		return 1;
+	}
+	sl->len = w->art.len;
+	pthread_mutex_lock(&k->lock);
+	sl->off = k->spool_end;
+	k->spool_end += (long long)w->art.len;
+	pthread_mutex_unlock(&k->lock);
+	/* Written outside the lock: the range is ours. */
+	return k->out == NULL || spool_write(k, w->art.data, w->art.len,
+	    sl->off);
+}
+
+/*
+ * Puts one employee's notes in the private database.  In the scan's
+ * thread, one batch after another: the workers never wait for the
+ * database (its inserts were a tenth of their time, each under a lock),
+ * and rows go in in id order.
+ */
+static int
+pk_insert(struct pk *k, const struct employee *e, const struct slot *sl)
+{
 	struct buf key = {0}, ck = {0};
-	long long off;
+	const struct list_entry *le = sl->le;
 	size_t i;
 	int ok = 1;
 
 	file_key(&key, e->unit);
-	pthread_mutex_lock(&k->lock);
-	if (old != NULL)
-		off = (long long)old->part_off;
-	else {
-		off = k->spool_end;
-		k->spool_end += (long long)w->art.len;
-	}
 	sqlite3_reset(k->ins_packet);
 	rec_bind_text(k->ins_packet, 1, key.len ? key.data : "no-unit");
 	rec_bind_text(k->ins_packet, 2, e->unit);
 	rec_bind_text(k->ins_packet, 3, e->name);
 	rec_bind_text(k->ins_packet, 4, e->id);
-	rec_bind_text(k->ins_packet, 5, pkt->cls ? pkt->cls->name : e->class_code);
+	rec_bind_text(k->ins_packet, 5, sl->cls);
 	sqlite3_bind_int(k->ins_packet, 6, !e->computer_access);
-	sqlite3_bind_int64(k->ins_packet, 7, (sqlite3_int64)pkt->nalerts);
-	sqlite3_bind_int64(k->ins_packet, 8, off);
-	sqlite3_bind_int64(k->ins_packet, 9, old != NULL ?
-	    (sqlite3_int64)old->part_len : (sqlite3_int64)w->art.len);
-	sqlite3_bind_int(k->ins_packet, 10, old != NULL);
-	sqlite3_bind_blob(k->ins_packet, 11, in, sizeof(*in),
+	sqlite3_bind_int64(k->ins_packet, 7, (sqlite3_int64)sl->nalerts);
+	sqlite3_bind_int64(k->ins_packet, 8, sl->off);
+	sqlite3_bind_int64(k->ins_packet, 9, (sqlite3_int64)sl->len);
+	sqlite3_bind_int(k->ins_packet, 10, sl->src);
+	sqlite3_bind_blob(k->ins_packet, 11, &sl->in, sizeof(sl->in),
 	    SQLITE_TRANSIENT);
 	if (sqlite3_step(k->ins_packet) != SQLITE_DONE)
 		ok = pk_db_fail(k, "insert");
-	for (i = 0; ok && i < nle; i++) {
+	for (i = 0; ok && i < sl->nle; i++) {
 		file_key(&ck, le[i].county);
 		sqlite3_reset(k->ins_entry);
 		rec_bind_text(k->ins_entry, 1, le[i].title->code);
@@ -364,11 +401,6 @@ pk_keep(struct worker *w, const struct packet *pkt, struct list_entry *le,
 		if (sqlite3_step(k->ins_entry) != SQLITE_DONE)
 			ok = pk_db_fail(k, "insert");
 	}
-	pthread_mutex_unlock(&k->lock);
-	/* The spool is written outside the lock: the range is ours. */
-	if (ok && old == NULL && k->out != NULL && !spool_write(k,
-	    w->art.data, w->art.len, off))
-		ok = 0;
 	buf_free(&key);
 	buf_free(&ck);
 	return ok;
@@ -437,7 +469,8 @@ part_of(const struct buf *doc, const struct buf *art)
  * eligibility), kept from the previous output when its input is the
  * same. */
 static int
-pk_employee(struct worker *w, const struct history *h, struct slot *sl)
+pk_employee(struct worker *w, struct arena *a, const struct history *h,
+    struct slot *sl)
 {
 	struct pk *k = w->pk;
 	const struct project *p = k->p;
@@ -461,7 +494,7 @@ pk_employee(struct worker *w, const struct history *h, struct slot *sl)
 	 * the previous build found it in the document. */
 	if (sl->has_old && sl->old.part_off != UINT64_MAX &&
 	    out_seq_keep(k->out, sl->path, &sl->old, &in, &sl->rec))
-		ok = pk_keep(w, &pkt, le, nle, &in, &sl->rec);
+		ok = pk_note(w, a, sl, &pkt, le, nle, &in, &sl->rec);
 	else if (!pk_render(w, &pkt))
 		ok = 0;
 	else {
@@ -469,7 +502,7 @@ pk_employee(struct worker *w, const struct history *h, struct slot *sl)
 		ok = out_seq_write(k->out, sl->path, w->doc.data, w->doc.len,
 		    OUT_PRIVATE, &in, off, off == UINT64_MAX ? 0 : w->art.len,
 		    sl->has_old ? &sl->old : NULL, &sl->rec);
-		ok = ok && pk_keep(w, &pkt, le, nle, &in, NULL);
+		ok = ok && pk_note(w, a, sl, &pkt, le, nle, &in, NULL);
 	}
 	sl->made = ok;
 out:
@@ -510,7 +543,7 @@ batch_run(struct worker *w, struct batch *b)
 		n = 0;
 	pthread_mutex_unlock(&w->pk->lock);
 	for (i = 0; i < n; i++)
-		ok &= pk_employee(w, &b->h[i], &b->s[i]);
+		ok &= pk_employee(w, &b->a, &b->h[i], &b->s[i]);
 	if (!ok) {
 		pthread_mutex_lock(&w->pk->lock);
 		w->pk->failed = 1;
@@ -571,10 +604,18 @@ batch_retire(struct pk *k, struct batch *b)
 	while (b->busy)
 		pthread_cond_wait(&k->qcond, &k->qlock);
 	pthread_mutex_unlock(&k->qlock);
-	for (i = 0; i < b->n; i++)
-		if (b->s[i].made)
-			out_seq_put(k->out, b->h[i].emp.id, b->s[i].path,
-			    &b->s[i].rec);
+	for (i = 0; i < b->n; i++) {
+		if (!b->s[i].made)
+			continue;
+		out_seq_put(k->out, b->h[i].emp.id, b->s[i].path,
+		    &b->s[i].rec);
+		if (!pk_insert(k, &b->h[i].emp, &b->s[i])) {
+			pthread_mutex_lock(&k->lock);
+			k->failed = 1;
+			pthread_mutex_unlock(&k->lock);
+			break;
+		}
+	}
 	arena_reset(&b->a);
 	memset(b->s, 0, sizeof(b->s));
 	b->n = 0;

@@ -56,6 +56,8 @@ hash_put(struct hash *h, const void *data, size_t n)
 	const unsigned char *p = data;
 	size_t k;
 
+	if (n == 0)		/* data may be NULL (an empty blob) */
+		return;
 	h->n += n;
 	if (h->t > 0) {
 		k = 16 - h->t < n ? 16 - h->t : n;

@@ -62,6 +62,7 @@ struct out {
 	struct seq_in	 seq;		/* the previous output's series */
 	struct digest	 input;		/* this build's input (out_begin) */
 	struct digest	 old_input;	/* the previous output's */
+	int		 old_whole;	/* its manifest read to its end, sound */
 	size_t		 old_nseq;	/* series files in the previous output */
 	size_t		 nseq_kept;	/* ... kept by this build */
 	FILE		*mf;		/* this build's manifest, in the stage */
@@ -262,15 +263,20 @@ manifest_load(struct out *o)
 	if ((f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
 	    strcmp(line, MANIFEST_HEAD) == 0 && line_get(f, &line, &cap) &&
 	    input_parse(line, &o->old_input)) {
+		o->old_whole = 1;
 		while (line_get(f, &line, &cap)) {
 			if (!others && strcmp(line, MANIFEST_SEP) == 0)
 				others = 1;
 			else if (others) {
 				if (line_parse(line, &r, &rest))
 					manifest_add(&o->old, rest, &r);
+				else
+					o->old_whole = 0;
 			} else
 				o->old_nseq++;	/* checked as read */
 		}
+		/* Cut short before the other files: not whole. */
+		o->old_whole &= others;
 		if ((o->seq.f = fopen(path, "re")) != NULL) {
 			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
 			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
@@ -681,7 +687,8 @@ out_current(struct out *o)
 	int ok;
 	FILE *f;
 
-	if (zero(&o->input) || !digest_eq(&o->input, &o->old_input))
+	if (!o->old_whole || zero(&o->input) ||
+	    !digest_eq(&o->input, &o->old_input))
 		return 0;
 	for (i = 0; i < o->old.n; i++)
 		if (!intact(o, o->old.v[i].path, &o->old.v[i].r))
@@ -689,7 +696,9 @@ out_current(struct out *o)
 	path = xasprintf("%s/%s", o->dir, MANIFEST);
 	ok = (f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
 	    line_get(f, &line, &cap);
-	while (ok && line_get(f, &line, &cap) &&
+	/* Every series line sound and its file in place, up to the "=" (a
+	 * manifest cut short before it is not whole). */
+	while (ok && (ok = line_get(f, &line, &cap)) &&
 	    strcmp(line, MANIFEST_SEP) != 0)
 		ok = line_parse(line, &r, &rest) &&
 		    (sp = strchr(rest, ' ')) != NULL && intact(o, sp + 1, &r);

@@ -277,7 +277,6 @@ static const struct table {
 struct records {
 	sqlite3		*db;
 	struct diag	*d;
-	char		*path;
 	char		*display;	/* how messages name the file */
 };
 
@@ -359,7 +358,6 @@ rec_open(const char *path, const char *display, struct diag *d)
 	int rc, v = -1;
 
 	r->d = d;
-	r->path = xstrdup(path);
 	r->display = xstrdup(display);
 	if (!file_is_db(path, display, d))
 		goto fail;
@@ -416,41 +414,50 @@ rec_close(struct records *r)
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(r->db);
 	}
-	free(r->path);
 	free(r->display);
 	free(r);
 }
 
 /*
- * The digest of the database file's bytes, read inside our read
- * transaction: in rollback-journal mode no writer can change the file
- * while we hold it, so the digest is of the snapshot we read.  In WAL
- * mode rows live in the -wal file too: 0, no digest.
+ * The digest of the database file's bytes, read through SQLite's own
+ * handle inside our read transaction: the file SQLite opened (not one
+ * put at the path since), and no open() and close() of our own, which
+ * would drop the process's POSIX locks on it and let a writer in.  In
+ * rollback-journal mode no writer can change the file while we hold the
+ * transaction, so the digest is of the snapshot we read.  In WAL mode
+ * rows live in the -wal file too: 0, no digest.
  */
 int
 rec_digest(struct records *r, struct digest *out)
 {
 	sqlite3_stmt *st = NULL;
+	sqlite3_file *f = NULL;
+	sqlite3_int64 size, off;
 	struct hash h;
 	char buf[1 << 16];
-	ssize_t n;
-	int fd, ok;
+	int n, ok;
 
 	ok = sqlite3_prepare_v2(r->db, "PRAGMA journal_mode", -1, &st,
 	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_text(st, 0) != NULL &&
 	    strcasecmp((const char *)sqlite3_column_text(st, 0), "wal") != 0;
 	sqlite3_finalize(st);
-	if (!ok || (fd = open(r->path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (!ok || sqlite3_file_control(r->db, "main",
+	    SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || f == NULL ||
+	    f->pMethods == NULL || f->pMethods->xFileSize(f, &size) !=
+	    SQLITE_OK)
 		return 0;
 	hash_init(&h);
-	while ((n = read(fd, buf, sizeof(buf))) > 0 ||
-	    (n == -1 && errno == EINTR))
-		if (n > 0)
-			hash_put(&h, buf, (size_t)n);
-	close(fd);
+	for (off = 0; off < size; off += n) {
+		n = size - off < (sqlite3_int64)sizeof(buf) ?
+		    (int)(size - off) : (int)sizeof(buf);
+		if (f->pMethods->xRead(f, buf, n, off) != SQLITE_OK)
+			return 0;
+		hash_put(&h, buf, (size_t)n);
+	}
+	hash_u64(&h, (uint64_t)size);
 	hash_end(&h, out);
-	return n == 0;
+	return 1;
 }
 
 /* ---- one row ------------------------------------------------------------------ */

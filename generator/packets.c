@@ -795,11 +795,14 @@ print_batch(struct pk *k, const char *path, const char *title,
 	mark = ok ? strstr(tmp.data ? tmp.data : "", CSS_MARK) : NULL;
 	head = mark ? (size_t)(mark - tmp.data) : tmp.len;
 	out_put(f, tmp.data, head);
+	rc = SQLITE_DONE;
 	while (mark != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		page_css(&css, col(st, 0), col(st, 1), 1);
 		out_put(f, css.data, css.len);
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		ok = pk_db_fail(k, "select");
 	if (mark != NULL)
 		out_put(f, mark + strlen(CSS_MARK), tmp.len - head -
 		    strlen(CSS_MARK));
@@ -807,6 +810,9 @@ print_batch(struct pk *k, const char *path, const char *title,
 		ok = article_copy(k, f, sqlite3_column_int(st, 2), col(st, 0),
 		    sqlite3_column_int64(st, 3),
 		    (size_t)sqlite3_column_int64(st, 4), &tmp);
+	/* A short batch must not be kept as a whole one. */
+	if (ok && rc != SQLITE_DONE)
+		ok = pk_db_fail(k, "select");
 	buf_reset(&tmp);
 	ok = ok && tmpl_render(k->print_end, shell_view(k, &a, title, ""),
 	    &tmp);
@@ -826,7 +832,7 @@ print_batches(struct pk *k)
 	struct digest set, nocomp = {{0, 0}};
 	const char *key;
 	char *path, *title;
-	int ok = 1;
+	int ok = 1, rc = SQLITE_DONE;
 
 	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), "
 	    "umpress_set(id, input), umpress_set(id, input) FILTER (WHERE "
@@ -837,7 +843,7 @@ print_batches(struct pk *k)
 		sqlite3_finalize(units);
 		return pk_db_fail(k, "prepare");
 	}
-	while (ok && sqlite3_step(units) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(units)) == SQLITE_ROW) {
 		key = (const char *)sqlite3_column_text(units, 0);
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 		path = xasprintf(PRIV "print/%s.html", key);
@@ -851,6 +857,10 @@ print_batches(struct pk *k)
 		free(path);
 		free(title);
 	}
+	/* Every unit, or a failure (the no-computer batch's input is the
+	 * sum over all of them). */
+	if (ok && rc != SQLITE_DONE)
+		ok = pk_db_fail(k, "select");
 	sqlite3_finalize(units);
 	sqlite3_finalize(st);
 	if (ok && sqlite3_prepare_v2(k->db, "SELECT id, name, src, off, "
@@ -1002,7 +1012,7 @@ index_write(struct pk *k)
 	struct hash h;
 	sqlite3_stmt *st;
 	char *href;
-	int ok = 1;
+	int ok = 1, rc;
 
 	v = shell_view(k, &a, "Coordinator's index", "");
 	iv = tv_put(&a, v, "index", tv_map(&a));
@@ -1014,7 +1024,7 @@ index_write(struct pk *k)
 		ok = pk_db_fail(k, "prepare");
 		goto done;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		it = tv_push(&a, units, tv_map(&a));
 		tv_set(&a, it, "name", sqlite3_column_type(st, 1) ==
 		    SQLITE_NULL ? tv_str(&a, "No unit") : tv_str(&a,
@@ -1029,6 +1039,10 @@ index_write(struct pk *k)
 		set_add(&set, st, 4);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		ok = pk_db_fail(k, "select");
+		goto done;
+	}
 	/* What the index and lists are made from: the project and every
 	 * packet's id and input. */
 	hash_init(&h);

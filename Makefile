@@ -141,6 +141,9 @@ test-asan: deps
 	rm -rf tests/asan && mkdir -p tests/asan
 	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
 	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/lsan.supp tests/asan/tests/
+	# The normal build's objects are newer than the sources: without
+	# this the sanitizers would see only what is compiled anew.
+	rm -f tests/asan/generator/*.o
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \

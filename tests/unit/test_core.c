@@ -347,6 +347,50 @@ test_arena(void **state)
 	arena_free(&a);
 }
 
+/* Bytes fed in pieces hash as the same bytes fed at once; nothing fed
+ * (even as a NULL pointer) changes nothing. */
+static void
+test_hash_pieces(void **state)
+{
+	static const char text[] = "an employee's rows, as they are read";
+	struct digest whole, parts, other;
+	struct hash h;
+	size_t i;
+
+	(void)state;
+	hash_bytes(text, sizeof(text) - 1, &whole);
+	hash_init(&h);
+	for (i = 0; i < sizeof(text) - 1; i += 3)
+		hash_put(&h, text + i, sizeof(text) - 1 - i < 3 ?
+		    sizeof(text) - 1 - i : 3);
+	hash_put(&h, NULL, 0);
+	hash_end(&h, &parts);
+	assert_true(digest_eq(&whole, &parts));
+	hash_bytes(text, sizeof(text) - 2, &other);
+	assert_false(digest_eq(&whole, &other));
+}
+
+/* A set's digest (digest_add) is the same whatever the order of its
+ * members, and another member makes another digest. */
+static void
+test_digest_set(void **state)
+{
+	struct digest m[3], ab = {{0, 0}}, ba = {{0, 0}}, ac = {{0, 0}};
+
+	(void)state;
+	hash_bytes("E0001", 5, &m[0]);
+	hash_bytes("E0002", 5, &m[1]);
+	hash_bytes("E0003", 5, &m[2]);
+	digest_add(&ab, &m[0]);
+	digest_add(&ab, &m[1]);
+	digest_add(&ba, &m[1]);
+	digest_add(&ba, &m[0]);
+	digest_add(&ac, &m[0]);
+	digest_add(&ac, &m[2]);
+	assert_true(digest_eq(&ab, &ba));
+	assert_false(digest_eq(&ab, &ac));
+}
+
 int
 main(void)
 {
@@ -367,6 +411,8 @@ main(void)
 		cmocka_unit_test(test_url_rel),
 		cmocka_unit_test(test_tv_json),
 		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_hash_pieces),
+		cmocka_unit_test(test_digest_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,6 +50,7 @@ struct seq_in {
 	size_t		 cap;
 	char		*key, *path;	/* of the current line, in line */
 	struct out_rec	 r;
+	int		 bad;		/* a damaged line was passed */
 };
 
 struct out {
@@ -230,7 +231,26 @@ seq_advance(struct seq_in *s)
 			s->path = sp + 1;
 			return;
 		}
+		s->bad = 1;
 	}
+}
+
+/* Opens the previous manifest's series at its first line (again). */
+static void
+seq_open(struct out *o)
+{
+	char *path = xasprintf("%s/%s", o->dir, MANIFEST);
+	struct seq_in *s = &o->seq;
+
+	if (s->f != NULL)
+		fclose(s->f);
+	s->bad = 0;
+	if ((s->f = fopen(path, "re")) != NULL) {
+		line_get(s->f, &s->line, &s->cap);	/* the head */
+		line_get(s->f, &s->line, &s->cap);	/* the input */
+		seq_advance(s);
+	}
+	free(path);
 }
 
 /* "input INPUT": the second line. */
@@ -277,11 +297,7 @@ manifest_load(struct out *o)
 		}
 		/* Cut short before the other files: not whole. */
 		o->old_whole &= others;
-		if ((o->seq.f = fopen(path, "re")) != NULL) {
-			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
-			line_get(o->seq.f, &o->seq.line, &o->seq.cap);
-			seq_advance(&o->seq);
-		}
+		seq_open(o);
 	}
 	if (f != NULL)
 		fclose(f);
@@ -675,17 +691,15 @@ out_keep(struct out *o, const char *path, const struct digest *input,
 
 /*
  * Whether the previous output was made from this build's input (not
- * zero) and every file of it is still in place (intact).  Reads the
- * manifest again: the series is not held in memory.
+ * zero) and every file of it is still in place (intact).  The series is
+ * walked with the reader the build uses, then rewound for the build
+ * when the answer is no.
  */
 int
 out_current(struct out *o)
 {
-	char *path, *line = NULL, *rest, *sp;
-	size_t cap = 0, i;
-	struct out_rec r;
+	size_t i;
 	int ok;
-	FILE *f;
 
 	if (!o->old_whole || zero(&o->input) ||
 	    !digest_eq(&o->input, &o->old_input))
@@ -693,19 +707,10 @@ out_current(struct out *o)
 	for (i = 0; i < o->old.n; i++)
 		if (!intact(o, o->old.v[i].path, &o->old.v[i].r))
 			return 0;
-	path = xasprintf("%s/%s", o->dir, MANIFEST);
-	ok = (f = fopen(path, "re")) != NULL && line_get(f, &line, &cap) &&
-	    line_get(f, &line, &cap);
-	/* Every series line sound and its file in place, up to the "=" (a
-	 * manifest cut short before it is not whole). */
-	while (ok && (ok = line_get(f, &line, &cap)) &&
-	    strcmp(line, MANIFEST_SEP) != 0)
-		ok = line_parse(line, &r, &rest) &&
-		    (sp = strchr(rest, ' ')) != NULL && intact(o, sp + 1, &r);
-	if (f != NULL)
-		fclose(f);
-	free(line);
-	free(path);
+	for (ok = 1; ok && o->seq.f != NULL; seq_advance(&o->seq))
+		ok = intact(o, o->seq.path, &o->seq.r);
+	if (!(ok = ok && !o->seq.bad))
+		seq_open(o);
 	return ok;
 }
 

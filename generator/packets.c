@@ -825,43 +825,90 @@ print_batch(struct pk *k, const char *path, const char *title,
 	return ok;
 }
 
-static int
-print_batches(struct pk *k)
-{
-	sqlite3_stmt *units = NULL, *st = NULL;
-	struct digest set, nocomp = {{0, 0}};
-	const char *key;
-	char *path, *title;
-	int ok = 1, rc = SQLITE_DONE;
+/* A unit of the packets: its print batch and its index entry. */
+struct unit {
+	char		*key;		/* print/KEY.html */
+	char		*name;		/* NULL: employees with no unit */
+	long long	 count, nocomp;
+	struct digest	 set;		/* umpress_set() of its packets */
+};
 
-	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), "
-	    "umpress_set(id, input), umpress_set(id, input) FILTER (WHERE "
-	    "no_computer) FROM packet GROUP BY unit_key ORDER BY unit_key",
-	    -1, &units, NULL) != SQLITE_OK || sqlite3_prepare_v2(k->db,
-	    "SELECT id, name, src, off, len FROM packet WHERE unit_key = ? "
-	    "ORDER BY name, id", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(units);
-		return pk_db_fail(k, "prepare");
+/* The units, in key order, and the sets of all packets and of the
+ * packets of employees without computer access. */
+struct units {
+	struct unit	*v;
+	size_t		 n, cap;
+	struct digest	 all, nocomp;
+};
+
+static void
+units_free(struct units *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n; i++) {
+		free(u->v[i].key);
+		free(u->v[i].name);
 	}
-	while (ok && (rc = sqlite3_step(units)) == SQLITE_ROW) {
-		key = (const char *)sqlite3_column_text(units, 0);
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		path = xasprintf(PRIV "print/%s.html", key);
-		title = xasprintf("Packets of %s", sqlite3_column_type(units,
-		    1) == SQLITE_NULL ? "employees with no unit" :
-		    (const char *)sqlite3_column_text(units, 1));
-		memset(&set, 0, sizeof(set));
-		set_add(&set, units, 2);
-		set_add(&nocomp, units, 3);
-		ok = print_batch(k, path, title, st, &set);
+	free(u->v);
+}
+
+/* The units, from one GROUP BY over the covering index; their number
+ * is the department's, not the employees'. */
+static int
+units_read(struct pk *k, struct units *u)
+{
+	sqlite3_stmt *st;
+	struct unit *t;
+	int rc;
+
+	memset(u, 0, sizeof(*u));
+	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), count(*), "
+	    "sum(no_computer), umpress_set(id, input), umpress_set(id, "
+	    "input) FILTER (WHERE no_computer) FROM packet GROUP BY "
+	    "unit_key ORDER BY unit_key", -1, &st, NULL) != SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (u->n == u->cap) {
+			u->cap = u->cap ? 2 * u->cap : 16;
+			u->v = xreallocarray(u->v, u->cap, sizeof(*u->v));
+		}
+		t = &u->v[u->n++];
+		memset(t, 0, sizeof(*t));
+		t->key = xstrdup(col(st, 0));
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			t->name = xstrdup(col(st, 1));
+		t->count = sqlite3_column_int64(st, 2);
+		t->nocomp = sqlite3_column_int64(st, 3);
+		set_add(&t->set, st, 4);
+		digest_add(&u->all, &t->set);
+		set_add(&u->nocomp, st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || pk_db_fail(k, "select");
+}
+
+static int
+print_batches(struct pk *k, const struct units *u)
+{
+	sqlite3_stmt *st = NULL;
+	char *path, *title;
+	size_t i;
+	int ok = 1;
+
+	if (sqlite3_prepare_v2(k->db, "SELECT id, name, src, off, len FROM "
+	    "packet WHERE unit_key = ? ORDER BY name, id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return pk_db_fail(k, "prepare");
+	for (i = 0; ok && i < u->n; i++) {
+		sqlite3_bind_text(st, 1, u->v[i].key, -1, SQLITE_STATIC);
+		path = xasprintf(PRIV "print/%s.html", u->v[i].key);
+		title = xasprintf("Packets of %s", u->v[i].name ?
+		    u->v[i].name : "employees with no unit");
+		ok = print_batch(k, path, title, st, &u->v[i].set);
 		free(path);
 		free(title);
 	}
-	/* Every unit, or a failure (the no-computer batch's input is the
-	 * sum over all of them). */
-	if (ok && rc != SQLITE_DONE)
-		ok = pk_db_fail(k, "select");
-	sqlite3_finalize(units);
 	sqlite3_finalize(st);
 	if (ok && sqlite3_prepare_v2(k->db, "SELECT id, name, src, off, "
 	    "len FROM packet WHERE no_computer ORDER BY unit_key, "
@@ -871,7 +918,7 @@ print_batches(struct pk *k)
 	if (ok)
 		ok = print_batch(k, PRIV "print/no-computer-access.html",
 		    "Packets of employees without computer access", st,
-		    &nocomp);
+		    &u->nocomp);
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -950,7 +997,7 @@ lists_write(struct pk *k, struct arena *ia, struct tv *index)
 	struct tv *rows = NULL, *r;
 	char *code = NULL, *ckey = NULL, *county = NULL;
 	long pos = 0;
-	int ok = 1, rc;
+	int ok = 1, rc = SQLITE_DONE;
 
 	if (sqlite3_prepare_v2(k->db, "SELECT code, county_key, county, "
 	    "grade, seniority, id, name, issued, expires FROM entry ORDER BY "
@@ -990,6 +1037,8 @@ lists_write(struct pk *k, struct arena *ia, struct tv *index)
 		tv_set(&a, r, "seniority_date", tv_str(&a, col(st, 4)));
 	}
 	sqlite3_finalize(st);
+	if (ok && rc != SQLITE_DONE)
+		ok = pk_db_fail(k, "select");
 	arena_free(&a);
 	buf_free(&csv);
 	return ok;
@@ -1001,54 +1050,40 @@ lists_write(struct pk *k, struct arena *ia, struct tv *index)
  * fits in memory.  The lists are written on the way.
  */
 static int
-index_write(struct pk *k)
+index_write(struct pk *k, const struct units *u)
 {
 	struct out_file *f = NULL;
 	struct digest in;
 	struct arena a = {0}, ra = {0};
 	struct buf b = {0};
 	struct tv *v, *iv, *units, *it, *lists;
-	struct digest set = {{0, 0}};
 	struct hash h;
 	sqlite3_stmt *st;
 	char *href;
-	int ok = 1, rc;
+	size_t i;
+	int ok = 1, rc = SQLITE_DONE;
 
 	v = shell_view(k, &a, "Coordinator's index", "");
 	iv = tv_put(&a, v, "index", tv_map(&a));
 	units = tv_set(&a, iv, "units", tv_list(&a));
 	lists = tv_set(&a, iv, "lists", tv_list(&a));
-	if (sqlite3_prepare_v2(k->db, "SELECT unit_key, min(unit), count(*), "
-	    "sum(no_computer), umpress_set(id, input) FROM packet GROUP BY "
-	    "unit_key ORDER BY unit_key", -1, &st, NULL) != SQLITE_OK) {
-		ok = pk_db_fail(k, "prepare");
-		goto done;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (i = 0; i < u->n; i++) {
 		it = tv_push(&a, units, tv_map(&a));
-		tv_set(&a, it, "name", sqlite3_column_type(st, 1) ==
-		    SQLITE_NULL ? tv_str(&a, "No unit") : tv_str(&a,
-		    col(st, 1)));
-		href = xasprintf("print/%s.html", col(st, 0));
+		tv_set(&a, it, "name", tv_str(&a, u->v[i].name ?
+		    u->v[i].name : "No unit"));
+		href = xasprintf("print/%s.html", u->v[i].key);
 		tv_set(&a, it, "href", tv_str(&a, href));
 		free(href);
-		tv_set(&a, it, "count", tv_num(&a,
-		    (double)sqlite3_column_int64(st, 2)));
+		tv_set(&a, it, "count", tv_num(&a, (double)u->v[i].count));
 		tv_set(&a, it, "no_computer", tv_num(&a,
-		    (double)sqlite3_column_int64(st, 3)));
-		set_add(&set, st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		ok = pk_db_fail(k, "select");
-		goto done;
+		    (double)u->v[i].nocomp));
 	}
 	/* What the index and lists are made from: the project and every
 	 * packet's id and input. */
 	hash_init(&h);
 	hash_digest(&h, &k->p->fp);
 	hash_str(&h, "index");
-	hash_digest(&h, &set);
+	hash_digest(&h, &u->all);
 	hash_end(&h, &in);
 	ok = lists_write(k, &a, lists);
 	if (ok && out_keep(k->out, PRIV "index.html", &in, OUT_PRIVATE))
@@ -1061,7 +1096,7 @@ index_write(struct pk *k)
 	    "nalerts, no_computer FROM packet ORDER BY unit_key, name, id", -1,
 	    &st, NULL) != SQLITE_OK)
 		ok = pk_db_fail(k, "prepare");
-	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		it = tv_map(&ra);
 		tv_set(&ra, it, "id", tv_str(&ra, col(st, 0)));
 		tv_set(&ra, it, "name", tv_str(&ra, col(st, 1)));
@@ -1080,6 +1115,9 @@ index_write(struct pk *k)
 		arena_reset(&ra);
 	}
 	sqlite3_finalize(st);
+	/* A short index must not be kept as a whole one. */
+	if (ok && rc != SQLITE_DONE)
+		ok = pk_db_fail(k, "select");
 	buf_reset(&b);
 	ok = ok && tmpl_render(k->index_end, v, &b);
 	out_put(f, b.data, b.len);
@@ -1174,6 +1212,7 @@ int
 packets_build(struct project *p, struct records *r, struct out *out,
     int jobs, struct fy_figures *fy, struct diag *d)
 {
+	struct units u = {0};
 	struct pk k;
 	int ok;
 
@@ -1191,7 +1230,9 @@ packets_build(struct project *p, struct records *r, struct out *out,
 	/* Then the batches and the index, in one thread: run side by side
 	 * they took as long (measured), as both mostly wait for the one
 	 * temporary database's connection. */
-	ok = ok && print_batches(&k) && index_write(&k);
+	ok = ok && units_read(&k, &u) && print_batches(&k, &u) &&
+	    index_write(&k, &u);
+	units_free(&u);
 	pk_free(&k);
 	return ok;
 }

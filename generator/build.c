@@ -30,11 +30,11 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	/* Before loading: a file edited during the load then differs from
 	 * its digest, and the next build makes its outputs anew. */
 	project_fingerprint(&p->fp, as_of);
-	ok = project_load(&p->site, d);
-	ok &= content_load(&p->content, &p->site, d);
+	ok = project_load(&p->conf, d);
+	ok &= content_load(&p->content, &p->conf, d);
 	ok &= catalog_load(&p->catalog, &p->content, d);
 	ok &= site_check_slugs(p, d);
-	ok &= content_render(&p->content, &p->site, d);
+	ok &= content_render(&p->content, &p->conf, d);
 	if (access("templates", F_OK) == -1) {
 		/* One message for the folder, not one per template. */
 		diag_file(d, DIAG_ERROR, "templates", 0, "no such folder (a project holds "
@@ -52,7 +52,7 @@ project_close(struct project *p)
 	tmpl_set_free(p->tmpl);
 	catalog_free(&p->catalog);
 	content_free(&p->content);
-	site_free(&p->site);
+	config_free(&p->conf);
 }
 
 #define RECORDS_DB	"records/umpress.db"
@@ -246,7 +246,7 @@ cmd_records(const struct opts *o, struct diag *d)
 		return rec_init(o->args[0], d) ? 0 : 1;
 	/* The demo draws its classes from the project's title catalog. */
 	ok = project_open(&p, o->as_of, 0, d) && rec_demo(o->args[0],
-	    &p.catalog, &p.site, o->employees, o->seed, o->as_of, d);
+	    &p.catalog, &p.conf, o->employees, o->seed, o->as_of, d);
 	project_close(&p);
 	if (ok)
 		printf("%s\n", o->args[0]);

@@ -15,13 +15,14 @@
 /* The columns umpress reads; others are the authors' own (notes). */
 enum col {
 	COL_TITLE, COL_CODE, COL_KIND, COL_CATEGORY, COL_SCHEMATIC,
-	COL_DEGREE, COL_FROZEN, COL_SALARY, COL_FROM, COL_TO, COL_VIA,
-	COL_LADDER, COL__MAX
+	COL_DEGREE, COL_FROZEN, COL_SALARY, COL_UNIT, COL_PROBATION,
+	COL_FROM, COL_TO, COL_VIA, COL_LADDER, COL__MAX
 };
 
 static const char *const col_names[COL__MAX] = {
 	"Title", "Code", "Kind", "Category", "Schematic", "Degree", "Frozen",
-	"Salary max", "From", "To", "Via", "Ladder"
+	"Salary max", "Bargaining unit", "Extended probation", "From", "To",
+	"Via", "Ladder"
 };
 
 /* A table being read: which cell index holds each column (-1: none). */
@@ -158,11 +159,12 @@ need_col(struct loader *l, const struct table *t, enum col c)
 
 /* ---- titles ------------------------------------------------------------- */
 
-/* content.md: letters, digits, '-' and '_'. */
+/* content.md: letters, digits, '-' and '_', at most 64 characters
+ * (2026-12-04: every code makes a folder name under lists/). */
 static int
 code_ok(const char *s)
 {
-	if (*s == '\0')
+	if (*s == '\0' || strlen(s) > 64)
 		return 0;
 	for (; *s; s++)
 		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
@@ -226,6 +228,25 @@ salary_cents(const char *s)
 	return v;
 }
 
+/* "14" -> 14: a whole number of months, 0 to 60. */
+static int
+months_value(const char *s, int *out)
+{
+	int v = 0;
+
+	if (*s == '\0' || strlen(s) > 2)
+		return 0;
+	for (; *s; s++) {
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	if (v > 60)
+		return 0;
+	*out = v;
+	return 1;
+}
+
 /* The enumerations of the title columns, as content.md spells them. */
 static int
 title_enums(struct loader *l, const struct table *t, const struct row *r,
@@ -282,7 +303,7 @@ title_values(struct loader *l, const struct table *t, const struct row *r,
 	}
 	if (!code_ok(r->cell[COL_CODE]))
 		return bad_value(l, t, r, COL_CODE, "a code of letters, "
-		    "digits, '-' and '_'");
+		    "digits, '-' and '_', at most 64 characters");
 	if (!title_enums(l, t, r, ti))
 		return 0;
 	ti->frozen_on = DAY_NONE;
@@ -291,6 +312,12 @@ title_values(struct loader *l, const struct table *t, const struct row *r,
 		return bad_value(l, t, r, COL_FROZEN, "a date (YYYY-MM-DD)");
 	if ((ti->salary_max_cents = salary_cents(r->cell[COL_SALARY])) == -2)
 		return bad_value(l, t, r, COL_SALARY, "an amount in dollars");
+	/* IL XIII.L-N (G2): months of probation beyond the normal 4. */
+	ti->extended_probation = -1;
+	if (r->cell[COL_PROBATION][0] != '\0' &&
+	    !months_value(r->cell[COL_PROBATION], &ti->extended_probation))
+		return bad_value(l, t, r, COL_PROBATION, "a whole number of "
+		    "months from 0 to 60");
 	return 1;
 }
 
@@ -308,6 +335,8 @@ title_row(struct loader *l, const struct table *t, const struct row *r)
 	ti.schematic = r->cell[COL_SCHEMATIC][0] ?
 	    xstrdup(r->cell[COL_SCHEMATIC]) : NULL;
 	ti.code_made = code_from_title(ti.code, ti.name);
+	ti.bargaining_unit = r->cell[COL_UNIT][0] ?
+	    xstrdup(r->cell[COL_UNIT]) : NULL;
 	ti.src = t->pg->src;
 	ti.line = r->line;
 	c->titles = xreallocarray(c->titles, c->ntitles + 1,
@@ -546,6 +575,7 @@ catalog_free(struct catalog *c)
 		free(c->titles[i].code);
 		free(c->titles[i].name);
 		free(c->titles[i].schematic);
+		free(c->titles[i].bargaining_unit);
 	}
 	for (i = 0; i < c->nladders; i++) {
 		free(c->ladders[i].name);

@@ -252,7 +252,7 @@ front_matter(struct page *pg, const char *fm, size_t len, struct diag *d)
 /* ---- one page --------------------------------------------------------------- */
 
 static cmark_parser *
-new_parser(const struct site *s)
+new_parser(const struct config *s)
 {
 	cmark_parser *p;
 	size_t i;
@@ -276,7 +276,7 @@ path_slug(const char *rel)
 }
 
 static int
-load_page(struct page *pg, const char *rel, const struct site *s,
+load_page(struct page *pg, const char *rel, const struct config *s,
     struct diag *d)
 {
 	struct buf b = {0};
@@ -360,7 +360,7 @@ page_free(struct page *pg)
 }
 
 int
-content_load(struct content *c, const struct site *s, struct diag *d)
+content_load(struct content *c, const struct config *s, struct diag *d)
 {
 	struct names names = {0};
 	struct page pg;
@@ -683,7 +683,7 @@ page_links(const struct content *c, struct page *pg, struct diag *d)
 /* Renders a subtree with the page's extensions (tagfilter needs them:
  * shared/notes/deps.md). */
 static char *
-render(struct page *pg, cmark_node *n, const struct site *s)
+render(struct page *pg, cmark_node *n, const struct config *s)
 {
 	return cmark_render_html(n, s->unsafe_html ? CMARK_OPT_UNSAFE :
 	    CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(pg->parser));
@@ -692,7 +692,7 @@ render(struct page *pg, cmark_node *n, const struct site *s)
 /* Pass 3: each heading becomes a custom block holding the same HTML with
  * its anchor as id, so the id sits on the heading itself. */
 static void
-page_anchor_headings(struct page *pg, const struct site *s)
+page_anchor_headings(struct page *pg, const struct config *s)
 {
 	struct buf b = {0};
 	cmark_node **v, *cb;
@@ -761,7 +761,7 @@ task_marks(char *html)
 }
 
 int
-content_render(struct content *c, const struct site *s, struct diag *d)
+content_render(struct content *c, const struct config *s, struct diag *d)
 {
 	struct page *pg;
 	size_t i;

@@ -141,6 +141,18 @@ void	 date_fy_name(int fy, char out[8]);
 int	 date_fy_parse(const char *, int *fy);
 /* Half-year (January-June or July-December): year * 2 + (month > 6). */
 int	 date_half(day_t);
+/*
+ * A registration period (records.md periods, rules.md N2) is a month,
+ * "2027-03", held as year * 12 + month - 1 so periods sort as numbers.
+ * period_parse: exactly YYYY-MM, month 01-12, year 1000-9999; 0 else.
+ */
+int	 period_parse(const char *s, size_t len, int *out);
+/* "2027-03" into out (8 bytes). */
+void	 period_format(int period, char out[8]);
+/* The period's first and last day, and the period holding a day. */
+day_t	 period_first_day(int period);
+day_t	 period_last_day(int period);
+int	 period_of(day_t);
 /* Today (UTC) from SOURCE_DATE_EPOCH or the clock; main.c only. */
 day_t	 date_default_as_of(void);
 

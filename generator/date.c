@@ -245,6 +245,62 @@ date_half(day_t t)
 	return y * 2 + (m > 6);
 }
 
+int
+period_parse(const char *s, size_t len, int *out)
+{
+	size_t i;
+	int y, m;
+
+	if (len != 7 || s[4] != '-')
+		return 0;
+	for (i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (y < 1000 || m < 1 || m > 12)
+		return 0;
+	*out = y * 12 + m - 1;
+	return 1;
+}
+
+void
+period_format(int period, char out[8])
+{
+	unsigned y = (unsigned)(period / 12) % 10000, m = (unsigned)(period % 12) + 1;
+
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '\0';
+}
+
+day_t
+period_first_day(int period)
+{
+	return date_from_ymd(period / 12, period % 12 + 1, 1);
+}
+
+day_t
+period_last_day(int period)
+{
+	return period_first_day(period + 1) - 1;
+}
+
+int
+period_of(day_t t)
+{
+	int y, m, d;
+
+	date_ymd(t, &y, &m, &d);
+	return y * 12 + m - 1;
+}
+
 /* cli.md: --as-of, else the UTC date of SOURCE_DATE_EPOCH, else today.
  * A SOURCE_DATE_EPOCH that is not a number is ignored, as reproducible-
  * builds.org asks of tools. */

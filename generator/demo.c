@@ -751,7 +751,7 @@ program_rows(struct demo *d)
 }
 
 int
-rec_demo(const char *path, const struct catalog *c, const struct site *s,
+rec_demo(const char *path, const struct catalog *c, const struct config *s,
     long n, unsigned long seed, day_t as_of, struct diag *diag)
 {
 	struct demo d;

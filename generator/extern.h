@@ -78,10 +78,10 @@ int		 ydoc_get_long(struct ydoc *, yaml_node_t *, const char *key,
 
 /*
  * project_load: content/site.yaml of the project in the current folder.
- * Every problem reported; 0 when there was one.  site_free() either way.
+ * Every problem reported; 0 when there was one.  config_free() either way.
  */
-int		 project_load(struct site *, struct diag *);
-void		 site_free(struct site *);
+int		 project_load(struct config *, struct diag *);
+void		 config_free(struct config *);
 /*
  * project_fingerprint: a digest of everything but the records a build's
  * output depends on: the program, the as-of date, every file under
@@ -144,7 +144,7 @@ struct content {
  * matter and Markdown.  Reports every problem; 0 when there was one.
  * Must run on one thread (cmark-gfm's extensions registry).
  */
-int		 content_load(struct content *, const struct site *,
+int		 content_load(struct content *, const struct config *,
 		    struct diag *);
 /* content_find: the page with this slug, or NULL. */
 struct page	*content_find(const struct content *, const char *slug);
@@ -153,7 +153,7 @@ struct page	*content_find(const struct content *, const char *slug);
  * gives headings their anchors and renders every page's HTML; frees the
  * trees.  Reports links to missing pages; 0 when there was one.
  */
-int		 content_render(struct content *, const struct site *,
+int		 content_render(struct content *, const struct config *,
 		    struct diag *);
 void		 content_free(struct content *);
 /* content_node_text: the plain text under a node. */
@@ -207,13 +207,13 @@ int		 ladders_svg(struct ladders *, const struct catalog *,
  * amount KEY_text ("$1,234.00"), and has_* flags for the template.
  */
 struct tv	*view_packet(const struct packet *, const struct catalog *,
-		    const struct site *, struct arena *, int display);
+		    const struct config *, struct arena *, int display);
 /* view_alert_text: one alert in plain words, with whom to ask. */
 void		 view_alert_text(const struct alert *, const struct packet *,
-		    const struct catalog *, const struct site *, struct buf *);
+		    const struct catalog *, const struct config *, struct buf *);
 /* view_text: the packet as plain text wrapped at 72 columns. */
 void		 view_text(const struct packet *, const struct catalog *,
-		    const struct site *, struct buf *);
+		    const struct config *, struct buf *);
 
 /* ---- output.c: the only writer under output/ ----------------------------- */
 
@@ -336,7 +336,7 @@ void		 out_abort(struct out *);
 
 /* Everything a build reads, loaded and checked once. */
 struct project {
-	struct site	 site;
+	struct config	 conf;		/* content/site.yaml */
 	struct content	 content;
 	struct catalog	 catalog;
 	struct tmpl_set	*tmpl;		/* templates/ */

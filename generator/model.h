@@ -1,7 +1,7 @@
 /*
  * model.h: the data that flows between the stages.
  *
- *   project.c  -> struct site      (site.yaml, program settings)
+ *   project.c  -> struct config    (site.yaml, program settings)
  *   catalog.c  -> struct catalog   (title and ladder appendices)
  *   records.c  -> struct history   (one employee's rows, validated)
  *   rules.c    -> struct packet    (what the rules say of that employee)
@@ -46,6 +46,12 @@ struct settings {
 	int	grade_valid_years;	/* grade_valid_years: 6 (G1) */
 	int	max_counties;		/* max_counties: 3 (G3) */
 	int	max_assignment_years;	/* max_assignment_years: 2 (P2) */
+	/* site.yaml's own keys the rules read (content.md, 2026-12-04): */
+	const char *const *covered_units; /* covered_bargaining_units (E1);
+					   * NULL: every unit is covered */
+	size_t	ncovered_units;
+	unsigned registration_months;	/* registration_months (N2): bit
+					 * m - 1 for month m; 0: none named */
 };
 
 /* settings_defaults: the Illinois defaults of rules.md. */
@@ -58,8 +64,8 @@ struct contact {
 	char	*office;	/* or NULL */
 };
 
-/* content/site.yaml.  Owned by the caller of project_load(); site_free(). */
-struct site {
+/* content/site.yaml.  Owned by the caller of project_load(); config_free(). */
+struct config {
 	char		*title;		/* site title (required) */
 	char		*department;	/* or NULL */
 	struct contact	 contact;	/* program contact block */
@@ -67,7 +73,12 @@ struct site {
 	int		 unsafe_html;	/* 1: raw HTML in Markdown is kept */
 	char		*base_url;	/* absolute URL of site/ for
 					 * sitemap.xml, or NULL */
-	struct settings	 prog;		/* program: overrides applied */
+	struct settings	 prog;		/* program: overrides applied;
+					 * its covered_units point into
+					 * covered below */
+	char		**covered;	/* covered_bargaining_units, or NULL */
+	size_t		 ncovered;
+	int		 strict;	/* strict: true (warnings are errors) */
 };
 
 /* ---- title catalog (catalog.c) ----------------------------------------- */
@@ -110,6 +121,10 @@ struct title {
 					 * because the seed gave none */
 	const char	*src;		/* content file it is defined in */
 	int		 line;		/* line of its row there */
+	char		*bargaining_unit; /* Bargaining unit column (G3), or
+					   * NULL */
+	int		 extended_probation; /* Extended probation months (G2);
+					   * -1 when the appendix gives none */
 };
 
 enum via {
@@ -164,6 +179,13 @@ enum emp_status { ST_PERMANENT, ST_PROBATIONARY, ST_LIMITED_TERM,
 	ST_TEMPORARY };
 enum leave { LEAVE_NONE, LEAVE_EDUCATION, LEAVE_MILITARY_PAID,
 	LEAVE_OTHER };
+/* employees.probation (2026-12-04): null is taken as promotional (E1). */
+enum probation { PROB_NONE, PROB_ORIGINAL, PROB_PROMOTIONAL };
+/* leaves.kind (2026-12-04). */
+enum leave_kind { LK_EDUCATION, LK_MILITARY_PAID, LK_MILITARY_UNPAID,
+	LK_OTHER };
+/* applications.decision (2026-12-04): null while pending. */
+enum app_decision { DEC_NONE, DEC_SELECTED, DEC_NOT_SELECTED };
 enum enr_status { ENR_ACTIVE, ENR_SUSPENDED, ENR_WITHDRAWN };
 enum route { ROUTE_NONE, ROUTE_EXAM, ROUTE_DEGREE };
 enum lang_option { OPT_NONE, OPT_BILINGUAL, OPT_SIGN_LANGUAGE };
@@ -192,6 +214,7 @@ struct employee {
 	enum leave	 leave;
 	int		 computer_access;
 	day_t		 separated_on;
+	enum probation	 probation;	/* PROB_NONE when null or missing */
 };
 
 struct enrollment {
@@ -240,6 +263,7 @@ struct exam_attempt {
 	const char	*section;
 	day_t		 taken_on;
 	int		 proficient;
+	int		 final;		/* recorded as the final attempt (X4) */
 };
 
 struct course {
@@ -262,6 +286,8 @@ struct course {
 	int64_t		 tuition_cents;
 	int64_t		 fees_cents;
 	int64_t		 outside_aid_cents;
+	int		 limit_exempt;	/* outside the yearly limit (C1) */
+	int		 full_tuition_approved; /* full private tuition (M5) */
 };
 
 struct grade {
@@ -295,12 +321,73 @@ struct assignment {
 	const char	*note;
 };
 
+/* leaves (2026-12-04): E3, and X1's military leave. */
+struct leave_row {
+	long long	 rowid;
+	enum leave_kind	 kind;
+	day_t		 starts_on;
+	day_t		 ends_on;	/* DAY_NONE: not yet back */
+};
+
+/* exam_extensions (2026-12-04): X1. */
+struct exam_extension {
+	long long	 rowid;
+	const char	*class_code;
+	int		 days;		/* above 0 */
+	day_t		 granted_on;
+	const char	*reason;	/* or NULL */
+};
+
+/* applications (2026-12-04): one per employee and period. */
+struct application {
+	long long	 rowid;
+	int		 period;	/* period_parse() */
+	day_t		 applied_on;	/* DAY_NONE when null */
+	day_t		 supervisor_approved_on; /* CA; DAY_NONE when null */
+	enum app_decision decision;
+};
+
+/*
+ * Where an employee's application of the latest registration period
+ * stands, as the selection (rules.md "Selection") decided it across
+ * every applicant; set on the history by the caller before the rules
+ * run (it depends on other employees), NULL when none.
+ */
+enum app_result {
+	APP_SELECTED,		/* selected */
+	APP_WAITING,		/* on the waiting list */
+	APP_NOT_ELIGIBLE,	/* not eligible on the period's last day */
+	APP_NOT_APPROVED,	/* CA: no supervisor's approval */
+	APP_NOT_SELECTED,	/* CA: the coordinator said no */
+	APP_PENDING		/* CA: no decision yet */
+};
+
+/* Why an employee is not eligible (rules.md E1, E2). */
+enum elig_reason {
+	ER_NONE,		/* eligible */
+	ER_SEPARATED,
+	ER_STATUS,		/* limited_term or temporary */
+	ER_ORIGINAL_PROBATION,
+	ER_NOT_COVERED,		/* neither a covered unit nor a program title */
+	ER_NOT_LPEL		/* CA */
+};
+
+struct app_status {
+	int		 period;	/* the latest registration period */
+	enum app_result	 result;
+	long		 position;	/* in the selection CSV order, from 1 */
+	long		 waiting_position; /* APP_WAITING: 1 for the first on
+					 * the waiting list; else 0 */
+	enum elig_reason reason;	/* APP_NOT_ELIGIBLE */
+};
+
 /*
  * One employee's rows from every table.  Arrays are in the order the
  * reader gives: enrollments by enrolled_on, plans by version, targets by
  * targeted_on, attempts by taken_on, courses by starts_on then id,
  * grades by issued_on, preferences by class_code then rank, appointments
- * by appointed_on, assignments by starts_on; ties by rowid.
+ * by appointed_on, assignments by starts_on, leaves by starts_on,
+ * extensions by granted_on, applications by period; ties by rowid.
  */
 struct history {
 	struct employee		 emp;
@@ -313,17 +400,31 @@ struct history {
 	struct county_pref	*prefs;		size_t nprefs;
 	struct appointment	*appointments;	size_t nappointments;
 	struct assignment	*assignments;	size_t nassignments;
+	struct leave_row	*leaves;	size_t nleaves;
+	struct exam_extension	*extensions;	size_t nextensions;
+	struct application	*applications;	size_t napplications;
 	struct digest		 input;		/* of the rows read (records.c) */
+	const struct app_status	*app;		/* set by the caller, or NULL */
 };
 
-/* The program-wide tables (records.md "goals, budgets, spending"). */
+/* The program-wide tables (records.md "goals, budgets, spending",
+ * "periods"). */
 struct goal {
 	int	fy;			/* 2026 for "2026-27" */
 	long	expected_appointments;
+	long	anticipated_openings;	/* -1 when null or missing */
+	long	qualified_candidates;	/* -1 when null or missing */
+	const char *timetable;		/* or NULL */
 };
 struct budget {
 	int	fy;
 	int64_t	training_budget_cents;
+	int64_t	um_assigned_cents;	/* -1 when null or missing */
+};
+struct period {
+	long long rowid;
+	int	period;			/* period_parse() */
+	long	capacity;		/* -1: null, everyone is taken */
 };
 struct spending {
 	int	fy;
@@ -334,6 +435,7 @@ struct program_rows {
 	struct goal	*goals;		size_t ngoals;
 	struct budget	*budgets;	size_t nbudgets;
 	struct spending	*spending;	size_t nspending;
+	struct period	*periods;	size_t nperiods; /* by period */
 };
 
 /* ---- the rules' answers (rules.c) --------------------------------------- */

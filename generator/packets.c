@@ -247,7 +247,7 @@ page_css(struct buf *b, const char *id, const char *name, int named)
 static struct tv *
 pk_view(struct worker *w, const struct packet *pkt)
 {
-	const struct site *s = &w->pk->p->site;
+	const struct config *s = &w->pk->p->conf;
 	struct arena *a = &w->a;
 	struct tv *v = view_packet(pkt, &w->pk->p->catalog, s, a, 1), *st, *c;
 
@@ -481,13 +481,13 @@ pk_employee(struct worker *w, struct arena *a, const struct history *h,
 	size_t nle;
 	int ok = 1;
 
-	rule_packet(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	rule_packet(h, &p->catalog, &p->conf.prog, p->conf.profile, p->as_of,
 	    &w->a, &pkt);
-	rule_fy_add(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	rule_fy_add(h, &p->catalog, &p->conf.prog, p->conf.profile, p->as_of,
 	    &w->fy);
 	if (pkt.enrollment == NULL && !pkt.eligible)
 		goto out;
-	rule_list_entries(h, &p->catalog, &p->site.prog, p->site.profile,
+	rule_list_entries(h, &p->catalog, &p->conf.prog, p->conf.profile,
 	    p->as_of, &w->a, &le, &nle);
 	pk_input(p, h, &in);
 	/* A kept packet's article is read back for the batches: only when
@@ -747,7 +747,7 @@ shell_view(struct pk *k, struct arena *a, const char *title,
 	tv_set(a, v, "page_css", tv_str(a, css));
 	tv_set(a, v, "as_of", tv_date(a, k->p->as_of));
 	st = tv_set(a, v, "site", tv_map(a));
-	tv_set(a, st, "title", tv_str(a, k->p->site.title));
+	tv_set(a, st, "title", tv_str(a, k->p->conf.title));
 	/* private.html shows a list or the index; the caller sets one. */
 	tv_set(a, v, "list", tv_null(a));
 	tv_set(a, v, "index", tv_null(a));
@@ -1256,14 +1256,14 @@ packet_print(struct project *p, struct records *r, const char *id,
 	if (found == 0)
 		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
 	if (found == 1 && bad == 0) {
-		rule_packet(&h, &p->catalog, &p->site.prog, p->site.profile,
+		rule_packet(&h, &p->catalog, &p->conf.prog, p->conf.profile,
 		    p->as_of, &w.a, &pkt);
 		if (strcmp(format, "json") == 0) {
-			tv_json(&b, view_packet(&pkt, &p->catalog, &p->site,
+			tv_json(&b, view_packet(&pkt, &p->catalog, &p->conf,
 			    &w.a, 0), 1);
 			buf_putc(&b, '\n');
 		} else if (strcmp(format, "text") == 0)
-			view_text(&pkt, &p->catalog, &p->site, &b);
+			view_text(&pkt, &p->catalog, &p->conf, &b);
 		else if (pk_render(&w, &pkt))
 			buf_put(&b, w.doc.data, w.doc.len);
 		ok = b.len > 0 && fwrite(b.data, 1, b.len, stdout) == b.len &&

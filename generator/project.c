@@ -288,7 +288,7 @@ contact_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 }
 
 static int
-profile_value(struct ydoc *y, yaml_node_t *v, struct site *s, struct diag *d)
+profile_value(struct ydoc *y, yaml_node_t *v, struct config *s, struct diag *d)
 {
 	const char *p = ydoc_need_scalar(y, v, "profile", d);
 
@@ -306,12 +306,103 @@ profile_value(struct ydoc *y, yaml_node_t *v, struct site *s, struct diag *d)
 	return 1;
 }
 
+/* A YAML sequence node, or a report that the value is not one. */
+static yaml_node_t *
+seq_node(struct ydoc *y, yaml_node_t *v, const char *key,
+    const char *example, struct diag *d)
+{
+	if (v != NULL && v->type == YAML_SEQUENCE_NODE)
+		return v;
+	diag_file(d, DIAG_ERROR, y->path, v ? ydoc_line(y, v) : y->line0,
+	    "%s: expected a list, such as %s", key, example);
+	return NULL;
+}
+
+/*
+ * registration_months (rules.md N2): month numbers 1 to 12, each once.
+ * IL III.A: "at least one registration month per calendar year".
+ */
+static int
+months_value(struct ydoc *y, yaml_node_t *v, struct config *s,
+    struct diag *d)
+{
+	yaml_node_item_t *it;
+	long long m;
+	unsigned bit;
+	int ok = 1;
+
+	if ((v = seq_node(y, v, "registration_months", "[3, 9]", d)) == NULL)
+		return 0;
+	s->prog.registration_months = 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		if (!ydoc_get_long(y, ydoc_node(y, *it), "registration_months",
+		    1, 12, &m, d)) {
+			ok = 0;
+			continue;
+		}
+		bit = 1u << (m - 1);
+		if (s->prog.registration_months & bit) {
+			diag_file(d, DIAG_ERROR, y->path,
+			    ydoc_line(y, ydoc_node(y, *it)),
+			    "registration_months: %lld is given twice", m);
+			ok = 0;
+		}
+		s->prog.registration_months |= bit;
+	}
+	if (ok && s->prog.registration_months == 0) {
+		diag_file(d, DIAG_ERROR, y->path, ydoc_line(y, v),
+		    "registration_months: name at least one month (IL III.A)");
+		ok = 0;
+	}
+	return ok;
+}
+
+/* covered_bargaining_units (rules.md E1): bargaining unit codes. */
+static int
+units_value(struct ydoc *y, yaml_node_t *v, struct config *s,
+    struct diag *d)
+{
+	yaml_node_item_t *it;
+	char *u;
+	size_t n;
+	int ok = 1;
+
+	if ((v = seq_node(y, v, "covered_bargaining_units",
+	    "[RC-062, RC-063]", d)) == NULL)
+		return 0;
+	n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	s->covered = xcalloc(n + 1, sizeof(*s->covered));
+	s->ncovered = 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		u = NULL;
+		if (!ydoc_get_str(y, ydoc_node(y, *it),
+		    "covered_bargaining_units", &u, d)) {
+			ok = 0;
+			continue;
+		}
+		if (*u == '\0') {
+			diag_file(d, DIAG_ERROR, y->path,
+			    ydoc_line(y, ydoc_node(y, *it)),
+			    "covered_bargaining_units: an empty unit code");
+			free(u);
+			ok = 0;
+			continue;
+		}
+		s->covered[s->ncovered++] = u;
+	}
+	s->prog.covered_units = (const char *const *)s->covered;
+	s->prog.ncovered_units = s->ncovered;
+	return ok;
+}
+
 /* One top-level key of site.yaml. */
 static int
 site_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
     int line, struct diag *d)
 {
-	struct site *s = arg;
+	struct config *s = arg;
 
 	if (strcmp(key, "title") == 0)
 		return ydoc_get_str(y, v, key, &s->title, d);
@@ -327,6 +418,12 @@ site_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 		return ydoc_each(y, v, "contact", contact_key, &s->contact, d);
 	if (strcmp(key, "program") == 0)
 		return ydoc_each(y, v, "program", program_key, &s->prog, d);
+	if (strcmp(key, "registration_months") == 0)
+		return months_value(y, v, s, d);
+	if (strcmp(key, "covered_bargaining_units") == 0)
+		return units_value(y, v, s, d);
+	if (strcmp(key, "strict") == 0)
+		return ydoc_get_bool(y, v, key, &s->strict, d);
 	diag_file(d, DIAG_ERROR, y->path, line, "unknown key '%s'", key);
 	return 0;
 }
@@ -361,7 +458,7 @@ project_text_ok(const char *path, const struct buf *b, size_t *skip,
 }
 
 int
-project_load(struct site *s, struct diag *d)
+project_load(struct config *s, struct diag *d)
 {
 	struct buf b = {0};
 	struct ydoc y;
@@ -397,7 +494,7 @@ out:
 }
 
 void
-site_free(struct site *s)
+config_free(struct config *s)
 {
 	free(s->title);
 	free(s->department);
@@ -406,6 +503,9 @@ site_free(struct site *s)
 	free(s->contact.phone);
 	free(s->contact.email);
 	free(s->contact.office);
+	while (s->ncovered > 0)
+		free(s->covered[--s->ncovered]);
+	free(s->covered);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -84,7 +84,7 @@ int		 rec_init(const char *path, struct diag *);
  * transaction, prepared statements.  0 on failure (reported).
  */
 int		 rec_demo(const char *path, const struct catalog *,
-		    const struct site *, long n, unsigned long seed,
+		    const struct config *, long n, unsigned long seed,
 		    day_t as_of, struct diag *);
 
 /*

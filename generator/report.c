@@ -109,7 +109,7 @@ metrics_make(struct metrics *m, const struct project *p,
 		snprintf(x->text, sizeof(x->text), "%lld.%lld",
 		    (long long)(x->value / 10), (long long)(x->value % 10));
 	}
-	if (p->site.profile != PROFILE_ILLINOIS)
+	if (p->conf.profile != PROFILE_ILLINOIS)
 		return;
 	metric_add(m, "courses_taken", "Courses taken", 1, f->courses_taken);
 	metric_add(m, "courses_completed", "Courses completed", 1,
@@ -450,10 +450,10 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	es[n++].name = "report.html";
 	v = metrics_view(&m, &a, "r");
 	st = tv_set(&a, v, "site", tv_map(&a));
-	tv_set(&a, st, "title", tv_str(&a, p->site.title));
-	tv_set(&a, st, "department", tv_str(&a, p->site.department));
+	tv_set(&a, st, "title", tv_str(&a, p->conf.title));
+	tv_set(&a, st, "department", tv_str(&a, p->conf.department));
 	tv_set(&a, v, "as_of", tv_date(&a, p->as_of));
-	tv_set(&a, v, "illinois", tv_bool(&a, p->site.profile ==
+	tv_set(&a, v, "illinois", tv_bool(&a, p->conf.profile ==
 	    PROFILE_ILLINOIS));
 	if (t == NULL || !tmpl_render(t, v, &es[0].data))
 		n = 0;
@@ -463,7 +463,7 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	appointments_csv(&es[n++].data, f, pr);
 	es[n].name = "appointments-by-title.csv";
 	appointments_by_title_csv(&es[n++].data, p, f);
-	if (p->site.profile == PROFILE_ILLINOIS) {
+	if (p->conf.profile == PROFILE_ILLINOIS) {
 		es[n].name = "courses.csv";
 		courses_csv(&es[n++].data, f);
 		es[n].name = "grades.csv";
@@ -611,7 +611,7 @@ roster_add(struct buf *b, const struct project *p, const struct history *h,
 	struct buf f = {0};
 	size_t i;
 
-	rule_packet(h, &p->catalog, &p->site.prog, p->site.profile, p->as_of,
+	rule_packet(h, &p->catalog, &p->conf.prog, p->conf.profile, p->as_of,
 	    a, &pkt);
 	if (pkt.enrollment == NULL && !pkt.eligible)
 		return;
@@ -653,8 +653,8 @@ report_scan(const struct project *p, struct records *r,
 	while (rec_scan_next(sc, &a, &h, &bad)) {
 		nbad += bad;
 		if (bad == 0) {
-			rule_fy_add(&h, &p->catalog, &p->site.prog,
-			    p->site.profile, p->as_of, f);
+			rule_fy_add(&h, &p->catalog, &p->conf.prog,
+			    p->conf.profile, p->as_of, f);
 			if (roster != NULL)
 				roster_add(roster, p, &h, &a);
 		}

@@ -119,7 +119,7 @@ tv_href(struct sitectx *s, const char *from, const char *to)
 static struct tv *
 site_view(struct sitectx *s)
 {
-	const struct site *st = &s->p->site;
+	const struct config *st = &s->p->conf;
 	struct tv *v = tv_map(&s->a), *c;
 
 	tv_set(&s->a, v, "title", tv_str(&s->a, st->title));
@@ -215,7 +215,7 @@ utf8_chars(const char *p)
 static struct tv *
 head_title(struct sitectx *s, const char *title)
 {
-	const char *site = s->p->site.title != NULL ? s->p->site.title : "";
+	const char *site = s->p->conf.title != NULL ? s->p->conf.title : "";
 
 	if (strcmp(title, site) != 0 &&
 	    utf8_chars(title) + 3 + utf8_chars(site) <= 70)
@@ -556,7 +556,7 @@ step_view(struct sitectx *s, const struct ladder_step *st, const char *from)
 	tv_set(&s->a, v, "to", title_link_view(s, st->to, from));
 	tv_set(&s->a, v, "via", tv_str(&s->a, via_name(st->via)));
 	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_words(st->via,
-	    s->p->site.profile)));
+	    s->p->conf.profile)));
 	return v;
 }
 
@@ -921,7 +921,7 @@ not_found_page(struct sitectx *s)
 static int
 sitemap(struct sitectx *s, const char **outs, size_t n)
 {
-	const char *base = s->p->site.base_url;
+	const char *base = s->p->conf.base_url;
 	struct buf b = {0};
 	size_t i;
 	int ok;

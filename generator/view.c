@@ -13,7 +13,7 @@
 
 /* Who the employee should ask: their counselor, else the coordinator. */
 static void
-who(const struct packet *p, const struct site *s, struct buf *b)
+who(const struct packet *p, const struct config *s, struct buf *b)
 {
 	if (p->enrollment && p->enrollment->counselor &&
 	    *p->enrollment->counselor)
@@ -188,7 +188,7 @@ alert_plan_words(const struct alert *a, const struct packet *p,
 
 void
 view_alert_text(const struct alert *a, const struct packet *p,
-    const struct catalog *c, const struct site *s, struct buf *b)
+    const struct catalog *c, const struct config *s, struct buf *b)
 {
 	if (!alert_title_words(a, p, c, &s->prog, b) &&
 	    !alert_class_words(a, p, &s->prog, b) &&
@@ -207,7 +207,7 @@ struct vctx {
 	struct arena		*a;
 	const struct packet	*p;
 	const struct catalog	*c;
-	const struct site	*s;
+	const struct config	*s;
 	int			 display;
 };
 
@@ -515,7 +515,7 @@ il_figures_null(struct vctx *v, struct tv *root)
 
 struct tv *
 view_packet(const struct packet *p, const struct catalog *c,
-    const struct site *s, struct arena *a, int display)
+    const struct config *s, struct arena *a, int display)
 {
 	struct vctx v = { a, p, c, s, display };
 	struct tv *root = tv_map(a), *l;
@@ -691,7 +691,7 @@ text_illinois(struct buf *out, const struct packet *p,
 
 void
 view_text(const struct packet *p, const struct catalog *c,
-    const struct site *s, struct buf *out)
+    const struct config *s, struct buf *out)
 {
 	const struct employee *e = &p->h->emp;
 	struct buf b = {0};

@@ -135,7 +135,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct site site;
+	struct config site;
 	struct content content;
 	struct catalog cat;
 	struct diag d;
@@ -182,7 +182,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	catalog_free(&cat);
 	content_free(&content);
-	site_free(&site);
+	config_free(&site);
 	if (fchdir(home) == -1)
 		die("fchdir");
 	return 0;

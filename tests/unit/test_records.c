@@ -43,13 +43,13 @@
 /* A small catalog by hand, sorted by code (catalog_find bisects). */
 static struct title titles[] = {
 	{ "CERT-A", "Certificate A", NULL, KIND_CERTIFICATE, CAT_NONE,
-	    DEG_NONE, DAY_NONE, 500000, 0, "t", 1 },
+	    DEG_NONE, DAY_NONE, 500000, 0, "t", 1, NULL, -1 },
 	{ "CLERK", "Clerk", NULL, KIND_NONE, CAT_LPEL, DEG_NONE, DAY_NONE,
-	    300000, 0, "t", 2 },
+	    300000, 0, "t", 2, NULL, -1 },
 	{ "CRED-B", "Credential B", NULL, KIND_CREDENTIAL, CAT_NONE,
-	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 3 },
+	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 3, NULL, -1 },
 	{ "DUAL", "Dual", NULL, KIND_DUAL, CAT_NONE, DEG_BACHELOR, DAY_NONE,
-	    600000, 0, "t", 4 },
+	    600000, 0, "t", 4, NULL, -1 },
 };
 static const struct catalog cat = { titles, NELEM(titles), NULL, 0 };
 

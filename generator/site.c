@@ -73,6 +73,38 @@ nav_add(struct sitectx *s, const char *title, const char *out,
 	s->nav[s->nnav++].weight = weight;
 }
 
+/*
+ * Whether the generator makes a page from the tables of pg, an appendix
+ * page: then the menu names the made page (the catalog, the ladder index)
+ * in its place, and that page links back to it (issue #19: one entry for
+ * the titles, one for the ladders).
+ */
+static int
+appendix_made(const struct sitectx *s, const struct page *pg)
+{
+	return (pg->appendix == APPX_TITLES && s->p->catalog.ntitles > 0) ||
+	    (pg->appendix == APPX_LADDERS && s->p->catalog.nladders > 0);
+}
+
+/* The menu weight of a made page: the lightest of the appendix pages it
+ * is made from, so it sits where the authors put those, else dflt. */
+static long long
+made_weight(const struct sitectx *s, enum appendix kind, long long dflt)
+{
+	const struct content *c = &s->p->content;
+	long long w = dflt;
+	int found = 0;
+	size_t i;
+
+	for (i = 0; i < c->npages; i++)
+		if (c->pages[i].appendix == kind &&
+		    (!found || c->pages[i].weight < w)) {
+			w = c->pages[i].weight;
+			found = 1;
+		}
+	return w;
+}
+
 /* The menu: top-level pages and folder index pages, then the generated
  * sections, by weight, title and path (a total order). */
 static void
@@ -85,17 +117,18 @@ nav_build(struct sitectx *s)
 	for (i = 0; i < c->npages; i++) {
 		slash = strchr(c->pages[i].slug, '/');
 		if (strcmp(c->pages[i].slug, "index") == 0 || (slash != NULL &&
-		    (strcmp(slash, "/index") != 0 || strchr(slash + 1, '/'))))
+		    (strcmp(slash, "/index") != 0 || strchr(slash + 1, '/'))) ||
+		    appendix_made(s, &c->pages[i]))
 			continue;
 		nav_add(s, c->pages[i].title, c->pages[i].out,
 		    c->pages[i].weight);
 	}
 	if (s->p->catalog.ntitles > 0)
 		nav_add(s, "Title catalog", SLUG_CATALOG ".html",
-		    WEIGHT_CATALOG);
+		    made_weight(s, APPX_TITLES, WEIGHT_CATALOG));
 	if (s->p->catalog.nladders > 0)
 		nav_add(s, "Career ladders", SLUG_LADDERS ".html",
-		    WEIGHT_LADDERS);
+		    made_weight(s, APPX_LADDERS, WEIGHT_LADDERS));
 	if (s->fy != NULL)
 		nav_add(s, "Program results", SLUG_RESULTS ".html",
 		    WEIGHT_RESULTS);
@@ -114,6 +147,24 @@ tv_href(struct sitectx *s, const char *from, const char *to)
 	v = tv_str(&s->a, b.data);
 	buf_free(&b);
 	return v;
+}
+
+/* The appendix pages of one kind, for the page made from them. */
+static struct tv *
+appendices_view(struct sitectx *s, enum appendix kind, const char *from)
+{
+	const struct content *c = &s->p->content;
+	struct tv *list = tv_list(&s->a), *it;
+	size_t i;
+
+	for (i = 0; i < c->npages; i++) {
+		if (c->pages[i].appendix != kind)
+			continue;
+		it = tv_push(&s->a, list, tv_map(&s->a));
+		tv_set(&s->a, it, "title", tv_str(&s->a, c->pages[i].title));
+		tv_set(&s->a, it, "href", tv_href(s, from, c->pages[i].out));
+	}
+	return list;
 }
 
 static struct tv *
@@ -249,6 +300,8 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	tv_set(&s->a, v, "has_breadcrumbs", tv_bool(&s->a, 0));
 	tv_set(&s->a, v, "toc", tv_list(&s->a));
 	tv_set(&s->a, v, "has_toc", tv_bool(&s->a, 0));
+	tv_set(&s->a, v, "appendices", tv_list(&s->a));
+	tv_set(&s->a, v, "has_appendices", tv_bool(&s->a, 0));
 	for (i = 0; i < sizeof(page_kinds) / sizeof(page_kinds[0]); i++)
 		tv_set(&s->a, v, page_kinds[i], tv_bool(&s->a, 0));
 	return v;
@@ -448,6 +501,8 @@ catalog_page(struct sitectx *s, const struct title **sorted)
 	    "category.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_CATALOG,
 	    SLUG_CATALOG ".html", NULL, NULL));
+	view_list(s, v, "appendices", appendices_view(s, APPX_TITLES,
+	    SLUG_CATALOG ".html"));
 	cat = tv_map(&s->a);
 	tv_set(&s->a, cat, "groups", catalog_view(s, sorted));
 	tv_set(&s->a, cat, "count", tv_num(&s->a,
@@ -820,6 +875,7 @@ ladder_index_page(struct sitectx *s)
 	    "entry-level class can lead, step by step.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_LADDERS, out, NULL,
 	    NULL));
+	view_list(s, v, "appendices", appendices_view(s, APPX_LADDERS, out));
 	iv = tv_map(&s->a);
 	list = tv_set(&s->a, iv, "ladders", tv_list(&s->a));
 	lds = xcalloc(c->nladders, sizeof(*lds));

@@ -25,12 +25,14 @@ CORE_OBJS = generator/buf.o generator/hash.o generator/diag.o generator/date.o \
 	generator/escape.o generator/tv.o generator/model.o
 TMPL_OBJS = generator/template.o
 RULES_OBJS = generator/rules.o
+PATHS_OBJS = generator/paths.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
 	generator/site.o generator/packets.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS)
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(PATHS_OBJS) $(RECORDS_OBJS) \
+	$(APP_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
 	generator/extern.h
@@ -79,6 +81,10 @@ tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
 		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
+tests/bin/test_paths: tests/unit/test_paths.c $(CORE_OBJS) $(PATHS_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_paths.c \
+		$(CORE_OBJS) $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
 tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
 		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
@@ -92,6 +98,9 @@ test-template: deps tests/bin/test_template
 
 test-ladders: deps tests/bin/test_ladders
 	tests/bin/test_ladders
+
+test-paths: deps tests/bin/test_paths
+	tests/bin/test_paths
 
 test-records: deps tests/bin/test_records
 	tests/bin/test_records
@@ -108,7 +117,8 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
+	tests/bin/test_records tests/bin/test_ladders tests/bin/test_paths \
+	tests/bin/mustache-spec
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -124,6 +134,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_rules
 	tests/bin/test_records
 	tests/bin/test_ladders
+	tests/bin/test_paths
 	tests/bad/run
 	tests/build/run
 	tests/hostile/run
@@ -147,7 +158,8 @@ test-asan: deps
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders \
+		tests/bin/test_paths; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
@@ -166,4 +178,4 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders
+.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths

@@ -166,6 +166,59 @@ const char	*category_name(enum title_cat);	/* "LPEL", "" ... */
 const char	*degree_name(enum degree);	/* "bachelor", "none" ... */
 const char	*via_name(enum via);		/* "exam" ... */
 
+/* ---- ways up the ladders (paths.c) -------------------------------------- */
+
+/*
+ * The shortest paths between the classes of the ladder appendices, made
+ * once per build.  Read-only after paths_new(): threads share one.  It
+ * points into the catalog, which must outlive it.  Costs: 4 * M * M bytes
+ * for M classes named by some ladder row; made in O(M * (M + E)).
+ */
+struct paths;
+
+/* paths_new: the table for a loaded catalog; paths_free() (NULL is fine).
+ * Cannot fail. */
+struct paths	*paths_new(const struct catalog *);
+void		 paths_free(struct paths *);
+
+/*
+ * paths_first_steps (cli.md "first_steps"): the ladder rows that start
+ * from class code from, in the order of the appendices (ladders in order,
+ * rows in file order), a row repeating an earlier one's To and Via left
+ * out, as is a row from a class to itself.  *out points into the table;
+ * returns how many (0, *out NULL: none, or an unknown code).  O(log N).
+ */
+size_t		 paths_first_steps(const struct paths *, const char *from,
+		    const struct ladder_step *const **out);
+
+/*
+ * paths_career (cli.md "career_path"): the way from class code from to
+ * class code to: the fewest steps; among those, the list of codes first
+ * when compared code by code (bytewise); between two classes joined by
+ * several rows, the first of them in the order above.  The steps (rows of
+ * the catalog) go in an array allocated in a; returns how many.  0 and
+ * *out NULL when either code is unknown or on no ladder, when to is from,
+ * or when no path leads there.  O(log N + steps).
+ */
+size_t		 paths_career(const struct paths *, const char *from,
+		    const char *to, struct arena *,
+		    const struct ladder_step *const **out);
+
+/* via_phrase: the way to take a step, in words: "by transfer". */
+const char	*via_phrase(enum via, enum profile);
+/* title_note: what a title is along a path, or NULL: "a bridging class"
+ * for Category bridging (CA "Bridging Classifications"). */
+const char	*title_note(const struct title *);
+/*
+ * path_step_text: one step in plain words, appended to b: "From Office
+ * Technician (C200) to Management Services Technician (5278), a bridging
+ * class, by transfer."  With first, the From title's note is said too
+ * (the first step of a list).  Not escaped: the template escapes it.
+ */
+void		 path_step_text(const struct catalog *,
+		    const struct ladder_step *, enum profile, int first,
+		    struct buf *);
+
 /* ---- one employee's records (records.c) -------------------------------- */
 
 /*

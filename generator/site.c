@@ -561,30 +561,6 @@ kind_offer(enum title_kind k)
 	return "";
 }
 
-/* The way up of a step, in words for the text version. */
-static const char *
-via_words(enum via v, enum profile pr)
-{
-	switch (v) {
-	case VIA_TRANSFER:
-		return "by transfer";
-	case VIA_EXAM:
-		/* IL VII: the program's proficiency exams; California
-		 * has none: an employee competes in the civil service
-		 * examination for the class. */
-		return pr == PROFILE_CALIFORNIA ? "by competing in the "
-		    "examination for the class" : "by passing the "
-		    "proficiency exam";
-	case VIA_DEGREE:
-		return "by earning the degree or license";
-	case VIA_TRAINING_DEVELOPMENT:
-		return "through a training and development assignment";
-	case VIA_PROMOTION:
-		return "by promotion";
-	}
-	return "";
-}
-
 static struct tv *
 title_link_view(struct sitectx *s, size_t idx, const char *from)
 {
@@ -610,7 +586,7 @@ step_view(struct sitectx *s, const struct ladder_step *st, const char *from)
 	tv_set(&s->a, v, "from", title_link_view(s, st->from, from));
 	tv_set(&s->a, v, "to", title_link_view(s, st->to, from));
 	tv_set(&s->a, v, "via", tv_str(&s->a, via_name(st->via)));
-	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_words(st->via,
+	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_phrase(st->via,
 	    s->p->conf.profile)));
 	return v;
 }

@@ -85,9 +85,9 @@ tests/bin/test_paths: tests/unit/test_paths.c $(CORE_OBJS) $(PATHS_OBJS) $(HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_paths.c \
 		$(CORE_OBJS) $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
+tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) $(PATHS_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
-		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
+		$(CORE_OBJS) $(PATHS_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
 
 tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \

@@ -198,6 +198,30 @@ int		 ladders_svg(struct ladders *, const struct catalog *,
 		    const struct ladder *const *lds, size_t nlds,
 		    const char *from, const char *id, const char *title,
 		    const char *desc, struct buf *out, struct diag *);
+/*
+ * ladders_path_svg: appends an inline SVG of one employee's way up (the
+ * steps of paths_career(), n > 0; nothing when n is 0), top to bottom,
+ * drawn as the ladders are, with its own <title> ("The way from A to B")
+ * and <desc> (the whole way in a sentence).  from as for ladders_svg, or
+ * NULL: no links (a printed packet).  id as for ladders_svg, or NULL: no
+ * id at all in the SVG (aria-label names it), so the same bytes can sit
+ * many times on one page.  Graphviz: one thread, as ladders_svg.  The
+ * same steps give the same bytes.  0 on failure (reported).
+ */
+int		 ladders_path_svg(struct ladders *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n,
+		    const char *from, const char *id, struct buf *out,
+		    struct diag *);
+/*
+ * ladders_legend, ladders_path_legend: what the outlines and the words
+ * under the names of a diagram mean, for the text beside it: a list of
+ * {outline, word (null when none), meaning}, one per kind of node drawn,
+ * in a fixed order.  Pure (no Graphviz): any thread; in arena.
+ */
+struct tv	*ladders_legend(struct arena *, const struct catalog *,
+		    const struct ladder *const *lds, size_t nlds);
+struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n);
 
 /* ---- view.c: the packet view ----------------------------------------------- */
 

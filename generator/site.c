@@ -573,6 +573,7 @@ title_link_view(struct sitectx *s, size_t idx, const char *from)
 	tv_set(&s->a, v, "href", tv_href(s, from, out));
 	tv_set(&s->a, v, "category", t->category ? tv_str(&s->a,
 	    category_name(t->category)) : tv_null(&s->a));
+	tv_set(&s->a, v, "note", tv_str(&s->a, title_note(t)));
 	free(out);
 	return v;
 }
@@ -823,6 +824,8 @@ ladder_page(struct sitectx *s, const struct ladder *l)
 	tv_set(&s->a, lv, "ntitles", tv_num(&s->a, (double)ladder_ntitles(
 	    &s->p->catalog, &l, 1)));
 	tv_set(&s->a, lv, "steps", ladder_steps_view(s, l, out));
+	tv_set(&s->a, lv, "legend", ladders_legend(&s->a, &s->p->catalog, &l,
+	    1));
 	if ((svg = diagram_view(s, &l, 1, out, l->slug, title)) != NULL) {
 		tv_set(&s->a, lv, "svg", svg);
 		tv_put(&s->a, v, "ladder", lv);
@@ -868,6 +871,8 @@ ladder_index_page(struct sitectx *s)
 	}
 	tv_set(&s->a, iv, "ntitles", tv_num(&s->a,
 	    (double)ladder_ntitles(c, lds, c->nladders)));
+	tv_set(&s->a, iv, "legend", ladders_legend(&s->a, c, lds,
+	    c->nladders));
 	svg = diagram_view(s, lds, c->nladders, out, "lattice",
 	    "All career ladders");
 	if (svg != NULL) {

@@ -978,7 +978,7 @@ ladders_svg(struct ladders *l, const struct catalog *c,
 	    desc, out, d);
 }
 
-/* ---- the legend ----------------------------------------------------------- */
+/* ---- the legend ---------------------------------------------------------- */
 
 struct tv *
 ladders_legend(struct arena *a, const struct catalog *c,
@@ -1007,7 +1007,7 @@ ladders_legend(struct arena *a, const struct catalog *c,
 	return list;
 }
 
-/* ---- one employee's way up -------------------------------------------------- */
+/* ---- one employee's way up ----------------------------------------------- */
 
 /* The steps of a path as one ladder; the caller frees ld->steps. */
 static void

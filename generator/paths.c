@@ -42,12 +42,13 @@ struct paths {
 					 * to: the first row joining them;
 					 * by the To class's code */
 	size_t	*edge_at;		/* node -> its edges in edge; m + 1 */
-	uint32_t *next;			/* [u * m + t]: index in edge of the
+	uint32_t *next;			/* [t * m + u]: index in edge of the
 					 * first step of the way from u to t;
-					 * NONE: none leads there */
+					 * NONE: none leads there.  A row per
+					 * target: a path reads one row */
 };
 
-/* ---- the graph ------------------------------------------------------------ */
+/* ---- the graph ----------------------------------------------------------- */
 
 /*
  * Numbers the classes that some step names, in title order (the catalog
@@ -172,7 +173,7 @@ paths_edges(struct paths *p)
 	p->edge_at[p->m] = at;
 }
 
-/* ---- the table ------------------------------------------------------------ */
+/* ---- the table ----------------------------------------------------------- */
 
 /*
  * Every edge reversed, by To node: where a breadth-first search from a
@@ -210,24 +211,23 @@ edge_from(const struct paths *p, size_t e)
 }
 
 /*
- * One column of the table: the way from every class to target t.  A
+ * One row of the table: the way from every class to target t.  A
  * breadth-first search backwards from t gives each class's distance;
  * then each class takes, among the steps that bring it one closer, the
  * one to the smallest code.  Following those choices from any class
  * gives its shortest path whose list of codes is first code by code:
  * all such lists begin with the same class, so the first that differs
  * is decided by the smallest next class that can still arrive in time,
- * and so on along the way.
+ * and so on along the way.  Only the classes that reach t are visited;
+ * dist is all NONE before and after.
  */
 static void
-paths_column(struct paths *p, const struct rev *r, uint32_t t,
+paths_row(struct paths *p, const struct rev *r, uint32_t t,
     uint32_t *dist, uint32_t *queue)
 {
-	size_t head = 0, tail = 0, u, i, e;
-	uint32_t v, w;
+	uint32_t *row = p->next + (size_t)t * p->m, v, w;
+	size_t head = 0, tail = 0, i, e;
 
-	for (u = 0; u < p->m; u++)
-		dist[u] = NONE;
 	dist[t] = 0;
 	queue[tail++] = t;
 	while (head < tail) {
@@ -240,14 +240,15 @@ paths_column(struct paths *p, const struct rev *r, uint32_t t,
 			}
 		}
 	}
-	for (u = 0; u < p->m; u++) {
-		if (u == t || dist[u] == NONE)
-			continue;
-		for (e = p->edge_at[u]; e < p->edge_at[u + 1]; e++)
-			if (dist[p->node[p->edge[e]->to]] == dist[u] - 1)
+	for (i = 1; i < tail; i++) {
+		v = queue[i];
+		for (e = p->edge_at[v]; e < p->edge_at[v + 1]; e++)
+			if (dist[p->node[p->edge[e]->to]] == dist[v] - 1)
 				break;
-		p->next[u * p->m + t] = (uint32_t)e;
+		row[v] = (uint32_t)e;
 	}
+	for (i = 0; i < tail; i++)
+		dist[queue[i]] = NONE;
 }
 
 struct paths *
@@ -265,9 +266,10 @@ paths_new(const struct catalog *c)
 	p->next = xreallocarray(NULL, p->m * p->m + 1, sizeof(*p->next));
 	memset(p->next, 0xff, (p->m * p->m + 1) * sizeof(*p->next));
 	dist = xreallocarray(NULL, p->m + 1, sizeof(*dist));
+	memset(dist, 0xff, (p->m + 1) * sizeof(*dist));
 	queue = xreallocarray(NULL, p->m + 1, sizeof(*queue));
 	for (t = 0; t < p->m; t++)
-		paths_column(p, &r, t, dist, queue);
+		paths_row(p, &r, t, dist, queue);
 	free(dist);
 	free(queue);
 	free(r.in_at);
@@ -289,7 +291,7 @@ paths_free(struct paths *p)
 	free(p);
 }
 
-/* ---- lookups -------------------------------------------------------------- */
+/* ---- lookups ------------------------------------------------------------- */
 
 /* The node of a class code, or NONE (unknown code, or on no ladder). */
 static uint32_t
@@ -322,22 +324,22 @@ paths_career(const struct paths *p, const char *from, const char *to,
 	size_t n = 0;
 
 	*out = NULL;
-	if (u == NONE || t == NONE || u == t || p->next[u * p->m + t] == NONE)
+	if (u == NONE || t == NONE || u == t || p->next[t * p->m + u] == NONE)
 		return 0;
 	for (v = u; v != t; v = p->node[p->edge[e]->to]) {
-		e = p->next[v * p->m + t];
+		e = p->next[t * p->m + v];
 		n++;
 	}
 	steps = arena_alloc(a, n * sizeof(*steps));
 	for (n = 0, v = u; v != t; v = p->node[p->edge[e]->to]) {
-		e = p->next[v * p->m + t];
+		e = p->next[t * p->m + v];
 		steps[n++] = p->edge[e];
 	}
 	*out = steps;
 	return n;
 }
 
-/* ---- in words ------------------------------------------------------------- */
+/* ---- in words ------------------------------------------------------------ */
 
 const char *
 via_phrase(enum via v, enum profile pr)

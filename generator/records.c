@@ -27,21 +27,29 @@
 
 /* ---- what the tables hold ----------------------------------------------- */
 
+/*
+ * The kind of a column: how its value is checked, and the C type of the
+ * struct member it goes to (after the colon).  The column macros below
+ * check that type at compile time.
+ */
 enum ck {
 	CK_TEXT,	/* const char *, NOT NULL */
 	CK_TEXT_OPT,	/* const char *, or NULL */
-	CK_ID,		/* employees.id: letters, digits, - and _, 1..32 */
-	CK_CODE,	/* a class code of the title appendices */
-	CK_CODE_OPT,
+	CK_ID,		/* const char *: letters, digits, - and _, 1..32 */
+	CK_CODE,	/* const char *: a code of the title appendices */
+	CK_CODE_OPT,	/* const char *, or NULL */
 	CK_DATE,	/* day_t */
 	CK_DATE_OPT,	/* day_t, DAY_NONE when null */
-	CK_BOOL,	/* int, 0 or 1 */
-	CK_INT,		/* int */
-	CK_LL_OPT,	/* long long, 0 when null (courses.id, lab_for) */
-	CK_REAL_OPT,	/* double, dflt when null */
-	CK_MONEY,	/* int64_t cents, >= 0; 0 when null */
-	CK_ENUM,	/* int: index into values */
-	CK_ENUM_OPT,	/* int: index + 1 into values, 0 when null */
+	CK_BOOL,	/* int: 0 or 1, dflt when null */
+	CK_INT,		/* int, min to max */
+	CK_INT_OPT,	/* int, min to max; dflt when null */
+	CK_LONG,	/* long, min to max */
+	CK_LL_OPT,	/* long long above 0; 0 when null (courses.id) */
+	CK_REAL_OPT,	/* double, min to max; dflt when null */
+	CK_MONEY,	/* int64_t cents, 0 to MONEY_MAX; 0 when null */
+	CK_ENUM,	/* an enum of int's size: index into values */
+	CK_ENUM_OPT,	/* an enum: index + 1 into values, 0 when null */
+	CK_GRADE,	/* char: the one letter of a value of values */
 	CK_FY		/* int: "2026-27" gives 2026 */
 };
 
@@ -49,11 +57,57 @@ struct colspec {
 	const char		*name;
 	enum ck			 kind;
 	size_t			 off;	/* offset in the row's struct */
-	const char *const	*values;/* CK_ENUM*: the allowed words */
-	double			 dflt;	/* CK_REAL_OPT: when null */
-	double			 min;	/* CK_INT, CK_REAL_OPT: bounds */
+	const char *const	*values;/* CK_ENUM*, CK_GRADE: allowed words */
+	double			 dflt;	/* CK_*_OPT, CK_BOOL: when null */
+	double			 min;	/* CK_INT*, CK_LONG*, CK_REAL_OPT */
 	double			 max;
 };
+
+/*
+ * Member f of struct s, which must be of type T: a mismatch stops the
+ * compiler ("negative width in bit-field 'column_type_mismatch'"), so a
+ * column cannot write 4 bytes into a long or 8 into an int.  _Generic's
+ * operand is not evaluated.
+ */
+#define MEMBER(s, f, T)	(offsetof(struct s, f) + 0 * sizeof(struct {	\
+	int column_type_mismatch: _Generic(((struct s *)0)->f,		\
+	    T: 1, default: -1); }))
+/* Member f of struct s, an enum of type T, which is written as an int. */
+#define EMEMBER(s, f, T) (MEMBER(s, f, T) + 0 * sizeof(struct {	\
+	int enum_not_int_sized: sizeof(T) == sizeof(int) ? 1 : -1; }))
+
+/* One column: { name, kind, offset, values, dflt, min, max }. */
+#define COL(s, f, T, k, vals, dflt, lo, hi) \
+	{ #f, k, MEMBER(s, f, T), vals, dflt, lo, hi }
+#define TEXT(s, f)	COL(s, f, const char *, CK_TEXT, NULL, 0, 0, 0)
+#define TEXT_OPT(s, f)	COL(s, f, const char *, CK_TEXT_OPT, NULL, 0, 0, 0)
+#define ID(s, f)	COL(s, f, const char *, CK_ID, NULL, 0, 0, 0)
+#define CODE(s, f)	COL(s, f, const char *, CK_CODE, NULL, 0, 0, 0)
+#define CODE_OPT(s, f)	COL(s, f, const char *, CK_CODE_OPT, NULL, 0, 0, 0)
+#define DATE(s, f)	COL(s, f, day_t, CK_DATE, NULL, 0, 0, 0)
+#define DATE_OPT(s, f)	COL(s, f, day_t, CK_DATE_OPT, NULL, 0, 0, 0)
+#define BOOL(s, f, d)	COL(s, f, int, CK_BOOL, NULL, d, 0, 1)
+#define INT(s, f, lo, hi) COL(s, f, int, CK_INT, NULL, 0, lo, hi)
+#define INT_OPT(s, f, d, lo, hi) COL(s, f, int, CK_INT_OPT, NULL, d, lo, hi)
+#define LONG(s, f, lo, hi) COL(s, f, long, CK_LONG, NULL, 0, lo, hi)
+#define LL_OPT(s, f)	COL(s, f, long long, CK_LL_OPT, NULL, 0, 0, 0)
+#define REAL_OPT(s, f, d, lo, hi) \
+	COL(s, f, double, CK_REAL_OPT, NULL, d, lo, hi)
+#define MONEY(s, f)	COL(s, f, int64_t, CK_MONEY, NULL, 0, 0, 0)
+#define ENUM(s, f, T, vals) \
+	{ #f, CK_ENUM, EMEMBER(s, f, T), vals, 0, 0, 0 }
+#define ENUM_OPT(s, f, T, vals) \
+	{ #f, CK_ENUM_OPT, EMEMBER(s, f, T), vals, 0, 0, 0 }
+#define GRADE(s, f, vals) COL(s, f, char, CK_GRADE, vals, 0, 0, 0)
+/* fiscal_year, "2026-27", into member f */
+#define FY(s, f)	{ "fiscal_year", CK_FY, MEMBER(s, f, int), NULL, 0, 0, 0 }
+#define END	{ NULL, CK_TEXT, 0, NULL, 0, 0, 0 }
+
+/*
+ * Stores x, a variable of the C type of c's kind, into the row.  The
+ * column macros made sure the member is of that type.
+ */
+#define PUT(dst, c, x)	memcpy((dst) + (c)->off, &(x), sizeof(x))
 
 static const char *const v_status[] = { "permanent", "probationary",
 	"limited_term", "temporary", NULL };
@@ -72,176 +126,155 @@ static const char *const v_basis[] = { "exam", "degree", "license", NULL };
 static const char *const v_assign[] = { "training_development", "rotation",
 	"job_share", NULL };
 
-#define O(s, f)	offsetof(struct s, f)
-#define END	{ NULL, CK_TEXT, 0, NULL, 0, 0, 0 }
-
 static const struct colspec c_employees[] = {
-	{ "id", CK_ID, O(employee, id), NULL, 0, 0, 0 },
-	{ "name", CK_TEXT, O(employee, name), NULL, 0, 0, 0 },
-	{ "class_code", CK_CODE, O(employee, class_code), NULL, 0, 0, 0 },
-	{ "department", CK_TEXT_OPT, O(employee, department), NULL, 0, 0, 0 },
-	{ "unit", CK_TEXT_OPT, O(employee, unit), NULL, 0, 0, 0 },
-	{ "supervisor", CK_TEXT_OPT, O(employee, supervisor), NULL, 0, 0, 0 },
-	{ "work_county", CK_TEXT_OPT, O(employee, work_county), NULL, 0, 0,
-	    0 },
-	{ "bargaining_unit", CK_TEXT_OPT, O(employee, bargaining_unit), NULL,
-	    0, 0, 0 },
-	{ "status", CK_ENUM, O(employee, status), v_status, 0, 0, 0 },
-	{ "time_base", CK_REAL_OPT, O(employee, time_base), NULL, 1.0, 1e-9,
-	    1 },
-	{ "rotating_schedule", CK_BOOL, O(employee, rotating_schedule), NULL,
-	    0, 0, 0 },
-	{ "seniority_date", CK_DATE, O(employee, seniority_date), NULL, 0, 0,
-	    0 },
-	{ "highest_degree", CK_ENUM, O(employee, highest_degree), v_degree, 0,
-	    0, 0 },
-	{ "last_academic_credit_on", CK_DATE_OPT,
-	    O(employee, last_academic_credit_on), NULL, 0, 0, 0 },
-	{ "on_layoff", CK_BOOL, O(employee, on_layoff), NULL, 0, 0, 0 },
-	{ "leave", CK_ENUM_OPT, O(employee, leave), v_leave, 0, 0, 0 },
-	{ "computer_access", CK_BOOL, O(employee, computer_access), NULL, 1, 0,
-	    0 },
-	{ "separated_on", CK_DATE_OPT, O(employee, separated_on), NULL, 0, 0,
-	    0 },
+	ID(employee, id),
+	TEXT(employee, name),
+	CODE(employee, class_code),
+	TEXT_OPT(employee, department),
+	TEXT_OPT(employee, unit),
+	TEXT_OPT(employee, supervisor),
+	TEXT_OPT(employee, work_county),
+	TEXT_OPT(employee, bargaining_unit),
+	ENUM(employee, status, enum emp_status, v_status),
+	REAL_OPT(employee, time_base, 1.0, 1e-9, 1),
+	BOOL(employee, rotating_schedule, 0),
+	DATE(employee, seniority_date),
+	ENUM(employee, highest_degree, enum degree, v_degree),
+	DATE_OPT(employee, last_academic_credit_on),
+	BOOL(employee, on_layoff, 0),
+	ENUM_OPT(employee, leave, enum leave, v_leave),
+	BOOL(employee, computer_access, 1),
+	DATE_OPT(employee, separated_on),
 	END
 };
 
 static const struct colspec c_enrollments[] = {
-	{ "enrolled_on", CK_DATE, O(enrollment, enrolled_on), NULL, 0, 0, 0 },
-	{ "counselor", CK_TEXT_OPT, O(enrollment, counselor), NULL, 0, 0, 0 },
-	{ "status", CK_ENUM, O(enrollment, status), v_enr, 0, 0, 0 },
-	{ "status_on", CK_DATE_OPT, O(enrollment, status_on), NULL, 0, 0, 0 },
-	{ "reason", CK_TEXT_OPT, O(enrollment, reason), NULL, 0, 0, 0 },
+	DATE(enrollment, enrolled_on),
+	TEXT_OPT(enrollment, counselor),
+	ENUM(enrollment, status, enum enr_status, v_enr),
+	DATE_OPT(enrollment, status_on),
+	TEXT_OPT(enrollment, reason),
 	END
 };
 
 static const struct colspec c_plans[] = {
-	{ "version", CK_INT, O(plan, version), NULL, 0, 1, 1e9 },
-	{ "created_on", CK_DATE, O(plan, created_on), NULL, 0, 0, 0 },
-	{ "objective", CK_TEXT_OPT, O(plan, objective), NULL, 0, 0, 0 },
-	{ "target_class_code", CK_CODE_OPT, O(plan, target_class_code), NULL,
-	    0, 0, 0 },
-	{ "target_date", CK_DATE_OPT, O(plan, target_date), NULL, 0, 0, 0 },
-	{ "supervisor_approved_on", CK_DATE_OPT,
-	    O(plan, supervisor_approved_on), NULL, 0, 0, 0 },
-	{ "coordinator_reviewed_on", CK_DATE_OPT,
-	    O(plan, coordinator_reviewed_on), NULL, 0, 0, 0 },
-	{ "reason", CK_TEXT_OPT, O(plan, reason), NULL, 0, 0, 0 },
+	INT(plan, version, 1, 1e9),
+	DATE(plan, created_on),
+	TEXT_OPT(plan, objective),
+	CODE_OPT(plan, target_class_code),
+	DATE_OPT(plan, target_date),
+	DATE_OPT(plan, supervisor_approved_on),
+	DATE_OPT(plan, coordinator_reviewed_on),
+	TEXT_OPT(plan, reason),
 	END
 };
 
-/* plan_steps: version is read into seq's neighbour, see step_version. */
+/* A plan_steps row: a struct plan_step and the plan version it is of
+ * (steps_attach puts it under that plan). */
 struct step_row {
-	struct plan_step s;
+	long long	 rowid;
 	int		 version;
+	int		 seq;
+	const char	*action;
+	day_t		 due_on;
+	day_t		 done_on;
 };
 
 static const struct colspec c_steps[] = {
-	{ "version", CK_INT, O(step_row, version), NULL, 0, 1, 1e9 },
-	{ "seq", CK_INT, O(step_row, s.seq), NULL, 0, -1e9, 1e9 },
-	{ "action", CK_TEXT, O(step_row, s.action), NULL, 0, 0, 0 },
-	{ "due_on", CK_DATE_OPT, O(step_row, s.due_on), NULL, 0, 0, 0 },
-	{ "done_on", CK_DATE_OPT, O(step_row, s.done_on), NULL, 0, 0, 0 },
+	INT(step_row, version, 1, 1e9),
+	INT(step_row, seq, -1e9, 1e9),
+	TEXT(step_row, action),
+	DATE_OPT(step_row, due_on),
+	DATE_OPT(step_row, done_on),
 	END
 };
 
 static const struct colspec c_targets[] = {
-	{ "class_code", CK_CODE, O(target, class_code), NULL, 0, 0, 0 },
-	{ "targeted_on", CK_DATE, O(target, targeted_on), NULL, 0, 0, 0 },
-	{ "ended_on", CK_DATE_OPT, O(target, ended_on), NULL, 0, 0, 0 },
-	{ "route", CK_ENUM_OPT, O(target, route), v_route, 0, 0, 0 },
-	{ "option", CK_ENUM_OPT, O(target, option), v_option, 0, 0, 0 },
+	CODE(target, class_code),
+	DATE(target, targeted_on),
+	DATE_OPT(target, ended_on),
+	ENUM_OPT(target, route, enum route, v_route),
+	ENUM_OPT(target, option, enum lang_option, v_option),
 	END
 };
 
 static const struct colspec c_attempts[] = {
-	{ "class_code", CK_CODE, O(exam_attempt, class_code), NULL, 0, 0, 0 },
-	{ "section", CK_TEXT, O(exam_attempt, section), NULL, 0, 0, 0 },
-	{ "taken_on", CK_DATE, O(exam_attempt, taken_on), NULL, 0, 0, 0 },
-	{ "proficient", CK_BOOL, O(exam_attempt, proficient), NULL, 0, 0, 0 },
+	CODE(exam_attempt, class_code),
+	TEXT(exam_attempt, section),
+	DATE(exam_attempt, taken_on),
+	BOOL(exam_attempt, proficient, 0),
 	END
 };
 
 static const struct colspec c_courses[] = {
-	{ "id", CK_LL_OPT, O(course, id), NULL, 0, 0, 0 },
-	{ "class_code", CK_CODE_OPT, O(course, class_code), NULL, 0, 0, 0 },
-	{ "institution", CK_TEXT_OPT, O(course, institution), NULL, 0, 0, 0 },
-	{ "public_institution", CK_BOOL, O(course, public_institution), NULL,
-	    1, 0, 0 },
-	{ "name", CK_TEXT_OPT, O(course, name), NULL, 0, 0, 0 },
-	{ "starts_on", CK_DATE, O(course, starts_on), NULL, 0, 0, 0 },
-	{ "ends_on", CK_DATE, O(course, ends_on), NULL, 0, 0, 0 },
-	{ "summer_term", CK_BOOL, O(course, summer_term), NULL, 0, 0, 0 },
-	{ "semester_school", CK_BOOL, O(course, semester_school), NULL, 1, 0,
-	    0 },
-	{ "credit_hours", CK_REAL_OPT, O(course, credit_hours), NULL, -1, 0,
-	    1000 },
-	{ "meeting_hours_per_week", CK_REAL_OPT,
-	    O(course, meeting_hours_per_week), NULL, 0, 0, 168 },
-	{ "full_day_days", CK_REAL_OPT, O(course, full_day_days), NULL, -1, 0,
-	    366 },
-	{ "lab_for", CK_LL_OPT, O(course, lab_for), NULL, 0, 0, 0 },
-	{ "status", CK_ENUM, O(course, status), v_course, 0, 0, 0 },
-	{ "status_on", CK_DATE_OPT, O(course, status_on), NULL, 0, 0, 0 },
-	{ "tuition_cents", CK_MONEY, O(course, tuition_cents), NULL, 0, 0, 0 },
-	{ "fees_cents", CK_MONEY, O(course, fees_cents), NULL, 0, 0, 0 },
-	{ "outside_aid_cents", CK_MONEY, O(course, outside_aid_cents), NULL, 0,
-	    0, 0 },
+	LL_OPT(course, id),
+	CODE_OPT(course, class_code),
+	TEXT_OPT(course, institution),
+	BOOL(course, public_institution, 1),
+	TEXT_OPT(course, name),
+	DATE(course, starts_on),
+	DATE(course, ends_on),
+	BOOL(course, summer_term, 0),
+	BOOL(course, semester_school, 1),
+	REAL_OPT(course, credit_hours, -1, 0, 1000),
+	REAL_OPT(course, meeting_hours_per_week, 0, 0, 168),
+	INT_OPT(course, full_day_days, -1, 0, 366),
+	LL_OPT(course, lab_for),
+	ENUM(course, status, enum course_status, v_course),
+	DATE_OPT(course, status_on),
+	MONEY(course, tuition_cents),
+	MONEY(course, fees_cents),
+	MONEY(course, outside_aid_cents),
 	END
 };
 
 static const struct colspec c_grades[] = {
-	{ "class_code", CK_CODE, O(grade, class_code), NULL, 0, 0, 0 },
-	{ "grade", CK_ENUM, O(grade, grade), v_grade, 0, 0, 0 },
-	{ "issued_on", CK_DATE, O(grade, issued_on), NULL, 0, 0, 0 },
-	{ "basis", CK_ENUM, O(grade, basis), v_basis, 0, 0, 0 },
+	CODE(grade, class_code),
+	GRADE(grade, grade, v_grade),
+	DATE(grade, issued_on),
+	ENUM(grade, basis, enum grade_basis, v_basis),
 	END
 };
 
 static const struct colspec c_prefs[] = {
-	{ "class_code", CK_CODE, O(county_pref, class_code), NULL, 0, 0, 0 },
-	{ "rank", CK_INT, O(county_pref, rank), NULL, 0, 1, 3 },
-	{ "county", CK_TEXT, O(county_pref, county), NULL, 0, 0, 0 },
+	CODE(county_pref, class_code),
+	INT(county_pref, rank, 1, 3),
+	TEXT(county_pref, county),
 	END
 };
 
 static const struct colspec c_appointments[] = {
-	{ "from_class_code", CK_CODE_OPT, O(appointment, from_class_code),
-	    NULL, 0, 0, 0 },
-	{ "to_class_code", CK_CODE, O(appointment, to_class_code), NULL, 0, 0,
-	    0 },
-	{ "appointed_on", CK_DATE, O(appointment, appointed_on), NULL, 0, 0,
-	    0 },
-	{ "via_program", CK_BOOL, O(appointment, via_program), NULL, 0, 0, 0 },
+	CODE_OPT(appointment, from_class_code),
+	CODE(appointment, to_class_code),
+	DATE(appointment, appointed_on),
+	BOOL(appointment, via_program, 0),
 	END
 };
 
 static const struct colspec c_assignments[] = {
-	{ "kind", CK_ENUM, O(assignment, kind), v_assign, 0, 0, 0 },
-	{ "starts_on", CK_DATE, O(assignment, starts_on), NULL, 0, 0, 0 },
-	{ "ends_on", CK_DATE_OPT, O(assignment, ends_on), NULL, 0, 0, 0 },
-	{ "note", CK_TEXT_OPT, O(assignment, note), NULL, 0, 0, 0 },
+	ENUM(assignment, kind, enum assign_kind, v_assign),
+	DATE(assignment, starts_on),
+	DATE_OPT(assignment, ends_on),
+	TEXT_OPT(assignment, note),
 	END
 };
 
 static const struct colspec c_goals[] = {
-	{ "fiscal_year", CK_FY, O(goal, fy), NULL, 0, 0, 0 },
-	{ "expected_appointments", CK_INT, O(goal, expected_appointments),
-	    NULL, 0, 0, 1e9 },
+	FY(goal, fy),
+	LONG(goal, expected_appointments, 0, 1e9),
 	END
 };
 
 static const struct colspec c_budgets[] = {
-	{ "fiscal_year", CK_FY, O(budget, fy), NULL, 0, 0, 0 },
-	{ "training_budget_cents", CK_MONEY, O(budget, training_budget_cents),
-	    NULL, 0, 0, 0 },
+	FY(budget, fy),
+	MONEY(budget, training_budget_cents),
 	END
 };
 
 static const struct colspec c_spending[] = {
-	{ "fiscal_year", CK_FY, O(spending, fy), NULL, 0, 0, 0 },
-	{ "category", CK_TEXT, O(spending, category), NULL, 0, 0, 0 },
-	{ "amount_cents", CK_MONEY, O(spending, amount_cents), NULL, 0, 0, 0 },
+	FY(spending, fy),
+	TEXT(spending, category),
+	MONEY(spending, amount_cents),
 	END
 };
 
@@ -563,7 +596,8 @@ decode_text(struct records *r, const char *table, long long rowid,
 	case CK_TEXT_OPT:
 	case CK_CODE_OPT:
 		if (null) {
-			*(const char **)(void *)(dst + c->off) = NULL;
+			s = NULL;
+			PUT(dst, c, s);
 			return 1;
 		}
 		/* FALLTHROUGH */
@@ -585,7 +619,7 @@ decode_text(struct records *r, const char *table, long long rowid,
 		    catalog_find(cat, s) == NULL)
 			return bad(r, table, rowid, c, v, "is not a code in "
 			    "the title appendices"), 0;
-		*(const char **)(void *)(dst + c->off) = s;
+		PUT(dst, c, s);
 		return 1;
 	default:
 		break;
@@ -593,144 +627,155 @@ decode_text(struct records *r, const char *table, long long rowid,
 	return 0;
 }
 
-/* Dates, booleans and numbers; 0/1, ranges and money checked. */
+/* Dates (CK_DATE*). */
 static int
-decode_number(struct records *r, const char *table, long long rowid,
+decode_date(struct records *r, const char *table, long long rowid,
     const struct colspec *c, sqlite3_value *v, int null, char *dst)
 {
-	long long n;
-	double x;
-	day_t t;
+	day_t t = DAY_NONE;
 
+	if (!(null && c->kind == CK_DATE_OPT) && (null ||
+	    sqlite3_value_type(v) != SQLITE_TEXT ||
+	    !date_parse((const char *)sqlite3_value_text(v),
+	    (size_t)sqlite3_value_bytes(v), &t)))
+		return bad(r, table, rowid, c, v, null ? "is missing" :
+		    "is not a real date YYYY-MM-DD"), 0;
+	PUT(dst, c, t);
+	return 1;
+}
+
+/* Whether whole number n is a value of c (reported when not). */
+static int
+whole_ok(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, long long n)
+{
 	switch (c->kind) {
-	case CK_DATE_OPT:
-		if (null) {
-			*(day_t *)(void *)(dst + c->off) = DAY_NONE;
-			return 1;
-		}
-		/* FALLTHROUGH */
-	case CK_DATE:
-		if (null || sqlite3_value_type(v) != SQLITE_TEXT ||
-		    !date_parse((const char *)sqlite3_value_text(v),
-		    (size_t)sqlite3_value_bytes(v), &t))
-			return bad(r, table, rowid, c, v, null ? "is missing" :
-			    "is not a real date YYYY-MM-DD"), 0;
-		*(day_t *)(void *)(dst + c->off) = t;
-		return 1;
 	case CK_BOOL:
-		if (null) {
-			*(int *)(void *)(dst + c->off) = (int)c->dflt;
-			return 1;
-		}
-		if (!as_int(v, &n) || (n != 0 && n != 1))
+		if (n != 0 && n != 1)
 			return bad(r, table, rowid, c, v, "is not 0 or 1"), 0;
-		*(int *)(void *)(dst + c->off) = (int)n;
 		return 1;
-	case CK_INT:
-		if (null || !as_int(v, &n) || n < c->min || n > c->max) {
-			if (null || !as_int(v, &n))
-				return bad(r, table, rowid, c, v, "is not a "
-				    "whole number"), 0;
+	case CK_LL_OPT:
+		if (n <= 0)
+			return bad(r, table, rowid, c, v, "is not a course "
+			    "id"), 0;
+		return 1;
+	case CK_MONEY:
+		if (n < 0)
+			return bad(r, table, rowid, c, v, "is negative"), 0;
+		return 1;
+	default:
+		if (n < c->min || n > c->max) {
 			diag_rec(r->d, DIAG_ERROR, table, rowid, "%s %lld is "
 			    "outside %.0f to %.0f", c->name, n, c->min,
 			    c->max);
 			return 0;
 		}
-		if (c->off == O(goal, expected_appointments) &&
-		    strcmp(table, "goals") == 0)
-			*(long *)(void *)(dst + c->off) = (long)n;
-		else
-			*(int *)(void *)(dst + c->off) = (int)n;
 		return 1;
-	case CK_LL_OPT:
-		if (null) {
-			*(long long *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		if (!as_int(v, &n) || n <= 0)
-			return bad(r, table, rowid, c, v, "is not a course "
-			    "id"), 0;
-		*(long long *)(void *)(dst + c->off) = n;
-		return 1;
-	case CK_REAL_OPT:
-		if (null)
-			x = c->dflt;
-		else if (!as_real(v, &x) || x < c->min || x > c->max)
-			return bad(r, table, rowid, c, v, !as_real(v, &x) ?
-			    "is not a number" : "is out of range"), 0;
-		if (c->off == O(course, full_day_days) &&
-		    strcmp(table, "courses") == 0) {
-			if (x != floor(x))
-				return bad(r, table, rowid, c, v, "is not a "
-				    "whole number of days"), 0;
-			*(int *)(void *)(dst + c->off) = (int)x;
-		} else
-			*(double *)(void *)(dst + c->off) = x;
-		return 1;
-	case CK_MONEY:
-		if (null) {
-			*(int64_t *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		if (!as_int(v, &n))
-			return bad(r, table, rowid, c, v, "is not a whole "
-			    "number of cents"), 0;
-		if (n < 0)
-			return bad(r, table, rowid, c, v, "is negative"), 0;
-		*(int64_t *)(void *)(dst + c->off) = n;
-		return 1;
-	default:
-		break;
 	}
-	return 0;
 }
 
-/* A value of a list (CK_ENUM*), or a fiscal year (CK_FY). */
+/*
+ * Whole numbers (CK_BOOL, CK_INT*, CK_LONG, CK_LL_OPT, CK_MONEY), each
+ * stored at the width of its kind.
+ */
+static int
+decode_whole(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	long long n;
+	int64_t m;
+	long l;
+	int i;
+
+	if (null && (c->kind == CK_INT || c->kind == CK_LONG))
+		return bad(r, table, rowid, c, v, "is not a whole number"), 0;
+	if (null)
+		n = (long long)c->dflt;
+	else if (!as_int(v, &n))
+		return bad(r, table, rowid, c, v, c->kind == CK_BOOL ?
+		    "is not 0 or 1" : c->kind == CK_LL_OPT ? "is not a "
+		    "course id" : c->kind == CK_MONEY ? "is not a whole "
+		    "number of cents" : "is not a whole number"), 0;
+	else if (!whole_ok(r, table, rowid, c, v, n))
+		return 0;
+	switch (c->kind) {
+	case CK_LONG:
+		l = (long)n;
+		PUT(dst, c, l);
+		break;
+	case CK_LL_OPT:
+		PUT(dst, c, n);
+		break;
+	case CK_MONEY:
+		m = n;
+		PUT(dst, c, m);
+		break;
+	default:
+		i = (int)n;
+		PUT(dst, c, i);
+		break;
+	}
+	return 1;
+}
+
+/* Numbers with a fraction (CK_REAL_OPT). */
+static int
+decode_real(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	double x = c->dflt;
+
+	if (!null && !as_real(v, &x))
+		return bad(r, table, rowid, c, v, "is not a number"), 0;
+	if (!null && (x < c->min || x > c->max))
+		return bad(r, table, rowid, c, v, "is out of range"), 0;
+	PUT(dst, c, x);
+	return 1;
+}
+
+/* A value of a list (CK_ENUM*, CK_GRADE), or a fiscal year (CK_FY). */
 static int
 decode_enum(struct records *r, const char *table, long long rowid,
     const struct colspec *c, sqlite3_value *v, int null, char *dst)
 {
-	size_t i;
+	struct buf w = {0};
 	const char *s;
+	size_t i;
+	int k;
+	char g;
 
-	switch (c->kind) {
-	case CK_ENUM_OPT:
-	case CK_ENUM:
-		if (null && c->kind == CK_ENUM_OPT) {
-			*(int *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		s = null ? "" : (const char *)sqlite3_value_text(v);
-		for (i = 0; c->values[i] != NULL; i++)
-			if (strcmp(s, c->values[i]) == 0)
-				break;
-		if (null || c->values[i] == NULL) {
-			struct buf w = {0};
-
-			for (i = 0; c->values[i] != NULL; i++)
-				buf_printf(&w, "%s%s", i ? ", " : "",
-				    c->values[i]);
-			diag_rec(r->d, DIAG_ERROR, table, rowid, "%s '%s' is "
-			    "not one of %s", c->name, null ? "" : s, w.data);
-			buf_free(&w);
-			return 0;
-		}
-		if (c->values == v_grade)
-			*(char *)(dst + c->off) = s[0];
-		else
-			*(int *)(void *)(dst + c->off) = (int)i +
-			    (c->kind == CK_ENUM_OPT);
-		return 1;
-	case CK_FY:
+	if (c->kind == CK_FY) {
 		if (null || sqlite3_value_type(v) != SQLITE_TEXT ||
-		    !date_fy_parse((const char *)sqlite3_value_text(v),
-		    (int *)(void *)(dst + c->off)))
+		    !date_fy_parse((const char *)sqlite3_value_text(v), &k))
 			return bad(r, table, rowid, c, v, "is not a fiscal "
 			    "year such as 2026-27"), 0;
+		PUT(dst, c, k);
 		return 1;
-	default:
-		break;
 	}
+	if (null && c->kind == CK_ENUM_OPT) {
+		k = 0;
+		PUT(dst, c, k);
+		return 1;
+	}
+	s = null ? "" : (const char *)sqlite3_value_text(v);
+	for (i = 0; c->values[i] != NULL; i++)
+		if (strcmp(s, c->values[i]) == 0)
+			break;
+	if (!null && c->values[i] != NULL && c->kind == CK_GRADE) {
+		g = s[0];
+		PUT(dst, c, g);
+		return 1;
+	}
+	if (!null && c->values[i] != NULL) {
+		k = (int)i + (c->kind == CK_ENUM_OPT);
+		PUT(dst, c, k);
+		return 1;
+	}
+	for (i = 0; c->values[i] != NULL; i++)
+		buf_printf(&w, "%s%s", i ? ", " : "", c->values[i]);
+	diag_rec(r->d, DIAG_ERROR, table, rowid, "%s '%s' is not one of %s",
+	    c->name, s, w.data);
+	buf_free(&w);
 	return 0;
 }
 
@@ -758,10 +803,16 @@ decode(struct records *r, const struct catalog *cat, const char *table,
 		return decode_text(r, table, rowid, c, v, null, dst, cat, a);
 	case CK_ENUM_OPT:
 	case CK_ENUM:
+	case CK_GRADE:
 	case CK_FY:
 		return decode_enum(r, table, rowid, c, v, null, dst);
+	case CK_DATE:
+	case CK_DATE_OPT:
+		return decode_date(r, table, rowid, c, v, null, dst);
+	case CK_REAL_OPT:
+		return decode_real(r, table, rowid, c, v, null, dst);
 	default:
-		return decode_number(r, table, rowid, c, v, null, dst);
+		return decode_whole(r, table, rowid, c, v, null, dst);
 	}
 }
 
@@ -1110,6 +1161,7 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 {
 	struct step_row *sr = (struct step_row *)(void *)c->rows.data;
 	size_t n = c->rows.len / sizeof(*sr), i, j, k;
+	struct plan_step *st;
 	int nbad = 0;
 
 	for (i = 0; i < n; i++) {
@@ -1118,7 +1170,7 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 				break;
 		if (j == h->nplans) {
 			diag_rec(s->r->d, DIAG_ERROR, "plan_steps",
-			    sr[i].s.rowid, "no career plan version %d of "
+			    sr[i].rowid, "no career plan version %d of "
 			    "employee %s", sr[i].version, h->emp.id);
 			nbad++;
 		}
@@ -1129,10 +1181,16 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 		if (k == 0)
 			continue;
 		h->plans[j].steps = arena_alloc(a, k * sizeof(struct plan_step));
-		for (i = 0; i < n; i++)
-			if (sr[i].version == h->plans[j].version)
-				h->plans[j].steps[h->plans[j].nsteps++] =
-				    sr[i].s;
+		for (i = 0; i < n; i++) {
+			if (sr[i].version != h->plans[j].version)
+				continue;
+			st = &h->plans[j].steps[h->plans[j].nsteps++];
+			st->rowid = sr[i].rowid;
+			st->seq = sr[i].seq;
+			st->action = sr[i].action;
+			st->due_on = sr[i].due_on;
+			st->done_on = sr[i].done_on;
+		}
 	}
 	return nbad;
 }

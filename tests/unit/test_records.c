@@ -189,6 +189,17 @@ db_exec(const char *path, const char *sql)
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/* Writes n bytes of p as the file at path. */
+static void
+write_file(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
 /* What a whole scan gave. */
 struct scan_res {
 	int	 nemp;		/* employees returned */
@@ -337,6 +348,88 @@ deviation_end(int dev, const char *what)
 		fail_msg("neither the contract's answer nor the known one");
 	fail_msg("records.c gives its old answer again, against records.md: "
 	    "%s", what);
+}
+
+/* ---- the column table --------------------------------------------------- */
+
+/*
+ * Compiles probe (which #includes records.c, so it may use its column
+ * macros) with -fsyntax-only; returns how many of the compiler's errors
+ * name column_type_mismatch or enum_not_int_sized, or -1 when there is
+ * no compiler or no generator/records.c here (the test then skips).
+ */
+static int
+probe_compile(const char *probe, int *status)
+{
+	struct tdb t;
+	char *src, *cmd, line[1024];
+	FILE *p;
+	int n = 0;
+
+	if (access("generator/records.c", R_OK) == -1)
+		return -1;
+	tdb_new(&t);
+	src = xasprintf("%s/probe.c", t.dir);
+	cmd = xasprintf("#include \"%s/generator/records.c\"\n%s\n",
+	    getcwd(line, sizeof(line)), probe);
+	write_file(src, cmd, strlen(cmd));
+	free(cmd);
+	cmd = xasprintf("LC_ALL=C ${CC:-cc} -std=c11 -fsyntax-only "
+	    "-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator %s 2>&1",
+	    src);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof(line), p) != NULL)
+		n += strstr(line, "error") != NULL &&
+		    (strstr(line, "column_type_mismatch") != NULL ||
+		    strstr(line, "enum_not_int_sized") != NULL);
+	*status = pclose(p);
+	free(cmd);
+	free(src);
+	tdb_close(&t);
+	return WIFEXITED(*status) && WEXITSTATUS(*status) == 127 ? -1 : n;
+}
+
+/*
+ * Issue #23: each column's C type is that of its struct member, or the
+ * program does not compile.  Columns that write the wrong width into a
+ * member (an int into goal.expected_appointments, a long, a char's
+ * grade read as an enum, ...) each stop the compiler; the right ones
+ * compile.
+ */
+static void
+test_column_types(void **state)
+{
+	int status, n;
+
+	(void)state;
+	n = probe_compile("static const struct colspec ok[] = {\n"
+	    "\tLONG(goal, expected_appointments, 0, 1),\n"
+	    "\tINT_OPT(course, full_day_days, -1, 0, 366),\n"
+	    "\tGRADE(grade, grade, v_grade),\n"
+	    "\tENUM(grade, basis, enum grade_basis, v_basis),\n"
+	    "\tMONEY(course, fees_cents),\n"
+	    "\tEND\n};\n"
+	    "const struct colspec *probe_ok(void) { return ok; }\n", &status);
+	if (n == -1)
+		skip();
+	assert_int_equal(n, 0);
+	assert_int_equal(status, 0);
+	n = probe_compile("static const struct colspec bad[] = {\n"
+	    "\tINT(goal, expected_appointments, 0, 1),\n"
+	    "\tLONG(course, full_day_days, 0, 366),\n"
+	    "\tREAL_OPT(course, full_day_days, -1, 0, 366),\n"
+	    "\tENUM(grade, grade, enum grade_basis, v_grade),\n"
+	    "\tGRADE(grade, basis, v_basis),\n"
+	    "\tBOOL(course, lab_for, 0),\n"
+	    "\tMONEY(course, credit_hours),\n"
+	    "\tDATE(course, id),\n"
+	    "\tTEXT(employee, status),\n"
+	    "\tEND\n};\n"
+	    "const struct colspec *probe_bad(void) { return bad; }\n",
+	    &status);
+	assert_int_not_equal(status, 0);
+	assert_int_equal(n, 9);
 }
 
 /* ---- a good database --------------------------------------------------------- */
@@ -1470,16 +1563,6 @@ assert_open_fails(const char *path, const char *want)
 }
 
 static void
-write_file(const char *path, const void *p, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(p, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-}
-
-static void
 test_file_not_sqlite(void **state)
 {
 	static const char text[] = "id,name,class_code\nE1,Ann,CLERK\n"
@@ -1796,6 +1879,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_column_types),
 		cmocka_unit_test(test_good_scan),
 		cmocka_unit_test(test_scan_empty),
 		cmocka_unit_test(test_bad_date),

@@ -355,7 +355,9 @@ file_is_db(const char *path, const char *display, struct diag *d)
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	/* O_NONBLOCK: a FIFO put there opens at once (and is refused
+	 * below) instead of waiting for a writer forever (issue #20). */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
 		diag_file(d, DIAG_ERROR, display, 0, "cannot read: %s",
 		    strerror(errno));

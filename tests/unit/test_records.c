@@ -404,11 +404,18 @@ test_column_types(void **state)
 
 	(void)state;
 	n = probe_compile("static const struct colspec ok[] = {\n"
-	    "\tLONG(goal, expected_appointments, 0, 1),\n"
-	    "\tINT_OPT(course, full_day_days, -1, 0, 366),\n"
-	    "\tGRADE(grade, grade, v_grade),\n"
-	    "\tENUM(grade, basis, enum grade_basis, v_basis),\n"
-	    "\tMONEY(course, fees_cents),\n"
+	    "\tC(LONG(goal, expected_appointments, 0, 1)),\n"
+	    "\tC(INT_OPT(course, full_day_days, -1, 0, 366)),\n"
+	    "\tC(GRADE(grade, grade, v_grade)),\n"
+	    "\tC(ENUM(grade, basis, enum grade_basis, v_basis)),\n"
+	    "\tC(MONEY(course, fees_cents)),\n"
+	    "\tADDED(MONEY_OPT(budget, um_assigned_cents)),\n"
+	    "\tC(LONG_OPT(period, capacity, -1, 0, 1e9)),\n"
+	    "\tC(PERIOD(application, period)),\n"
+	    "\tADDED(ENUM_OPT(employee, probation, enum probation, "
+	    "v_probation)),\n"
+	    "\tC(ENUM_OPT(application, decision, enum app_decision, "
+	    "v_decision)),\n"
 	    "\tEND\n};\n"
 	    "const struct colspec *probe_ok(void) { return ok; }\n", &status);
 	if (n == -1)
@@ -416,20 +423,24 @@ test_column_types(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(status, 0);
 	n = probe_compile("static const struct colspec bad[] = {\n"
-	    "\tINT(goal, expected_appointments, 0, 1),\n"
-	    "\tLONG(course, full_day_days, 0, 366),\n"
-	    "\tREAL_OPT(course, full_day_days, -1, 0, 366),\n"
-	    "\tENUM(grade, grade, enum grade_basis, v_grade),\n"
-	    "\tGRADE(grade, basis, v_basis),\n"
-	    "\tBOOL(course, lab_for, 0),\n"
-	    "\tMONEY(course, credit_hours),\n"
-	    "\tDATE(course, id),\n"
-	    "\tTEXT(employee, status),\n"
+	    "\tC(INT(goal, expected_appointments, 0, 1)),\n"
+	    "\tC(LONG(course, full_day_days, 0, 366)),\n"
+	    "\tC(REAL_OPT(course, full_day_days, -1, 0, 366)),\n"
+	    "\tC(ENUM(grade, grade, enum grade_basis, v_grade)),\n"
+	    "\tC(GRADE(grade, basis, v_basis)),\n"
+	    "\tC(BOOL(course, lab_for, 0)),\n"
+	    "\tC(MONEY(course, credit_hours)),\n"
+	    "\tC(DATE(course, id)),\n"
+	    "\tC(TEXT(employee, status)),\n"
+	    "\tC(LONG_OPT(exam_extension, days, -1, 1, 9)),\n"
+	    "\tC(PERIOD(period, capacity)),\n"
+	    "\tC(ENUM_OPT(application, decision, enum probation, "
+	    "v_decision)),\n"
 	    "\tEND\n};\n"
 	    "const struct colspec *probe_bad(void) { return bad; }\n",
 	    &status);
 	assert_int_not_equal(status, 0);
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 12);
 }
 
 /* ---- a good database --------------------------------------------------------- */
@@ -439,60 +450,104 @@ static const char good_sql[] =
 	"supervisor, work_county, bargaining_unit, status, time_base, "
 	"rotating_schedule, seniority_date, highest_degree, "
 	"last_academic_credit_on, on_layoff, leave, computer_access, "
-	"separated_on) VALUES "
+	"separated_on, probation) VALUES "
 	"('E2', 'Bea Ortiz', 'CERT-A', 'Revenue', 'Unit 7', 'Kim', 'Cook', "
 	"'RC-062', 'probationary', 0.5, 1, '2015-06-01', 'bachelor', "
-	"'2019-12-15', 0, 'education', 0, NULL), "
+	"'2019-12-15', 0, 'education', 0, NULL, 'promotional'), "
 	"('A-1_x', 'Ann \xc3\x85ngstr\xc3\xb6m', 'CLERK', NULL, NULL, NULL, "
 	"NULL, NULL, 'permanent', 1.0, 0, '2010-01-01', 'high_school', NULL, "
-	"0, NULL, 1, NULL), "
+	"0, NULL, 1, NULL, NULL), "
 	"('E10', 'Cy', 'CLERK', NULL, NULL, NULL, NULL, NULL, 'temporary', 1, "
-	"0, '2020-02-29', 'none', NULL, 1, 'other', 1, '2025-01-31');"
+	"0, '2020-02-29', 'none', NULL, 1, 'other', 1, '2025-01-31', "
+	"'original');"
 	/* E2 has rows in every table, put in out of order. */
-	"INSERT INTO enrollments VALUES "
+	"INSERT INTO enrollments (employee_id, enrolled_on, counselor, status, "
+	"status_on, reason) VALUES "
 	"('E2', '2021-03-01', 'Pat', 'withdrawn', '2022-01-01', 'moved'), "
 	"('E10', '2020-03-01', 'Lee', 'suspended', '2020-04-01', NULL), "
 	"('E2', '2020-01-15', 'Pat', 'active', NULL, NULL);"
-	"INSERT INTO career_plans VALUES "
+	"INSERT INTO career_plans (employee_id, version, created_on, "
+	"objective, target_class_code, target_date, supervisor_approved_on, "
+	"coordinator_reviewed_on, reason) VALUES "
 	"('E2', 2, '2021-05-01', 'Credential', 'CRED-B', '2024-06-30', "
 	"'2021-05-10', NULL, 'new target'), "
 	"('E2', 1, '2020-02-01', 'Certificate', 'CERT-A', NULL, '2020-02-05', "
 	"'2020-02-20', NULL);"
-	"INSERT INTO plan_steps VALUES "
+	"INSERT INTO plan_steps (employee_id, version, seq, action, due_on, "
+	"done_on) VALUES "
 	"('E2', 1, 2, 'Take the exam', '2020-06-01', '2020-06-01'), "
 	"('E2', 2, 1, 'Finish the degree', '2024-05-31', NULL), "
 	"('E2', 1, 1, 'Enroll', NULL, NULL);"
-	"INSERT INTO targets VALUES "
+	"INSERT INTO targets (employee_id, class_code, targeted_on, ended_on, "
+	"route, option) VALUES "
 	"('E2', 'DUAL', '2021-05-01', NULL, 'degree', NULL), "
 	"('E2', 'CERT-A', '2020-02-01', '2021-04-30', NULL, 'bilingual');"
-	"INSERT INTO exam_attempts VALUES "
-	"('E2', 'CERT-A', 'Oral', '2020-08-01', 1), "
-	"('E2', 'CERT-A', 'Written', '2020-06-01', 0);"
+	"INSERT INTO exam_attempts (employee_id, class_code, section, "
+	"taken_on, proficient, final) VALUES "
+	"('E2', 'CERT-A', 'Oral', '2020-08-01', 1, 0), "
+	"('E2', 'CERT-A', 'Written', '2020-06-01', 0, 1);"
 	"INSERT INTO courses (id, employee_id, class_code, institution, "
 	"public_institution, name, starts_on, ends_on, summer_term, "
 	"semester_school, credit_hours, meeting_hours_per_week, full_day_days, "
 	"lab_for, status, status_on, tuition_cents, fees_cents, "
-	"outside_aid_cents) VALUES "
+	"outside_aid_cents, limit_exempt, full_tuition_approved) VALUES "
 	"(9, 'E2', 'DUAL', 'State U', 1, 'Workshop', '2022-01-10', "
-	"'2022-01-12', 0, 1, NULL, NULL, 3, NULL, 'planned', NULL, 0, 0, 0), "
+	"'2022-01-12', 0, 1, NULL, NULL, 3, NULL, 'planned', NULL, 0, 0, 0, "
+	"1, 0), "
 	"(8, 'E2', 'CERT-A', 'City College', 1, 'Chemistry Lab', "
 	"'2020-09-01', '2020-12-15', 0, 1, 1, 3, NULL, 7, 'completed', "
-	"'2020-12-20', 0, 1500, 0), "
+	"'2020-12-20', 0, 1500, 0, 0, 0), "
 	"(7, 'E2', 'CERT-A', 'City College', 0, 'Chemistry', '2020-09-01', "
 	"'2020-12-15', 1, 0, 3, 2.5, NULL, NULL, 'completed', '2020-12-20', "
-	"12350, 2500, 1000);"
-	"INSERT INTO grades VALUES "
-	"('E2', 'CERT-A', 'B', '2020-08-15', 'exam');"
-	"INSERT INTO county_preferences VALUES "
+	"12350, 2500, 100000000, 0, 1);"
+	"INSERT INTO grades (employee_id, class_code, grade, issued_on, basis) "
+	"VALUES ('E2', 'CRED-B', 'B', '2020-08-15', 'degree');"
+	"INSERT INTO county_preferences (employee_id, class_code, rank, "
+	"county) VALUES "
 	"('E2', 'CERT-A', 2, 'Lake'), ('E2', 'CERT-A', 1, 'Cook');"
-	"INSERT INTO appointments VALUES "
+	"INSERT INTO appointments (employee_id, from_class_code, "
+	"to_class_code, appointed_on, via_program) VALUES "
 	"('E2', 'CLERK', 'CERT-A', '2021-01-04', 1);"
-	"INSERT INTO assignments VALUES "
+	"INSERT INTO assignments (employee_id, kind, starts_on, ends_on, note) "
+	"VALUES "
 	"('E2', 'rotation', '2021-02-01', '2021-08-01', 'At HQ'), "
-	"('E2', 'job_share', '2020-01-01', NULL, NULL);"
-	"INSERT INTO goals VALUES ('2026-27', 12);"
-	"INSERT INTO budgets VALUES ('2026-27', 5000000);"
-	"INSERT INTO spending VALUES ('2026-27', 'books', 12500, NULL);";
+	"('E2', 'job_share', '2020-01-01', NULL, NULL);";
+
+/* The good database's other rows: the tables added on 2026-12-04 and the
+ * program's (one string of the C99 length limit each). */
+static const char good_sql2[] =
+	"INSERT INTO leaves (employee_id, kind, starts_on, ends_on) VALUES "
+	"('E2', 'other', '2023-01-01', NULL), "
+	"('E2', 'military_unpaid', '2019-03-01', '2019-09-30'), "
+	"('E10', 'education', '2021-01-01', '2021-01-01');"
+	"INSERT INTO exam_extensions (employee_id, class_code, days, "
+	"granted_on, reason) VALUES "
+	"('E2', 'CERT-A', 30, '2021-02-01', 'Classes unavailable'), "
+	"('E2', 'CERT-A', 14, '2020-11-01', NULL);"
+	"INSERT INTO periods (period, capacity) VALUES "
+	"('2027-03', 40), ('2026-09', NULL);"
+	"INSERT INTO applications (employee_id, period, applied_on, "
+	"supervisor_approved_on, decision) VALUES "
+	"('E2', '2027-03', '2027-03-02', NULL, NULL), "
+	"('E2', '2026-09', '2026-09-10', '2026-09-12', 'not_selected'), "
+	"('E10', '2026-09', NULL, NULL, 'selected');"
+	"INSERT INTO goals (fiscal_year, expected_appointments, "
+	"anticipated_openings, qualified_candidates, timetable) VALUES "
+	"('2026-27', 12, 30, 1000000000, 'By June 2027'), "
+	"('2025-26', 1000000000, 0, NULL, '');"
+	"INSERT INTO budgets (fiscal_year, training_budget_cents, "
+	"um_assigned_cents) VALUES ('2026-27', 5000000, 100000000), "
+	"('2025-26', 4000000, NULL);"
+	"INSERT INTO spending (fiscal_year, category, amount_cents, note) "
+	"VALUES ('2026-27', 'books', 12500, NULL);";
+
+/* Makes the good database at path (a database of records/schema.sql). */
+static void
+good_db(const char *path)
+{
+	db_exec(path, good_sql);
+	db_exec(path, good_sql2);
+}
 
 static day_t
 D(const char *s)
@@ -527,6 +582,7 @@ assert_e2(const struct history *h)
 	assert_int_equal(h->emp.leave, LEAVE_EDUCATION);
 	assert_int_equal(h->emp.computer_access, 0);
 	assert_int_equal(h->emp.separated_on, DAY_NONE);
+	assert_int_equal(h->emp.probation, PROB_PROMOTIONAL);
 	assert_int_equal(h->emp.rowid, 1);
 
 	/* enrollments by enrolled_on */
@@ -578,8 +634,11 @@ assert_e2(const struct history *h)
 	assert_int_equal(h->nattempts, 2);
 	assert_string_equal(h->attempts[0].section, "Written");
 	assert_int_equal(h->attempts[0].proficient, 0);
+	assert_int_equal(h->attempts[0].final, 1);
+	assert_int_equal(h->attempts[0].taken_on, D("2020-06-01"));
 	assert_string_equal(h->attempts[1].section, "Oral");
 	assert_int_equal(h->attempts[1].proficient, 1);
+	assert_int_equal(h->attempts[1].final, 0);
 
 	/* courses by starts_on, then id; the lab with its lab_for */
 	assert_int_equal(h->ncourses, 3);
@@ -598,7 +657,9 @@ assert_e2(const struct history *h)
 	assert_int_equal(c->status_on, D("2020-12-20"));
 	assert_int_equal(c->tuition_cents, 12350);
 	assert_int_equal(c->fees_cents, 2500);
-	assert_int_equal(c->outside_aid_cents, 1000);
+	assert_int_equal(c->outside_aid_cents, 100000000);
+	assert_int_equal(c->limit_exempt, 0);
+	assert_int_equal(c->full_tuition_approved, 1);
 	c = &h->courses[1];
 	assert_int_equal(c->id, 8);
 	assert_int_equal(c->lab_for, 7);
@@ -611,10 +672,15 @@ assert_e2(const struct history *h)
 	assert_int_equal(c->full_day_days, 3);
 	assert_int_equal(c->status, CS_PLANNED);
 	assert_int_equal(c->status_on, DAY_NONE);
+	assert_int_equal(c->limit_exempt, 1);
+	assert_int_equal(c->full_tuition_approved, 0);
+	assert_int_equal(c->tuition_cents, 0);
 
+	/* the grade, a char, and its neighbours */
 	assert_int_equal(h->ngrades, 1);
+	assert_string_equal(h->grades[0].class_code, "CRED-B");
 	assert_int_equal(h->grades[0].grade, 'B');
-	assert_int_equal(h->grades[0].basis, BASIS_EXAM);
+	assert_int_equal(h->grades[0].basis, BASIS_DEGREE);
 	assert_int_equal(h->grades[0].issued_on, D("2020-08-15"));
 
 	/* preferences by class_code, then rank */
@@ -637,6 +703,37 @@ assert_e2(const struct history *h)
 	assert_int_equal(h->assignments[1].kind, AK_ROTATION);
 	assert_int_equal(h->assignments[1].ends_on, D("2021-08-01"));
 	assert_string_equal(h->assignments[1].note, "At HQ");
+
+	/* leaves by starts_on */
+	assert_int_equal(h->nleaves, 2);
+	assert_int_equal(h->leaves[0].rowid, 2);
+	assert_int_equal(h->leaves[0].kind, LK_MILITARY_UNPAID);
+	assert_int_equal(h->leaves[0].starts_on, D("2019-03-01"));
+	assert_int_equal(h->leaves[0].ends_on, D("2019-09-30"));
+	assert_int_equal(h->leaves[1].kind, LK_OTHER);
+	assert_int_equal(h->leaves[1].ends_on, DAY_NONE);
+
+	/* extensions by granted_on */
+	assert_int_equal(h->nextensions, 2);
+	assert_int_equal(h->extensions[0].rowid, 2);
+	assert_string_equal(h->extensions[0].class_code, "CERT-A");
+	assert_int_equal(h->extensions[0].days, 14);
+	assert_int_equal(h->extensions[0].granted_on, D("2020-11-01"));
+	assert_null(h->extensions[0].reason);
+	assert_int_equal(h->extensions[1].days, 30);
+	assert_string_equal(h->extensions[1].reason, "Classes unavailable");
+
+	/* applications by period */
+	assert_int_equal(h->napplications, 2);
+	assert_int_equal(h->applications[0].rowid, 2);
+	assert_int_equal(h->applications[0].period, 2026 * 12 + 8);
+	assert_int_equal(h->applications[0].applied_on, D("2026-09-10"));
+	assert_int_equal(h->applications[0].supervisor_approved_on,
+	    D("2026-09-12"));
+	assert_int_equal(h->applications[0].decision, DEC_NOT_SELECTED);
+	assert_int_equal(h->applications[1].period, 2027 * 12 + 2);
+	assert_int_equal(h->applications[1].supervisor_approved_on, DAY_NONE);
+	assert_int_equal(h->applications[1].decision, DEC_NONE);
 }
 
 /* records.md: employees in id order, every table in their history. */
@@ -654,7 +751,7 @@ test_good_scan(void **state)
 
 	(void)state;
 	tdb_init(&t);
-	db_exec(t.path, good_sql);
+	good_db(t.path);
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
@@ -672,9 +769,11 @@ test_good_scan(void **state)
 	assert_int_equal(h.emp.computer_access, 1);
 	assert_true(h.emp.time_base == 1.0);
 	assert_int_equal(h.emp.last_academic_credit_on, DAY_NONE);
+	assert_int_equal(h.emp.probation, PROB_NONE);
 	assert_int_equal(h.nenrollments + h.nplans + h.ntargets +
 	    h.nattempts + h.ncourses + h.ngrades + h.nprefs +
-	    h.nappointments + h.nassignments, 0);
+	    h.nappointments + h.nassignments + h.nleaves + h.nextensions +
+	    h.napplications, 0);
 	arena_reset(&a);
 
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
@@ -686,10 +785,16 @@ test_good_scan(void **state)
 	assert_int_equal(h.emp.on_layoff, 1);
 	assert_int_equal(h.emp.leave, LEAVE_OTHER);
 	assert_int_equal(h.emp.separated_on, D("2025-01-31"));
+	assert_int_equal(h.emp.probation, PROB_ORIGINAL);
 	assert_int_equal(h.nenrollments, 1);
 	assert_int_equal(h.enrollments[0].status, ENR_SUSPENDED);
 	assert_string_equal(h.enrollments[0].counselor, "Lee");
-	assert_int_equal(h.nplans + h.ncourses, 0);
+	assert_int_equal(h.nplans + h.ncourses + h.nextensions, 0);
+	assert_int_equal(h.nleaves, 1);
+	assert_int_equal(h.leaves[0].kind, LK_EDUCATION);
+	assert_int_equal(h.napplications, 1);
+	assert_int_equal(h.applications[0].decision, DEC_SELECTED);
+	assert_int_equal(h.applications[0].applied_on, DAY_NONE);
 	arena_reset(&a);
 
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
@@ -712,18 +817,37 @@ test_good_scan(void **state)
 	assert_string_equal(h.emp.id, "E10");
 	assert_int_equal(h.nenrollments, 1);
 	assert_int_equal(h.ncourses, 0);
+	assert_int_equal(h.nleaves, 1);
+	assert_int_equal(h.napplications, 1);
 	arena_reset(&a);
 	assert_int_equal(rec_find(r, &cat, "E3", &a, &h, &bad), 0);
 	assert_int_equal(rec_find(r, &cat, "e2", &a, &h, &bad), 0);
 	assert_int_equal(rec_find(r, &cat, "", &a, &h, &bad), 0);
 
-	/* The program tables. */
+	/* The program tables, by rowid; periods by period. */
 	assert_int_equal(rec_program(r, &a, &pr), 1);
-	assert_int_equal(pr.ngoals, 1);
+	assert_int_equal(pr.ngoals, 2);
 	assert_int_equal(pr.goals[0].fy, 2026);
 	assert_int_equal(pr.goals[0].expected_appointments, 12);
-	assert_int_equal(pr.nbudgets, 1);
+	assert_int_equal(pr.goals[0].anticipated_openings, 30);
+	assert_int_equal(pr.goals[0].qualified_candidates, 1000000000);
+	assert_string_equal(pr.goals[0].timetable, "By June 2027");
+	assert_int_equal(pr.goals[1].fy, 2025);
+	assert_int_equal(pr.goals[1].expected_appointments, 1000000000);
+	assert_int_equal(pr.goals[1].anticipated_openings, 0);
+	assert_int_equal(pr.goals[1].qualified_candidates, -1);
+	assert_null(pr.goals[1].timetable);
+	assert_int_equal(pr.nbudgets, 2);
 	assert_int_equal(pr.budgets[0].training_budget_cents, 5000000);
+	assert_int_equal(pr.budgets[0].um_assigned_cents, 100000000);
+	assert_int_equal(pr.budgets[1].fy, 2025);
+	assert_int_equal(pr.budgets[1].um_assigned_cents, -1);
+	assert_int_equal(pr.nperiods, 2);
+	assert_int_equal(pr.periods[0].period, 2026 * 12 + 8);
+	assert_int_equal(pr.periods[0].rowid, 2);
+	assert_int_equal(pr.periods[0].capacity, -1);
+	assert_int_equal(pr.periods[1].period, 2027 * 12 + 2);
+	assert_int_equal(pr.periods[1].capacity, 40);
 	assert_int_equal(pr.nspending, 1);
 	assert_string_equal(pr.spending[0].category, "books");
 	assert_int_equal(pr.spending[0].amount_cents, 12500);
@@ -910,9 +1034,10 @@ test_bad_negative_money(void **state)
 	/* And in the program tables. */
 	tdb_init(&t);
 	db_exec(t.path, "PRAGMA ignore_check_constraints = 1;"
-	    "INSERT INTO budgets VALUES ('2026-27', -100);"
-	    "INSERT INTO spending VALUES ('2026-27', 'books', -1, NULL), "
-	    "('2026-27', 'food', 5, NULL);");
+	    "INSERT INTO budgets (fiscal_year, training_budget_cents) "
+	    "VALUES ('2026-27', -100);"
+	    "INSERT INTO spending (fiscal_year, category, amount_cents) "
+	    "VALUES ('2026-27', 'books', -1), ('2026-27', 'food', 5);");
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
@@ -1164,7 +1289,9 @@ import_db(struct tdb *t, const char *sql)
 	char *full;
 
 	tdb_new(t);
-	full = xasprintf("%s%s%s", import_schema, import_good, sql);
+	/* Made by the hundred (test_missing_column): no fsync. */
+	full = xasprintf("PRAGMA synchronous = OFF; BEGIN;%s%s%sCOMMIT;",
+	    import_schema, import_good, sql);
 	db_exec(t->path, full);
 	free(full);
 }
@@ -1518,36 +1645,21 @@ test_import_null_id(void **state)
 	    "undefined behaviour, fatal under -fsanitize=undefined");
 }
 
-/* A table of the contract missing: the scan fails, said in one line. */
-static void
-test_missing_table(void **state)
-{
-	struct tdb t;
-	struct cap c;
-	struct records *r;
-	struct rec_scan *s;
-	struct arena a = {0};
-	struct history h;
-	int bad;
-
-	(void)state;
-	import_db(&t, "DROP TABLE assignments;");
-	cap_open(&c);
-	r = rec_open(t.path, DISPLAY, &c.d);
-	assert_non_null(r);
-	s = rec_scan_new(r, &cat);
-	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
-	assert_int_equal(rec_scan_failed(s), 1);
-	assert_string_equal(cap_text(&c), DISPLAY ": no such table: "
-	    "assignments\n");
-	rec_scan_free(s);
-	rec_close(r);
-	arena_free(&a);
-	cap_close(&c);
-	tdb_close(&t);
-}
-
 /* ---- the file ------------------------------------------------------------ */
+
+/* rec_open(path) must succeed, and a scan of it say nothing. */
+static void
+assert_open_ok(const char *path)
+{
+	struct cap c;
+	struct scan_res res;
+
+	cap_open(&c);
+	scan_all(path, &c, &res);
+	assert_string_equal(cap_text(&c), "");
+	assert_int_equal(res.failed, 0);
+	cap_close(&c);
+}
 
 /* rec_open(path) must fail with exactly want. */
 static void
@@ -1606,7 +1718,7 @@ test_file_truncated(void **state)
 
 	(void)state;
 	tdb_init(&t);
-	db_exec(t.path, good_sql);
+	good_db(t.path);
 	assert_true(file_read(t.path, &b));
 	assert_true(b.len >= 4 * 4096);	/* several pages */
 	cut = xasprintf("%s/cut.db", t.dir);
@@ -1645,6 +1757,299 @@ test_file_missing(void **state)
 	    "directory\n");
 	/* Nothing was made by trying. */
 	assert_int_equal(access(t.path, F_OK), -1);
+	tdb_close(&t);
+}
+
+/* ---- tables and columns (records.md "Tables and columns added later") --- */
+
+/* The tables records.md added on 2026-12-04, as .import makes them. */
+static const char import_added[] =
+	"CREATE TABLE leaves (employee_id TEXT, kind TEXT, starts_on TEXT, "
+	"ends_on TEXT);"
+	"CREATE TABLE exam_extensions (employee_id TEXT, class_code TEXT, "
+	"days TEXT, granted_on TEXT, reason TEXT);"
+	"CREATE TABLE periods (period TEXT, capacity TEXT);"
+	"CREATE TABLE applications (employee_id TEXT, period TEXT, "
+	"applied_on TEXT, supervisor_approved_on TEXT, decision TEXT);"
+	"INSERT INTO leaves VALUES ('E1', 'military_paid', '2022-01-01', '');"
+	"INSERT INTO exam_extensions VALUES ('E1', 'CERT-A', '10', "
+	"'2022-02-01', '');"
+	"INSERT INTO periods VALUES ('2027-03', '');"
+	"INSERT INTO applications VALUES ('E1', '2027-03', '', '', '');";
+
+/*
+ * Every column records.md gives that the reader needs, by table: the
+ * original tables' and those of the tables added on 2026-12-04.  (The
+ * columns added on 2026-12-04 to the original tables may be missing:
+ * test_added_missing.  spending.note is not read.)
+ */
+static const char *const required[][2] = {
+	{ "employees", "id" }, { "employees", "name" },
+	{ "employees", "class_code" }, { "employees", "department" },
+	{ "employees", "unit" }, { "employees", "supervisor" },
+	{ "employees", "work_county" }, { "employees", "bargaining_unit" },
+	{ "employees", "status" }, { "employees", "time_base" },
+	{ "employees", "rotating_schedule" },
+	{ "employees", "seniority_date" }, { "employees", "highest_degree" },
+	{ "employees", "last_academic_credit_on" },
+	{ "employees", "on_layoff" }, { "employees", "leave" },
+	{ "employees", "computer_access" }, { "employees", "separated_on" },
+	{ "enrollments", "employee_id" }, { "enrollments", "enrolled_on" },
+	{ "enrollments", "counselor" }, { "enrollments", "status" },
+	{ "enrollments", "status_on" }, { "enrollments", "reason" },
+	{ "career_plans", "employee_id" }, { "career_plans", "version" },
+	{ "career_plans", "created_on" }, { "career_plans", "objective" },
+	{ "career_plans", "target_class_code" },
+	{ "career_plans", "target_date" },
+	{ "career_plans", "supervisor_approved_on" },
+	{ "career_plans", "coordinator_reviewed_on" },
+	{ "career_plans", "reason" },
+	{ "plan_steps", "employee_id" }, { "plan_steps", "version" },
+	{ "plan_steps", "seq" }, { "plan_steps", "action" },
+	{ "plan_steps", "due_on" }, { "plan_steps", "done_on" },
+	{ "targets", "employee_id" }, { "targets", "class_code" },
+	{ "targets", "targeted_on" }, { "targets", "ended_on" },
+	{ "targets", "route" }, { "targets", "option" },
+	{ "exam_attempts", "employee_id" }, { "exam_attempts", "class_code" },
+	{ "exam_attempts", "section" }, { "exam_attempts", "taken_on" },
+	{ "exam_attempts", "proficient" },
+	{ "courses", "id" }, { "courses", "employee_id" },
+	{ "courses", "class_code" }, { "courses", "institution" },
+	{ "courses", "public_institution" }, { "courses", "name" },
+	{ "courses", "starts_on" }, { "courses", "ends_on" },
+	{ "courses", "summer_term" }, { "courses", "semester_school" },
+	{ "courses", "credit_hours" }, { "courses", "meeting_hours_per_week" },
+	{ "courses", "full_day_days" }, { "courses", "lab_for" },
+	{ "courses", "status" }, { "courses", "status_on" },
+	{ "courses", "tuition_cents" }, { "courses", "fees_cents" },
+	{ "courses", "outside_aid_cents" },
+	{ "grades", "employee_id" }, { "grades", "class_code" },
+	{ "grades", "grade" }, { "grades", "issued_on" }, { "grades", "basis" },
+	{ "county_preferences", "employee_id" },
+	{ "county_preferences", "class_code" },
+	{ "county_preferences", "rank" }, { "county_preferences", "county" },
+	{ "appointments", "employee_id" },
+	{ "appointments", "from_class_code" },
+	{ "appointments", "to_class_code" }, { "appointments", "appointed_on" },
+	{ "appointments", "via_program" },
+	{ "assignments", "employee_id" }, { "assignments", "kind" },
+	{ "assignments", "starts_on" }, { "assignments", "ends_on" },
+	{ "assignments", "note" },
+	{ "goals", "fiscal_year" }, { "goals", "expected_appointments" },
+	{ "budgets", "fiscal_year" }, { "budgets", "training_budget_cents" },
+	{ "spending", "fiscal_year" }, { "spending", "category" },
+	{ "spending", "amount_cents" },
+	{ "leaves", "employee_id" }, { "leaves", "kind" },
+	{ "leaves", "starts_on" }, { "leaves", "ends_on" },
+	{ "exam_extensions", "employee_id" },
+	{ "exam_extensions", "class_code" }, { "exam_extensions", "days" },
+	{ "exam_extensions", "granted_on" }, { "exam_extensions", "reason" },
+	{ "periods", "period" }, { "periods", "capacity" },
+	{ "applications", "employee_id" }, { "applications", "period" },
+	{ "applications", "applied_on" },
+	{ "applications", "supervisor_approved_on" },
+	{ "applications", "decision" },
+};
+
+/*
+ * Issue #20: SQLite reads a quoted column name it does not know as a
+ * string, so without a column (ALTER TABLE employees DROP COLUMN
+ * bargaining_unit) every row would read 'bargaining_unit'.  Each
+ * required column, dropped in turn: the open fails, saying which.
+ */
+static void
+test_missing_column(void **state)
+{
+	struct tdb t;
+	char *sql, *want;
+	size_t i;
+
+	(void)state;
+	/* The database with every table opens, and the scan is clean. */
+	import_db(&t, import_added);
+	assert_open_ok(t.path);
+	tdb_close(&t);
+	for (i = 0; i < NELEM(required); i++) {
+		sql = xasprintf("%sALTER TABLE %s DROP COLUMN %s;",
+		    import_added, required[i][0], required[i][1]);
+		want = xasprintf(DISPLAY ": table %s has no column %s\n",
+		    required[i][0], required[i][1]);
+		import_db(&t, sql);
+		assert_open_fails(t.path, want);
+		tdb_close(&t);
+		free(sql);
+		free(want);
+	}
+}
+
+/* Each table of the original contract, dropped in turn. */
+static void
+test_missing_table(void **state)
+{
+	static const char *const originals[] = { "employees", "enrollments",
+	    "career_plans", "plan_steps", "targets", "exam_attempts",
+	    "courses", "grades", "county_preferences", "appointments",
+	    "assignments", "goals", "budgets", "spending" };
+	struct tdb t;
+	char *sql, *want;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(originals); i++) {
+		sql = xasprintf("DROP TABLE %s;", originals[i]);
+		want = xasprintf(DISPLAY ": no table %s\n", originals[i]);
+		import_db(&t, sql);
+		assert_open_fails(t.path, want);
+		tdb_close(&t);
+		free(sql);
+		free(want);
+	}
+}
+
+/* Every missing table and column is reported in one run, in the order
+ * of records.md; a table named in another case is the same table. */
+static void
+test_missing_many(void **state)
+{
+	struct tdb t;
+	struct cap c;
+
+	(void)state;
+	import_db(&t, "ALTER TABLE employees DROP COLUMN bargaining_unit;"
+	    "ALTER TABLE employees DROP COLUMN unit;"
+	    "DROP TABLE grades;"
+	    "ALTER TABLE courses DROP COLUMN employee_id;"
+	    /* names in another case are the same names */
+	    "ALTER TABLE targets RENAME TO t;"
+	    "ALTER TABLE t RENAME TO TARGETS;"
+	    "ALTER TABLE enrollments RENAME COLUMN status TO s;"
+	    "ALTER TABLE enrollments RENAME COLUMN s TO Status;"
+	    "CREATE TABLE periods (period TEXT);");
+	cap_open(&c);
+	assert_null(rec_open(t.path, DISPLAY, &c.d));
+	assert_string_equal(cap_text(&c),
+	    DISPLAY ": table employees has no column unit\n"
+	    DISPLAY ": table employees has no column bargaining_unit\n"
+	    DISPLAY ": table courses has no column employee_id\n"
+	    DISPLAY ": no table grades\n"
+	    DISPLAY ": table periods has no column capacity\n");
+	assert_int_equal(c.d.errors, 5);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/*
+ * records.md "Tables and columns added later": a database made before
+ * 2026-12-04 (records/schema.sql of then: the tables of rec_init()
+ * without what came later) opens, and reads the defaults: no leaves,
+ * extensions, applications or periods; probation null, final and the
+ * course flags 0, the goal's new figures -1 and timetable null,
+ * um_assigned_cents -1.
+ */
+static void
+test_added_missing(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct arena a = {0};
+	struct history h;
+	struct program_rows pr;
+	struct scan_res res;
+	int bad;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, "DROP TABLE leaves; DROP TABLE exam_extensions;"
+	    "DROP TABLE applications; DROP TABLE periods;"
+	    "ALTER TABLE employees DROP COLUMN probation;"
+	    "ALTER TABLE exam_attempts DROP COLUMN final;"
+	    "ALTER TABLE courses DROP COLUMN limit_exempt;"
+	    "ALTER TABLE courses DROP COLUMN full_tuition_approved;"
+	    "ALTER TABLE goals DROP COLUMN anticipated_openings;"
+	    "ALTER TABLE goals DROP COLUMN qualified_candidates;"
+	    "ALTER TABLE goals DROP COLUMN timetable;"
+	    "ALTER TABLE budgets DROP COLUMN um_assigned_cents;"
+	    EMP_E1
+	    "UPDATE employees SET status = 'probationary';"
+	    "INSERT INTO exam_attempts (employee_id, class_code, section, "
+	    "taken_on, proficient) VALUES ('E1', 'CERT-A', 'Oral', "
+	    "'2021-01-01', 0);"
+	    "INSERT INTO courses (id, employee_id, public_institution, "
+	    "starts_on, ends_on, status) VALUES (1, 'E1', 0, '2021-01-01', "
+	    "'2021-03-01', 'enrolled');"
+	    "INSERT INTO goals (fiscal_year, expected_appointments) VALUES "
+	    "('2026-27', 4);"
+	    "INSERT INTO budgets (fiscal_year, training_budget_cents) VALUES "
+	    "('2026-27', 100);");
+	cap_open(&c);
+	scan_all(t.path, &c, &res);
+	assert_string_equal(res.ids, "E1 ");
+	assert_string_equal(res.bads, "0 ");
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_int_equal(h.emp.status, ST_PROBATIONARY);
+	assert_int_equal(h.emp.probation, PROB_NONE);
+	assert_int_equal(h.nattempts, 1);
+	assert_int_equal(h.attempts[0].final, 0);
+	assert_int_equal(h.ncourses, 1);
+	assert_int_equal(h.courses[0].limit_exempt, 0);
+	assert_int_equal(h.courses[0].full_tuition_approved, 0);
+	assert_int_equal(h.nleaves + h.nextensions + h.napplications, 0);
+	assert_int_equal(rec_program(r, &a, &pr), 1);
+	assert_int_equal(pr.ngoals, 1);
+	assert_int_equal(pr.goals[0].expected_appointments, 4);
+	assert_int_equal(pr.goals[0].anticipated_openings, -1);
+	assert_int_equal(pr.goals[0].qualified_candidates, -1);
+	assert_null(pr.goals[0].timetable);
+	assert_int_equal(pr.nbudgets, 1);
+	assert_int_equal(pr.budgets[0].um_assigned_cents, -1);
+	assert_int_equal(pr.nperiods, 0);
+	assert_string_equal(cap_text(&c), "");
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* The added tables, as .import makes them: read like the others. */
+static void
+test_import_added(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct arena a = {0};
+	struct history h;
+	struct program_rows pr;
+	int bad;
+
+	(void)state;
+	import_db(&t, import_added);
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_int_equal(h.nleaves, 1);
+	assert_int_equal(h.leaves[0].kind, LK_MILITARY_PAID);
+	assert_int_equal(h.leaves[0].ends_on, DAY_NONE);
+	assert_int_equal(h.nextensions, 1);
+	assert_int_equal(h.extensions[0].days, 10);
+	assert_null(h.extensions[0].reason);
+	assert_int_equal(h.napplications, 1);
+	assert_int_equal(h.applications[0].period, 2027 * 12 + 2);
+	assert_int_equal(h.applications[0].applied_on, DAY_NONE);
+	assert_int_equal(h.applications[0].decision, DEC_NONE);
+	assert_int_equal(rec_program(r, &a, &pr), 1);
+	assert_int_equal(pr.nperiods, 1);
+	assert_int_equal(pr.periods[0].capacity, -1);
+	assert_string_equal(cap_text(&c), "");
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
 	tdb_close(&t);
 }
 
@@ -1833,7 +2238,7 @@ test_read_only(void **state)
 
 	(void)state;
 	tdb_init(&t);
-	db_exec(t.path, good_sql);
+	good_db(t.path);
 	assert_true(file_read(t.path, &before));
 	assert_int_equal(stat(t.path, &st0), 0);
 	others = tdb_others(&t);
@@ -1900,7 +2305,11 @@ main(void)
 		cmocka_unit_test(test_import_duplicate_id),
 		cmocka_unit_test(test_import_integer_employee_id),
 		cmocka_unit_test(test_import_null_id),
+		cmocka_unit_test(test_missing_column),
 		cmocka_unit_test(test_missing_table),
+		cmocka_unit_test(test_missing_many),
+		cmocka_unit_test(test_added_missing),
+		cmocka_unit_test(test_import_added),
 		cmocka_unit_test(test_file_not_sqlite),
 		cmocka_unit_test(test_file_empty),
 		cmocka_unit_test(test_file_truncated),

@@ -47,13 +47,18 @@ enum ck {
 	CK_LONG_OPT,	/* long, min to max; dflt when null */
 	CK_LL_OPT,	/* long long above 0; 0 when null (courses.id) */
 	CK_REAL_OPT,	/* double, min to max; dflt when null */
-	CK_MONEY,	/* int64_t cents, at least 0; dflt (0, -1) when null */
+	CK_MONEY,	/* int64_t cents, 0 to MONEY_MAX; dflt (0, -1) when
+			 * null */
 	CK_ENUM,	/* an enum of int's size: index into values */
 	CK_ENUM_OPT,	/* an enum: index + 1 into values, 0 when null */
 	CK_GRADE,	/* char: the one letter of a value of values */
 	CK_FY,		/* int: "2026-27" gives 2026 */
 	CK_PERIOD	/* int: "2027-03" as period_parse() gives it */
 };
+
+/* records.md (2026-12-04): money is at most 100,000,000 cents in one field
+ * (issue #20: no sum of a year's rows can overflow). */
+#define MONEY_MAX	100000000
 
 struct colspec {
 	const char		*name;
@@ -411,15 +416,19 @@ struct cursor {
 	struct buf	 rows;		/* this employee's decoded rows */
 };
 
+/* A scan of every employee (rec_scan_new), or of one (rec_find). */
 struct rec_scan {
-	struct records	*r;
-	const struct catalog *c;
-	sqlite3_stmt	*emp;
-	struct cursor	 cur[T__MAX];
+	struct records	*r;		/* the connection */
+	const struct catalog *c;	/* for class codes */
+	sqlite3_stmt	*emp;		/* the employees, by id */
+	struct cursor	 cur[T__MAX];	/* T_HIST_FIRST to T_HIST_END used */
+	int		*periods;	/* the periods table's, sorted, for
+					 * applications (NULL: none) */
+	size_t		 nperiods;
 	struct buf	 last;		/* the previous employee's id */
 	struct hash	 in;		/* this employee's rows, as read */
-	int		 failed;
-	int		 ended;
+	int		 failed;	/* 1: a database error (reported) */
+	int		 ended;		/* 1: every employee was returned */
 };
 
 static int
@@ -832,6 +841,9 @@ whole_ok(struct records *r, const char *table, long long rowid,
 	case CK_MONEY:
 		if (n < 0)
 			return bad(r, table, rowid, c, v, "is negative"), 0;
+		if (n > MONEY_MAX)
+			return bad(r, table, rowid, c, v, "is more than "
+			    "100,000,000 cents"), 0;
 		return 1;
 	default:
 		if (n < c->min || n > c->max) {
@@ -1246,6 +1258,26 @@ program_table(struct records *r, struct arena *a, enum tab t, void **out,
 	return rc == SQLITE_DONE && nbad == 0;
 }
 
+/* One row a period (rules.md "Selection" takes its capacity); the rows
+ * are in period order. */
+static int
+periods_unique(struct records *r, const struct program_rows *pr)
+{
+	char name[8];
+	size_t i;
+	int ok = 1;
+
+	for (i = 1; i < pr->nperiods; i++)
+		if (pr->periods[i].period == pr->periods[i - 1].period) {
+			period_format(pr->periods[i].period, name);
+			diag_rec(r->d, DIAG_ERROR, "periods",
+			    pr->periods[i].rowid, "period %s is used by an "
+			    "earlier row too", name);
+			ok = 0;
+		}
+	return ok;
+}
+
 int
 rec_program(struct records *r, struct arena *a, struct program_rows *pr)
 {
@@ -1259,7 +1291,7 @@ rec_program(struct records *r, struct arena *a, struct program_rows *pr)
 	    &pr->nspending);
 	ok &= program_table(r, a, T_PERIOD, (void **)&pr->periods,
 	    &pr->nperiods);
-	return ok;
+	return periods_unique(r, pr) && ok;
 }
 
 /* ---- employees, one at a time ------------------------------------------------ */
@@ -1282,6 +1314,48 @@ cursor_step(struct rec_scan *s, struct cursor *c)
 	}
 }
 
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The periods an application may name (records.md: an application for
+ * an unknown period is a bad record), sorted into s->periods.  A row
+ * that is no period is left out here (rec_program reports it).  0 on a
+ * database error (reported).
+ */
+static int
+periods_load(struct rec_scan *s)
+{
+	sqlite3_stmt *st;
+	struct buf b = {0};
+	int p, rc;
+
+	if (!s->r->here[T_PERIOD])
+		return 1;
+	if ((st = prepare(s->r, "SELECT \"period\" FROM \"periods\"")) ==
+	    NULL)
+		return 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+		    period_parse((const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0), &p))
+			buf_put(&b, &p, sizeof(p));
+	if (rc != SQLITE_DONE)
+		diag_file(s->r->d, DIAG_ERROR, s->r->display, 0, "periods: %s",
+		    sqlite3_errmsg(s->r->db));
+	sqlite3_finalize(st);
+	s->nperiods = b.len / sizeof(int);
+	s->periods = (int *)(void *)buf_detach(&b);
+	if (s->nperiods > 1)
+		qsort(s->periods, s->nperiods, sizeof(int), int_cmp);
+	return rc == SQLITE_DONE;
+}
+
 /*
  * Opens the employees' statement and the cursors of the history tables
  * (none for a table added later that is not there); the WHERE key = ?1
@@ -1293,6 +1367,8 @@ cursors_open(struct rec_scan *s, int one)
 	char *sql;
 	size_t i;
 
+	if (!periods_load(s))
+		return 0;
 	sql = select_sql(s->r, T_EMP, one);
 	s->emp = prepare(s->r, sql);
 	free(sql);
@@ -1444,6 +1520,39 @@ labs_check(struct rec_scan *s, const struct history *h)
 	return nbad;
 }
 
+/*
+ * Each application names a period of the periods table, and an employee
+ * applies once for a period (records.md "Bad records"; rules.md
+ * "Selection").  The rows are in period order, so a second follows the
+ * first.
+ */
+static int
+applications_check(struct rec_scan *s, const struct history *h)
+{
+	const struct application *ap = h->applications;
+	char name[8];
+	size_t i;
+	int nbad = 0;
+
+	for (i = 0; i < h->napplications; i++) {
+		period_format(ap[i].period, name);
+		if (s->nperiods == 0 || bsearch(&ap[i].period, s->periods,
+		    s->nperiods, sizeof(int), int_cmp) == NULL) {
+			diag_rec(s->r->d, DIAG_ERROR, "applications",
+			    ap[i].rowid, "period %s is not in the periods "
+			    "table", name);
+			nbad++;
+		} else if (i > 0 && ap[i].period == ap[i - 1].period) {
+			diag_rec(s->r->d, DIAG_ERROR, "applications",
+			    ap[i].rowid, "a second application of employee "
+			    "%s for period %s (the first is row %lld)",
+			    h->emp.id, name, ap[i - 1].rowid);
+			nbad++;
+		}
+	}
+	return nbad;
+}
+
 /* Fills h from the cursors for the employee already in h->emp. */
 static int
 history_fill(struct rec_scan *s, struct history *h, struct arena *a)
@@ -1468,6 +1577,7 @@ history_fill(struct rec_scan *s, struct history *h, struct arena *a)
 	h->applications = rows_out(&s->cur[T_APP], a, &h->napplications);
 	nbad += steps_attach(s, h, &s->cur[T_STEP], a);
 	nbad += labs_check(s, h);
+	nbad += applications_check(s, h);
 	return nbad;
 }
 
@@ -1554,6 +1664,7 @@ scan_clear(struct rec_scan *s)
 
 	sqlite3_finalize(s->emp);
 	buf_free(&s->last);
+	free(s->periods);
 	for (i = T_HIST_FIRST; i < T_HIST_END; i++) {
 		sqlite3_finalize(s->cur[i].st);
 		buf_free(&s->cur[i].rows);

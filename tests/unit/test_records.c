@@ -1203,6 +1203,222 @@ test_bad_step_of_no_plan(void **state)
 	    "E1 ", "1 ", "E1");
 }
 
+/* rec_program on a schema database holding sql (checks off) must fail
+ * with exactly want. */
+static void
+assert_bad_program(const char *sql, const char *want)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct arena a = {0};
+	struct program_rows pr;
+	char *full;
+
+	tdb_init(&t);
+	full = xasprintf("PRAGMA ignore_check_constraints = 1; %s", sql);
+	db_exec(t.path, full);
+	free(full);
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_int_equal(rec_program(r, &a, &pr), 0);
+	assert_string_equal(cap_text(&c), want);
+	assert_int_equal(c.d.errors, lines(want));
+	rec_close(r);
+	arena_free(&a);
+	cap_close(&c);
+	tdb_close(&t);
+}
+
+/* records.md (2026-12-04): at most 100,000,000 cents in one field. */
+static void
+test_bad_money_above(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status, "
+	    "tuition_cents, fees_cents, outside_aid_cents) VALUES "
+	    "(1, 'E1', '2020-01-01', '2020-03-01', 'planned', 100000001, 0, "
+	    "0), "
+	    "(2, 'E1', '2020-01-02', '2020-03-01', 'planned', 0, "
+	    "9223372036854775807, 0), "
+	    "(3, 'E1', '2020-01-03', '2020-03-01', 'planned', 0, 0, "
+	    "'100000001'), "
+	    "(4, 'E1', '2020-01-04', '2020-03-01', 'planned', 100000000, "
+	    "100000000, 100000000);",
+	    "records: courses row 1: tuition_cents '100000001' is more than "
+	    "100,000,000 cents\n"
+	    "records: courses row 2: fees_cents '9223372036854775807' is more "
+	    "than 100,000,000 cents\n"
+	    "records: courses row 3: outside_aid_cents '100000001' is more "
+	    "than 100,000,000 cents\n",
+	    "E1 ", "3 ", "E1");
+	assert_bad_program(
+	    "INSERT INTO budgets (fiscal_year, training_budget_cents, "
+	    "um_assigned_cents) VALUES ('2026-27', 100000001, 5), "
+	    "('2025-26', 5, 100000001), ('2024-25', 5, -1), "
+	    "('2023-24', 100000000, 100000000);"
+	    "INSERT INTO spending (fiscal_year, category, amount_cents) "
+	    "VALUES ('2026-27', 'books', 100000001);",
+	    "records: budgets row 1: training_budget_cents '100000001' is "
+	    "more than 100,000,000 cents\n"
+	    "records: budgets row 2: um_assigned_cents '100000001' is more "
+	    "than 100,000,000 cents\n"
+	    "records: budgets row 3: um_assigned_cents '-1' is negative\n"
+	    "records: spending row 1: amount_cents '100000001' is more than "
+	    "100,000,000 cents\n");
+}
+
+/* The values of the columns added on 2026-12-04. */
+static void
+test_bad_added_values(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date, probation) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'probationary', '2020-01-01', 'initial'), "
+	    "('E3', 'Cy', 'CLERK', 'probationary', '2020-01-01', 'Original');"
+	    "INSERT INTO exam_attempts (employee_id, class_code, section, "
+	    "taken_on, proficient, final) VALUES "
+	    "('E1', 'CERT-A', 'Oral', '2021-01-01', 0, 2), "
+	    "('E1', 'CERT-A', 'Oral', '2021-02-01', 0, 1);"
+	    "INSERT INTO courses (id, employee_id, starts_on, ends_on, status, "
+	    "limit_exempt, full_tuition_approved) VALUES "
+	    "(1, 'E1', '2020-01-01', '2020-03-01', 'planned', -1, 0), "
+	    "(2, 'E1', '2020-01-02', '2020-03-01', 'planned', 0, 7);",
+	    "records: exam_attempts row 1: final '2' is not 0 or 1\n"
+	    "records: courses row 1: limit_exempt '-1' is not 0 or 1\n"
+	    "records: courses row 2: full_tuition_approved '7' is not 0 or "
+	    "1\n"
+	    "records: employees row 2: probation 'initial' is not one of "
+	    "original, promotional\n"
+	    "records: employees row 3: probation 'Original' is not one of "
+	    "original, promotional\n",
+	    "E1 E2 E3 ", "3 1 1 ", NULL);
+}
+
+/* leaves and exam_extensions (2026-12-04). */
+static void
+test_bad_leaves_extensions(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO leaves (employee_id, kind, starts_on, ends_on) VALUES "
+	    "('E1', 'sabbatical', '2021-01-01', NULL), "
+	    "('E1', 'other', '2021-03-01', '2021-02-28'), "
+	    "('E1', 'military_unpaid', '2021-04-01', '2021-04-01'), "
+	    "('E1', 'education', '2021-04-31', NULL), "
+	    "('E0', 'other', '2021-01-01', NULL);"
+	    /* as .import makes it: days may be any text */
+	    "DROP TABLE exam_extensions;"
+	    "CREATE TABLE exam_extensions (employee_id, class_code, days, "
+	    "granted_on, reason);"
+	    "INSERT INTO exam_extensions (employee_id, class_code, days, "
+	    "granted_on) VALUES "
+	    "('E1', 'CERT-A', 0, '2021-01-01'), "
+	    "('E1', 'CERT-A', -3, '2021-01-02'), "
+	    "('E1', 'CERT-A', 1, '2021-01-03'), "
+	    "('E1', 'NOPE', 5, '2021-01-04'), "
+	    "('E1', 'CERT-A', '2.5', '2021-01-05');",
+	    /* E0 sorts before E1 */
+	    "records: leaves row 5: no employee with id 'E0'\n"
+	    "records: leaves row 1: kind 'sabbatical' is not one of "
+	    "education, military_paid, military_unpaid, other\n"
+	    "records: leaves row 2: ends_on is before starts_on\n"
+	    "records: leaves row 4: starts_on '2021-04-31' is not a real date "
+	    "YYYY-MM-DD\n"
+	    "records: exam_extensions row 1: days 0 is outside 1 to 36500\n"
+	    "records: exam_extensions row 2: days -3 is outside 1 to 36500\n"
+	    "records: exam_extensions row 4: class_code 'NOPE' is not a code "
+	    "in the title appendices\n"
+	    "records: exam_extensions row 5: days '2.5' is not a whole "
+	    "number\n",
+	    /* E0's row counts with the employee it is met before */
+	    "E1 ", "8 ", NULL);
+}
+
+/*
+ * applications (records.md "Bad records", rules.md "Selection"): a
+ * period YYYY-MM of the periods table, once per employee, a decision of
+ * the list, an employee that exists.
+ */
+static void
+test_bad_applications(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES "
+	    "('E2', 'Bo', 'CLERK', 'permanent', '2020-01-01');"
+	    "INSERT INTO periods (period, capacity) VALUES ('2027-03', 10), "
+	    "('2026-09', NULL);"
+	    /* as .import makes it: no UNIQUE (employee_id, period) */
+	    "DROP TABLE applications;"
+	    "CREATE TABLE applications (employee_id TEXT, period TEXT, "
+	    "applied_on TEXT, supervisor_approved_on TEXT, decision TEXT);"
+	    "INSERT INTO applications (employee_id, period, applied_on, "
+	    "decision) VALUES "
+	    "('E1', '2027-03', '2027-03-01', NULL), "
+	    "('E1', '2027-3', NULL, NULL), "
+	    "('E1', '2027-09', NULL, NULL), "
+	    "('E1', '2027-03', '2027-03-05', NULL), "
+	    "('E1', '2026-09', NULL, 'maybe'), "
+	    "('E2', '2027-03', NULL, 'selected'), "
+	    "('E2', '2026-13', NULL, NULL), "
+	    "('Z9', '2027-03', NULL, NULL);",
+	    "records: applications row 5: decision 'maybe' is not one of "
+	    "selected, not_selected\n"
+	    "records: applications row 2: period '2027-3' is not a period "
+	    "YYYY-MM\n"
+	    "records: applications row 4: a second application of employee "
+	    "E1 for period 2027-03 (the first is row 1)\n"
+	    "records: applications row 3: period 2027-09 is not in the "
+	    "periods table\n"
+	    "records: applications row 7: period '2026-13' is not a period "
+	    "YYYY-MM\n"
+	    "records: applications row 8: no employee with id 'Z9'\n",
+	    "E1 E2 ", "4 1 ", NULL);
+}
+
+/* No periods table at all: every application names an unknown one. */
+static void
+test_bad_application_no_periods(void **state)
+{
+	(void)state;
+	assert_bad_rows(
+	    "DROP TABLE periods;"
+	    "INSERT INTO applications (employee_id, period) VALUES "
+	    "('E1', '2027-03');",
+	    "records: applications row 1: period 2027-03 is not in the "
+	    "periods table\n",
+	    "E1 ", "1 ", "E1");
+}
+
+/* periods: YYYY-MM, a capacity of 0 or more, one row a period. */
+static void
+test_bad_periods(void **state)
+{
+	(void)state;
+	assert_bad_program(
+	    /* as .import makes it: no PRIMARY KEY */
+	    "DROP TABLE applications; DROP TABLE periods;"
+	    "CREATE TABLE periods (period TEXT, capacity TEXT);"
+	    "INSERT INTO periods (period, capacity) VALUES "
+	    "('2027-03', -1), ('March 2027', 5), ('2027-09', 0), "
+	    "('2027-09', 3), ('2028-03', 'ten'), ('2028-00', NULL);",
+	    /* in the order of the period's text */
+	    "records: periods row 1: capacity -1 is outside 0 to 1000000000\n"
+	    "records: periods row 6: period '2028-00' is not a period "
+	    "YYYY-MM\n"
+	    "records: periods row 5: capacity 'ten' is not a whole number\n"
+	    "records: periods row 2: period 'March 2027' is not a period "
+	    "YYYY-MM\n"
+	    "records: periods row 4: period 2027-09 is used by an earlier row "
+	    "too\n");
+}
+
 /* ---- tables as sqlite3 .import makes them ---------------------------- */
 
 /* Every contract column, TEXT, no constraints; user_version 1. */
@@ -2299,6 +2515,12 @@ main(void)
 		cmocka_unit_test(test_bad_no_employee),
 		cmocka_unit_test(test_no_employees_orphans),
 		cmocka_unit_test(test_bad_step_of_no_plan),
+		cmocka_unit_test(test_bad_money_above),
+		cmocka_unit_test(test_bad_added_values),
+		cmocka_unit_test(test_bad_leaves_extensions),
+		cmocka_unit_test(test_bad_applications),
+		cmocka_unit_test(test_bad_application_no_periods),
+		cmocka_unit_test(test_bad_periods),
 		cmocka_unit_test(test_import_good),
 		cmocka_unit_test(test_import_bad),
 		cmocka_unit_test(test_import_empty_fields),

@@ -656,7 +656,7 @@ pk_scan(struct pk *k, struct records *r, int jobs, struct fy_figures *fy)
 		worker_init(&ws[i], k);
 	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
 		pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
-	sc = rec_scan_new(r, &k->p->catalog);
+	sc = rec_scan_new(r, &k->p->catalog, k->p->conf.profile);
 	for (seq = 0; more; seq++) {
 		b = &ring[seq % nring];
 		batch_retire(k, b);
@@ -1252,7 +1252,8 @@ packet_print(struct project *p, struct records *r, const char *id,
 	if (!pk_init(&k, p, NULL, d))
 		goto out;
 	worker_init(&w, &k);
-	found = rec_find(r, &p->catalog, id, &a, &h, &bad);
+	found = rec_find(r, &p->catalog, p->conf.profile, id, &a, &h,
+	    &bad);
 	if (found == 0)
 		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
 	if (found == 1 && bad == 0) {

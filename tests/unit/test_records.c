@@ -37,6 +37,9 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The profile the reader is given (G4 warns in it). */
+#define IL	PROFILE_ILLINOIS
+
 /* How messages name the database, as umpress names it. */
 #define DISPLAY	"records/umpress.db"
 
@@ -226,7 +229,7 @@ scan_all(const char *path, struct cap *c, struct scan_res *res)
 	memset(res, 0, sizeof(*res));
 	r = rec_open(path, DISPLAY, &c->d);
 	assert_non_null(r);
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 	assert_non_null(s);
 	while (rec_scan_next(s, &a, &h, &bad)) {
 		assert_non_null(h.emp.id);
@@ -300,7 +303,7 @@ assert_bad_rows(const char *sql, const char *want, const char *ids,
 		cap_open(&c);
 		r = rec_open(t.path, DISPLAY, &c.d);
 		assert_non_null(r);
-		assert_int_equal(rec_find(r, &cat, find, &a, &h, &bad), 1);
+		assert_int_equal(rec_find(r, &cat, IL, find, &a, &h, &bad), 1);
 		assert_string_equal(h.emp.id, find);
 		assert_string_equal(cap_text(&c), want);
 		assert_int_equal(bad, lines(want));
@@ -755,7 +758,7 @@ test_good_scan(void **state)
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 
 	/* Binary order of the ids: "A-1_x" < "E10" < "E2". */
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
@@ -809,20 +812,20 @@ test_good_scan(void **state)
 	rec_scan_free(s);
 
 	/* rec_find: the same history; an unknown id is 0, not reported. */
-	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E2", &a, &h, &bad), 1);
 	assert_int_equal(bad, 0);
 	assert_e2(&h);
 	arena_reset(&a);
-	assert_int_equal(rec_find(r, &cat, "E10", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E10", &a, &h, &bad), 1);
 	assert_string_equal(h.emp.id, "E10");
 	assert_int_equal(h.nenrollments, 1);
 	assert_int_equal(h.ncourses, 0);
 	assert_int_equal(h.nleaves, 1);
 	assert_int_equal(h.napplications, 1);
 	arena_reset(&a);
-	assert_int_equal(rec_find(r, &cat, "E3", &a, &h, &bad), 0);
-	assert_int_equal(rec_find(r, &cat, "e2", &a, &h, &bad), 0);
-	assert_int_equal(rec_find(r, &cat, "", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, IL, "E3", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, IL, "e2", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, IL, "", &a, &h, &bad), 0);
 
 	/* The program tables, by rowid; periods by period. */
 	assert_int_equal(rec_program(r, &a, &pr), 1);
@@ -1419,6 +1422,89 @@ test_bad_periods(void **state)
 	    "too\n");
 }
 
+/*
+ * G4 (IL XII.A): in the Illinois profile a grade that is not A for a
+ * certificate title, or for a dual title (any basis: XII.A grades a dual
+ * title A whether earned by exam or by degree; rules.md says basis exam,
+ * the seed wins), is a warning, not a bad record, and the grade is read as
+ * recorded.  Credential titles and others grade A to C; California
+ * grades nothing, and warns of nothing.
+ */
+static void
+test_G4_certificate_grade(void **state)
+{
+	static const char want[] =
+	    "records: grades row 2: warning: a certificate grade is A "
+	    "(IL XII.A)\n"
+	    "records: grades row 4: warning: a certificate grade is A "
+	    "(IL XII.A)\n"
+	    "records: grades row 5: warning: a certificate grade is A "
+	    "(IL XII.A)\n";
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_scan *s;
+	struct arena a = {0};
+	struct history h;
+	int bad;
+
+	(void)state;
+	tdb_init(&t);
+	db_exec(t.path, EMP_E1
+	    "INSERT INTO grades (employee_id, class_code, grade, issued_on, "
+	    "basis) VALUES "
+	    "('E1', 'CERT-A', 'A', '2020-01-01', 'exam'), "
+	    "('E1', 'CERT-A', 'B', '2020-01-02', 'exam'), "
+	    "('E1', 'DUAL', 'A', '2020-01-03', 'exam'), "
+	    "('E1', 'DUAL', 'C', '2020-01-04', 'exam'), "
+	    "('E1', 'DUAL', 'B', '2020-01-05', 'degree'), "
+	    "('E1', 'CRED-B', 'C', '2020-01-06', 'degree'), "
+	    "('E1', 'CLERK', 'B', '2020-01-07', 'license');");
+
+	/* The scan: the warnings, no bad row, the grades as recorded. */
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	s = rec_scan_new(r, &cat, IL);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_int_equal(h.ngrades, 7);
+	assert_int_equal(h.grades[1].grade, 'B');
+	assert_int_equal(h.grades[3].grade, 'C');
+	assert_int_equal(h.grades[4].grade, 'B');
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	rec_scan_free(s);
+	assert_string_equal(cap_text(&c), want);
+	assert_int_equal(c.d.errors, 0);
+	assert_int_equal(c.d.warnings, 3);
+	cap_close(&c);
+
+	/* rec_find says the same. */
+	cap_open(&c);
+	assert_int_equal(rec_find(r, &cat, IL, "E1", &a, &h, &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_string_equal(cap_text(&c), want);
+	cap_close(&c);
+
+	/* California: no grades rule, no warning. */
+	cap_open(&c);
+	assert_int_equal(rec_find(r, &cat, PROFILE_CALIFORNIA, "E1", &a, &h,
+	    &bad), 1);
+	assert_int_equal(bad, 0);
+	assert_int_equal(h.ngrades, 7);
+	s = rec_scan_new(r, &cat, PROFILE_CALIFORNIA);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
+	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
+	rec_scan_free(s);
+	assert_string_equal(cap_text(&c), "");
+	assert_int_equal(c.d.warnings, 0);
+	cap_close(&c);
+
+	rec_close(r);
+	arena_free(&a);
+	tdb_close(&t);
+}
+
 /* ---- tables as sqlite3 .import makes them ---------------------------- */
 
 /* Every contract column, TEXT, no constraints; user_version 1. */
@@ -1534,7 +1620,7 @@ test_import_good(void **state)
 
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E1", &a, &h, &bad), 1);
 	assert_int_equal(bad, 0);
 	assert_true(h.emp.time_base == 1.0);
 	assert_int_equal(h.emp.rotating_schedule, 0);
@@ -1565,7 +1651,7 @@ test_import_good(void **state)
 	assert_int_equal(h.appointments[0].via_program, 1);
 	assert_int_equal(h.nassignments, 1);
 	arena_reset(&a);
-	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E2", &a, &h, &bad), 1);
 	assert_int_equal(bad, 0);
 	assert_true(h.emp.time_base == 0.75);
 	assert_int_equal(h.emp.on_layoff, 1);
@@ -1755,7 +1841,7 @@ test_import_integer_employee_id(void **state)
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	assert_int_equal(rec_find(r, &cat, "10", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "10", &a, &h, &bad), 1);
 	assert_int_equal(h.nenrollments, 1);
 	assert_int_equal(bad, 0);
 	rec_close(r);
@@ -1796,7 +1882,7 @@ null_id_child(const char *path)
 	diag_init(&c.d, c.f);
 	if ((r = rec_open(path, DISPLAY, &c.d)) == NULL)
 		_exit(3);
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 	while (rec_scan_next(s, &a, &h, &bad)) {
 		buf_printf(&ids, "%s:%d ", h.emp.id ? h.emp.id : "(null)",
 		    bad);
@@ -2204,7 +2290,7 @@ test_added_missing(void **state)
 	assert_string_equal(res.bads, "0 ");
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E1", &a, &h, &bad), 1);
 	assert_int_equal(bad, 0);
 	assert_int_equal(h.emp.status, ST_PROBATIONARY);
 	assert_int_equal(h.emp.probation, PROB_NONE);
@@ -2247,7 +2333,7 @@ test_import_added(void **state)
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	assert_int_equal(rec_find(r, &cat, "E1", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E1", &a, &h, &bad), 1);
 	assert_int_equal(bad, 0);
 	assert_int_equal(h.nleaves, 1);
 	assert_int_equal(h.leaves[0].kind, LK_MILITARY_PAID);
@@ -2353,7 +2439,7 @@ test_locked_writer_snapshot(void **state)
 	/* The writer cannot commit while the reader reads. */
 	assert_int_equal(sqlite3_exec(w, "COMMIT", NULL, NULL, NULL),
 	    SQLITE_BUSY);
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
 	assert_string_equal(h.emp.id, "E1");
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
@@ -2411,14 +2497,14 @@ test_locked_wal(void **state)
 	assert_non_null(r);
 	assert_true(now_ms() - t0 < 2500);	/* did not wait */
 	db_run(w, "COMMIT;");
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 1);
 	assert_string_equal(h.emp.id, "E1");
 	assert_int_equal(rec_scan_next(s, &a, &h, &bad), 0);
 	assert_int_equal(rec_scan_failed(s), 0);
 	rec_scan_free(s);
 	/* Within the same snapshot, E2 is not there either. */
-	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 0);
+	assert_int_equal(rec_find(r, &cat, IL, "E2", &a, &h, &bad), 0);
 	rec_close(r);
 	assert_string_equal(cap_text(&c), "");
 	cap_close(&c);
@@ -2464,7 +2550,7 @@ test_read_only(void **state)
 	cap_open(&c);
 	r = rec_open(t.path, DISPLAY, &c.d);
 	assert_non_null(r);
-	s = rec_scan_new(r, &cat);
+	s = rec_scan_new(r, &cat, IL);
 	while (rec_scan_next(s, &a, &h, &bad)) {
 		n++;
 		others = tdb_others(&t);
@@ -2474,7 +2560,7 @@ test_read_only(void **state)
 	}
 	assert_int_equal(n, 3);
 	rec_scan_free(s);
-	assert_int_equal(rec_find(r, &cat, "E2", &a, &h, &bad), 1);
+	assert_int_equal(rec_find(r, &cat, IL, "E2", &a, &h, &bad), 1);
 	assert_int_equal(rec_program(r, &a, &pr), 1);
 	rec_close(r);
 	assert_string_equal(cap_text(&c), "");
@@ -2521,6 +2607,7 @@ main(void)
 		cmocka_unit_test(test_bad_applications),
 		cmocka_unit_test(test_bad_application_no_periods),
 		cmocka_unit_test(test_bad_periods),
+		cmocka_unit_test(test_G4_certificate_grade),
 		cmocka_unit_test(test_import_good),
 		cmocka_unit_test(test_import_bad),
 		cmocka_unit_test(test_import_empty_fields),

@@ -56,8 +56,8 @@ enum ck {
 	CK_PERIOD	/* int: "2027-03" as period_parse() gives it */
 };
 
-/* records.md (2026-12-04): money is at most 100,000,000 cents in one field
- * (issue #20: no sum of a year's rows can overflow). */
+/* records.md (2026-12-04): money is at most 100,000,000 cents in one
+ * field. */
 #define MONEY_MAX	100000000
 
 struct colspec {

@@ -415,6 +415,9 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 	to->participating_employees += from->participating_employees;
 	for (i = 0; i < 3; i++)
 		to->appointments[i] += from->appointments[i];
+	to->appointments_eltpa += from->appointments_eltpa;
+	to->appointments_bridging += from->appointments_bridging;
+	to->withdrawal_candidates += from->withdrawal_candidates;
 	to->course_spent_cents += from->course_spent_cents;
 	to->courses_taken += from->courses_taken;
 	to->courses_completed += from->courses_completed;

@@ -661,6 +661,11 @@ struct packet {
 					 * (period_parse()), or -1 */
 	const struct application *next_app; /* N2: an application for a
 					 * period not begun yet, or NULL */
+	int		 app_open;	/* h->app's registration month has not
+					 * ended: its decision is provisional */
+	const struct appointment *promoted_to; /* E4: the appointment to the
+					 * current class after the current
+					 * enrollment began (II.B), or NULL */
 
 	struct alert	*alerts;	/* most urgent first (see rules.c) */
 	size_t		 nalerts;

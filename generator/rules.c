@@ -272,38 +272,58 @@ rule_eligible(const struct history *h, const struct catalog *c,
 /*
  * IL IV.C (E3): on a leave other than education or paid military leave
  * on the day: employees.leave says so, or a leaves row of kind other or
- * military_unpaid covers the day (an open row lasts).
+ * military_unpaid covers the day (an open row lasts).  *since gets the
+ * day the leave began: the earliest start of the rows covering the day,
+ * or DAY_NONE for employees.leave, which records no start.
  */
 static int
-blocking_leave(const struct history *h, day_t day)
+blocking_leave(const struct history *h, day_t day, day_t *since)
 {
 	const struct leave_row *l;
+	int on = 0;
 	size_t i;
 
+	*since = DAY_NONE;
 	if (h->emp.leave == LEAVE_OTHER)
 		return 1;
 	for (i = 0; i < h->nleaves; i++) {
 		l = &h->leaves[i];
-		if ((l->kind == LK_OTHER || l->kind == LK_MILITARY_UNPAID) &&
-		    l->starts_on != DAY_NONE && l->starts_on <= day &&
-		    (l->ends_on == DAY_NONE || l->ends_on >= day))
-			return 1;
+		if ((l->kind != LK_OTHER && l->kind != LK_MILITARY_UNPAID) ||
+		    l->starts_on == DAY_NONE || l->starts_on > day ||
+		    (l->ends_on != DAY_NONE && l->ends_on < day))
+			continue;
+		if (!on || l->starts_on < *since)
+			*since = l->starts_on;
+		on = 1;
 	}
-	return 0;
+	return on;
 }
 
-/* IL IV.C (E3): such a leave, and a course planned or enrolled. */
+/*
+ * IL IV.C (E3): such a leave, and a course planned, or enrolled on or
+ * after the leave began (its status_on): a course enrolled before it is
+ * no enrolment on leave.  IV.C forbids enrolling "except with the prior
+ * approval": the seed over rules.md, which counts every enrolled course
+ * (coordinator's decision 1.12).  employees.leave has no start: it
+ * covers every enrolled course.
+ */
 static void
 rule_e3(const struct history *h, struct packet *p, struct arena *a)
 {
+	const struct course *c;
+	day_t since;
 	long n = 0;
 	size_t i;
 
-	p->on_leave = blocking_leave(h, p->as_of);
+	p->on_leave = blocking_leave(h, p->as_of, &since);
 	if (!p->on_leave)
 		return;
-	for (i = 0; i < h->ncourses; i++)
-		n += studying(&h->courses[i]);
+	for (i = 0; i < h->ncourses; i++) {
+		c = &h->courses[i];
+		n += c->status == CS_PLANNED || (c->status == CS_ENROLLED &&
+		    (since == DAY_NONE || (c->status_on != DAY_NONE &&
+		    c->status_on >= since)));
+	}
 	if (n > 0)
 		alert(p, a, AL_LEAVE_BLOCKS_ENROLLMENT, DAY_NONE, NULL, n);
 }
@@ -313,13 +333,27 @@ rule_e3(const struct history *h, struct packet *p, struct arena *a)
  * eligible, for a reason other than separation, is withdrawn.
  */
 static void
-rule_e4(struct packet *p, struct arena *a)
+rule_e4(const struct history *h, struct packet *p, struct arena *a)
 {
+	const struct appointment *ap;
+	size_t i;
+
 	if (p->enrollment == NULL || p->enrollment->status == ENR_WITHDRAWN ||
 	    p->eligibility_reason == ER_NONE ||
 	    p->eligibility_reason == ER_SEPARATED)
 		return;
 	alert(p, a, AL_NO_LONGER_ELIGIBLE, DAY_NONE, NULL, 0);
+	/* II.B's "promoted into non-eligible position titles": appointed
+	 * to the current class after the enrollment began (the words say
+	 * "withdrawn" only then; coordinator's decision 1.8). */
+	for (i = 0; i < h->nappointments; i++) {
+		ap = &h->appointments[i];
+		if (streq(ap->to_class_code, h->emp.class_code) &&
+		    ap->appointed_on != DAY_NONE &&
+		    p->enrollment->enrolled_on != DAY_NONE &&
+		    ap->appointed_on > p->enrollment->enrolled_on)
+			p->promoted_to = ap;	/* the latest */
+	}
 }
 
 /* ---- target titles (IL V) ---------------------------------------------- */
@@ -583,8 +617,12 @@ retest_course(const struct history *h, const char *code, day_t after)
  * attempt is not proficient, sorted by name; the retest is allowed 30
  * days after the latest such attempt, or the day after a completed
  * course for the title that ended after it, whichever comes first.
- * Attempts from index `from` on; the latest of a section is its last in
- * the array (by taken_on, then rowid).
+ * After the window's first attempt the wait is one month (VII.B Option
+ * 1: "Take the exam. Wait one (1) month and retest"; later, "Wait thirty
+ * (30) days"): the seed over rules.md's 30 days for every attempt
+ * (coordinator's decision 1.11).  Attempts from index `from` on; the
+ * latest of a section is its last in the array (by taken_on, then
+ * rowid).
  */
 static void
 rule_x2(const struct history *h, const struct settings *s, size_t from,
@@ -613,7 +651,8 @@ rule_x2(const struct history *h, const struct settings *s, size_t from,
 	tv->nsections_not_proficient = n;
 	if (n == 0 || last == DAY_NONE)
 		return;
-	tv->next_exam_allowed_on = day_plus(last, s->retest_wait_days);
+	tv->next_exam_allowed_on = last == tv->first_exam_on ?
+	    date_add_months(last, 1) : day_plus(last, s->retest_wait_days);
 	tv->retest_course = retest_course(h, tv->t->class_code, last);
 	if (tv->retest_course != NULL &&
 	    tv->retest_course->ends_on + 1 < tv->next_exam_allowed_on)
@@ -1218,55 +1257,85 @@ rule_c5(const struct history *h, const struct settings *s,
 		alert(p, a, AL_WITHDRAWAL_DROPS, DAY_NONE, NULL, p->drops);
 }
 
-/* C6: the last counted class start or exam on or before the day. */
-static day_t
-last_activity(const struct history *h, day_t day)
+/* The day is on or before `by` (always when by is INT32_MAX). */
+static int
+by_day(day_t t, day_t by)
 {
+	return t != DAY_NONE && t <= by;
+}
+
+/*
+ * IL IX.D (C6): the date of last activity: the latest of the current
+ * enrollment's enrolled_on, an exam's taken_on, a counted class's
+ * starts_on and an enrolled class's status_on.  Enrolling is activity
+ * ("Employees who do not enroll in a course or take a proficiency exam
+ * within three (3) years from the date of last activity"), so a class
+ * enrolled in that starts later counts now: the seed over rules.md's
+ * "course start ... before the as-of date" (coordinator's decision
+ * 1.6).  Only what is dated by `by` counts (INT32_MAX: everything, the
+ * packet's reading of rows as they are).
+ */
+static day_t
+last_activity(const struct history *h, const struct enrollment *cur,
+    day_t by)
+{
+	const struct course *c;
 	day_t last = DAY_NONE;
 	size_t i;
 
-	for (i = 0; i < h->ncourses; i++)
-		if (counted_class(&h->courses[i]) &&
-		    h->courses[i].starts_on != DAY_NONE &&
-		    h->courses[i].starts_on <= day)
-			last = day_max(last, h->courses[i].starts_on);
+	if (by_day(cur->enrolled_on, by))
+		last = cur->enrolled_on;
+	for (i = 0; i < h->ncourses; i++) {
+		c = &h->courses[i];
+		if (counted_class(c) && by_day(c->starts_on, by))
+			last = day_max(last, c->starts_on);
+		if (c->status == CS_ENROLLED && c->lab_for == 0 &&
+		    by_day(c->status_on, by))
+			last = day_max(last, c->status_on);
+	}
 	for (i = 0; i < h->nattempts; i++)
-		if (h->attempts[i].taken_on != DAY_NONE &&
-		    h->attempts[i].taken_on <= day)
+		if (by_day(h->attempts[i].taken_on, by))
 			last = day_max(last, h->attempts[i].taken_on);
 	return last;
 }
 
 /*
- * IL IX.D (C6): for an enrolled participant, the last activity when
- * there was no class start and no exam in the 3 years before the day (a
- * day exactly 3 years before still counts), else DAY_NONE.  The clock
- * starts at the current enrollment's enrolled_on when there is no
- * activity since it: activity of an earlier period does not make a new
- * participant inactive.
+ * IL IX.D (C6): for an enrolled participant, the date of last activity
+ * when the day is more than 3 years after it (a day exactly 3 years
+ * after still counts), else DAY_NONE.  With no activity at all the
+ * clock starts at the current enrollment's enrolled_on, which counts
+ * as activity: an earlier period's does not make a new participant
+ * inactive.  On a day before the as-of date (past), only what had
+ * happened by then counts.
  */
 static day_t
 c6_inactive_since(const struct history *h, const struct settings *s,
-    const struct enrollment *cur, day_t day)
+    const struct enrollment *cur, day_t day, int past)
 {
-	day_t since = date_add_years(day, -s->inactivity_years), last;
+	day_t last;
 
 	if (cur == NULL || cur->enrolled_on == DAY_NONE)
 		return DAY_NONE;
-	last = day_max(last_activity(h, day), cur->enrolled_on);
-	return last < since ? last : DAY_NONE;
+	last = last_activity(h, cur, past ? day : INT32_MAX);
+	if (last == DAY_NONE ||
+	    day <= date_add_years(last, s->inactivity_years))
+		return DAY_NONE;
+	return last;
 }
 
-/* IL IX.D (C6): undated (rules.md names C6 as an alert with no date). */
+/* IL IX.D (C6): dated 3 years after the last activity (coordinator's
+ * decision 1.6: the day the employee could be withdrawn from). */
 static void
 rule_c6(const struct history *h, const struct settings *s,
     struct packet *p, struct arena *a)
 {
 	if (!enrolled_participant(p))
 		return;
-	p->inactive_since = c6_inactive_since(h, s, p->enrollment, p->as_of);
+	p->inactive_since = c6_inactive_since(h, s, p->enrollment, p->as_of,
+	    0);
 	if (p->inactive_since != DAY_NONE)
-		alert(p, a, AL_WITHDRAWAL_INACTIVE, DAY_NONE, NULL, 0);
+		alert(p, a, AL_WITHDRAWAL_INACTIVE, date_add_years(
+		    p->inactive_since, s->inactivity_years), NULL, 0);
 }
 
 /* C7: a class (planned or enrolled, not a lab) toward a title. */
@@ -1529,8 +1598,12 @@ rule_m1(const struct history *h, const struct catalog *cat,
 }
 
 /*
- * IL XI.F.1 (M2): 2 years of service from the ends_on of the latest
- * completed binding course.
+ * IL XI.F.1 (M2): 2 years of service "from completion of the most recent
+ * course taken": from the ends_on of the latest binding course that is
+ * completed or enrolled (an enrolled course binds from its end).  The
+ * seed over rules.md, which counts completed courses only (coordinator's
+ * decision 1.4): an employee in a paid credential class is not told
+ * they may leave at no cost.
  */
 static void
 rule_m2(const struct settings *s, struct packet *p)
@@ -1543,7 +1616,8 @@ rule_m2(const struct settings *s, struct packet *p)
 			continue;
 		p->binding_paid_cents = cents_add(p->binding_paid_cents,
 		    p->courses[i].program_paid_cents);
-		if (p->courses[i].c->status == CS_COMPLETED)
+		if (p->courses[i].c->status == CS_COMPLETED ||
+		    p->courses[i].c->status == CS_ENROLLED)
 			last = day_max(last, p->courses[i].c->ends_on);
 	}
 	p->commitment_from = last;
@@ -1566,7 +1640,8 @@ prorate(int64_t paid, int m, int f)
 
 /*
  * IL XI.F (M3): S is separated_on, or the as-of date; the months served
- * are the whole months from the course end to S, at most 24; the
+ * are the whole months from the course end to S, at most 24 (0 while S
+ * is before that end: the commitment has not begun); the
  * repayment is the unserved share of what the binding courses cost, 0
  * once the commitment has ended.  M4 (IL XI.G): no interest is computed;
  * the records hold no notification date (the view says so in words).
@@ -1675,13 +1750,16 @@ rule_n1(struct packet *p, struct arena *a)
 /*
  * N2: the registration month to name: the first month of site.yaml's
  * registration_months whose last day is on or after the as-of date (the
- * current month when it is one, else the next); -1 when none is set.
+ * current month when it is one, else the next) and, when `after` is a
+ * day, that begins after it; -1 when none is set.
  */
 static int
-registration_period(const struct settings *s, day_t as_of)
+registration_period(const struct settings *s, day_t as_of, day_t after)
 {
 	int per = period_of(as_of), k;
 
+	if (after != DAY_NONE && period_of(after) + 1 > per)
+		per = period_of(after) + 1;
 	for (k = 0; s->registration_months != 0 && k < 12; k++)
 		if (s->registration_months >> ((per + k) % 12) & 1)
 			return per + k;
@@ -1705,6 +1783,25 @@ next_application(const struct history *h, day_t as_of)
 }
 
 /*
+ * IL IX.B, IX.D: the day a withdrawal by the program ends at the
+ * earliest, status_on + 1 year; the employee may re-enroll in the
+ * registration month after it ("during the next regular registration
+ * period following the completion of the withdrawal period").  The seed
+ * over rules.md's next registration month (coordinator's decision 1.1).
+ * DAY_NONE when the employee is not withdrawn, or in California (its
+ * withdrawals are the employee's own, "Employee Withdrawal").
+ */
+static day_t
+withdrawal_end(const struct packet *p)
+{
+	if (p->profile != PROFILE_ILLINOIS || p->enrollment == NULL ||
+	    p->enrollment->status != ENR_WITHDRAWN ||
+	    p->enrollment->status_on == DAY_NONE)
+		return DAY_NONE;
+	return date_add_years(p->enrollment->status_on, 1);
+}
+
+/*
  * IL III, CA "Upward Mobility Application" (N2): an eligible employee
  * with no current enrollment, or a withdrawn one, and no application
  * in the latest registration period (h->app) nor for a later one, is
@@ -1715,8 +1812,13 @@ static void
 rule_n2(const struct history *h, const struct settings *s,
     struct packet *p, struct arena *a)
 {
-	p->register_period = registration_period(s, p->as_of);
+	p->register_period = registration_period(s, p->as_of,
+	    withdrawal_end(p));
 	p->next_app = next_application(h, p->as_of);
+	/* coordinator's decision 1.3: a decision is provisional until its
+	 * registration month ends (IL III.C: forms are due by its last day) */
+	p->app_open = h->app != NULL &&
+	    p->as_of <= period_last_day(h->app->period);
 	if (!p->eligible || h->app != NULL || p->next_app != NULL ||
 	    (p->enrollment != NULL &&
 	    p->enrollment->status != ENR_WITHDRAWN))
@@ -1809,7 +1911,7 @@ packet_illinois(const struct history *h, const struct catalog *c,
     const struct settings *s, struct packet *p, struct arena *a)
 {
 	rule_e3(h, p, a);
-	rule_e4(p, a);
+	rule_e4(h, p, a);
 	targets_view(h, c, s, p, a);
 	target_alerts(h, s, p, a);
 	rule_x3(h, s, p);
@@ -1862,7 +1964,12 @@ rule_packet(const struct history *h, const struct catalog *c,
 
 /* ---- eligibility lists (G3) -------------------------------------------- */
 
-/* IL XII.D: the highest salary maximum of a title appointed to, or -1. */
+/*
+ * IL XII.D: the highest salary maximum of a target title appointed to,
+ * or -1.  "Employees promoted to an Upward Mobility target title": only
+ * a title with a Kind counts, the seed over rules.md's any appointment
+ * (coordinator's decision 1.14).
+ */
 static int64_t
 appointed_top(const struct history *h, const struct catalog *c)
 {
@@ -1872,7 +1979,7 @@ appointed_top(const struct history *h, const struct catalog *c)
 
 	for (i = 0; i < h->nappointments; i++)
 		if ((t = catalog_find(c, h->appointments[i].to_class_code))
-		    != NULL && t->salary_max_cents > top)
+		    != NULL && t->kind != KIND_NONE && t->salary_max_cents > top)
 			top = t->salary_max_cents;
 	return top;
 }
@@ -2076,7 +2183,7 @@ fy_withdrawal(const struct history *h, const struct settings *s, day_t day,
 	if (cur == NULL || !(past ? active_between(cur, day, day) :
 	    cur->status == ENR_ACTIVE))
 		return 0;
-	return c6_inactive_since(h, s, cur, day) != DAY_NONE;
+	return c6_inactive_since(h, s, cur, day, past) != DAY_NONE;
 }
 
 void

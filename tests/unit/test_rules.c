@@ -632,6 +632,16 @@ test_X2_retest(void **state)
 	    "Writing");
 	/* 30 days after the latest non-proficient attempt (1 March). */
 	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-03-31"));
+	/* Only the window's first exam failed: one month after it, not
+	 * 30 days (VII.B Option 1; 10 January + 1 month). */
+	h.nattempts = 3;
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-02-10"));
+	x[0].taken_on = x[1].taken_on = x[2].taken_on = D("2026-01-31");
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-02-28"));
+	x[0].taken_on = x[1].taken_on = x[2].taken_on = D("2026-01-10");
+	h.nattempts = 6;
 	x[3].proficient = 1;
 	x[2].proficient = 1;	/* every section's latest passes */
 	run(&h, "2026-11-23", &p);
@@ -1027,40 +1037,52 @@ test_C5_withdrawal_drops(void **state)
 	assert_int_equal(has(&p, AL_WITHDRAWAL_DROPS)->count, 3);
 }
 
+/*
+ * IL IX.D (C6): no enrolment in a class and no exam in the 3 years
+ * after the last activity: the current enrollment's enrolled_on, an
+ * exam, a counted class's start, an enrolled class's status_on (the day
+ * the employee enrolled).  Dated last activity + 3 years.
+ */
 static void
 test_C6_inactive(void **state)
 {
 	static const struct {
 		const char *enrolled;
 		enum enr_status st;
-		const char *course, *exam;
+		const char *course, *course_status_on, *exam;
 		enum course_status cst;
-		int want;
-		const char *on;
+		const char *last;	/* NULL: no alert */
 	} cases[] = {
-		{ "2023-11-22", ENR_ACTIVE, NULL, NULL, 0, 1, "2023-11-22" },
-		{ "2023-11-23", ENR_ACTIVE, NULL, NULL, 0, 0, NULL },
-		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, CS_COMPLETED,
-		    0, NULL },
-		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, CS_PLANNED,
-		    1, "2020-01-01" },
-		{ "2020-01-01", ENR_ACTIVE, "2022-09-01", NULL, CS_DROPPED,
-		    1, "2022-09-01" },
-		{ "2020-01-01", ENR_ACTIVE, NULL, "2025-11-01", 0, 0, NULL },
+		/* the day before, of and after 3 years from enrolled_on */
+		{ "2023-11-22", ENR_ACTIVE, NULL, NULL, NULL, 0,
+		    "2023-11-22" },
+		{ "2023-11-23", ENR_ACTIVE, NULL, NULL, NULL, 0, NULL },
+		{ "2023-11-24", ENR_ACTIVE, NULL, NULL, NULL, 0, NULL },
+		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, NULL,
+		    CS_COMPLETED, NULL },
+		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, NULL,
+		    CS_PLANNED, "2020-01-01" },	/* planned: not activity */
+		{ "2020-01-01", ENR_ACTIVE, "2022-09-01", NULL, NULL,
+		    CS_DROPPED, "2022-09-01" },
+		{ "2020-01-01", ENR_ACTIVE, NULL, NULL, "2025-11-01", 0, NULL },
 		/* activity before this enrollment: counted from it */
-		{ "2025-01-01", ENR_ACTIVE, "2019-01-01", NULL, CS_COMPLETED,
-		    0, NULL },
-		/* a future start is not activity before the as-of date */
-		{ "2020-01-01", ENR_ACTIVE, "2027-01-10", NULL, CS_ENROLLED,
-		    1, "2020-01-01" },
+		{ "2025-01-01", ENR_ACTIVE, "2019-01-01", NULL, NULL,
+		    CS_COMPLETED, NULL },
+		/* enrolled in a class that starts later: active now */
+		{ "2020-01-01", ENR_ACTIVE, "2027-01-10", "2020-06-01", NULL,
+		    CS_ENROLLED, NULL },
+		/* enrolled (status_on) in a class that started long ago */
+		{ "2020-01-01", ENR_ACTIVE, "2021-01-10", "2024-01-05", NULL,
+		    CS_ENROLLED, NULL },
 		/* not an enrolled participant */
-		{ "2020-01-01", ENR_SUSPENDED, NULL, NULL, 0, 0, NULL },
+		{ "2020-01-01", ENR_SUSPENDED, NULL, NULL, NULL, 0, NULL },
 	};
 	struct enrollment e;
 	struct course c;
 	struct exam_attempt x;
 	struct history h;
 	struct packet p;
+	const struct alert *al;
 	size_t i;
 
 	(void)state;
@@ -1070,8 +1092,10 @@ test_C6_inactive(void **state)
 		    ENR_ACTIVE ? NULL : "2021-01-01");
 		h.enrollments = &e, h.nenrollments = 1;
 		if (cases[i].course) {
-			c = C(NULL, cases[i].course, cases[i].course,
+			c = C(NULL, cases[i].course, "2027-05-01",
 			    cases[i].cst, 3);
+			if (cases[i].course_status_on)
+				c.status_on = D(cases[i].course_status_on);
 			h.courses = &c, h.ncourses = 1;
 		}
 		if (cases[i].exam) {
@@ -1079,15 +1103,12 @@ test_C6_inactive(void **state)
 			h.attempts = &x, h.nattempts = 1;
 		}
 		run(&h, "2026-11-23", &p);
-		assert_int_equal(has(&p, AL_WITHDRAWAL_INACTIVE) != NULL,
-		    cases[i].want);
-		if (!cases[i].want)
+		al = has(&p, AL_WITHDRAWAL_INACTIVE);
+		assert_int_equal(al != NULL, cases[i].last != NULL);
+		if (al == NULL)
 			continue;
-		/* rules.md: C6 names no date; the packet keeps the last
-		 * activity for the words. */
-		assert_int_equal(has(&p, AL_WITHDRAWAL_INACTIVE)->on,
-		    DAY_NONE);
-		assert_int_equal(p.inactive_since, D(cases[i].on));
+		assert_int_equal(p.inactive_since, D(cases[i].last));
+		assert_int_equal(al->on, date_add_years(D(cases[i].last), 3));
 	}
 }
 
@@ -1296,7 +1317,10 @@ test_M2_work_commitment(void **state)
 		{ "CRED-M", 0, CS_COMPLETED, 0, "2025-12-15", "2027-12-15" },
 		{ "CRED-M", 0, CS_COMPLETED, 0, "2024-02-29", "2026-02-28" },
 		{ "CRED-M", 0, CS_COMPLETED, 999999, "2025-12-15", NULL },
-		{ "CRED-M", 0, CS_ENROLLED, 0, "2025-12-15", NULL },
+		/* an enrolled course binds from its end (XI.F.1: "from
+		 * completion of the most recent course taken") */
+		{ "CRED-M", 0, CS_ENROLLED, 0, "2025-12-15", "2027-12-15" },
+		{ "CRED-M", 0, CS_PLANNED, 0, "2025-12-15", NULL },
 		{ "CRED-M", 0, CS_DROPPED, 0, "2025-12-15", NULL },
 		{ "DUAL", ROUTE_DEGREE, CS_COMPLETED, 0, "2025-12-15",
 		    "2027-12-15" },
@@ -1350,9 +1374,16 @@ test_M2_latest_completed(void **state)
 	c[2].tuition_cents = 4000;
 	h.courses = c, h.ncourses = 3;
 	run(&h, "2026-11-23", &p);
-	assert_int_equal(p.commitment_ends_on, D("2027-05-10"));
+	/* the class enrolled now binds from its end: not served yet */
+	assert_int_equal(p.commitment_ends_on, D("2028-12-15"));
 	assert_int_equal(p.binding_paid_cents, 7000);	/* every binding */
+	assert_int_equal(p.months_fulfilled, 0);
+	assert_int_equal(p.repayment_cents, 7000);
+	c[2].status = CS_DROPPED;	/* a drop does not */
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.commitment_ends_on, D("2027-05-10"));
 	assert_int_equal(p.months_fulfilled, 18);
+	assert_int_equal(p.repayment_cents, 1750);	/* 7000 * 6 / 24 */
 }
 
 static void
@@ -1587,6 +1618,13 @@ test_G3_appointment_salary(void **state)
 	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
 	    &ar, &le, &n);
 	assert_int_equal(n, 2);
+	/* XII.D: only an appointment to a target title (a Kind) counts */
+	ap.to_class_code = "CLERK";
+	titles[T_CLERK].salary_max_cents = 900000;
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+	titles[T_CLERK].salary_max_cents = 300000;
 	titles[T_CERT_C].salary_max_cents = 450000;
 }
 
@@ -2345,6 +2383,18 @@ test_E2_reasons(void **state)
 	    D("2026-11-22")), ER_NOT_LPEL);
 }
 
+static struct leave_row
+LV(enum leave_kind k, const char *start, const char *end)
+{
+	struct leave_row l;
+
+	memset(&l, 0, sizeof(l));
+	l.kind = k;
+	l.starts_on = D(start);
+	l.ends_on = end ? D(end) : DAY_NONE;
+	return l;
+}
+
 /* IL IV.C (E3): a leaves row covering the as-of date also counts. */
 static void
 test_E3_leaves_rows(void **state)
@@ -2384,6 +2434,43 @@ test_E3_leaves_rows(void **state)
 		assert_int_equal(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT) != NULL,
 		    cases[i].want);
 	}
+	/* An enrolled course counts when the employee enrolled in it on or
+	 * after the leave began (IV.C: "prior approval"): the day before,
+	 * of, after the leave's start (1 October). */
+	emp(&h);
+	l = LV(LK_OTHER, "2026-10-01", NULL);
+	h.leaves = &l, h.nleaves = 1;
+	c = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+	h.courses = &c, h.ncourses = 1;
+	c.status_on = D("2026-09-30");
+	run(&h, "2026-11-23", &p);
+	assert_true(p.on_leave);
+	assert_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	c.status_on = D("2026-10-01");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	c.status_on = D("2026-10-02");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	/* employees.leave records no start: it covers every course */
+	h.nleaves = 0;
+	h.emp.leave = LEAVE_OTHER;
+	c.status_on = D("2020-01-01");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+}
+
+static struct appointment
+APPT(const char *to, const char *on, int via)
+{
+	struct appointment ap;
+
+	memset(&ap, 0, sizeof(ap));
+	ap.from_class_code = "CLERK";
+	ap.to_class_code = to;
+	ap.appointed_on = D(on);
+	ap.via_program = via;
+	return ap;
 }
 
 /* IL II.B (E4): a participant no longer eligible, for a reason other
@@ -2421,8 +2508,25 @@ test_E4_no_longer_eligible(void **state)
 		run(&h, "2026-11-23", &p);
 		assert_int_equal(has(&p, AL_NO_LONGER_ELIGIBLE) != NULL,
 		    cases[i].want);
+		assert_null(p.promoted_to);	/* no appointment on record */
 		runp(&h, PROFILE_CALIFORNIA, "2026-11-23", &p);
 		assert_null(has(&p, AL_NO_LONGER_ELIGIBLE));	/* IL only */
+	}
+	/* II.B: promoted into the class after enrolling (the day after
+	 * enrolled_on; on that day it is no promotion out). */
+	{
+		struct appointment ap = APPT("CLERK", "2025-01-02", 0);
+
+		emp(&h);
+		h.emp.bargaining_unit = NULL;
+		e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+		h.enrollments = &e, h.nenrollments = 1;
+		h.appointments = &ap, h.nappointments = 1;
+		run(&h, "2026-11-23", &p);
+		assert_ptr_equal(p.promoted_to, &ap);
+		ap.appointed_on = D("2025-01-01");
+		run(&h, "2026-11-23", &p);
+		assert_null(p.promoted_to);
 	}
 }
 
@@ -2489,20 +2593,10 @@ test_X1_start_over(void **state)
 	assert_int_equal(p.targets[0].nsections_not_proficient, 1);
 	assert_string_equal(p.targets[0].sections_not_proficient[0],
 	    "Writing");
-	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2023-04-01"));
+	/* the window's first attempt: one month (VII.B Option 1) */
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2023-04-02"));
 }
 
-static struct leave_row
-LV(enum leave_kind k, const char *start, const char *end)
-{
-	struct leave_row l;
-
-	memset(&l, 0, sizeof(l));
-	l.kind = k;
-	l.starts_on = D(start);
-	l.ends_on = end ? D(end) : DAY_NONE;
-	return l;
-}
 
 /* The packet's window end for one attempt on 2020-01-01 (base end
  * 2023-01-01) with these leaves. */
@@ -2660,7 +2754,9 @@ test_X1_extensions(void **state)
 
 /*
  * IL VII.E (X2): after completing course work for the title the retest
- * is allowed the day after the course ends, when that comes first.
+ * is allowed the day after the course ends, when that comes before
+ * the wait: here one month, the attempt being the window's first
+ * (VII.B Option 1).
  */
 static void
 test_X2_course_completion(void **state)
@@ -2671,13 +2767,14 @@ test_X2_course_completion(void **state)
 		const char *want;
 	} cases[] = {
 		{ "CERT-A", "2026-03-10", CS_COMPLETED, "2026-03-11" },
-		{ "CERT-A", "2026-03-01", CS_COMPLETED, "2026-03-31" },
+		{ "CERT-A", "2026-03-01", CS_COMPLETED, "2026-04-01" },
 		{ "CERT-A", "2026-03-02", CS_COMPLETED, "2026-03-03" },
 		{ "CERT-A", "2026-03-29", CS_COMPLETED, "2026-03-30" },
 		{ "CERT-A", "2026-03-30", CS_COMPLETED, "2026-03-31" },
-		{ "CERT-A", "2026-04-20", CS_COMPLETED, "2026-03-31" },
-		{ "CERT-A", "2026-03-10", CS_ENROLLED, "2026-03-31" },
-		{ "CERT-B", "2026-03-10", CS_COMPLETED, "2026-03-31" },
+		{ "CERT-A", "2026-03-31", CS_COMPLETED, "2026-04-01" },
+		{ "CERT-A", "2026-04-20", CS_COMPLETED, "2026-04-01" },
+		{ "CERT-A", "2026-03-10", CS_ENROLLED, "2026-04-01" },
+		{ "CERT-B", "2026-03-10", CS_COMPLETED, "2026-04-01" },
 	};
 	struct target t = T("CERT-A", "2025-01-01", ROUTE_NONE);
 	struct exam_attempt x = X("CERT-A", "Math", "2026-03-01", 0);
@@ -2698,7 +2795,7 @@ test_X2_course_completion(void **state)
 		assert_int_equal(p.targets[0].next_exam_allowed_on,
 		    D(cases[i].want));
 		assert_int_equal(p.targets[0].retest_course != NULL,
-		    D(cases[i].want) != D("2026-03-31"));
+		    D(cases[i].want) != D("2026-04-01"));
 	}
 }
 
@@ -3070,18 +3167,6 @@ test_M5_full_tuition(void **state)
 
 /* ---- grades and lists (2026-12-04) ------------------------------------- */
 
-static struct appointment
-APPT(const char *to, const char *on, int via)
-{
-	struct appointment ap;
-
-	memset(&ap, 0, sizeof(ap));
-	ap.from_class_code = "CLERK";
-	ap.to_class_code = to;
-	ap.appointed_on = D(on);
-	ap.via_program = via;
-	return ap;
-}
 
 /*
  * IL XIII.K-N (G2): probation of the latest appointment through the
@@ -3314,7 +3399,7 @@ test_N2_register(void **state)
 		{ ENR_WITHDRAWN, 1, 1, 0 },
 		{ -1, 0, 0, 0 },	/* not eligible */
 	};
-	struct app_status as = { 0, APP_WAITING, 3, 1, ER_NONE };
+	struct app_status as = { 24291, APP_WAITING, 3, 1, ER_NONE };
 	struct enrollment e;
 	struct history h;
 	struct packet p;
@@ -3337,10 +3422,30 @@ test_N2_register(void **state)
 			runp(&h, (enum profile)prof, "2026-11-23", &p);
 			assert_int_equal(has(&p, AL_REGISTER) != NULL,
 			    cases[i].want);
+			assert_false(p.app_open);	/* 2024-04 ended */
 			if (cases[i].want)	/* no months named: undated */
 				assert_int_equal(has(&p, AL_REGISTER)->on,
 				    DAY_NONE);
 		}
+}
+
+/* rules.md N2, coordinator's decision 1.3: an application's decision is
+ * provisional while its registration month has not ended. */
+static void
+test_N2_application_open(void **state)
+{
+	struct app_status as = { 0, APP_SELECTED, 1, 0, ER_NONE };
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	assert_true(period_parse("2026-11", 7, &as.period));
+	emp(&h);
+	h.app = &as;
+	run(&h, "2026-11-30", &p);
+	assert_true(p.app_open);
+	run(&h, "2026-12-01", &p);
+	assert_false(p.app_open);
 }
 
 /* N2: with registration_months, the last day of the first registration
@@ -3373,6 +3478,28 @@ test_N2_registration_months(void **state)
 		assert_int_equal(has(&p, AL_REGISTER)->on, D(cases[i].want));
 		assert_int_equal(period_last_day(p.register_period),
 		    D(cases[i].want));
+	}
+	/* Withdrawn by the program (Illinois): the first registration
+	 * month that begins after the withdrawal's year (IX.B, IX.D). */
+	{
+		struct enrollment w = ENR("2025-01-01", ENR_WITHDRAWN,
+		    "2027-02-27");
+
+		emp(&h);
+		h.app = NULL;
+		h.enrollments = &w, h.nenrollments = 1;
+		run(&h, "2027-04-01", &p);	/* a year on: 2028-02-27 */
+		assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-03-31"));
+		w.status_on = D("2027-03-01");	/* 2028-03-01: not March */
+		run(&h, "2027-04-01", &p);
+		assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-09-30"));
+		w.status_on = D("2020-03-01");	/* long over: the next */
+		run(&h, "2027-04-01", &p);
+		assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
+		/* California: the employee's own withdrawal, no year */
+		w.status_on = D("2027-03-01");
+		runp(&h, PROFILE_CALIFORNIA, "2027-04-01", &p);
+		assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
 	}
 	/* An application for a period not begun yet: applied already. */
 	memset(&later, 0, sizeof(later));
@@ -3779,6 +3906,7 @@ main(void)
 		cmocka_unit_test(test_N1_plan_steps),
 		cmocka_unit_test(test_N2_register),
 		cmocka_unit_test(test_N2_registration_months),
+		cmocka_unit_test(test_N2_application_open),
 		cmocka_unit_test(test_N3_repayment_owed),
 		cmocka_unit_test(test_N4_suspended),
 		cmocka_unit_test(test_N5_request_time_off),

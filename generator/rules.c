@@ -36,11 +36,20 @@
  *    participation).  The annual figures evaluated on an earlier day
  *    (withdrawal_candidates) read only what had happened by that day.
  *  - P1 and C6 concern enrolled participants: the current (latest
- *    enrolled_on) enrollment has status active; E4 participants: active
- *    or suspended.
+ *    enrolled_on) enrollment is active and the employee eligible (one
+ *    E4 withdraws, or who has left state service, is not asked to write
+ *    a plan or keep active); E4 participants: active or suspended.  N1
+ *    and N5 are not raised for an employee who has left state service.
  *  - An alert's date is the date its rule names (rules.md "Next steps"),
- *    else DAY_NONE: E3, E4, T1, T2, C1, C2, C3, C5, C6, C7, O2, P1 and
- *    N3 name none.
+ *    else DAY_NONE: E3, E4, T1, T2, C1, C2, C3, C5, C7, O2, P1 and N3
+ *    name none.
+ *
+ * Where the seed says something else than rules.md, the seed wins; each
+ * such place cites it and the coordinator's decision (notes/decisions.md)
+ * at the rule: E3 (enrolment on leave), X2 (a month after the first
+ * exam), C6 (enrolling is activity; dated), M2 (an enrolled course
+ * binds), G3 (XII.D: target titles), N2 (a withdrawal's year), E4's and
+ * N2's facts for the words (promotion out, a provisional decision).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -178,11 +187,16 @@ deadline_alert(struct packet *p, struct arena *a, day_t end, int warn,
 		alert(p, a, closing, end, code, 0);
 }
 
-/* The current enrollment is active: an enrolled participant (P1, C6). */
+/*
+ * An enrolled participant (P1, C6): the current enrollment is active and
+ * the employee eligible.  One who is not (E4: withdrawn for it; or gone
+ * from state service) is not asked to write a plan or keep active.
+ */
 static int
 enrolled_participant(const struct packet *p)
 {
-	return p->enrollment != NULL && p->enrollment->status == ENR_ACTIVE;
+	return p->enrollment != NULL && p->enrollment->status == ENR_ACTIVE &&
+	    p->eligible;
 }
 
 /* ---- eligibility (E1, E2, E3, E4) -------------------------------------- */
@@ -1451,7 +1465,9 @@ rule_o3(const struct history *h, struct packet *p)
 /*
  * IL X.G (N5): time off is scheduled at least one month before the
  * first class: each course planned or enrolled, with meeting hours or
- * full days, starting after the as-of date, dated starts_on - 1 month.
+ * full days, starting after the as-of date, dated starts_on - 1 month;
+ * not for an employee who has left state service (no work to take time
+ * off from).
  */
 static void
 rule_n5(const struct history *h, struct packet *p, struct arena *a)
@@ -1459,7 +1475,7 @@ rule_n5(const struct history *h, struct packet *p, struct arena *a)
 	const struct course *c;
 	size_t i;
 
-	for (i = 0; i < h->ncourses; i++) {
+	for (i = 0; !p->separated && i < h->ncourses; i++) {
 		c = &h->courses[i];
 		if (!studying(c) || c->starts_on == DAY_NONE ||
 		    c->starts_on <= p->as_of ||
@@ -1726,7 +1742,9 @@ rule_p2(const struct history *h, const struct settings *s,
 
 /*
  * N1: the latest plan's steps with a due date and not done: due before
- * the as-of date, overdue; due within the next 30 days, due.
+ * the as-of date, overdue; due within the next 30 days, due.  Not for
+ * an employee who has left state service (our reading: the plan ended
+ * with the job).
  */
 static void
 rule_n1(struct packet *p, struct arena *a)
@@ -1734,7 +1752,8 @@ rule_n1(struct packet *p, struct arena *a)
 	const struct plan_step *st;
 	size_t i;
 
-	for (i = 0; p->plan != NULL && i < p->plan->nsteps; i++) {
+	for (i = 0; p->plan != NULL && !p->separated &&
+	    i < p->plan->nsteps; i++) {
 		st = &p->plan->steps[i];
 		if (st->due_on == DAY_NONE || st->done_on != DAY_NONE)
 			continue;

@@ -41,8 +41,7 @@ who(const struct words *w, struct buf *b)
 {
 	const struct enrollment *en = w->p->enrollment;
 
-	if (en && en->status != ENR_WITHDRAWN && en->counselor &&
-	    *en->counselor)
+	if (en && en->counselor && *en->counselor)
 		buf_printf(b, "your counselor, %s", en->counselor);
 	else
 		coordinator(w, b);
@@ -205,7 +204,9 @@ reason_words(const struct words *w, enum elig_reason r, struct buf *b)
 		    "open to permanent employees and to employees on "
 		    "probation after a promotion (" IL "II.A). If you are "
 		    "appointed to a permanent position, you become eligible.",
-		    e->status == ST_TEMPORARY ? "temporary" : "limited-term");
+		    e->status == ST_TEMPORARY ? "temporary" : e->status ==
+		    ST_LIMITED_TERM ? "limited-term" :
+		    "limited-term or temporary");
 		break;
 	case ER_ORIGINAL_PROBATION:
 		BUF_LIT(b, " yet: you are serving the probation of a new "
@@ -271,7 +272,9 @@ words_exams(const struct words *w, const struct alert *a, struct buf *b)
 		} else
 			BUF_LIT(b, ". Pass every section by then");
 		BUF_LIT(b, "; otherwise your scores are erased and you start "
-		    "over.");
+		    "over. If you could not get the classes you need because "
+		    "none were offered or your time off was denied, ask for an "
+		    "extension.");
 		return 1;
 	case AL_FINAL_ATTEMPT_FAILED:
 		buf_printf(b, "Your final attempt at %s", t);
@@ -282,8 +285,9 @@ words_exams(const struct words *w, const struct alert *a, struct buf *b)
 		BUF_LIT(b, " left a section not proficient, so your scores "
 		    "are erased. You may target the title again from ");
 		human(a->on, b);
-		BUF_LIT(b, "; to test sooner, appeal to the Upward Mobility "
-		    "Advisory Committee.");
+		BUF_LIT(b, ", and the program will pay for the classes you must "
+		    "repeat. The only way to test sooner is an appeal to the "
+		    "Upward Mobility Advisory Committee.");
 		return 1;
 	default:
 		return 0;
@@ -370,20 +374,24 @@ words_classes(const struct words *w, const struct alert *a, struct buf *b)
 		    "Your next class can start on ", st->max_classes_per_year,
 		    fy);
 		human(date_fy_start(w->p->classes_fy + 1), b);
-		BUF_LIT(b, ", the start of the next fiscal year.");
+		BUF_LIT(b, ", the start of the next fiscal year, unless the "
+		    "Upward Mobility Advisory Committee allows more (" IL
+		    "VIII.G).");
 		return 1;
 	case AL_TOO_MANY_CONCURRENT:
 		buf_printf(b, "You are enrolled in %ld classes at once; the "
 		    "program allows %d at a time (%d in the summer term at a "
-		    "semester school).", a->count, st->max_concurrent_classes,
+		    "semester school). Drop one, or ask the Upward Mobility "
+		    "Advisory Committee to allow more (" IL "VIII.G).",
+		    a->count, st->max_concurrent_classes,
 		    st->max_concurrent_summer);
 		return 1;
 	case AL_FIRST_TERM_ONE_CLASS:
-		buf_printf(b, "You have earned no academic credit in the past "
-		    "%d years and have more than one class planned for one "
-		    "term: the program recommends only one class in your "
-		    "first term. To take more, you may appeal to the Upward "
-		    "Mobility Advisory Committee.", st->recent_credit_years);
+		buf_printf(b, "You have not taken a class for academic credit in "
+		    "the past %d years, and you have more than one class "
+		    "planned for one term: the program recommends only one "
+		    "class in your first term. Talk it over with your "
+		    "counselor.", st->recent_credit_years);
 		return 1;
 	case AL_ONE_TARGET_AT_A_TIME:
 		BUF_LIT(b, "Your classes ");
@@ -398,10 +406,11 @@ words_classes(const struct words *w, const struct alert *a, struct buf *b)
 		return 1;
 	case AL_FULL_DAY_LIMIT:
 		buf_printf(b, "Your full-day classes this half-year add up to "
-		    "%ld days. You may be away for them at most %d days a "
-		    "semester, half paid by the program and half your own "
-		    "time, so the program pays %g days.", a->count,
-		    st->max_full_day_days, st->max_full_day_days / 2.0);
+		    "%ld days, but you may be away for them at most %d days a "
+		    "semester, half paid program time and half your own "
+		    "leave, so the program pays %g days. Talk with your "
+		    "supervisor too.", a->count, st->max_full_day_days,
+		    st->max_full_day_days / 2.0);
 		return 1;
 	default:
 		return 0;
@@ -418,9 +427,9 @@ words_progress(const struct words *w, const struct alert *a, struct buf *b)
 	case AL_REVISED_PLAN_REQUIRED:
 		BUF_LIT(b, "You dropped or failed a class on ");
 		human(a->on, b);
-		BUF_LIT(b, ". Contact your counselor now to complete a revised "
-		    "Career Development Plan that explains why; you cannot "
-		    "continue in the program until it is signed and "
+		BUF_LIT(b, ". Contact your counselor now to write a revised "
+		    "Career Development Plan that explains why: you cannot "
+		    "take further part in the program until it is signed and "
 		    "returned.");
 		return 1;
 	case AL_WITHDRAWAL_DROPS:
@@ -431,16 +440,18 @@ words_progress(const struct words *w, const struct alert *a, struct buf *b)
 			human(w->p->enrollment->enrolled_on, b);
 		}
 		buf_printf(b, ". After %d, the program may withdraw you for at "
-		    "least a year from the last day of the last term you were "
-		    "enrolled in classes.", st->withdrawal_drops);
+		    "least a year from the last day of the last term you took "
+		    "classes.", st->withdrawal_drops);
 		return 1;
 	case AL_WITHDRAWAL_INACTIVE:
-		BUF_LIT(b, "You have not started a class or taken an exam "
+		BUF_LIT(b, "You have not enrolled in a class or taken an exam "
 		    "since ");
 		human(w->p->inactive_since, b);
-		buf_printf(b, ". After %d years without either, the program "
-		    "may withdraw you for a year: enroll in a class or take an "
-		    "exam to stay in the program.", st->inactivity_years);
+		buf_printf(b, ". After %d years without either (on ",
+		    st->inactivity_years);
+		human(a->on, b);
+		BUF_LIT(b, "), the program may withdraw you for a year: enroll "
+		    "in a class or take an exam to stay in the program.");
 		return 1;
 	default:
 		return 0;
@@ -472,20 +483,23 @@ words_money(const struct words *w, const struct alert *a, struct buf *b)
 		buf_printf(b, ", before your %d-year work commitment ended (",
 		    st->work_commitment_years);
 		human(p->commitment_ends_on, b);
-		BUF_LIT(b, "). You may owe the program ");
+		BUF_LIT(b, "), so you may owe the State ");
 		fmt_money(b, p->repayment_cents, 1);
 		BUF_LIT(b, " of the ");
 		fmt_money(b, p->binding_paid_cents, 1);
-		buf_printf(b, " it paid for classes toward a credential, for "
-		    "the %d of %d months not served. Repayment applies if you "
-		    "left voluntarily; if you left because of health, layoff, "
-		    "discharge or the like, the Advisory Committee decides "
-		    "whether you repay, and you may dispute it in writing to "
-		    "the program. If you must repay, interest of 7%% a year is "
-		    "charged from 30 days after the notice of repayment; this "
-		    "amount does not include interest.",
-		    12 * st->work_commitment_years - p->months_fulfilled,
-		    12 * st->work_commitment_years);
+		buf_printf(b, " the program paid for tuition and fees toward a "
+		    "credential, for the %d of %d months you did not serve. "
+		    "Repayment applies if you left on your own. If you left "
+		    "because of health, layoff, discharge or resignation "
+		    "without reinstatement rights, the Upward Mobility "
+		    "Advisory Committee decides whether you must repay; to "
+		    "dispute it, write to the Upward Mobility Program. If you "
+		    "must repay, interest of 7%% a year starts 30 days after "
+		    "you are notified (this amount does not include it), and "
+		    "an unpaid amount may be taken from tax refunds or "
+		    "retirement money and is sent to a collection agency after "
+		    "90 days overdue.", 12 * st->work_commitment_years -
+		    p->months_fulfilled, 12 * st->work_commitment_years);
 		return 1;
 	default:
 		return 0;
@@ -523,11 +537,23 @@ words_enrollment(const struct words *w, const struct alert *a,
 
 	switch (a->code) {
 	case AL_NO_LONGER_ELIGIBLE:
-		BUF_LIT(b, "You are no longer eligible for the program");
-		reason_words(w, w->p->eligibility_reason, b);
-		BUF_LIT(b, " Until then the program withdraws you: you may "
-		    "finish the classes you are already enrolled in, and your "
-		    "name leaves the program's eligibility lists.");
+		if (w->p->promoted_to == NULL) {
+			/* coordinator's decision 1.8: "withdrawn" is II.B's,
+			 * for a promotion out; other reasons are asked about */
+			BUF_LIT(b, "Our records show you are not eligible for "
+			    "the program now");
+			reason_words(w, w->p->eligibility_reason, b);
+			BUF_LIT(b, " Ask what this means for your place in the "
+			    "program.");
+			return 1;
+		}
+		buf_printf(b, "Because you were promoted to %s on ",
+		    title_name(w->c, w->p->promoted_to->to_class_code));
+		human(w->p->promoted_to->appointed_on, b);
+		BUF_LIT(b, ", a title outside the program, you are withdrawn "
+		    "from the program and your name leaves its eligibility "
+		    "lists. You may finish the classes you are already "
+		    "enrolled in.");
 		return 1;
 	case AL_ENROLLMENT_SUSPENDED:
 		BUF_LIT(b, "Your participation in the program was suspended");
@@ -538,25 +564,27 @@ words_enrollment(const struct words *w, const struct alert *a,
 		if (en && en->reason && *en->reason)
 			buf_printf(b, " (reason recorded: %s)", en->reason);
 		buf_puts(b, california(w) ? ". Your Career Development Plan "
-		    "is suspended until you regain good standing on the job "
-		    "and in your classes." : ". Find out what you need to do "
-		    "to return to active status.");
+		    "is suspended until you are back in good standing at work "
+		    "and in your classes; talk with your supervisor." : ". You "
+		    "cannot use program benefits until this is resolved: find "
+		    "out what you need to do.");
 		return 1;
 	case AL_REGISTER:
 		if (california(w)) {
-			BUF_LIT(b, "You are eligible for the Upward Mobility "
-			    "program. To take part, complete an Upward "
-			    "Mobility application, get your supervisor's "
-			    "approval, and submit it to ");
-			coordinator(w, b);
-			buf_putc(b, '.');
+			BUF_LIT(b, "You are eligible: to take part in the "
+			    "program, apply with your supervisor's approval "
+			    "(how is under \"Eligibility and enrollment\").");
 			return 1;
 		}
-		BUF_LIT(b, "You are eligible for the program and not "
-		    "enrolled. To join, send the registration form to the "
-		    "Upward Mobility Program office during a registration "
+		buf_puts(b, en != NULL && en->status == ENR_WITHDRAWN ?
+		    "You may register again once your withdrawal's year is "
+		    "over, in the first registration month after it; confirm "
+		    "the date with your counselor." : "You are eligible: to "
+		    "join the program, register during a registration "
 		    "month.");
 		register_when(w, b);
+		BUF_LIT(b, " How to register is under \"Eligibility and "
+		    "enrollment\".");
 		return 1;
 	default:
 		return 0;
@@ -576,31 +604,41 @@ words_plan(const struct words *w, const struct alert *a, struct buf *b)
 		    "%s due on ", a->step->action ? a->step->action : "",
 		    a->code == AL_PLAN_STEP_DUE ? "is" : "was");
 		human(a->on, b);
-		buf_puts(b, a->code == AL_PLAN_STEP_DUE ? "." : ". Do it as "
-		    "soon as you can, or agree on a new date.");
+		if (a->code == AL_PLAN_STEP_OVERDUE)
+			buf_printf(b, ". Do it as soon as you can, or agree on "
+			    "a new date with your %s.", california(w) ?
+			    "supervisor" : "counselor");
+		else
+			buf_putc(b, '.');
 		return 1;
 	case AL_REQUEST_TIME_OFF:
-		BUF_LIT(b, "Request time off from your supervisor for ");
+		BUF_LIT(b, "If your class ");
 		course_words(a->course, b);
 		BUF_LIT(b, ", which starts on ");
 		human(a->course->starts_on, b);
+		BUF_LIT(b, ", meets during your work hours, ask your "
+		    "supervisor for time off ");
 		if (a->on < p->as_of)
-			BUF_LIT(b, ", as soon as possible: requests are due one "
-			    "month before the first class.");
+			BUF_LIT(b, "as soon as possible");
 		else {
-			BUF_LIT(b, ", by ");
+			BUF_LIT(b, "by ");
 			human(a->on, b);
-			BUF_LIT(b, ": requests are due one month before the "
-			    "first class.");
 		}
+		BUF_LIT(b, " (one month before it starts, or as soon as you "
+		    "know your schedule), and give them a copy of your "
+		    "Participation Verification Agreement and class schedule. "
+		    "If they say no, you may appeal to the Upward Mobility "
+		    "Advisory Committee (" IL "X.J).");
 		return 1;
 	case AL_PLAN_MISSING:
 		buf_puts(b, california(w) ? "You have no Career Development "
-		    "Plan on file. Every participant needs one: prepare it "
-		    "with your supervisor's approval and submit it to the "
+		    "Plan on file. Every participant needs one: write it with "
+		    "your supervisor, get their approval, and send it to the "
 		    "coordinator." : "You have no Career Development Plan on "
-		    "file. Every participant needs one: your counselor writes "
-		    "it with you.");
+		    "file. Every participant needs one: make an appointment "
+		    "with your counselor to write it. You may use up to 1 hour "
+		    "of paid work time for it after arranging it with your "
+		    "supervisor (" IL "VI.B).");
 		return 1;
 	case AL_PLAN_NOT_APPROVED:
 		buf_printf(b, "Your Career Development Plan (version %ld) is "
@@ -620,7 +658,9 @@ words_plan(const struct words *w, const struct alert *a, struct buf *b)
 		buf_printf(b, "Your training and development assignment should "
 		    "have ended by ");
 		human(a->on, b);
-		buf_printf(b, ": such an assignment lasts at most %d years.",
+		buf_printf(b, ": such an assignment lasts at most %d years. "
+		    "Talk with your supervisor; when it ends you have the right "
+		    "to return to your former position.",
 		    w->s->prog.max_assignment_years);
 		return 1;
 	default:
@@ -681,15 +721,21 @@ keep(struct arena *a, struct buf *b)
 static void
 say_eligibility(const struct words *w, struct buf *b)
 {
-	if (w->p->eligible) {
+	if (w->p->eligible)
 		BUF_LIT(b, "You are eligible for the program.");
-		return;
+	else {
+		BUF_LIT(b, "You are not eligible for the program");
+		reason_words(w, w->p->eligibility_reason, b);
+		BUF_LIT(b, " If you think this is wrong, ask ");
+		coordinator(w, b);
+		buf_putc(b, '.');
 	}
-	BUF_LIT(b, "You are not eligible for the program");
-	reason_words(w, w->p->eligibility_reason, b);
-	BUF_LIT(b, " If you think this is wrong, ask ");
-	coordinator(w, b);
-	buf_putc(b, '.');
+	/* IL II.C (coordinator's decision 1.17) */
+	if (!california(w) && w->p->h->emp.on_layoff && !w->p->separated)
+		BUF_LIT(b, " You may keep taking part, or join, while you are "
+		    "laid off, but you lose this if you do not answer or do "
+		    "not accept a recall to the same or an equal title (" IL
+		    "II.C).");
 }
 
 /* N2: eligible, and no application on file: the packet says how to
@@ -701,37 +747,45 @@ may_register(const struct words *w)
 	    w->p->next_app == NULL;
 }
 
-/* How to register (IL III) or apply (CA), for an eligible employee with
- * no enrollment under way. */
+/* How to register (IL III.B-C) or apply (CA), for an eligible employee
+ * with no enrollment under way. */
 static void
 say_register(const struct words *w, struct buf *b)
 {
+	const struct enrollment *en = w->p->enrollment;
+
 	if (california(w)) {
 		BUF_LIT(b, "To take part in the program, complete an Upward "
 		    "Mobility application, get your supervisor's approval, "
-		    "and submit it to ");
+		    "and give it to ");
 		coordinator(w, b);
 		BUF_LIT(b, ", who tells you whether you are selected "
 		    "(California guidelines, Upward Mobility Application).");
 		return;
 	}
-	BUF_LIT(b, "To join the program, send the registration form to the "
-	    "Upward Mobility Program office during a registration month, "
-	    "postmarked by the month's last day (" IL "III).");
+	buf_puts(b, en != NULL ? "To register again, mail" : "To join the "
+	    "program, mail");
+	BUF_LIT(b, " the registration form to the Upward Mobility Program "
+	    "office, postmarked by the last day of a registration month ("
+	    IL "III).");
 	register_when(w, b);
-	BUF_LIT(b, " Forms are on the program's website and at your agency's "
-	    "personnel office, and an AFSCME Upward Mobility representative "
-	    "can help; a late form is kept for the next registration "
-	    "period.");
+	BUF_LIT(b, " Forms are on the program's website "
+	    "(www.cms.illinois.gov/ump), at your agency's personnel office, "
+	    "at the Upward Mobility Program, or from an AFSCME Upward Mobility "
+	    "Representative; a late form is kept for the next registration "
+	    "month.");
 }
 
-/* IX.B, IX.D: how long a withdrawal by the program lasts (Illinois). */
+/* A withdrawn employee: IL IX.B, IX.D (how long a withdrawal by the
+ * program lasts, coordinator's decision 1.1); CA "Employee Withdrawal
+ * from UM Program Participation" (the employee's own choice). */
 static void
 say_withdrawn(const struct words *w, struct buf *b)
 {
 	const struct enrollment *en = w->p->enrollment;
 
-	BUF_LIT(b, "You were withdrawn from the program");
+	buf_puts(b, california(w) ? "You stopped taking part in the program" :
+	    "You were withdrawn from the program");
 	if (en->status_on != DAY_NONE) {
 		BUF_LIT(b, " on ");
 		human(en->status_on, b);
@@ -739,13 +793,19 @@ say_withdrawn(const struct words *w, struct buf *b)
 	if (en->reason && *en->reason)
 		buf_printf(b, " (reason recorded: %s)", en->reason);
 	buf_putc(b, '.');
-	if (!california(w))
+	if (california(w)) {
+		BUF_LIT(b, " To take part again, apply with your supervisor's "
+		    "approval to ");
+		coordinator(w, b);
+		BUF_LIT(b, " (California guidelines, Employee Withdrawal from "
+		    "UM Program Participation).");
+	} else
 		BUF_LIT(b, " A withdrawal by the program lasts at least a "
 		    "year: for dropped or failed classes, from the last day of "
-		    "the last term you were enrolled in classes (" IL "IX.B); "
-		    "for inactivity, from the withdrawal (IX.D). You may "
-		    "register again in the first registration month after "
-		    "it.");
+		    "the last term you took classes (" IL "IX.B); for "
+		    "inactivity, one year (IX.D). You may register again in "
+		    "the first registration month after it ends; confirm the "
+		    "date with your counselor.");
 	if (may_register(w)) {
 		buf_putc(b, ' ');
 		say_register(w, b);
@@ -768,6 +828,15 @@ say_enrollment(const struct words *w, struct buf *b)
 		say_withdrawn(w, b);
 		return;
 	}
+	if (w->p->separated) {
+		BUF_LIT(b, "You were enrolled in the program");
+		if (en->enrolled_on != DAY_NONE) {
+			BUF_LIT(b, " from ");
+			human(en->enrolled_on, b);
+		}
+		BUF_LIT(b, "; leaving state service ends your participation.");
+		return;
+	}
 	buf_puts(b, en->status == ENR_ACTIVE ? "You have been enrolled in "
 	    "the program" : "Your participation in the program has been "
 	    "suspended");
@@ -783,7 +852,8 @@ say_enrollment(const struct words *w, struct buf *b)
 		buf_printf(b, " Your counselor is %s.", en->counselor);
 }
 
-/* IL: the waiting list (IV.A, IV.B, VII.K). */
+/* The waiting list: IL IV.A, IV.B (coordinator's decision 1.2: apply
+ * again to keep the first consideration), VII.K. */
 static void
 say_waiting(const struct words *w, const struct app_status *ap,
     struct buf *b)
@@ -794,12 +864,13 @@ say_waiting(const struct words *w, const struct app_status *ap,
 		buf_putc(b, '.');
 		return;
 	}
-	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To be "
-	    "considered again, apply again in the next registration period: "
-	    "employees on the waiting list are considered first (IV.B). "
-	    "While you wait, you may take one proficiency exam for one "
-	    "certificate title without loss of pay and without being enrolled "
-	    "(VII.K).");
+	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To keep your "
+	    "first consideration, apply again in the next registration month "
+	    "(IV.B). While you wait, you may take one proficiency exam for one "
+	    "certificate title on work time without losing pay, even though "
+	    "you are not enrolled: if you pass, you get the certificate and go "
+	    "on the eligibility list; if not, that exam counts as your first "
+	    "try once you enroll, which starts your 3 years (VII.K, VII.G).");
 }
 
 /* Where the application of the latest registration period stands. */
@@ -818,6 +889,14 @@ say_application(const struct words *w, struct buf *b)
 	BUF_LIT(b, "You applied in the registration period of ");
 	month_name(ap->period, b);
 	buf_putc(b, '.');
+	if (w->p->app_open) {
+		/* coordinator's decision 1.3; IL III.C: forms are due by the
+		 * month's last day, so the order can still change */
+		BUF_LIT(b, " The month has not ended, so what follows may "
+		    "still change until ");
+		human(period_last_day(ap->period), b);
+		buf_putc(b, ':');
+	}
 	switch (ap->result) {
 	case APP_SELECTED:
 		BUF_LIT(b, " You were selected.");
@@ -848,7 +927,8 @@ say_application(const struct words *w, struct buf *b)
 	}
 }
 
-/* IL XIII.K-N (G2). */
+/* IL XIII.K-N (G2; coordinator's decision 1.15: "up to" and "at the
+ * latest" for XIII.K, and the return right after the extension). */
 static void
 say_probation(const struct words *w, struct buf *b)
 {
@@ -859,7 +939,7 @@ say_probation(const struct words *w, struct buf *b)
 	buf_printf(b, "You were appointed to %s on ", title_name(w->c,
 	    pv->ap->to_class_code));
 	human(pv->ap->appointed_on, b);
-	BUF_LIT(b, " through the program. Your probation ends on ");
+	BUF_LIT(b, " through the program. Your probation lasts through ");
 	human(pv->ends_on, b);
 	if (pv->by_grade_c)
 		buf_printf(b, " at the latest: the normal %d months, and with "
@@ -870,11 +950,14 @@ say_probation(const struct words *w, struct buf *b)
 		    "extended probation for this title (" IL "XIII.L-N).",
 		    RULE_PROBATION_MONTHS, pv->extension_months);
 	else
-		buf_printf(b, ", after the normal %d months (" IL "XIII).",
+		buf_printf(b, ", the normal %d months.",
 		    RULE_PROBATION_MONTHS);
-	BUF_LIT(b, " Until ");
+	BUF_LIT(b, " Through ");
 	human(pv->return_right_ends_on, b);
-	BUF_LIT(b, " you may return to your previous class.");
+	BUF_LIT(b, " you may go back to your previous class.");
+	if (pv->extension_months > 0)
+		BUF_LIT(b, " If you do not finish the longer probation, you may "
+		    "also go back if a position is open.");
 }
 
 /* A date the employee should know of, though no alert is due yet. */
@@ -897,6 +980,7 @@ static void
 say_no_alerts(const struct words *w, struct buf *b)
 {
 	const struct packet *p = w->p;
+	const struct app_status *ap = p->h->app;
 
 	if (p->separated)
 		BUF_LIT(b, "You have left state service, and nothing is owed "
@@ -906,10 +990,17 @@ say_no_alerts(const struct words *w, struct buf *b)
 		BUF_LIT(b, "There is nothing for you to do in the program "
 		    "now. Why you are not eligible, and what would change it, "
 		    "is below.");
+	else if (ap != NULL && ap->result == APP_WAITING && !california(w))
+		BUF_LIT(b, "Apply again in the next registration month to "
+		    "keep your place on the waiting list: see \"Eligibility and "
+		    "enrollment\" below.");
+	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
+		BUF_LIT(b, "Your application needs your supervisor's approval: "
+		    "see \"Eligibility and enrollment\" below.");
 	else if (p->enrollment == NULL || p->enrollment->status ==
 	    ENR_WITHDRAWN)
-		BUF_LIT(b, "There is nothing for you to do before a date now; "
-		    "where your application stands is below.");
+		BUF_LIT(b, "Nothing needs your action now; where your "
+		    "application stands is below.");
 	else
 		BUF_LIT(b, "Nothing needs your action now: keep following "
 		    "your plan.");
@@ -917,52 +1008,59 @@ say_no_alerts(const struct words *w, struct buf *b)
 		BUF_LIT(b, " The dates that apply to you are below.");
 }
 
-/* IL VII.H (X3). */
+/* IL VII.H (X3; coordinator's decision 1.19: "without loss of pay"). */
 static void
 say_exams(const struct words *w, struct buf *b)
 {
 	int y, m, d;
 
 	date_ymd(w->p->as_of, &y, &m, &d);
-	buf_printf(b, "Exams without loss of pay in %s %d: %d used, %d left "
-	    "(at most %d each January-June and July-December, " IL "VII.H).",
-	    m <= 6 ? "January-June" : "July-December", y, w->p->exams_used,
-	    w->p->exams_remaining, w->s->prog.max_exams_per_half_year);
+	buf_printf(b, "Exams on work time without losing pay, %s %d: %d "
+	    "taken, %d left (%d each January-June and July-December, " IL
+	    "VII.H).", m <= 6 ? "January-June" : "July-December", y,
+	    w->p->exams_used, w->p->exams_remaining,
+	    w->s->prog.max_exams_per_half_year);
 }
 
-/* IL X.C-X.M (O1-O3) and X.G. */
+/* IL X.B-X.M (O1-O3; coordinator's decision 1.18: "up to", only when
+ * the class meets during work hours, own leave but not sick leave, the
+ * PVA copy). */
 static void
 say_time_off(const struct words *w, struct buf *b)
 {
 	const struct packet *p = w->p;
 	const struct settings *st = &w->s->prog;
+	double cap = st->max_hours_per_week * p->h->emp.time_base;
 
 	if (p->meeting_hours > 0)
-		buf_printf(b, "Paid time off for class: %g hours a week, half "
-		    "of your %g weekly class hours, at most %g hours a week",
-		    p->hours_per_week, p->meeting_hours,
-		    st->max_hours_per_week * p->h->emp.time_base);
+		buf_printf(b, "When a class meets during your work hours, you "
+		    "may use up to %g hours a week of paid program time to "
+		    "travel to and attend it: half of your %g weekly class "
+		    "hours, at most %g hours a week", p->hours_per_week,
+		    p->meeting_hours, cap);
 	else
-		buf_printf(b, "Paid time off for class: none now, as no class "
-		    "you are enrolled in meets this week. For a class, the "
-		    "program pays half of its weekly class hours, at most %g "
-		    "hours a week", st->max_hours_per_week *
-		    p->h->emp.time_base);
+		buf_printf(b, "No class you are enrolled in meets this week. "
+		    "When a class meets during your work hours, the program "
+		    "pays up to half of its weekly hours as time off, at most "
+		    "%g hours a week", cap);
 	if (p->h->emp.time_base < 1)
 		BUF_LIT(b, " for your part-time schedule");
-	BUF_LIT(b, " (" IL "X.C and X.D).");
+	BUF_LIT(b, "; more time comes from your own leave, but not sick leave "
+	    "(" IL "X.B-X.D).");
 	if (p->full_day_days > 0)
-		buf_printf(b, " For full-day classes this half-year: %g paid "
-		    "days, half of your %ld days away, which may be at most %d "
-		    "a semester (X.K and X.L).", p->full_day_days_off,
-		    p->full_day_days, st->max_full_day_days);
+		buf_printf(b, " For full-day classes this half-year you are "
+		    "paid for %g days: half of your %ld days away, which may "
+		    "be at most %d a semester (X.K, X.L).",
+		    p->full_day_days_off, p->full_day_days,
+		    st->max_full_day_days);
 	if (p->rotating_note)
-		buf_printf(b, " On a rotating schedule you may be away more "
-		    "than %g hours in one week, as long as the month's average "
-		    "stays within it (X.M).", st->max_hours_per_week *
-		    p->h->emp.time_base);
-	BUF_LIT(b, " Schedule time off with your supervisor at least one "
-	    "month before your first class (X.G).");
+		buf_printf(b, " Because you work a rotating schedule, your time "
+		    "away may go over %g hours in one week as long as it "
+		    "averages no more than that over the month (X.M).", cap);
+	BUF_LIT(b, " Ask your supervisor for time off at least one month "
+	    "before your first class, and give them a copy of your "
+	    "Participation Verification Agreement and class schedule at the "
+	    "start of each semester (X.G, X.J).");
 }
 
 /* IL XI.F-G (M2-M4): never what leaving "would" cost once separated. */
@@ -1020,8 +1118,10 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 	if (w->p->profile == PROFILE_ILLINOIS) {
 		say_exams(w, &b);
 		say->exams = keep(a, &b);
-		say_time_off(w, &b);
-		say->time_off = keep(a, &b);
+		if (!w->p->separated) {
+			say_time_off(w, &b);
+			say->time_off = keep(a, &b);
+		}
 		say_commitment(w, &b);
 		say->commitment = keep(a, &b);
 	}
@@ -1033,6 +1133,8 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 static const char *
 plan_missing(const struct words *w)
 {
+	if (w->p->separated)
+		return "No Career Development Plan is on file.";
 	return california(w) ? "You have no Career Development Plan on file. "
 	    "Prepare one with your supervisor's approval and submit it to "
 	    "the coordinator." : "You have no Career Development Plan on "
@@ -1085,6 +1187,11 @@ say_target(const struct target_view *t, const struct settings *st,
 			buf_printf(&b, ", the day after your class \"%s\" "
 			    "ended (" IL "VII.E)", t->retest_course->name ?
 			    t->retest_course->name : "");
+		else if (t->next_exam_allowed_on != DAY_NONE &&
+		    t->first_exam_on != DAY_NONE && t->next_exam_allowed_on ==
+		    date_add_months(t->first_exam_on, 1))
+			buf_printf(&b, ", one month after your first exam ("
+			    IL "VII.B)");
 		else
 			buf_printf(&b, ", %d days after your last attempt ("
 			    IL "VII.B)", st->retest_wait_days);
@@ -1700,9 +1807,10 @@ text_plan(struct buf *out, const struct packet *p, const struct words *w)
 	    DAY_NONE ? "not yet" : hdate(pl->coordinator_reviewed_on, d1));
 	for (i = 0; i < pl->nsteps; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "- %s; due %s; done %s", pl->steps[i].action ?
+		buf_printf(&b, "- %s; due %s; %s%s", pl->steps[i].action ?
 		    pl->steps[i].action : "", hdate(pl->steps[i].due_on, d1),
-		    pl->steps[i].done_on == DAY_NONE ? "not yet" :
+		    pl->steps[i].done_on == DAY_NONE ? "not done yet" : "done ",
+		    pl->steps[i].done_on == DAY_NONE ? "" :
 		    hdate(pl->steps[i].done_on, d2));
 		wrap(out, b.data, 2, 4);
 	}

@@ -1,6 +1,7 @@
 /*
  * test_rules.c: the rules of rules.md, one test or more per rule id
- * (test_ID_what), and the edges: 29 February, fiscal-year and half-year
+ * (test_ID_what), the packet's words (view.c, test_words_what), and
+ * the edges: 29 February, fiscal-year and half-year
  * boundaries, labs, 1- and 2-credit groupings, part-time caps, private
  * tuition caps, outside aid above tuition, separation before and after
  * the commitment ends, M3's rounding half up, unknown class codes, and
@@ -14,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "model.h"
+#include "extern.h"	/* model.h, and view.c's view_* */
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -3838,6 +3839,373 @@ test_FY_spent_m5_and_extremes(void **state)
 	assert_int_equal(rule_m1_paid(&c[2], &set, 0), INT64_MAX - 1);
 }
 
+/* ---- the words (view.c, issue #16) -------------------------------------- */
+
+static struct config conf;
+
+/* The project's settings for the words: the coordinator's name. */
+static void
+conf_init(void)
+{
+	memset(&conf, 0, sizeof(conf));
+	conf.title = "Upward Mobility Program";
+	conf.contact.name = "Dana Whitfield";
+	conf.prog = set;
+}
+
+/*
+ * The packet as text, in buf b, its lines joined: each run of line
+ * breaks and the indent after it made one space, so a sentence reads whole
+ * wherever the text wrapped it.
+ */
+static const char *
+text_of(const struct history *h, enum profile prof, const char *asof,
+    struct buf *b)
+{
+	struct packet p;
+	size_t i, j;
+
+	conf_init();
+	conf.profile = prof;
+	runp(h, prof, asof, &p);
+	buf_reset(b);
+	view_text(&p, &cat, &conf, b);
+	for (i = j = 0; i < b->len; i++) {
+		if (b->data[i] == '\n') {
+			while (i + 1 < b->len && (b->data[i + 1] == ' ' ||
+			    b->data[i + 1] == '\n'))
+				i++;
+			b->data[j++] = ' ';
+			continue;
+		}
+		b->data[j++] = b->data[i];
+	}
+	b->data[j] = '\0';
+	b->len = j;
+	return b->data;
+}
+
+/* Every alert in words: not its code, whom to ask, the guideline (all
+ * but an Illinois suspension, which the Illinois guidelines do not
+ * describe). */
+static void
+test_words_every_alert(void **state)
+{
+	struct course c = C("CERT-A", "2027-01-10", "2027-05-01", CS_PLANNED,
+	    3), o = C("CERT-B", "2027-01-10", "2027-05-01", CS_PLANNED, 3);
+	struct plan_step st = { 1, 2, "Meet the counselor", 0, DAY_NONE };
+	struct enrollment e = ENR("2025-01-01", ENR_SUSPENDED, "2026-10-01");
+	struct alert al;
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	int code, prof;
+
+	(void)state;
+	c.name = "Algebra", o.name = "Writing";
+	for (prof = 0; prof < 2; prof++)
+		for (code = 0; code < AL__MAX; code++) {
+			emp(&h);
+			h.enrollments = &e, h.nenrollments = 1;
+			runp(&h, (enum profile)prof, "2026-11-23", &p);
+			conf_init();
+			conf.profile = (enum profile)prof;
+			memset(&al, 0, sizeof(al));
+			al.code = (enum alert_code)code;
+			al.on = D("2026-12-10");
+			al.class_code = "CERT-A";
+			al.count = 3;
+			al.course = &c, al.other = &o, al.step = &st;
+			buf_reset(&b);
+			view_alert_text(&al, &p, &cat, &conf, &b);
+			assert_null(strstr(b.data, alert_code_name(al.code)));
+			assert_non_null(strstr(b.data, " Ask your counselor, "
+			    "Pat."));
+			if (code == AL_ENROLLMENT_SUSPENDED &&
+			    prof == PROFILE_ILLINOIS)
+				assert_null(strstr(b.data, "Source:"));
+			else
+				assert_non_null(strstr(b.data, prof ==
+				    PROFILE_CALIFORNIA && (code ==
+				    AL_PLAN_MISSING || code == AL_REGISTER) ?
+				    "Source: California guidelines" :
+				    "Source: "));
+		}
+	buf_free(&b);
+}
+
+/* N3: a separated employee reads what may be owed and M4's interest
+ * words, never what leaving "would" cost; a current one reads "would". */
+static void
+test_words_N3_never_would(void **state)
+{
+	struct course c = C("CRED-M", "2025-09-01", "2025-12-15",
+	    CS_COMPLETED, 3);
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	c.tuition_cents = 240000;
+	h.courses = &c, h.ncourses = 1;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "would repay about $1,300.00"));
+	h.emp.separated_on = D("2026-02-20");
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-03-01", &b);
+	assert_null(strstr(t, "would"));
+	assert_non_null(strstr(t, "you may owe the State $2,200.00"));
+	assert_non_null(strstr(t, "interest of 7% a year"));
+	assert_non_null(strstr(t, "Advisory Committee decides"));
+	assert_non_null(strstr(t, "collection agency"));
+	/* separated after the commitment: nothing owed, said so */
+	h.emp.separated_on = D("2028-01-10");
+	t = text_of(&h, PROFILE_ILLINOIS, "2028-02-01", &b);
+	assert_null(strstr(t, "would"));
+	assert_non_null(strstr(t, "nothing is owed"));
+	buf_free(&b);
+}
+
+/* Not eligible: why, for each reason, and what would change it. */
+static void
+test_words_not_eligible(void **state)
+{
+	static const struct {
+		const char *bu, *cls, *sep;
+		enum emp_status st;
+		enum probation prob;
+		enum profile prof;
+		const char *why;
+	} cases[] = {
+		{ "RC-063", "CLERK", "2026-01-01", ST_PERMANENT, PROB_NONE,
+		    PROFILE_ILLINOIS, "left state service on 1 January 2026" },
+		{ "RC-063", "CLERK", NULL, ST_TEMPORARY, PROB_NONE,
+		    PROFILE_ILLINOIS, "your appointment is temporary" },
+		{ "RC-063", "CLERK", NULL, ST_PROBATIONARY, PROB_ORIGINAL,
+		    PROFILE_ILLINOIS, "when you complete your probation" },
+		{ NULL, "CLERK", NULL, ST_PERMANENT, PROB_NONE,
+		    PROFILE_ILLINOIS, "not in a bargaining unit" },
+		{ NULL, "CERT-A", NULL, ST_PERMANENT, PROB_NONE,
+		    PROFILE_CALIFORNIA, "not a low-paying entry-level" },
+	};
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.app = NULL;
+		h.emp.bargaining_unit = cases[i].bu;
+		h.emp.class_code = cases[i].cls;
+		h.emp.status = cases[i].st;
+		h.emp.probation = cases[i].prob;
+		if (cases[i].sep)
+			h.emp.separated_on = D(cases[i].sep);
+		t = text_of(&h, cases[i].prof, "2026-11-23", &b);
+		assert_non_null(strstr(t, "You are not eligible for the "
+		    "program"));
+		assert_non_null(strstr(t, cases[i].why));
+		assert_non_null(strstr(t, "If you think this is wrong, ask "
+		    "the program coordinator, Dana Whitfield."));
+		/* no alert: nothing to do, and why is below */
+		assert_null(strstr(t, "Nothing needs your action"));
+	}
+	buf_free(&b);
+}
+
+/* Where an application stands (h->app). */
+static void
+test_words_application(void **state)
+{
+	static const struct {
+		enum app_result r;
+		enum profile prof;
+		const char *words;
+	} cases[] = {
+		{ APP_SELECTED, PROFILE_ILLINOIS, "You were selected." },
+		{ APP_WAITING, PROFILE_ILLINOIS, "number 2 on the waiting list" },
+		{ APP_WAITING, PROFILE_ILLINOIS, "(VII.K, VII.G)" },
+		{ APP_WAITING, PROFILE_ILLINOIS, "apply again in the next" },
+		{ APP_NOT_ELIGIBLE, PROFILE_ILLINOIS, "not eligible on the "
+		    "period's last day: your appointment is limited-term or "
+		    "temporary" },
+		{ APP_NOT_APPROVED, PROFILE_CALIFORNIA, "no supervisor's "
+		    "approval" },
+		{ APP_NOT_SELECTED, PROFILE_CALIFORNIA, "did not select it" },
+		{ APP_PENDING, PROFILE_CALIFORNIA, "waiting for the "
+		    "coordinator's decision" },
+	};
+	struct app_status as = { 0, APP_SELECTED, 5, 2, ER_STATUS };
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	(void)state;
+	assert_true(period_parse("2026-09", 7, &as.period));
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		as.result = cases[i].r;
+		h.app = &as;
+		t = text_of(&h, cases[i].prof, "2026-11-23", &b);
+		assert_non_null(strstr(t, "You applied in the registration "
+		    "period of September 2026."));
+		assert_non_null(strstr(t, cases[i].words));
+		assert_null(strstr(t, "may still change"));
+	}
+	/* while the month runs, the decision is provisional */
+	t = text_of(&h, PROFILE_CALIFORNIA, "2026-09-15", &b);
+	assert_non_null(strstr(t, "may still change until 30 September "
+	    "2026"));
+	buf_free(&b);
+}
+
+/* "What to do next" with no alert fits the employee, and never says
+ * nothing is due while a rule applies (N2: an eligible employee who is
+ * not enrolled is asked to register). */
+static void
+test_words_no_alerts(void **state)
+{
+	struct enrollment e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+	struct plan pl = PLAN(1, "2025-01-05", "2025-01-06", "2025-01-07");
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	h.enrollments = &e, h.nenrollments = 1;
+	h.plans = &pl, h.nplans = 1;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "Nothing needs your action now"));
+	h.nenrollments = 0;
+	h.app = NULL;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_null(strstr(t, "Nothing needs"));
+	assert_non_null(strstr(t, "to join the program, register during a "
+	    "registration month."));
+	assert_non_null(strstr(t, "To join the program, mail the "
+	    "registration form to the Upward Mobility Program office"));
+	assert_non_null(strstr(t, "www.cms.illinois.gov/ump"));
+	t = text_of(&h, PROFILE_CALIFORNIA, "2026-11-23", &b);
+	assert_non_null(strstr(t, "get your supervisor's approval"));
+	assert_null(strstr(t, "Illinois"));	/* California's words */
+	h.emp.separated_on = D("2026-01-01");
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "You have left state service, and "
+	    "nothing is owed"));
+	/* a waitlisted applicant is told to apply again (IV.B) */
+	h.emp.separated_on = DAY_NONE;
+	{
+		struct app_status as = { 24291, APP_WAITING, 4, 2, ER_NONE };
+
+		h.app = &as;
+		t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		assert_non_null(strstr(t, "WHAT TO DO NEXT Apply again in the "
+		    "next registration month"));
+	}
+	buf_free(&b);
+}
+
+/* cli.md: in text, control characters from the records (C0 but tab and
+ * newline, DEL, C1) print as "?". */
+static void
+test_words_text_control_characters(void **state)
+{
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	h.emp.name = "Ann\x1b[2J\x07 \xc2\x9b" "31m \x7f" "Lee\tJr \xc3\xa9";
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "for Ann?[2J? ?31m ?Lee\tJr \xc3\xa9 (E1)"));
+	assert_null(strchr(t, '\x1b'));
+	assert_null(strstr(t, "\xc2\x9b"));
+	/* bytes that are not UTF-8 are no way around it */
+	h.emp.name = "A\x9b" "B\xe2\x82";
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "for A?B?? (E1)"));
+	buf_free(&b);
+}
+
+/* The text says what the HTML says: the rotating-schedule note, the
+ * plan, the probation; lists joined without a trailing separator. */
+static void
+test_words_text_as_html(void **state)
+{
+	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
+	struct exam_attempt x[2];
+	struct county_pref cp[2] = { { 1, "CERT-A", 1, "Cook" },
+	    { 2, "CERT-A", 2, "Will" } };
+	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);
+	struct history h;
+	struct buf b = {0};
+	const char *s;
+
+	(void)state;
+	emp(&h);
+	h.emp.rotating_schedule = 1;
+	x[0] = X("CERT-A", "Math", "2026-01-10", 0);
+	x[1] = X("CERT-A", "Reading", "2026-01-10", 0);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = x, h.nattempts = 2;
+	h.prefs = cp, h.nprefs = 2;
+	h.appointments = &ap, h.nappointments = 1;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "rotating schedule"));
+	assert_non_null(strstr(s, "Exam sections still to pass: Math and "
+	    "Reading Exam window"));
+	assert_non_null(strstr(s, "Counties chosen: Cook and Will CLASSES"));
+	assert_non_null(strstr(s, "one month after your first exam"));
+	assert_non_null(strstr(s, "Your probation lasts through 1 February "
+	    "2027"));
+	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN You have no "
+	    "Career Development Plan on file."));
+	buf_free(&b);
+}
+
+/* cli.md's 2026-12-04 keys in the JSON view. */
+static void
+test_words_json_keys(void **state)
+{
+	static const char *const keys[] = { "\"eligibility_reason\": null",
+	    "\"retarget_allowed_on\": \"2027-09-05\"", "\"probation\": {",
+	    "\"return_right_ends_on\": \"2027-02-01\"", "\"on\": \"2027-09-05\"",
+	    "\"rule\": \"X4\"", "\"application\": {", "\"period\": \"2024-04\"",
+	    "\"decision\": \"selected\"", "\"position\": 1" };
+	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2026-03-05", 0);
+	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	emp(&h);
+	x.final = 1;
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = &x, h.nattempts = 1;
+	h.appointments = &ap, h.nappointments = 1;
+	conf_init();
+	run(&h, "2026-11-23", &p);
+	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	for (i = 0; i < NELEM(keys); i++)
+		assert_non_null(strstr(b.data, keys[i]));
+	h.emp.status = ST_TEMPORARY;
+	h.app = NULL;
+	run(&h, "2026-11-23", &p);
+	buf_reset(&b);
+	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	assert_non_null(strstr(b.data, "\"eligibility_reason\": \"STATUS\""));
+	assert_non_null(strstr(b.data, "\"application\": null"));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -3924,6 +4292,14 @@ main(void)
 		cmocka_unit_test(test_alert_order_ties),
 		cmocka_unit_test(test_alert_causes),
 		cmocka_unit_test(test_robust_unknown_codes),
+		cmocka_unit_test(test_words_every_alert),
+		cmocka_unit_test(test_words_N3_never_would),
+		cmocka_unit_test(test_words_not_eligible),
+		cmocka_unit_test(test_words_application),
+		cmocka_unit_test(test_words_no_alerts),
+		cmocka_unit_test(test_words_text_control_characters),
+		cmocka_unit_test(test_words_text_as_html),
+		cmocka_unit_test(test_words_json_keys),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, NULL);
 

@@ -3466,6 +3466,7 @@ test_N2_registration_months(void **state)
 		{ "2027-12-31", "2028-03-31" },
 	};
 	struct application later;
+	struct enrollment w;
 	struct history h;
 	struct packet p;
 	size_t i;
@@ -3482,26 +3483,22 @@ test_N2_registration_months(void **state)
 	}
 	/* Withdrawn by the program (Illinois): the first registration
 	 * month that begins after the withdrawal's year (IX.B, IX.D). */
-	{
-		struct enrollment w = ENR("2025-01-01", ENR_WITHDRAWN,
-		    "2027-02-27");
-
-		emp(&h);
-		h.app = NULL;
-		h.enrollments = &w, h.nenrollments = 1;
-		run(&h, "2027-04-01", &p);	/* a year on: 2028-02-27 */
-		assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-03-31"));
-		w.status_on = D("2027-03-01");	/* 2028-03-01: not March */
-		run(&h, "2027-04-01", &p);
-		assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-09-30"));
-		w.status_on = D("2020-03-01");	/* long over: the next */
-		run(&h, "2027-04-01", &p);
-		assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
-		/* California: the employee's own withdrawal, no year */
-		w.status_on = D("2027-03-01");
-		runp(&h, PROFILE_CALIFORNIA, "2027-04-01", &p);
-		assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
-	}
+	w = ENR("2025-01-01", ENR_WITHDRAWN, "2027-02-27");
+	emp(&h);
+	h.app = NULL;
+	h.enrollments = &w, h.nenrollments = 1;
+	run(&h, "2027-04-01", &p);	/* a year on: 2028-02-27 */
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-03-31"));
+	w.status_on = D("2027-03-01");	/* 2028-03-01: not March */
+	run(&h, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-09-30"));
+	w.status_on = D("2020-03-01");	/* long over: the next */
+	run(&h, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
+	/* California: the employee's own withdrawal, no year */
+	w.status_on = D("2027-03-01");
+	runp(&h, PROFILE_CALIFORNIA, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
 	/* An application for a period not begun yet: applied already. */
 	memset(&later, 0, sizeof(later));
 	assert_true(period_parse("2027-09", 7, &later.period));

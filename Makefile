@@ -74,7 +74,7 @@ tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
 		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 # The rules and their words (view.c: the packet's sentences).
-tests/bin/test_rules: tests/unit/test_rules.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
+tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
 		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
 

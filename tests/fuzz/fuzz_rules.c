@@ -37,6 +37,7 @@
 
 #include "extern.h"	/* model.h, and view.c's words */
 #include "fuzz.h"
+#include "../c1_oracle.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -818,56 +819,13 @@ spec_exams(const struct history *h, const struct settings *st,
 	}
 }
 
-/* C1: g holds k courses that may form one group. */
-static int
-group_ok(const struct course *const *g, int k)
-{
-	int i, j, ones = 1;
-
-	for (i = 0; i < k; i++) {
-		ones &= g[i]->credit_hours <= 1;
-		for (j = 0; j < i; j++)
-			if (!(g[i]->ends_on < g[j]->starts_on ||
-			    g[j]->ends_on < g[i]->starts_on))
-				return 0;
-	}
-	return k <= 2 || (k == 3 && ones);
-}
-
-/* C1: the fewest groups, every partition tried (n <= 8). */
-static int
-brute(const struct course *const *v, int n, int i, int *grp, int ngrp,
-    int best)
-{
-	const struct course *g[8];
-	int k, m, j;
-
-	if (ngrp >= best)
-		return best;
-	if (i == n) {
-		for (k = 0; k < ngrp; k++) {
-			for (m = 0, j = 0; j < n; j++)
-				if (grp[j] == k && m < 8)
-					g[m++] = v[j];
-			if (m > 3 || !group_ok(g, m))
-				return best;
-		}
-		return ngrp;
-	}
-	for (k = 0; k <= ngrp; k++) {
-		grp[i] = k;
-		best = brute(v, n, i + 1, grp, ngrp + (k == ngrp), best);
-	}
-	return best;
-}
-
 /* C1 as rules.md words it: -1 when the short courses are too many to
  * try every partition (the count is then only bounded). */
 static int
 spec_c1(const struct history *h, int fy, int *lo, int *hi)
 {
 	const struct course *v[N_CRS];
-	int big = 0, n = 0, ones = 0, twos, grp[8];
+	int big = 0, n = 0, ones = 0, twos;
 	size_t i;
 
 	for (i = 0; i < h->ncourses; i++) {
@@ -888,7 +846,7 @@ spec_c1(const struct history *h, int fy, int *lo, int *hi)
 	*lo = big + (twos + 1) / 2 + (ones - twos % 2 > 0 ?
 	    (ones - twos % 2 + 2) / 3 : 0);
 	*hi = big + n;
-	return n <= 8 ? big + brute(v, n, 0, grp, 0, 99) : -1;
+	return n <= C1_ORACLE_MAX ? big + c1_oracle(v, n) : -1;
 }
 
 /* M5 and M1 for each course, in the reader's order. */

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "extern.h"	/* model.h, and view.c's view_* */
+#include "../c1_oracle.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -2627,40 +2628,52 @@ window_with(struct leave_row *l, size_t n, const char *asof)
 static void
 test_X1_military_leave(void **state)
 {
+	static const struct {
+		enum leave_kind kind;
+		const char *start, *end, *asof, *want;
+	} cases[] = {
+		/* 10 days of leave: the end moves 10 days */
+		{ LK_MILITARY_PAID, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-11" },
+		{ LK_MILITARY_UNPAID, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-11" },
+		/* other leave, and education leave, do not stop the clock */
+		{ LK_OTHER, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-01" },
+		{ LK_EDUCATION, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-01" },
+		/* leave before the first attempt: the day before, of */
+		{ LK_MILITARY_PAID, "2019-12-01", "2019-12-31", "2021-06-01",
+		    "2023-01-01" },
+		{ LK_MILITARY_PAID, "2019-12-01", "2020-01-01", "2021-06-01",
+		    "2023-01-02" },
+		/* the end moves into a leave, which moves it further: leave
+		 * from 2022-12-01 to 2023-01-10 (41 days, 31 of them before
+		 * the first end): 2023-01-01 + 31 = 2023-02-01, + 41 =
+		 * 2023-02-11 */
+		{ LK_MILITARY_PAID, "2022-12-01", "2023-01-10", "2023-06-01",
+		    "2023-02-11" },
+		/* the day before the end counts (D < end); a leave that
+		 * starts on the end day, or after it, does not move it */
+		{ LK_MILITARY_PAID, "2022-12-31", "2022-12-31", "2023-06-01",
+		    "2023-01-02" },
+		{ LK_MILITARY_PAID, "2023-01-01", "2023-01-05", "2023-06-01",
+		    "2023-01-01" },
+		{ LK_MILITARY_PAID, "2023-01-02", "2023-01-05", "2023-06-01",
+		    "2023-01-01" },
+		/* an open row lasts through the as-of date */
+		{ LK_MILITARY_PAID, "2021-05-01", NULL, "2021-05-10",
+		    "2023-01-11" },
+	};
 	struct leave_row l[3];
+	size_t i;
 
 	(void)state;
-	/* 10 days of leave: the end moves 10 days. */
-	l[0] = LV(LK_MILITARY_PAID, "2021-05-01", "2021-05-10");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-11"));
-	l[0] = LV(LK_MILITARY_UNPAID, "2021-05-01", "2021-05-10");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-11"));
-	/* other leave, and education leave, do not stop the clock */
-	l[0] = LV(LK_OTHER, "2021-05-01", "2021-05-10");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-01"));
-	l[0] = LV(LK_EDUCATION, "2021-05-01", "2021-05-10");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-01"));
-	/* Leave before the first attempt: the day before, of. */
-	l[0] = LV(LK_MILITARY_PAID, "2019-12-01", "2019-12-31");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-01"));
-	l[0] = LV(LK_MILITARY_PAID, "2019-12-01", "2020-01-01");
-	assert_int_equal(window_with(l, 1, "2021-06-01"), D("2023-01-02"));
-	/* The end moves into a leave, which moves it further: leave from
-	 * 2022-12-01 to 2023-01-10 (41 days, 31 of them before the first
-	 * end): 2023-01-01 + 31 = 2023-02-01, + 41 = 2023-02-11. */
-	l[0] = LV(LK_MILITARY_PAID, "2022-12-01", "2023-01-10");
-	assert_int_equal(window_with(l, 1, "2023-06-01"), D("2023-02-11"));
-	/* The day before the end counts (D < end); a leave that starts on
-	 * the end day, or after it, does not move it. */
-	l[0] = LV(LK_MILITARY_PAID, "2022-12-31", "2022-12-31");
-	assert_int_equal(window_with(l, 1, "2023-06-01"), D("2023-01-02"));
-	l[0] = LV(LK_MILITARY_PAID, "2023-01-01", "2023-01-05");
-	assert_int_equal(window_with(l, 1, "2023-06-01"), D("2023-01-01"));
-	l[0] = LV(LK_MILITARY_PAID, "2023-01-02", "2023-01-05");
-	assert_int_equal(window_with(l, 1, "2023-06-01"), D("2023-01-01"));
-	/* An open row lasts through the as-of date. */
-	l[0] = LV(LK_MILITARY_PAID, "2021-05-01", NULL);
-	assert_int_equal(window_with(l, 1, "2021-05-10"), D("2023-01-11"));
+	for (i = 0; i < NELEM(cases); i++) {
+		l[0] = LV(cases[i].kind, cases[i].start, cases[i].end);
+		assert_int_equal(window_with(l, 1, cases[i].asof),
+		    D(cases[i].want));
+	}
 	/* Overlapping rows count each day once. */
 	l[0] = LV(LK_MILITARY_PAID, "2021-05-01", "2021-05-10");
 	l[1] = LV(LK_MILITARY_UNPAID, "2021-05-06", "2021-05-20");
@@ -2869,48 +2882,6 @@ test_X4_final_attempt(void **state)
 
 /* ---- classes (2026-12-04) ---------------------------------------------- */
 
-/* The fewest groups by trying every partition (n <= 8): the test's own
- * reading of C1, to check the program's against. */
-static int
-brute_ok(const struct course *const *g, int k)
-{
-	int i, j, ones = 1;
-
-	for (i = 0; i < k; i++) {
-		ones &= g[i]->credit_hours <= 1;
-		for (j = 0; j < i; j++)
-			if (!(g[i]->ends_on < g[j]->starts_on ||
-			    g[j]->ends_on < g[i]->starts_on))
-				return 0;
-	}
-	return k <= 2 || (k == 3 && ones);
-}
-
-static int
-brute(const struct course *c, int n, int i, int *grp, int ngrp)
-{
-	const struct course *g[8];
-	int best = 99, k, m, r, j;
-
-	if (i == n) {
-		for (k = 0; k < ngrp; k++) {
-			for (m = 0, j = 0; j < n; j++)
-				if (grp[j] == k)
-					g[m++] = &c[j];
-			if (m > 3 || !brute_ok(g, m))
-				return 99;
-		}
-		return ngrp;
-	}
-	for (k = 0; k <= ngrp; k++) {
-		grp[i] = k;
-		r = brute(c, n, i + 1, grp, ngrp + (k == ngrp));
-		if (r < best)
-			best = r;
-	}
-	return best;
-}
-
 /* C1's grouping is the fewest groups: against every partition, on
  * pseudo-random short courses (a fixed seed: the same every run). */
 static void
@@ -2918,8 +2889,9 @@ test_C1_fewest_groups(void **state)
 {
 	static const double cr[] = { 0.5, 1, 1, 1, 1.5, 2, 2.5 };
 	struct course c[8];
+	const struct course *v[8];
 	uint32_t seed = 12345;
-	int round, n, k, grp[8];
+	int round, n, k;
 	day_t base = D("2026-08-01");
 
 	(void)state;
@@ -2942,8 +2914,10 @@ test_C1_fewest_groups(void **state)
 				c[j] = c[j - 1];
 			c[j] = t;
 		}
+		for (k = 0; k < n; k++)
+			v[k] = &c[k];
 		assert_int_equal(rule_c1_count(c, (size_t)n, 2026, &ar),
-		    brute(c, n, 0, grp, 0));
+		    c1_oracle(v, n));
 	}
 }
 

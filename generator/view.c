@@ -390,8 +390,7 @@ words_classes(const struct words *w, const struct alert *a, struct buf *b)
 		buf_printf(b, "You have not taken a class for academic credit in "
 		    "the past %d years, and you have more than one class "
 		    "planned for one term: the program recommends only one "
-		    "class in your first term. Talk it over with your "
-		    "counselor.", st->recent_credit_years);
+		    "class in your first term.", st->recent_credit_years);
 		return 1;
 	case AL_ONE_TARGET_AT_A_TIME:
 		BUF_LIT(b, "Your classes ");
@@ -439,9 +438,9 @@ words_progress(const struct words *w, const struct alert *a, struct buf *b)
 			BUF_LIT(b, " since you enrolled on ");
 			human(w->p->enrollment->enrolled_on, b);
 		}
-		buf_printf(b, ". After %d, the program may withdraw you for at "
-		    "least a year from the last day of the last term you took "
-		    "classes.", st->withdrawal_drops);
+		buf_printf(b, ". With %d or more, the program may withdraw you "
+		    "for at least a year from the last day of the last term "
+		    "you took classes.", st->withdrawal_drops);
 		return 1;
 	case AL_WITHDRAWAL_INACTIVE:
 		BUF_LIT(b, "You have not enrolled in a class or taken an exam "
@@ -755,9 +754,10 @@ say_register(const struct words *w, struct buf *b)
 	const struct enrollment *en = w->p->enrollment;
 
 	if (california(w)) {
-		BUF_LIT(b, "To take part in the program, complete an Upward "
-		    "Mobility application, get your supervisor's approval, "
-		    "and give it to ");
+		buf_puts(b, en != NULL ? "To take part again, complete" :
+		    "To take part in the program, complete");
+		BUF_LIT(b, " an Upward Mobility application, get your "
+		    "supervisor's approval, and give it to ");
 		coordinator(w, b);
 		BUF_LIT(b, ", who tells you whether you are selected "
 		    "(California guidelines, Upward Mobility Application).");
@@ -793,19 +793,17 @@ say_withdrawn(const struct words *w, struct buf *b)
 	if (en->reason && *en->reason)
 		buf_printf(b, " (reason recorded: %s)", en->reason);
 	buf_putc(b, '.');
-	if (california(w)) {
-		BUF_LIT(b, " To take part again, apply with your supervisor's "
-		    "approval to ");
-		coordinator(w, b);
-		BUF_LIT(b, " (California guidelines, Employee Withdrawal from "
-		    "UM Program Participation).");
-	} else
-		BUF_LIT(b, " A withdrawal by the program lasts at least a "
-		    "year: for dropped or failed classes, from the last day of "
-		    "the last term you took classes (" IL "IX.B); for "
-		    "inactivity, one year (IX.D). You may register again in "
-		    "the first registration month after it ends; confirm the "
-		    "date with your counselor.");
+	if (california(w))
+		BUF_LIT(b, " You may apply again (California guidelines, "
+		    "Employee Withdrawal from UM Program Participation).");
+	else
+		BUF_LIT(b, " If the program withdrew you, the withdrawal lasts "
+		    "at least a year: for dropped or failed classes, from the "
+		    "last day of the last term you took classes (" IL "IX.B); "
+		    "for inactivity, one year (IX.D); you may register again "
+		    "in the first registration month after it ends. Confirm "
+		    "the date with your counselor, also if you left the "
+		    "program yourself.");
 	if (may_register(w)) {
 		buf_putc(b, ' ');
 		say_register(w, b);
@@ -1343,6 +1341,8 @@ application_view(struct vctx *v)
 	tv_set(v->a, m, "period", tv_str(v->a, per));
 	tv_set(v->a, m, "decision", tv_str(v->a, app_result_name(ap->result)));
 	tv_set(v->a, m, "position", tv_num(v->a, (double)ap->position));
+	/* coordinator's decision 1.3: provisional while the month runs */
+	tv_set(v->a, m, "open", tv_bool(v->a, v->p->app_open));
 	if (ap->result == APP_WAITING)
 		tv_set(v->a, m, "waiting_position", tv_num(v->a,
 		    (double)ap->waiting_position));

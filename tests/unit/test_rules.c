@@ -4147,7 +4147,8 @@ test_words_json_keys(void **state)
 	    "\"retarget_allowed_on\": \"2027-09-05\"", "\"probation\": {",
 	    "\"return_right_ends_on\": \"2027-02-01\"", "\"on\": \"2027-09-05\"",
 	    "\"rule\": \"X4\"", "\"application\": {", "\"period\": \"2024-04\"",
-	    "\"decision\": \"selected\"", "\"position\": 1" };
+	    "\"decision\": \"selected\"", "\"position\": 1",
+	    "\"open\": false" };
 	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
 	struct exam_attempt x = X("CERT-A", "Math", "2026-03-05", 0);
 	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);

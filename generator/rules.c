@@ -1180,7 +1180,7 @@ most_in_a_half(const struct history *h)
 		c = &h->courses[i];
 		if (!studying(c) || c->lab_for != 0 || c->starts_on == DAY_NONE)
 			continue;
-		if (run == 0 || date_half(c->starts_on) != half)
+		if (date_half(c->starts_on) != half)
 			run = 0;
 		half = date_half(c->starts_on);
 		if (++run > most)

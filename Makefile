@@ -24,7 +24,7 @@ TEST_LIBS = `pkg-config --libs cmocka jansson`
 CORE_OBJS = generator/buf.o generator/hash.o generator/diag.o generator/date.o \
 	generator/escape.o generator/tv.o generator/model.o
 TMPL_OBJS = generator/template.o
-RULES_OBJS = generator/rules.o
+RULES_OBJS = generator/rules.o generator/select.o
 PATHS_OBJS = generator/paths.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
@@ -78,6 +78,10 @@ tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(R
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
 		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
 
+tests/bin/test_select: tests/unit/test_select.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_select.c \
+		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
 		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
@@ -118,6 +122,7 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
+	tests/bin/test_select \
 	tests/bin/test_records tests/bin/test_ladders tests/bin/test_paths \
 	tests/bin/mustache-spec
 
@@ -133,6 +138,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_template
 	tests/bin/mustache-spec tests/mustache/spec
 	tests/bin/test_rules
+	tests/bin/test_select
 	tests/bin/test_records
 	tests/bin/test_ladders
 	tests/bin/test_paths
@@ -159,8 +165,8 @@ test-asan: deps
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders \
-		tests/bin/test_paths; do \
+		tests/bin/test_rules tests/bin/test_select tests/bin/test_records \
+		tests/bin/test_ladders tests/bin/test_paths; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run

@@ -781,4 +781,48 @@ enum elig_reason rule_elig_reason(const struct history *,
 	    const struct catalog *, const struct settings *, enum profile,
 	    day_t on);
 
+/* ---- selection of a registration period (select.c) ---------------------- */
+
+/*
+ * One application of a period, as the selection reads it: the caller
+ * fills the first part (from the applications and employees rows and
+ * E1/E2 on the period's last day); rule_select() fills the rest.
+ */
+struct applicant {
+	const char	*id;		/* employee id */
+	const char	*name;		/* for the lists; not an order key */
+	const char	*unit;		/* for the letters' batches, or NULL */
+	long long	 rowid;		/* of the applications row */
+	day_t		 seniority_date;
+	day_t		 applied_on;	/* DAY_NONE when null */
+	enum elig_reason reason;	/* on the period's last day; ER_NONE:
+					 * eligible */
+	int		 approved;	/* CA: supervisor_approved_on set */
+	enum app_decision decision;	/* CA: the coordinator's decision */
+	/* Set by rule_select(): */
+	enum app_result	 result;
+	long		 position;	/* in the period's list, from 1 */
+	long		 waiting;	/* APP_WAITING: 1 for the first on the
+					 * waiting list; else 0 */
+	long		 first_consideration; /* IL IV.B: place on the
+					 * previous waiting list, or 0 */
+};
+
+/*
+ * rule_select: the selection of one period (rules.md "Selection"): sorts
+ * v into the order of the period's list (cli.md: the selected and the
+ * waiting list in selection order, then the others by seniority date
+ * and id) and sets each result and position.  capacity: the periods
+ * row's, -1 when null (everyone is taken).  prev: the ids of the
+ * previous period's waiting list, in order (IL IV.B).  Pure; scratch in
+ * arena.  Cannot fail.
+ */
+void	rule_select(struct applicant *v, size_t n, long capacity,
+	    enum profile, const char *const *prev, size_t nprev,
+	    struct arena *);
+/* "selected", "waiting_list", "not_eligible", ... (cli.md's CSV). */
+const char *app_result_name(enum app_result);
+/* "SEPARATED", "STATUS", ... (rules.md E1); "" for ER_NONE. */
+const char *elig_reason_name(enum elig_reason);
+
 #endif /* UMPRESS_MODEL_H */

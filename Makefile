@@ -11,7 +11,7 @@ CC	= cc
 CFLAGS	= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Werror
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator
 LDFLAGS	=
-PKGS	= libcmark-gfm yaml-0.1 sqlite3 libzip libgvc libcgraph libcrypto
+PKGS	= libcmark-gfm yaml-0.1 sqlite3 libzip libgvc libcgraph libcrypto libical
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 # cmark-gfm's extensions ship no .pc file (shared/notes/deps.md).
 LIBS	= `pkg-config --libs $(PKGS)` -lcmark-gfm-extensions -lpthread -lm
@@ -28,7 +28,7 @@ RULES_OBJS = generator/rules.o generator/select.o
 PATHS_OBJS = generator/paths.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
-	generator/ladders.o generator/view.o generator/output.o \
+	generator/ladders.o generator/view.o generator/ics.o generator/output.o \
 	generator/site.o generator/packets.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(PATHS_OBJS) $(RECORDS_OBJS) \
@@ -82,6 +82,10 @@ tests/bin/test_select: tests/unit/test_select.c $(CORE_OBJS) $(RULES_OBJS) $(HDR
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_select.c \
 		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
+tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ics.c \
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
+
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
 		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
@@ -122,7 +126,7 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_select \
+	tests/bin/test_select tests/bin/test_ics \
 	tests/bin/test_records tests/bin/test_ladders tests/bin/test_paths \
 	tests/bin/mustache-spec
 
@@ -139,6 +143,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/mustache-spec tests/mustache/spec
 	tests/bin/test_rules
 	tests/bin/test_select
+	tests/bin/test_ics
 	tests/bin/test_records
 	tests/bin/test_ladders
 	tests/bin/test_paths
@@ -165,8 +170,8 @@ test-asan: deps
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_select tests/bin/test_records \
-		tests/bin/test_ladders tests/bin/test_paths; do \
+		tests/bin/test_rules tests/bin/test_select tests/bin/test_ics \
+		tests/bin/test_records tests/bin/test_ladders tests/bin/test_paths; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run

@@ -239,6 +239,17 @@ void		 view_alert_text(const struct alert *, const struct packet *,
 void		 view_text(const struct packet *, const struct catalog *,
 		    const struct config *, struct buf *);
 
+/* ---- ics.c: the packet's calendar file ------------------------------------- */
+
+/*
+ * ics_packet: appends to out the iCalendar file of cli.md for the packet
+ * (RFC 5545, by libical): an all-day event for each alert dated on or
+ * after the as-of date.  Returns the number of events; with none,
+ * nothing is appended (no file is made).  Thread-safe.
+ */
+int		 ics_packet(const struct packet *, const struct catalog *,
+		    const struct config *, struct buf *out);
+
 /* ---- output.c: the only writer under output/ ----------------------------- */
 
 struct out;

@@ -93,7 +93,8 @@ enum diag_level {
  * Safe to call from several threads.
  */
 struct diag {
-	FILE	*out;		/* where messages go (stderr) */
+	FILE	*out;		/* where messages go (stderr); NULL: none
+				 * printed, only counted */
 	int	 errors;	/* errors reported so far */
 	int	 warnings;	/* warnings reported so far */
 	int	 quiet_warnings;/* 1: count warnings but do not print them */

@@ -27,7 +27,9 @@ diag_emit(struct diag *d, enum diag_level lvl, struct buf *line)
 		d->errors++;
 	else
 		d->warnings++;
-	if (lvl == DIAG_ERROR || !d->quiet_warnings) {
+	/* out NULL: a context that counts and says nothing (a pass whose
+	 * problems another pass reports). */
+	if (d->out != NULL && (lvl == DIAG_ERROR || !d->quiet_warnings)) {
 		fputs(line->data, d->out);
 		fflush(d->out);
 	}

@@ -1152,17 +1152,20 @@ has_ci(const char *s, const char *word)
  * ordered by its text, at the cost of a sort.
  */
 static char *
-key_expr(struct records *r, const char *table, const char *key)
+key_expr(struct records *r, const char *table, const char *key,
+    const char *alias)
 {
-	const char *type = NULL, *coll = NULL;
+	const char *type = NULL, *coll = NULL, *dot = alias ? "." : "";
 
+	if (alias == NULL)
+		alias = "";
 	if (sqlite3_table_column_metadata(r->db, "main", table, key, &type,
 	    &coll, NULL, NULL, NULL) == SQLITE_OK && type != NULL &&
 	    coll != NULL && strcasecmp(coll, "BINARY") == 0 &&
 	    (has_ci(type, "CHAR") || has_ci(type, "CLOB") ||
 	    has_ci(type, "TEXT")) && !has_ci(type, "INT"))
-		return xasprintf("\"%s\"", key);
-	return xasprintf("CAST(\"%s\" AS TEXT)", key);
+		return xasprintf("%s%s\"%s\"", alias, dot, key);
+	return xasprintf("CAST(%s%s\"%s\" AS TEXT)", alias, dot, key);
 }
 
 /*
@@ -1175,7 +1178,7 @@ select_sql(struct records *r, enum tab t, int one)
 {
 	const struct table *tb = &tables[t];
 	struct buf b = {0};
-	char *key = tb->key ? key_expr(r, tb->name, tb->key) : NULL;
+	char *key = tb->key ? key_expr(r, tb->name, tb->key, NULL) : NULL;
 	size_t i;
 
 	BUF_LIT(&b, "SELECT rowid");
@@ -1293,6 +1296,99 @@ rec_program(struct records *r, struct arena *a, struct program_rows *pr)
 	ok &= program_table(r, a, T_PERIOD, (void **)&pr->periods,
 	    &pr->nperiods);
 	return periods_unique(r, pr) && ok;
+}
+
+/* ---- the applications, for the selection ------------------------------------ */
+
+struct rec_apps {
+	struct records	*r;		/* the connection */
+	const struct catalog *c;	/* for class codes */
+	sqlite3_stmt	*st;		/* NULL: no applications table */
+	struct diag	 quiet;		/* counts, prints nothing: the scan
+					 * reports these rows' problems */
+	int		 napp;		/* columns of applications read */
+};
+
+struct rec_apps *
+rec_apps_new(struct records *r, const struct catalog *c)
+{
+	struct rec_apps *q = xcalloc(1, sizeof(*q));
+	const struct table *ta = &tables[T_APP], *te = &tables[T_EMP];
+	struct buf b = {0};
+	char *key;
+	size_t i;
+
+	q->r = r;
+	q->c = c;
+	diag_init(&q->quiet, NULL);
+	if (!r->here[T_APP] || !r->here[T_EMP])
+		return q;
+	/* The employees' columns as select_sql() lays a scan out (rowid,
+	 * key, columns: decode_row reads them so), then the
+	 * application's; NULL for a column added later that is missing. */
+	key = key_expr(r, te->name, te->key, "e");
+	buf_printf(&b, "SELECT e.rowid, %s", key);
+	for (i = 0; te->cols[i].name != NULL; i++)
+		if (r->have[T_EMP] & (uint64_t)1 << i)
+			buf_printf(&b, ", e.\"%s\"", te->cols[i].name);
+		else
+			BUF_LIT(&b, ", NULL");
+	BUF_LIT(&b, ", a.rowid");
+	for (i = 0; ta->cols[i].name != NULL; i++, q->napp++)
+		if (r->have[T_APP] & (uint64_t)1 << i)
+			buf_printf(&b, ", a.\"%s\"", ta->cols[i].name);
+		else
+			BUF_LIT(&b, ", NULL");
+	buf_printf(&b, " FROM \"applications\" AS a JOIN \"employees\" AS e "
+	    "ON %s = CAST(a.\"employee_id\" AS TEXT) ORDER BY a.\"period\", "
+	    "%s, a.rowid", key, key);
+	q->st = prepare(r, b.data);
+	free(key);
+	buf_free(&b);
+	return q;
+}
+
+int
+rec_apps_next(struct rec_apps *q, struct arena *a, struct app_row *row)
+{
+	const struct colspec *cols = tables[T_APP].cols;
+	struct records *r = q->r;
+	struct diag *d = r->d;
+	long long rowid;
+	int rc, first, i;
+
+	if (q->st == NULL)
+		return 0;
+	if ((rc = sqlite3_step(q->st)) != SQLITE_ROW) {
+		if (rc != SQLITE_DONE)
+			diag_file(r->d, DIAG_ERROR, r->display, 0,
+			    "applications: %s", sqlite3_errmsg(r->db));
+		return 0;
+	}
+	memset(row, 0, sizeof(*row));
+	r->d = &q->quiet;
+	row->bad = decode_row(r, q->c, T_EMP, q->st, a, (char *)&row->emp,
+	    &rowid, NULL) > 0;
+	for (i = 0; tables[T_EMP].cols[i].name != NULL; i++)
+		continue;
+	first = 2 + i;		/* the application's rowid */
+	rowid = sqlite3_column_int64(q->st, first);
+	row->app.rowid = rowid;
+	for (i = 0; i < q->napp; i++)
+		row->bad |= !decode(r, q->c, "applications", rowid, &cols[i],
+		    sqlite3_column_value(q->st, first + 1 + i), a,
+		    (char *)&row->app);
+	r->d = d;
+	return 1;
+}
+
+void
+rec_apps_free(struct rec_apps *q)
+{
+	if (q == NULL)
+		return;
+	sqlite3_finalize(q->st);
+	free(q);
 }
 
 /* ---- employees, one at a time ------------------------------------------------ */

@@ -79,6 +79,30 @@ int		 rec_find(struct records *, const struct catalog *,
 		    struct history *, int *bad);
 
 /*
+ * The applications of every registration period, each with its
+ * employee's row, for the selection (rules.md "Selection"), which must
+ * be known before the scan: a packet says where its employee's
+ * application stands among the others'.
+ *   rec_apps_new   the applications joined with their employees, by
+ *                  period, then employee id, then rowid
+ *   rec_apps_next  the next one into *row (strings in arena); 1, or 0 at
+ *                  the end or on a database error (reported)
+ * A row with a bad value, or of no employee, is passed over (row->bad is
+ * set when a value was bad): the scan of employees reports every such
+ * row and the build stops, so nothing is reported here twice.
+ */
+struct app_row {
+	struct application app;		/* the applications row */
+	struct employee	 emp;		/* its employee's row */
+	int		 bad;		/* a value could not be read */
+};
+struct rec_apps;
+struct rec_apps	*rec_apps_new(struct records *, const struct catalog *);
+int		 rec_apps_next(struct rec_apps *, struct arena *,
+		    struct app_row *);
+void		 rec_apps_free(struct rec_apps *);
+
+/*
  * rec_init: creates a new database at PATH with records/schema.sql (built
  * into the program).  PATH must not exist.  0 on failure (reported).
  */

@@ -2557,6 +2557,76 @@ test_read_only(void **state)
 	tdb_close(&t);
 }
 
+
+/*
+ * rec_apps: every application joined with its employee, by period, then
+ * employee id, then rowid; an application of no employee is left out
+ * (the scan reports it); a bad value marks the row bad and prints
+ * nothing (the scan reports it); a database without the table has none.
+ */
+static void
+test_applications_for_selection(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct rec_apps *q;
+	struct app_row row;
+	struct arena a = {0};
+	struct buf got = {0};
+	char p[8];
+
+	(void)state;
+	tdb_init(&t);
+	good_db(t.path);
+	db_exec(t.path, "INSERT INTO applications (employee_id, period, "
+	    "applied_on) VALUES ('NOBODY', '2026-09', NULL), "
+	    "('A-1_x', '2026-09', '2026-09-30');");
+	cap_open(&c);
+	r = rec_open(t.path, "records/umpress.db", &c.d);
+	assert_non_null(r);
+	q = rec_apps_new(r, &cat);
+	while (rec_apps_next(q, &a, &row)) {
+		period_format(row.app.period, p);
+		buf_printf(&got, "%s %s %s %d %d %d|", p, row.emp.id,
+		    row.emp.name, row.app.decision, row.bad,
+		    row.app.supervisor_approved_on != DAY_NONE);
+	}
+	rec_apps_free(q);
+	assert_string_equal(got.data, "2026-09 A-1_x Ann \xc3\x85ngstr\xc3"
+	    "\xb6m 0 0 0|2026-09 E10 Cy 1 0 0|2026-09 E2 Bea Ortiz 2 0 1|"
+	    "2027-03 E2 Bea Ortiz 0 0 0|");
+	assert_string_equal(cap_text(&c), "");
+	rec_close(r);
+	/* A bad value: the row is marked, nothing is printed. */
+	/* A table as .import makes it: no constraints. */
+	db_exec(t.path, "CREATE TABLE x AS SELECT * FROM applications; "
+	    "DROP TABLE applications; ALTER TABLE x RENAME TO applications; "
+	    "UPDATE applications SET decision = 'maybe' WHERE "
+	    "employee_id = 'E10'");
+	r = rec_open(t.path, "records/umpress.db", &c.d);
+	q = rec_apps_new(r, &cat);
+	buf_reset(&got);
+	while (rec_apps_next(q, &a, &row))
+		buf_printf(&got, "%s %d|", row.emp.id, row.bad);
+	rec_apps_free(q);
+	rec_close(r);
+	assert_string_equal(got.data, "A-1_x 0|E10 1|E2 0|E2 0|");
+	assert_string_equal(cap_text(&c), "");
+	/* No applications table (a database made before it): none. */
+	db_exec(t.path, "DROP TABLE applications");
+	r = rec_open(t.path, "records/umpress.db", &c.d);
+	q = rec_apps_new(r, &cat);
+	assert_int_equal(rec_apps_next(q, &a, &row), 0);
+	rec_apps_free(q);
+	rec_close(r);
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+	arena_free(&a);
+	buf_free(&got);
+	tdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -2603,6 +2673,7 @@ main(void)
 		cmocka_unit_test(test_locked_writer_snapshot),
 		cmocka_unit_test(test_locked_wal),
 		cmocka_unit_test(test_read_only),
+		cmocka_unit_test(test_applications_for_selection),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -820,9 +820,5 @@ struct applicant {
 void	rule_select(struct applicant *v, size_t n, long capacity,
 	    enum profile, const char *const *prev, size_t nprev,
 	    struct arena *);
-/* "selected", "waiting_list", "not_eligible", ... (cli.md's CSV). */
-const char *app_result_name(enum app_result);
-/* "SEPARATED", "STATUS", ... (rules.md E1); "" for ER_NONE. */
-const char *elig_reason_name(enum elig_reason);
 
 #endif /* UMPRESS_MODEL_H */

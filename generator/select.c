@@ -169,21 +169,3 @@ rule_select(struct applicant *v, size_t n, long capacity, enum profile prof,
 			v[i].waiting = ++waiting;
 	}
 }
-
-const char *
-app_result_name(enum app_result r)
-{
-	static const char *const names[] = { "selected", "waiting_list",
-	    "not_eligible", "not_approved", "not_selected", "pending" };
-
-	return (size_t)r < sizeof(names) / sizeof(names[0]) ? names[r] : "";
-}
-
-const char *
-elig_reason_name(enum elig_reason r)
-{
-	static const char *const names[] = { "", "SEPARATED", "STATUS",
-	    "ORIGINAL_PROBATION", "NOT_COVERED", "NOT_LPEL" };
-
-	return (size_t)r < sizeof(names) / sizeof(names[0]) ? names[r] : "";
-}

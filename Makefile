@@ -28,7 +28,8 @@ RULES_OBJS = generator/rules.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
-	generator/site.o generator/packets.o generator/report.o \
+	generator/site.o generator/engine.o generator/packets.o \
+	generator/batches.o generator/lists.o generator/private.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS)
 

@@ -43,12 +43,14 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	}
 	p->tmpl = tmpl_set_dir("templates", "templates", warn_missing, d);
 	ok &= tmpl_get(p->tmpl, "page.html") != NULL;
+	ok &= private_load(p, d);
 	return ok && d->errors == 0;
 }
 
 static void
 project_close(struct project *p)
 {
+	private_unload(p);
 	tmpl_set_free(p->tmpl);
 	catalog_free(&p->catalog);
 	content_free(&p->content);
@@ -115,7 +117,7 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
 	if (have) {
 		ok = rec_program(r, &a, &pr);
-		ok &= packets_build(p, r, out, jobs, &fy, d);
+		ok &= private_build(p, r, out, jobs, &fy, d);
 	}
 	ok = ok && d->errors == 0 && site_build(p, have ? &fy : NULL,
 	    have ? &pr : NULL, out, d);

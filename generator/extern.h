@@ -234,10 +234,19 @@ struct out_rec {
 	struct digest	 hash;		/* of the bytes */
 	struct digest	 input;		/* what it was made from; 0: unknown */
 	uint64_t	 size;
-	uint64_t	 part_off;	/* a part a later build reads back */
-	uint64_t	 part_len;	/* (a packet's article) */
 	unsigned	 mode;		/* permission bits */
 	int		 kept;
+};
+
+/*
+ * A span of a series file's bytes that its writer notes in the manifest,
+ * so that a later build keeping the file can read that part back
+ * (out_read_old) instead of making it again: for a packet, where its
+ * article is.  {0, 0}: none.
+ */
+struct out_span {
+	uint64_t	 off;
+	uint64_t	 len;
 };
 
 /*
@@ -269,28 +278,30 @@ int		 out_write(struct out *, const char *path, const void *,
 int		 out_keep(struct out *, const char *path,
 		    const struct digest *input, enum out_mode);
 /*
- * The series: files of one kind that come in the order of a key and
- * whose number grows with the records (packets, by employee id).  Their
- * manifest lines stream: memory does not grow with their number.
- *   out_seq_old    the previous output's file of key at path (keys in
- *                  strictly increasing strcmp order; one thread); 1 found
+ * The series: files that come in the order of a key and whose number
+ * grows with the records (an employee's packet, by employee id; a key
+ * may have several files).  Their manifest lines stream: memory does not
+ * grow with their number.
+ *   out_seq_old    the previous output's file at path of key, and its
+ *                  span; (key, path) strictly increasing, keys by strcmp
+ *                  and then the paths of a key (one thread); 1 found
  *   out_seq_keep   1 when old was made from input and is intact: *r kept
  *   out_seq_write  writes the file unless old has its bytes; *r says
- *                  which; part_off/len: a part to read back later
- *   out_seq_put    records *r, in key order (one thread)
+ *                  which
+ *   out_seq_put    records *r and its span, in (key, path) order (one
+ *                  thread)
  * out_seq_keep and out_seq_write are thread-safe.  NULL out: check.
  */
 int		 out_seq_old(struct out *, const char *key, const char *path,
-		    struct out_rec *old);
+		    struct out_rec *old, struct out_span *span);
 int		 out_seq_keep(struct out *, const char *path,
 		    const struct out_rec *old, const struct digest *input,
 		    struct out_rec *);
 int		 out_seq_write(struct out *, const char *path, const void *,
 		    size_t, enum out_mode, const struct digest *input,
-		    uint64_t part_off, uint64_t part_len,
 		    const struct out_rec *old, struct out_rec *);
 void		 out_seq_put(struct out *, const char *key, const char *path,
-		    const struct out_rec *);
+		    const struct out_rec *, const struct out_span *);
 /*
  * out_open, out_put, out_close: one file written in parts, for files too
  * big to hold (print batches, the index); recorded like out_write() when
@@ -334,12 +345,25 @@ void		 out_abort(struct out *);
 
 /* ---- site.c: the public site ---------------------------------------------- */
 
+/* The templates of private/, loaded with the project (private_load). */
+struct priv_tmpl {
+	const struct tmpl *packet;	/* packet.html */
+	const struct tmpl *article;	/* partials/packet-article.html */
+	const struct tmpl *print_start;	/* partials/print-start.html */
+	const struct tmpl *print_end;	/* partials/print-end.html */
+	const struct tmpl *private;	/* private.html: lists, the index */
+	const struct tmpl *index_row;	/* partials/private-row.html */
+	const struct tmpl *index_end;	/* partials/private-end.html */
+	char		*css;		/* templates/packet.css */
+};
+
 /* Everything a build reads, loaded and checked once. */
 struct project {
 	struct config	 conf;		/* content/site.yaml */
 	struct content	 content;
 	struct catalog	 catalog;
 	struct tmpl_set	*tmpl;		/* templates/ */
+	struct priv_tmpl priv;		/* ... those of private/ */
 	day_t		 as_of;
 	struct digest	 fp;		/* project_fingerprint() */
 };
@@ -355,12 +379,180 @@ int		 site_build(struct project *, const struct fy_figures *,
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
 
-/* ---- packets.c: the private outputs -------------------------------------- */
+/* ---- engine.c: employees into documents ----------------------------------- */
 
 struct records;
+struct sqlite3;
+struct eng;
+struct eng_slot;
+
+#define ENG_SERIES	2	/* files per employee one writer may make */
+#define ENG_BUFS	3	/* scratch buffers a worker lends the writers */
+
+/* A series path: HEAD, the employee's id, TAIL ("private/packets/",
+ * ".html").  { NULL, NULL } ends a writer's list. */
+struct eng_series {
+	const char	*head;
+	const char	*tail;
+};
+
+/* One file of an employee's series, found in the previous output by the
+ * scan, made or kept by its writer, recorded by the engine. */
+struct eng_file {
+	const char	*path;		/* of the file (the batch's arena) */
+	struct out_rec	 old;		/* the previous output's file there */
+	struct out_span	 old_span;	/* ... and its span */
+	int		 has_old;
+	struct out_rec	 rec;		/* this build's (eng_keep, eng_write) */
+	struct out_span	 span;
+	int		 made;		/* 1: recorded in the manifest */
+};
+
+/* One employee, as the writers see it in their employee() hook. */
+struct eng_emp {
+	struct eng	*e;
+	const struct history *h;	/* the employee's rows */
+	const struct packet *pkt;	/* what the rules say (rule_packet) */
+	struct arena	*view;		/* the worker's, reset after the
+					 * employee: views */
+	struct arena	*keep;		/* lives until the employee is
+					 * retired: notes for retire() */
+	struct buf	*buf;		/* ENG_BUFS scratch buffers */
+	struct eng_slot	*slot;		/* the engine's notes */
+};
 
 /*
- * packets_build: reads every employee's records once and writes under
+ * A writer: what one kind of output does with each employee and, after
+ * the scan, with what was noted of them all.  Any hook may be NULL.
+ * Each returns 0 on failure (reported).
+ *   schema    SQL making the writer's tables in the private database
+ *   series    the files it may make per employee (up to ENG_SERIES);
+ *             the engine finds each in the previous output
+ *   kinds     the kinds of article it makes (eng_article), up to 3:
+ *             names of [a-z_] (the engine keeps a table of each)
+ *   start     once the database is open: prepares its statements
+ *   employee  in a worker thread, for every employee: makes its files
+ *             (eng_keep, eng_write: files[] are its series, in order),
+ *             articles (eng_article), and *note, a note for retire() in
+ *             e->keep
+ *   retire    in the scan's thread, employees in id order: puts the
+ *             note in its tables (one connection, no lock)
+ *   finish    after the scan, writers in order: batches, lists, index
+ *   stop      finalizes its statements and frees self
+ */
+struct eng_writer {
+	const char	*schema;
+	struct eng_series series[ENG_SERIES + 1];
+	const char	*kinds[4];
+	int		(*start)(void *self, struct eng *);
+	int		(*employee)(void *self, struct eng_emp *,
+			    struct eng_file *files, void **note);
+	int		(*retire)(void *self, struct eng *,
+			    const struct history *, void *note);
+	int		(*finish)(void *self, struct eng *);
+	void		(*stop)(void *self);
+	void		*self;		/* the writer's state */
+};
+
+/*
+ * eng_new: a run of the writers (at most 8) over every employee into out
+ * (NULL: check, render and write nothing).  eng_run: reads the records
+ * once, jobs worker threads, summing the annual figures of fy->fy into
+ * fy; then finish() of each writer.  0 when a record was bad or anything
+ * failed (reported).  eng_free: stop() of each writer, then the rest.
+ */
+struct eng	*eng_new(struct project *, struct out *,
+		    const struct eng_writer *, size_t, struct diag *);
+int		 eng_run(struct eng *, struct records *, int jobs,
+		    struct fy_figures *);
+void		 eng_free(struct eng *);
+/*
+ * eng_input: what the documents of one employee are made from: the
+ * project (program, templates, content, as-of date) and the employee's
+ * rows.  The same input makes the same files, so a file whose input the
+ * previous output's manifest holds is kept without making it.
+ */
+void		 eng_input(const struct project *, const struct history *,
+		    struct digest *);
+/*
+ * In employee():
+ *   eng_keep     1 when f's previous file was made from in and is
+ *                intact: it is kept, with its span
+ *   eng_write    writes f (unless the previous file has its bytes)
+ *   eng_article  an article of kind (a static string) for the batches:
+ *                the bytes of b, spooled
+ *   eng_article_kept  the article is the span of f's previous file
+ * Each returns 0 on failure (reported).
+ */
+int		 eng_keep(struct eng_emp *, struct eng_file *,
+		    const struct digest *in);
+int		 eng_write(struct eng_emp *, struct eng_file *,
+		    const struct buf *, enum out_mode,
+		    const struct digest *in, const struct out_span *);
+int		 eng_article(struct eng_emp *, const char *kind,
+		    const struct buf *, const struct digest *in);
+int		 eng_article_kept(struct eng_emp *, const char *kind,
+		    const struct eng_file *, const struct digest *in);
+
+/* A unit of the articles of one kind: its batch and its index entry. */
+struct eng_unit {
+	char		*key;		/* its batch's file name: KEY.html */
+	char		*name;		/* NULL: employees with no unit */
+	long long	 count;		/* articles */
+	long long	 nocomp;	/* ... of employees without computer
+					 * access */
+	struct digest	 set;		/* umpress_set() of its articles */
+};
+
+/* The units of a kind, in key order, and the sets of all its articles
+ * and of the articles of employees without computer access. */
+struct eng_units {
+	struct eng_unit	*v;
+	size_t		 n;
+	struct digest	 all, nocomp;
+};
+
+/*
+ * After the scan (finish()):
+ *   eng_db       the private database: the writers' tables, and a
+ *                table of the articles of each kind (unit_key, unit,
+ *                name, id, class, no_computer, nalerts, off, len, src,
+ *                input), indexed in (unit_key, name, id) order
+ *   eng_table    the name of that table of kind
+ *   eng_db_fail  reports the database's error about what; returns 0
+ *   eng_units    the units of kind, found once for every kind; NULL on
+ *                failure (reported); the engine's
+ *   eng_copy     puts the bytes of the article (id, src, off, len: its
+ *                columns) into f, through tmp
+ */
+struct sqlite3	*eng_db(struct eng *);
+const char	*eng_table(struct eng *, const char *kind);
+int		 eng_db_fail(struct eng *, const char *what);
+const struct eng_units *eng_units(struct eng *, const char *kind);
+void		 eng_units_free(struct eng_units *);
+int		 eng_copy(struct eng *, struct out_file *, const char *id,
+		    int src, long long off, size_t len, struct buf *tmp);
+
+/* ---- private.c: what private/ holds ----------------------------------------- */
+
+/* What the writers of private/ share (private_build makes it). */
+struct priv {
+	struct project	*p;
+	struct out	*out;		/* NULL: check (render, write nothing) */
+	struct diag	*d;
+	struct arena	 a;		/* the index's entries */
+	struct tv	*lists;		/* the lists written (lists.c) */
+};
+
+/*
+ * private_load: the templates of private/ into p->priv (with the
+ * project: every problem reported at load, 0 when there was one).
+ * private_unload frees them.
+ */
+int		 private_load(struct project *, struct diag *);
+void		 private_unload(struct project *);
+/*
+ * private_build: reads every employee's records once and writes under
  * private/: a packet for each participant or eligible employee, the print
  * batches, the eligibility lists and the coordinator's index; sums the
  * annual figures of the as-of fiscal year into fy (fy->fy set and
@@ -368,9 +560,22 @@ struct records;
  * out NULL it renders and writes nothing (check).  0 when a record was
  * bad or anything failed (reported).
  */
-int		 packets_build(struct project *, struct records *,
+int		 private_build(struct project *, struct records *,
 		    struct out *, int jobs, struct fy_figures *,
 		    struct diag *);
+/* private_view: the view of a private page's shell (print-start,
+ * private.html): title, style, page_css, as_of, site.title; list and
+ * index null, for the caller to set. */
+struct tv	*private_view(const struct project *, struct arena *,
+		    const char *title, const char *page_css);
+
+/* ---- packets.c: one packet per employee --------------------------------- */
+
+/* packet_due: whether the employee gets a packet: a participant (any
+ * enrollment) or an eligible employee. */
+int		 packet_due(const struct packet *);
+/* packets_writer: the writer of packets/ID.html and print/. */
+void		 packets_writer(struct eng_writer *, struct priv *);
 /*
  * packet_print: one employee's packet on standard output as html, json or
  * text.  0 when there is no such employee ("no employee with id ID"), a
@@ -378,6 +583,30 @@ int		 packets_build(struct project *, struct records *,
  */
 int		 packet_print(struct project *, struct records *,
 		    const char *id, const char *format, struct diag *);
+
+/* ---- batches.c: articles batched by unit -------------------------------- */
+
+/*
+ * batches_write: the articles of kind in one document per unit,
+ * DIR/UNIT.html, and those of employees without computer access in
+ * DIR/no-computer-access.html, each employee's on their own pages
+ * ("WHAT of UNIT" the title).  0 on failure (reported).
+ */
+int		 batches_write(struct priv *, struct eng *, const char *kind,
+		    const char *dir, const char *what);
+/*
+ * page_css: the @page rules that print the employee's name and the page
+ * number on every page; named, the rules of a page named after the
+ * employee, for a batch.
+ */
+void		 page_css(struct buf *, const char *id, const char *name,
+		    int named);
+
+/* ---- lists.c: the eligibility lists (G3) --------------------------------- */
+
+/* lists_writer: the writer of lists/CODE/COUNTY.html and .csv; the lists
+ * written go to pv->lists for the index. */
+void		 lists_writer(struct eng_writer *, struct priv *);
 
 /* ---- report.c, chart.c: the annual figures and the bundles ----------------- */
 

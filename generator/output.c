@@ -34,7 +34,7 @@
 /* One file of the other kind (not a series), as the manifest records it. */
 struct entry {
 	char		*path;		/* relative to the output folder */
-	struct out_rec	 r;
+	struct out_rec	 r;		/* (its span is always none) */
 };
 
 struct manifest {
@@ -50,6 +50,7 @@ struct seq_in {
 	size_t		 cap;
 	char		*key, *path;	/* of the current line, in line */
 	struct out_rec	 r;
+	struct out_span	 span;
 	int		 bad;		/* a damaged line was passed */
 };
 
@@ -78,10 +79,11 @@ struct out {
 /*
  * .umpress-manifest, inside the output: a header line, "input INPUT" (what
  * the whole build was made from, out_begin), one line per file of the
- * series in key order, a line "=", then one line per other file in path
- * order.  A line:
- *   HASH INPUT SIZE MODE PART_OFF PART_LEN [KEY] PATH
- * (digests in 32 hex digits, MODE in octal).  No times: the same inputs
+ * series in key then path order, a line "=", then one line per other
+ * file in path order.  A line:
+ *   HASH INPUT SIZE MODE SPAN_OFF SPAN_LEN [KEY] PATH
+ * (digests in 32 hex digits, MODE in octal; the span is a series file's,
+ * 0 0 for the others).  No times: the same inputs
  * make the same manifest, as they make the same files.  It names the
  * private files, employee ids among them: mode 0600.
  */
@@ -90,12 +92,17 @@ struct out {
 #define MANIFEST_SEP	"="
 
 static void
-line_put(FILE *f, const struct out_rec *r, const char *key, const char *path)
+line_put(FILE *f, const struct out_rec *r, const struct out_span *span,
+    const char *key, const char *path)
 {
+	static const struct out_span none;
+
+	if (span == NULL)
+		span = &none;
 	fprintf(f, "%016" PRIx64 "%016" PRIx64 " %016" PRIx64 "%016" PRIx64
 	    " %" PRIu64 " %o %" PRIu64 " %" PRIu64 " %s%s%s\n",
 	    r->hash.w[0], r->hash.w[1], r->input.w[0], r->input.w[1], r->size,
-	    r->mode, r->part_off, r->part_len, key ? key : "", key ? " " : "",
+	    r->mode, span->off, span->len, key ? key : "", key ? " " : "",
 	    path);
 }
 
@@ -135,24 +142,26 @@ num(const char **p, int base, int end, uint64_t *v)
 }
 
 /*
- * Parses a line (newline removed) into r; *rest is what follows the
- * numbers (KEY PATH or PATH).  0 when damaged.  By hand: a manifest has
- * a line per packet, and sscanf made reading it a tenth of a no-op
+ * Parses a line (newline removed) into r and span; *rest is what follows
+ * the numbers (KEY PATH or PATH).  0 when damaged.  By hand: a manifest
+ * has a line per packet, and sscanf made reading it a tenth of a no-op
  * build.
  */
 static int
-line_parse(char *line, struct out_rec *r, char **rest)
+line_parse(char *line, struct out_rec *r, struct out_span *span,
+    char **rest)
 {
 	const char *p = line;
 	uint64_t mode;
 
 	memset(r, 0, sizeof(*r));
+	memset(span, 0, sizeof(*span));
 	if (!hex64(&p, &r->hash.w[0]) || !hex64(&p, &r->hash.w[1]) ||
 	    *p++ != ' ' || !hex64(&p, &r->input.w[0]) ||
 	    !hex64(&p, &r->input.w[1]) || *p++ != ' ' ||
 	    !num(&p, 10, ' ', &r->size) || !num(&p, 8, ' ', &mode) ||
-	    !num(&p, 10, ' ', &r->part_off) ||
-	    !num(&p, 10, ' ', &r->part_len) || *p == '\0' || mode > 07777)
+	    !num(&p, 10, ' ', &span->off) ||
+	    !num(&p, 10, ' ', &span->len) || *p == '\0' || mode > 07777)
 		return 0;
 	r->mode = (unsigned)mode;
 	*rest = (char *)p;
@@ -224,7 +233,7 @@ seq_advance(struct seq_in *s)
 			s->f = NULL;
 			break;
 		}
-		if (line_parse(s->line, &s->r, &rest) &&
+		if (line_parse(s->line, &s->r, &s->span, &rest) &&
 		    (sp = strchr(rest, ' ')) != NULL) {
 			*sp = '\0';
 			s->key = rest;
@@ -276,6 +285,7 @@ manifest_load(struct out *o)
 	char *path, *line = NULL, *rest;
 	size_t cap = 0;
 	struct out_rec r;
+	struct out_span span;
 	int others = 0;
 	FILE *f;
 
@@ -288,7 +298,7 @@ manifest_load(struct out *o)
 			if (!others && strcmp(line, MANIFEST_SEP) == 0)
 				others = 1;
 			else if (others) {
-				if (line_parse(line, &r, &rest))
+				if (line_parse(line, &r, &span, &rest))
 					manifest_add(&o->old, rest, &r);
 				else
 					o->old_whole = 0;
@@ -716,24 +726,34 @@ out_current(struct out *o)
 
 /* ---- the series ------------------------------------------------------------- */
 
+/* Whether the previous manifest's current series line comes before the
+ * file (key, path): keys first, then the paths of one key. */
+static int
+seq_before(const struct seq_in *s, const char *key, const char *path)
+{
+	int cmp = strcmp(s->key, key);
+
+	return cmp < 0 || (cmp == 0 && strcmp(s->path, path) < 0);
+}
+
 int
 out_seq_old(struct out *o, const char *key, const char *path,
-    struct out_rec *old)
+    struct out_rec *old, struct out_span *span)
 {
 	struct seq_in *s;
-	int cmp = 1;
 
 	if (o == NULL)
 		return 0;
 	s = &o->seq;
-	while (s->f != NULL && (cmp = strcmp(s->key, key)) < 0)
+	while (s->f != NULL && seq_before(s, key, path))
 		seq_advance(s);
-	if (s->f == NULL || cmp != 0)
+	if (s->f == NULL || strcmp(s->key, key) != 0 ||
+	    strcmp(s->path, path) != 0)
 		return 0;
-	cmp = strcmp(s->path, path);
 	*old = s->r;
+	*span = s->span;
 	seq_advance(s);
-	return cmp == 0;
+	return 1;
 }
 
 int
@@ -750,12 +770,10 @@ out_seq_keep(struct out *o, const char *path, const struct out_rec *old,
 
 int
 out_seq_write(struct out *o, const char *path, const void *data, size_t len,
-    enum out_mode m, const struct digest *input, uint64_t part_off,
-    uint64_t part_len, const struct out_rec *old, struct out_rec *r)
+    enum out_mode m, const struct digest *input, const struct out_rec *old,
+    struct out_rec *r)
 {
 	rec_make(r, data, len, m, input);
-	r->part_off = part_off;
-	r->part_len = part_len;
 	if (o == NULL || same_as(o, path, r, old))
 		return 1;
 	if (!stage_write(o, path, data, len, r)) {
@@ -767,11 +785,11 @@ out_seq_write(struct out *o, const char *path, const void *data, size_t len,
 
 void
 out_seq_put(struct out *o, const char *key, const char *path,
-    const struct out_rec *r)
+    const struct out_rec *r, const struct out_span *span)
 {
 	if (o == NULL)
 		return;
-	line_put(o->mf, r, key, path);
+	line_put(o->mf, r, span, key, path);
 	if (r->kept) {
 		fprintf(o->kept, "%o %s\n", r->mode, path);
 		o->nseq_kept++;
@@ -1013,7 +1031,7 @@ manifest_end(struct out *o)
 	fprintf(o->mf, "%s\n", MANIFEST_SEP);
 	sort_now(o);
 	for (i = 0; i < o->now.n; i++)
-		line_put(o->mf, &o->now.v[i].r, NULL, o->now.v[i].path);
+		line_put(o->mf, &o->now.v[i].r, NULL, NULL, o->now.v[i].path);
 	ok = fflush(o->mf) == 0 && !ferror(o->mf);
 	ok &= fclose(o->mf) == 0;
 	o->mf = NULL;

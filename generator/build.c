@@ -118,6 +118,7 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	if (have) {
 		ok = rec_program(r, &a, &pr);
 		ok &= private_build(p, r, out, jobs, &fy, d);
+		out_hook("private");
 	}
 	ok = ok && d->errors == 0 && site_build(p, have ? &fy : NULL,
 	    have ? &pr : NULL, out, d);

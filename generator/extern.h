@@ -5,13 +5,21 @@
  *   project.c   site.yaml, YAML helpers          project_  ydoc_
  *   content.c   pages: front matter + Markdown   content_
  *   catalog.c   title and ladder appendices      catalog_
+ *   ladders.c   ladder diagrams (Graphviz)       ladders_
  *   records.c   the database (records.h)         rec_
  *   rules.c     the rules, pure (model.h)        rule_
  *   view.c      packet view -> JSON, text, tv    view_
  *   template.c  Mustache (tmpl.h)                tmpl_
- *   site.c      the public site                  site_
  *   output.c    the only writer under output/    out_
- *   build.c     the build and check commands     build_
+ *   site.c      the public site                  site_
+ *   engine.c    employees into documents         eng_
+ *   private.c   private/: writers, index         private_
+ *   packets.c   packets/ID.html, packet command  packet_  packets_
+ *   batches.c   print batches by unit            batches_  page_css
+ *   lists.c     eligibility lists (G3)           lists_
+ *   report.c    figures, report and site zips    metrics_  report_
+ *   chart.c     SVG bar charts                   chart_
+ *   build.c     the commands                     cmd_
  *
  * Shared types live in core.h (memory, diagnostics, dates, escaping,
  * values) and model.h (settings, catalog, records, packet).
@@ -336,12 +344,50 @@ int		 out_read(struct out *, const char *path, struct buf *);
 int		 out_read_old(struct out *, const char *path, uint64_t off,
 		    uint64_t len, struct buf *);
 /*
+ * The previous output's files as they are, whatever its manifest says
+ * (a file another command put there: an encrypted report bundle):
+ *   out_name      a path as messages name it (the output folder given)
+ *   out_old       where to read the previous output's file at path
+ *   out_keep_old  keeps that file in the new output as it is; 0 when
+ *                 there is none
+ * out_name and out_old: the caller frees the string.
+ */
+char		*out_name(const struct out *, const char *path);
+char		*out_old(const struct out *, const char *path);
+int		 out_keep_old(struct out *, const char *path);
+/*
  * out_commit: puts the new output in place of the old one: one rename of
  * the stage, the old removed; nothing at all when every file was kept.
  * out_abort: drops the new output; the old stays.  Both free the struct.
  */
 int		 out_commit(struct out *);
 void		 out_abort(struct out *);
+
+/*
+ * out_single: writes one file outside a build (umpress report) into the
+ * folder DIR, at PATH in it: makes the folders (0755, or 0700 private),
+ * waits for a build of DIR (its lock), has fn make the file at tmp (a
+ * temporary path beside it; shown names the file in messages), gives it
+ * its mode (0644, or 0600 private) whatever the umask, and renames it
+ * into place: a failed run leaves the old file as it was.  A DIR that is
+ * a symbolic link is followed, as by builds.  0 on failure (reported).
+ */
+typedef int	(*out_single_fn)(const char *tmp, const char *shown,
+		    void *arg);
+int		 out_single(const char *dir, const char *path,
+		    enum out_mode, out_single_fn, void *arg, struct diag *);
+/*
+ * out_hook: a point of a build the tests can stop at (tests/crash): when
+ * the environment's UMPRESS_TEST_HOOK names stage, the program kills
+ * itself there (SIGKILL), or, with UMPRESS_TEST_FIFO naming a FIFO,
+ * waits until the test has opened it and closed it again.  The stages,
+ * in a build's order: "lock-wait" (about to wait for another build),
+ * "stage" (the staging folder made), "scan" (the first employees'
+ * files written), "private" (private/ written), "commit" (the stage
+ * complete, before the swap), "swapped" (before the old output is
+ * removed).
+ */
+void		 out_hook(const char *stage);
 
 /* ---- site.c: the public site ---------------------------------------------- */
 
@@ -378,6 +424,26 @@ int		 site_build(struct project *, const struct fy_figures *,
 		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+
+/* ---- slug.c: the file names of units and counties ------------------------ */
+
+/*
+ * slug_file: appends the file name of a unit or county (cli.md): the
+ * name lowercased, each run of other characters than a-z and 0-9 one
+ * '-', none at either end; one longer than 80 characters cut to 71 and
+ * followed by '-' and the first 8 hex digits of the SHA-256 of the whole
+ * name.  Nothing when no letter or digit is left (the caller names it).
+ */
+void		 slug_file(struct buf *, const char *name);
+/*
+ * A set of file names given out in turn: slug_unique gives slug, or,
+ * when it is one of the reserved names or was given before, slug-2,
+ * slug-3, ... (cli.md: in the order of the units' names, the caller's
+ * order).  The names are the set's: slug_set_free frees them.
+ */
+struct slug_set	*slug_set_new(const char *const *reserved);
+const char	*slug_unique(struct slug_set *, const char *slug);
+void		 slug_set_free(struct slug_set *);
 
 /* ---- engine.c: employees into documents ----------------------------------- */
 
@@ -496,7 +562,10 @@ int		 eng_article_kept(struct eng_emp *, const char *kind,
 
 /* A unit of the articles of one kind: its batch and its index entry. */
 struct eng_unit {
-	char		*key;		/* its batch's file name: KEY.html */
+	char		*key;		/* its batches' file name, KEY.html:
+					 * slug_file() made unique over the
+					 * units of every kind, in the order
+					 * of their names; "no-unit" */
 	char		*name;		/* NULL: employees with no unit */
 	long long	 count;		/* articles */
 	long long	 nocomp;	/* ... of employees without computer
@@ -504,8 +573,8 @@ struct eng_unit {
 	struct digest	 set;		/* umpress_set() of its articles */
 };
 
-/* The units of a kind, in key order, and the sets of all its articles
- * and of the articles of employees without computer access. */
+/* The units of a kind, by name (no unit first), and the sets of all its
+ * articles and of the articles of employees without computer access. */
 struct eng_units {
 	struct eng_unit	*v;
 	size_t		 n;
@@ -515,9 +584,9 @@ struct eng_units {
 /*
  * After the scan (finish()):
  *   eng_db       the private database: the writers' tables, and a
- *                table of the articles of each kind (unit_key, unit,
- *                name, id, class, no_computer, nalerts, off, len, src,
- *                input), indexed in (unit_key, name, id) order
+ *                table of the articles of each kind (unit, name, id,
+ *                class, no_computer, nalerts, off, len, src, input),
+ *                indexed in (unit, name, id) order (no unit first)
  *   eng_table    the name of that table of kind
  *   eng_db_fail  reports the database's error about what; returns 0
  *   eng_units    the units of kind, found once for every kind; NULL on
@@ -623,7 +692,13 @@ struct metrics {
 	int		 fy;
 	struct metric	*v;	/* in the order of rules.md */
 	size_t		 n;
+	int		 overflow;	/* the money spent adds up past int64_t:
+					 * left empty (money_overflow) */
 };
+
+/* money_overflow: reports that the money of fiscal year fy adds up past
+ * what umpress can count (a wrong amount in the records). */
+void		 money_overflow(struct diag *, int fy);
 
 /* metrics_make: the rows from the summed figures and program tables;
  * pr may be NULL (no records).  metrics_free() releases them. */

@@ -21,6 +21,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,8 @@ struct seq_in {
 };
 
 struct out {
-	char		*dir;		/* the output folder, as given */
+	char		*shown;		/* the output folder, as given */
+	char		*dir;		/* ... the one swapped (swap_target) */
 	char		*stage;		/* staging folder beside it */
 	int		 lockfd;	/* flock()ed folder holding dir */
 	struct manifest	 old;		/* the previous output's other files */
@@ -328,15 +330,53 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 	return unlink(path) == -1 && errno != ENOENT ? -1 : 0;
 }
 
-/* rm -rf, without following links. */
+/*
+ * Gives its owner (us) every right on a folder, so what is in it can be
+ * removed: a read-only old output (chmod -R a-w) is still ours.  1 when
+ * it opened up a folder the walk could not read, to be walked again.
+ */
+static int
+open_up(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)f;
+	return (flag == FTW_D || flag == FTW_DNR) &&
+	    (st->st_mode & 0700) != 0700 &&
+	    chmod(path, (st->st_mode & 07777) | 0700) == 0 && flag == FTW_DNR;
+}
+
+/*
+ * rm -rf, without following links; the folders are made writable first
+ * (rm -rf does not, but a folder of ours left read-only would keep a
+ * whole output, personal data included, for good).  A walk that opened
+ * up a folder it could not read starts again, to look into it.
+ */
 static int
 rm_tree(const char *path)
 {
 	struct stat st;
+	int rounds = 0;
 
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT;
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0;
+	while (S_ISDIR(st.st_mode) && nftw(path, open_up, 16, FTW_PHYS) == 1 &&
+	    ++rounds < 4096)
+		continue;
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 &&
+	    lstat(path, &st) == -1;
+}
+
+/*
+ * Removes a folder of ours beside the output; when it stays (someone
+ * else's files in it), says so loudly: it may hold personal data.
+ */
+static void
+rm_stage(struct diag *d, const char *path)
+{
+	if (rm_tree(path))
+		return;
+	diag_file(d, DIAG_WARN, path, 0, "cannot remove this folder a build "
+	    "left (%s); it may hold personal data (private/): remove it "
+	    "(rm -rf)", strerror(errno));
 }
 
 /* Makes the folders leading to the file at path, with the mode. */
@@ -356,6 +396,32 @@ make_parents(const char *path, mode_t mode)
 	}
 	free(p);
 	return ok;
+}
+
+/*
+ * The folder a build swaps: dir, or when dir is a symbolic link (an
+ * output folder on another disk), the folder it points to, so that the
+ * link stays and its target is what is replaced.  The caller frees it.
+ */
+static char *
+swap_target(const char *dir)
+{
+	struct stat st;
+	char link[PATH_MAX], *t, *slash;
+	ssize_t n;
+
+	if (lstat(dir, &st) == -1 || !S_ISLNK(st.st_mode))
+		return xstrdup(dir);
+	if ((t = realpath(dir, NULL)) != NULL)
+		return t;
+	/* A link to a folder not made yet: its target, as the link says,
+	 * from the link's folder. */
+	if ((n = readlink(dir, link, sizeof(link) - 1)) <= 0)
+		return xstrdup(dir);
+	link[n] = '\0';
+	if (link[0] == '/' || (slash = strrchr(dir, '/')) == NULL)
+		return xstrdup(link);
+	return xasprintf("%.*s/%s", (int)(slash - dir), dir, link);
 }
 
 /* The folder holding dir, and dir's last component, split at the last
@@ -381,28 +447,29 @@ split_dir(const char *dir, char **parent, char **base)
 /* ---- a build ---------------------------------------------------------------- */
 
 /*
- * Takes the lock on the folder holding the output, so two builds of one
- * output never mix their trees: the second waits for the first.  The
- * lock is on the parent folder because the output itself is swapped.
+ * Takes the lock on the folder holding the output (parent), so two
+ * builds of one output never mix their trees: the second waits for the
+ * first.  The lock is on the parent folder because the output itself is
+ * swapped.  *fd: the locked folder, to close.
  */
 static int
-take_lock(struct out *o, const char *parent)
+take_lock(int *fd, const char *parent, const char *shown, struct diag *d)
 {
-	if ((o->lockfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
-	    -1) {
-		diag_file(o->d, DIAG_ERROR, parent, 0, "cannot open: %s",
+	if ((*fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		diag_file(d, DIAG_ERROR, parent, 0, "cannot open: %s",
 		    strerror(errno));
 		return 0;
 	}
-	if (flock(o->lockfd, LOCK_EX | LOCK_NB) == 0)
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
 		return 1;
 	if (errno == EWOULDBLOCK) {
-		diag_msg(o->d, DIAG_WARN, "another build is writing %s; "
-		    "waiting for it to finish", o->dir);
-		if (flock(o->lockfd, LOCK_EX) == 0)
+		diag_msg(d, DIAG_WARN, "another build is writing %s; "
+		    "waiting for it to finish", shown);
+		out_hook("lock-wait");
+		if (flock(*fd, LOCK_EX) == 0)
 			return 1;
 	}
-	diag_file(o->d, DIAG_ERROR, parent, 0, "cannot lock: %s",
+	diag_file(d, DIAG_ERROR, parent, 0, "cannot lock: %s",
 	    strerror(errno));
 	return 0;
 }
@@ -410,7 +477,7 @@ take_lock(struct out *o, const char *parent)
 /* Removes staging folders a killed build left beside the output
  * (".NAME.umpress-PID"): we hold the lock, so none is in use. */
 static void
-clean_leftovers(const char *parent, const char *base)
+clean_leftovers(struct diag *d, const char *parent, const char *base)
 {
 	struct dirent *e;
 	char *prefix, *path;
@@ -422,7 +489,7 @@ clean_leftovers(const char *parent, const char *base)
 	while ((e = readdir(dp)) != NULL)
 		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
 			path = xasprintf("%s/%s", parent, e->d_name);
-			rm_tree(path);
+			rm_stage(d, path);
 			free(path);
 		}
 	free(prefix);
@@ -470,11 +537,12 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 	o->d = d;
 	if (input != NULL)
 		o->input = *input;
-	o->dir = xstrdup(dir);
+	o->shown = xstrdup(dir);
+	o->dir = swap_target(dir);
 	o->lockfd = -1;
 	pthread_mutex_init(&o->lock, NULL);
-	split_dir(dir, &parent, &base);
-	if (!take_lock(o, parent))
+	split_dir(o->dir, &parent, &base);
+	if (!take_lock(&o->lockfd, parent, o->shown, d))
 		goto fail;
 	if (!output_ours(o)) {
 		struct stat st;
@@ -488,7 +556,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 			    "make it");
 		goto fail;
 	}
-	clean_leftovers(parent, base);
+	clean_leftovers(d, parent, base);
 	o->stage = xasprintf("%s/.%s" STAGE_TAG "%ld", parent, base,
 	    (long)getpid());
 	if (mkdir(o->stage, 0755) == -1 || chmod(o->stage, 0755) == -1) {
@@ -516,6 +584,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 	manifest_load(o);
 	free(parent);
 	free(base);
+	out_hook("stage");
 	return o;
 fail:
 	free(parent);
@@ -639,7 +708,7 @@ static void
 out_fail(struct out *o, const char *path)
 {
 	int saved = errno;
-	char *full = xasprintf("%s/%s", o->dir, path);
+	char *full = xasprintf("%s/%s", o->shown, path);
 
 	diag_file(o->d, DIAG_ERROR, full, 0, "cannot write: %s",
 	    strerror(saved));
@@ -1019,6 +1088,145 @@ out_read_old(struct out *o, const char *path, uint64_t off, uint64_t len,
 	return 1;
 }
 
+/* ---- the previous output's files as they are -------------------------------- */
+
+char *
+out_name(const struct out *o, const char *path)
+{
+	return xasprintf("%s/%s", o->shown, path);
+}
+
+char *
+out_old(const struct out *o, const char *path)
+{
+	return xasprintf("%s/%s", o->dir, path);
+}
+
+int
+out_keep_old(struct out *o, const char *path)
+{
+	char *full = out_old(o, path);
+	struct buf b = {0};
+	struct out_rec r;
+	struct stat st;
+	int ok;
+
+	ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+	    file_read(full, &b);
+	if (ok) {
+		memset(&r, 0, sizeof(r));
+		hash_bytes(b.data ? b.data : "", b.len, &r.hash);
+		r.size = b.len;
+		r.mode = (unsigned)(st.st_mode & 07777);
+		r.kept = 1;
+		record_other(o, path, &r);
+	}
+	buf_free(&b);
+	free(full);
+	return ok;
+}
+
+/* ---- one file outside a build ------------------------------------------------- */
+
+/* A temporary name beside the file at path: ".NAME.umpress-PID". */
+static char *
+tmp_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf("." "%s" STAGE_TAG "%ld", path,
+		    (long)getpid());
+	return xasprintf("%.*s/.%s" STAGE_TAG "%ld", (int)(slash - path),
+	    path, slash + 1, (long)getpid());
+}
+
+/* Makes the folders of the file at full (shown: as messages name it);
+ * one that is there must be a folder. */
+static int
+single_folders(const char *full, const char *shown, enum out_mode m,
+    struct diag *d)
+{
+	const char *slash = strrchr(shown, '/');
+	char *folder = xstrndup(shown, slash ? (size_t)(slash - shown) : 0);
+	char *real = xstrndup(full, (size_t)(strrchr(full, '/') - full));
+	struct stat st;
+	int err = 0;
+
+	if (!make_parents(full, dir_mode(file_mode(m))) ||
+	    stat(real, &st) == -1)
+		err = errno;
+	else if (!S_ISDIR(st.st_mode))
+		err = ENOTDIR;
+	if (err == ENOTDIR || err == EEXIST)
+		diag_file(d, DIAG_ERROR, folder, 0, "not a folder");
+	else if (err != 0)
+		diag_file(d, DIAG_ERROR, folder, 0, "cannot make the folder: "
+		    "%s", strerror(err));
+	free(folder);
+	free(real);
+	return err == 0;
+}
+
+int
+out_single(const char *dir, const char *path, enum out_mode m,
+    out_single_fn fn, void *arg, struct diag *d)
+{
+	char *real, *parent, *base, *full, *tmp, *shown;
+	int fd = -1, ok;
+
+	shown = xasprintf("%s/%s", dir, path);
+	real = swap_target(dir);
+	full = xasprintf("%s/%s", real, path);
+	tmp = tmp_beside(full);
+	split_dir(real, &parent, &base);
+	ok = single_folders(full, shown, m, d) &&
+	    take_lock(&fd, parent, dir, d);
+	/* Written beside, then renamed: a failed run leaves the old one. */
+	ok = ok && fn(tmp, shown, arg);
+	if (ok && (chmod(tmp, file_mode(m)) == -1 ||
+	    rename(tmp, full) == -1)) {
+		diag_file(d, DIAG_ERROR, shown, 0, "cannot write: %s",
+		    strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(tmp);
+	if (fd != -1)
+		close(fd);
+	free(real);
+	free(parent);
+	free(base);
+	free(full);
+	free(tmp);
+	free(shown);
+	return ok;
+}
+
+/* ---- test hooks ------------------------------------------------------------------ */
+
+void
+out_hook(const char *stage)
+{
+	const char *h = getenv("UMPRESS_TEST_HOOK"), *fifo;
+	ssize_t n;
+	char c;
+	int fd;
+
+	if (h == NULL || strcmp(h, stage) != 0)
+		return;
+	if ((fifo = getenv("UMPRESS_TEST_FIFO")) == NULL || *fifo == '\0') {
+		raise(SIGKILL);
+		return;
+	}
+	/* Until the test has opened the FIFO and closed it again. */
+	if ((fd = open(fifo, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	while ((n = read(fd, &c, 1)) > 0 || (n == -1 && errno == EINTR))
+		continue;
+	close(fd);
+}
+
 /* ---- the end ---------------------------------------------------------------- */
 
 /* Ends the manifest in the stage: the separator, the other files. */
@@ -1161,20 +1369,23 @@ out_commit(struct out *o)
 	int ok;
 
 	if (!(ok = manifest_end(o)))
-		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot write the "
+		diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot write the "
 		    "manifest: %s", strerror(errno));
 	else if (unchanged(o)) {
 		staged = xasprintf("%s/%s", o->stage, MANIFEST);
 		live = xasprintf("%s/%s", o->dir, MANIFEST);
 		if (!same_file(staged, live) && rename(staged, live) == -1) {
-			diag_file(o->d, DIAG_ERROR, live, 0, "cannot write: %s",
-			    strerror(errno));
+			diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot write "
+			    "the manifest: %s", strerror(errno));
 			ok = 0;
 		}
-	} else if ((ok = link_kept(o)) && !swap_in(o)) {
-		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot put the new "
-		    "output in place: %s", strerror(errno));
-		ok = 0;
+	} else if ((ok = link_kept(o))) {
+		out_hook("commit");
+		if (!(ok = swap_in(o)))
+			diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot put "
+			    "the new output in place: %s", strerror(errno));
+		else
+			out_hook("swapped");
 	}
 	free(staged);
 	free(live);
@@ -1194,8 +1405,8 @@ out_abort(struct out *o)
 	if (o->seq.f != NULL)
 		fclose(o->seq.f);
 	free(o->seq.line);
-	if (o->stage != NULL)
-		rm_tree(o->stage);	/* after a swap: the old output */
+	if (o->stage != NULL)	/* after a swap: the old output */
+		rm_stage(o->d, o->stage);
 	if (o->lockfd != -1)
 		close(o->lockfd);
 	manifest_free(&o->old);
@@ -1203,5 +1414,6 @@ out_abort(struct out *o)
 	pthread_mutex_destroy(&o->lock);
 	free(o->stage);
 	free(o->dir);
+	free(o->shown);
 	free(o);
 }

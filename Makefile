@@ -28,7 +28,7 @@ RULES_OBJS = generator/rules.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
-	generator/site.o generator/engine.o generator/packets.o \
+	generator/site.o generator/slug.o generator/engine.o generator/packets.o \
 	generator/batches.o generator/lists.o generator/private.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS)
@@ -84,6 +84,10 @@ tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
 		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
 
+tests/bin/test_slug: tests/unit/test_slug.c $(CORE_OBJS) generator/slug.o $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_slug.c \
+		$(CORE_OBJS) generator/slug.o -o $@ $(TEST_LIBS) $(LIBS)
+
 tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \
 		$(CORE_OBJS) $(RECORDS_OBJS) -o $@ $(TEST_LIBS) $(LIBS)
@@ -97,6 +101,9 @@ test-ladders: deps tests/bin/test_ladders
 test-records: deps tests/bin/test_records
 	tests/bin/test_records
 
+test-slug: deps tests/bin/test_slug
+	tests/bin/test_slug
+
 test-mustache: deps tests/bin/mustache-spec
 	tests/bin/mustache-spec tests/mustache/spec
 
@@ -109,7 +116,8 @@ test-rules: deps tests/bin/test_rules
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
+	tests/bin/test_records tests/bin/test_ladders tests/bin/test_slug \
+	tests/bin/mustache-spec
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -125,6 +133,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_rules
 	tests/bin/test_records
 	tests/bin/test_ladders
+	tests/bin/test_slug
 	tests/bad/run
 	tests/build/run
 	tests/hostile/run
@@ -148,7 +157,8 @@ test-asan: deps
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders \
+		tests/bin/test_slug; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
@@ -167,4 +177,4 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders
+.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-slug

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "extern.h"
+#include "records.h"
 
 void
 page_css(struct buf *b, const char *id, const char *name, int named)
@@ -125,12 +126,12 @@ unit_batches(struct priv *pv, struct eng *e, const struct eng_units *u,
 	int ok = 1;
 
 	path = xasprintf("SELECT id, name, src, off, len FROM %s WHERE "
-	    "unit_key = ? ORDER BY name, id", eng_table(e, kind));
+	    "unit IS ? ORDER BY name, id", eng_table(e, kind));
 	if (sqlite3_prepare_v2(eng_db(e), path, -1, &st, NULL) != SQLITE_OK)
 		ok = eng_db_fail(e, "prepare");
 	free(path);
 	for (i = 0; ok && i < u->n; i++) {
-		sqlite3_bind_text(st, 1, u->v[i].key, -1, SQLITE_STATIC);
+		rec_bind_text(st, 1, u->v[i].name);
 		path = xasprintf("%s/%s.html", dir, u->v[i].key);
 		title = xasprintf("%s of %s", what, u->v[i].name ?
 		    u->v[i].name : "employees with no unit");
@@ -152,7 +153,7 @@ nocomp_batch(struct priv *pv, struct eng *e, const struct eng_units *u,
 	int ok;
 
 	path = xasprintf("SELECT id, name, src, off, len FROM %s WHERE "
-	    "no_computer ORDER BY unit_key, name, id", eng_table(e, kind));
+	    "no_computer ORDER BY unit, name, id", eng_table(e, kind));
 	ok = sqlite3_prepare_v2(eng_db(e), path, -1, &st, NULL) == SQLITE_OK;
 	free(path);
 	if (!ok)

@@ -108,6 +108,7 @@ struct eng {
 	pthread_cond_t	 qcond;
 	struct batch	*queue, *qtail;	/* batches to do */
 	int		 done;		/* the scan ended */
+	int		 hooked;	/* out_hook("scan") was called */
 	int		 units_read;	/* 1: the units were read (units_ok) */
 	int		 units_ok;
 };
@@ -129,8 +130,7 @@ static const char eng_pragmas[] =
  * first, as they would with one kind (a kind column cost 2% of a build).
  */
 static const char kind_schema[] =
-	"CREATE TABLE %s (unit_key TEXT NOT NULL, unit TEXT, "
-	"  name TEXT NOT NULL, id TEXT NOT NULL, class TEXT, "
+	"CREATE TABLE %s (unit TEXT, name TEXT NOT NULL, id TEXT NOT NULL, class TEXT, "
 	"  no_computer INTEGER NOT NULL, nalerts INTEGER NOT NULL, "
 	"  off INTEGER NOT NULL, len INTEGER NOT NULL, "
 	"  src INTEGER NOT NULL, input BLOB NOT NULL)";
@@ -211,7 +211,7 @@ kind_open(struct eng *e, struct kind *k)
 	free(sql);
 	if (!ok)
 		return eng_db_fail(e, "create");
-	sql = xasprintf("INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	sql = xasprintf("INSERT INTO %s VALUES (?,?,?,?,?,?,?,?,?,?)",
 	    k->table);
 	ok = sqlite3_prepare_v2(e->db, sql, -1, &k->ins, NULL) == SQLITE_OK;
 	free(sql);
@@ -271,48 +271,32 @@ eng_table(struct eng *e, const char *kind)
 	return k ? k->table : "none";
 }
 
-/* The file name of a unit (cli.md: lowercased, runs of other
- * characters one '-'); "" when nothing is left. */
-static void
-file_key(struct buf *b, const char *s)
-{
-	buf_reset(b);
-	if (s != NULL)
-		slugify(b, s, strlen(s), 0);
-	buf_putc(b, '\0');
-	b->len--;
-}
-
 /* Puts one employee's articles in the database. */
 static int
-arts_insert(struct eng *e, const struct employee *emp, const struct eng_slot *sl)
+arts_insert(struct eng *e, const struct employee *emp,
+    const struct eng_slot *sl)
 {
 	const struct art *t;
-	struct buf key = {0};
 	sqlite3_stmt *st;
 	int ok = 1;
 
-	if (sl->arts != NULL)
-		file_key(&key, emp->unit);
 	for (t = sl->arts; ok && t != NULL; t = t->next) {
 		st = t->kind->ins;
 		sqlite3_reset(st);
-		rec_bind_text(st, 1, key.len ? key.data : "no-unit");
-		rec_bind_text(st, 2, emp->unit);
-		rec_bind_text(st, 3, emp->name);
-		rec_bind_text(st, 4, emp->id);
-		rec_bind_text(st, 5, t->cls);
-		sqlite3_bind_int(st, 6, !emp->computer_access);
-		sqlite3_bind_int64(st, 7, (sqlite3_int64)t->nalerts);
-		sqlite3_bind_int64(st, 8, t->off);
-		sqlite3_bind_int64(st, 9, (sqlite3_int64)t->len);
-		sqlite3_bind_int(st, 10, t->src);
-		sqlite3_bind_blob(st, 11, &t->in, sizeof(t->in),
+		rec_bind_text(st, 1, emp->unit);
+		rec_bind_text(st, 2, emp->name);
+		rec_bind_text(st, 3, emp->id);
+		rec_bind_text(st, 4, t->cls);
+		sqlite3_bind_int(st, 5, !emp->computer_access);
+		sqlite3_bind_int64(st, 6, (sqlite3_int64)t->nalerts);
+		sqlite3_bind_int64(st, 7, t->off);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)t->len);
+		sqlite3_bind_int(st, 9, t->src);
+		sqlite3_bind_blob(st, 10, &t->in, sizeof(t->in),
 		    SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			ok = eng_db_fail(e, "insert");
 	}
-	buf_free(&key);
 	return ok;
 }
 
@@ -472,7 +456,8 @@ eng_article_kept(struct eng_emp *em, const char *kind,
 
 /* ---- the scan and the workers ------------------------------------------- */
 
-static void
+/* Adds a worker's figures to the run's; 0 when the money overflows. */
+static int
 fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 {
 	size_t i;
@@ -481,7 +466,6 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 	to->participating_employees += from->participating_employees;
 	for (i = 0; i < 3; i++)
 		to->appointments[i] += from->appointments[i];
-	to->course_spent_cents += from->course_spent_cents;
 	to->courses_taken += from->courses_taken;
 	to->courses_completed += from->courses_completed;
 	to->courses_dropped += from->courses_dropped;
@@ -492,6 +476,7 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 		to->grades_by_title[i] += from->grades_by_title[i];
 	for (i = 0; i < 3 * ntitles; i++)
 		to->appointments_by_title[i] += from->appointments_by_title[i];
+	return money_add(&to->course_spent_cents, from->course_spent_cents);
 }
 
 /* One employee: the rules, the figures, then every writer. */
@@ -644,6 +629,10 @@ batch_retire(struct eng *e, struct batch *b)
 			eng_failed(e);
 			break;
 		}
+	if (b->n > 0 && !e->hooked) {
+		e->hooked = 1;
+		out_hook("scan");
+	}
 	arena_reset(&b->a);
 	memset(b->s, 0, b->n * sizeof(*b->s));
 	b->n = 0;
@@ -718,7 +707,7 @@ eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 	size_t nring = jobs > 1 ? 2 * (size_t)jobs : 1, seq, i;
 	struct batch *ring = xcalloc(nring, sizeof(*ring)), *b;
 	struct rec_scan *sc;
-	int bad, nbad = 0, more = 1;
+	int bad, nbad = 0, more = 1, money = 1;
 
 	for (i = 0; i < (size_t)jobs; i++)
 		worker_init(&ws[i], e);
@@ -747,16 +736,18 @@ eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
 		pthread_join(ws[i].tid, NULL);
 	for (i = 0; i < (size_t)jobs; i++) {
-		fy_sum(fy, &ws[i].fy, e->p->catalog.ntitles);
+		money &= fy_sum(fy, &ws[i].fy, e->p->catalog.ntitles);
 		worker_free(&ws[i]);
 	}
+	if (!money)
+		money_overflow(e->d, fy->fy);
 	for (i = 0; i < nring; i++)
 		arena_free(&ring[i].a);
 	free(ring);
 	free(ws);
 	nbad += rec_scan_failed(sc);
 	rec_scan_free(sc);
-	return nbad == 0 && !e->failed;
+	return nbad == 0 && money && !e->failed;
 }
 
 /* ---- after the scan -------------------------------------------------------- */
@@ -790,14 +781,13 @@ unit_add(struct eng_units *u, sqlite3_stmt *st)
 	u->v = xreallocarray(u->v, u->n + 1, sizeof(*u->v));
 	t = &u->v[u->n++];
 	memset(t, 0, sizeof(*t));
-	t->key = xstrdup(col(st, 0));
-	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-		t->name = xstrdup(col(st, 1));
-	t->count = sqlite3_column_int64(st, 2);
-	t->nocomp = sqlite3_column_int64(st, 3);
-	set_add(&t->set, st, 4);
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		t->name = xstrdup(col(st, 0));
+	t->count = sqlite3_column_int64(st, 1);
+	t->nocomp = sqlite3_column_int64(st, 2);
+	set_add(&t->set, st, 3);
 	digest_add(&u->all, &t->set);
-	set_add(&u->nocomp, st, 5);
+	set_add(&u->nocomp, st, 4);
 }
 
 /* The units of a kind, from one GROUP BY over the covering index;
@@ -809,10 +799,9 @@ units_read(struct eng *e, struct kind *k)
 	char *sql;
 	int rc;
 
-	sql = xasprintf("SELECT unit_key, min(unit), count(*), "
-	    "sum(no_computer), umpress_set(id, input), umpress_set(id, "
-	    "input) FILTER (WHERE no_computer) FROM %s GROUP BY unit_key "
-	    "ORDER BY unit_key", k->table);
+	sql = xasprintf("SELECT unit, count(*), sum(no_computer), "
+	    "umpress_set(id, input), umpress_set(id, input) FILTER (WHERE "
+	    "no_computer) FROM %s GROUP BY unit ORDER BY unit", k->table);
 	rc = sqlite3_prepare_v2(e->db, sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
@@ -821,6 +810,61 @@ units_read(struct eng *e, struct kind *k)
 		unit_add(&k->units, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE || eng_db_fail(e, "select");
+}
+
+static int
+name_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/*
+ * The file names of the units of every kind (cli.md): each unit's name
+ * made a slug, in the order of the names; a slug that is a reserved name
+ * or another unit's gets -2, -3, ...; no unit is "no-unit".  One unit
+ * has one file name in every folder of batches.
+ */
+static void
+units_name(struct eng *e)
+{
+	static const char *const reserved[] = { "no-computer-access",
+	    "no-unit", "index", NULL };
+	struct slug_set *set = slug_set_new(reserved);
+	struct buf b = {0};
+	const char **names = NULL, **key = NULL, **hit;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < e->nkinds; i++)
+		for (j = 0; j < e->kinds[i].units.n; j++)
+			if (e->kinds[i].units.v[j].name != NULL) {
+				names = xreallocarray(names, n + 1,
+				    sizeof(*names));
+				names[n++] = e->kinds[i].units.v[j].name;
+			}
+	xqsort(names, n, sizeof(*names), name_cmp);
+	key = xcalloc(n + 1, sizeof(*key));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(names[i], names[i - 1]) == 0) {
+			key[i] = key[i - 1];
+			continue;
+		}
+		buf_reset(&b);
+		slug_file(&b, names[i]);
+		/* A name with no letter or digit. */
+		key[i] = slug_unique(set, b.len ? b.data : "unit");
+	}
+	for (i = 0; i < e->nkinds; i++)
+		for (j = 0; j < e->kinds[i].units.n; j++) {
+			struct eng_unit *t = &e->kinds[i].units.v[j];
+
+			hit = t->name ? bsearch(&t->name, names, n,
+			    sizeof(*names), name_cmp) : NULL;
+			t->key = xstrdup(hit ? key[hit - names] : "no-unit");
+		}
+	free(names);
+	free(key);
+	buf_free(&b);
+	slug_set_free(set);
 }
 
 const struct eng_units *
@@ -834,6 +878,8 @@ eng_units(struct eng *e, const char *kind)
 		e->units_ok = 1;
 		for (i = 0; e->units_ok && i < e->nkinds; i++)
 			e->units_ok = units_read(e, &e->kinds[i]);
+		if (e->units_ok)
+			units_name(e);
 	}
 	return k != NULL && e->units_ok ? &k->units : NULL;
 }
@@ -885,9 +931,9 @@ eng_copy(struct eng *e, struct out_file *f, const char *id, int src,
 static int
 kind_sort(struct eng *e, struct kind *k)
 {
-	char *sql = xasprintf("CREATE INDEX %s_order ON %s (unit_key, name, "
-	    "id, no_computer, src, off, len, input, unit, class, nalerts)",
-	    k->table, k->table);
+	char *sql = xasprintf("CREATE INDEX %s_order ON %s (unit, name, id, "
+	    "no_computer, src, off, len, input, class, nalerts)", k->table,
+	    k->table);
 	int ok = sqlite3_exec(e->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 
 	free(sql);

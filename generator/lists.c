@@ -78,13 +78,12 @@ lists_employee(void *self, struct eng_emp *em, struct eng_file *f,
 	return 1;
 }
 
-/* The file name of a county (cli.md: lowercased, runs of other
- * characters one '-'); "county" when nothing is left. */
+/* The file name of a county (cli.md); "county" when nothing is left. */
 static void
 county_key(struct buf *b, const char *s)
 {
 	buf_reset(b);
-	slugify(b, s, strlen(s), 0);
+	slug_file(b, s);
 	if (b->len == 0)
 		BUF_LIT(b, "county");
 	buf_putc(b, '\0');

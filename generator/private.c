@@ -150,7 +150,7 @@ index_rows(struct priv *pv, struct eng *e, struct out_file *f)
 	int ok = 1, rc = SQLITE_DONE;
 
 	sql = xasprintf("SELECT id, name, unit, class, nalerts, no_computer "
-	    "FROM %s ORDER BY unit_key, name, id", eng_table(e, "packet"));
+	    "FROM %s ORDER BY unit, name, id", eng_table(e, "packet"));
 	rc = sqlite3_prepare_v2(eng_db(e), sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)

@@ -696,6 +696,29 @@ batch_fill(struct eng *e, struct rec_scan *sc, struct batch *b, int *bad)
 }
 
 /*
+ * Starts the worker threads of jobs > 1; returns how many started.  The
+ * system may refuse some (no memory for their stacks, a limit on
+ * processes): the build goes on with those that started, or with none,
+ * doing the work in the scan's thread, and says so.
+ */
+static size_t
+workers_start(struct eng *e, struct worker *ws, int jobs)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
+		if ((err = pthread_create(&ws[i].tid, NULL, worker_main,
+		    &ws[i])) != 0)
+			break;
+	if (err != 0)
+		diag_msg(e->d, DIAG_WARN, "cannot start worker thread %zu of "
+		    "%d: %s; going on with %zu", i + 1, jobs, strerror(err),
+		    i > 0 ? i : 1);
+	return i;
+}
+
+/*
  * Reads every employee in id order and has the workers do each.  Returns
  * 0 when a record was bad (every one reported: the scan goes on to the
  * end so a run shows them all) or anything failed.
@@ -704,15 +727,14 @@ static int
 eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 {
 	struct worker *ws = xcalloc((size_t)jobs, sizeof(*ws));
-	size_t nring = jobs > 1 ? 2 * (size_t)jobs : 1, seq, i;
+	size_t nring = jobs > 1 ? 2 * (size_t)jobs : 1, seq, i, nt;
 	struct batch *ring = xcalloc(nring, sizeof(*ring)), *b;
 	struct rec_scan *sc;
 	int bad, nbad = 0, more = 1, money = 1;
 
 	for (i = 0; i < (size_t)jobs; i++)
 		worker_init(&ws[i], e);
-	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
-		pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
+	nt = workers_start(e, ws, jobs);
 	sc = rec_scan_new(r, &e->p->catalog);
 	for (seq = 0; more; seq++) {
 		b = &ring[seq % nring];
@@ -722,7 +744,7 @@ eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 		/* Bad rows: go on reading to report them all, write no more. */
 		if (nbad > 0)
 			b->n = 0;
-		if (jobs > 1)
+		if (nt > 0)
 			batch_put(e, b);
 		else
 			batch_run(&ws[0], b);
@@ -733,7 +755,7 @@ eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 	pthread_mutex_unlock(&e->qlock);
 	for (i = 0; i < nring; i++)
 		batch_retire(e, &ring[(seq + i) % nring]);
-	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
+	for (i = 0; i < nt; i++)
 		pthread_join(ws[i].tid, NULL);
 	for (i = 0; i < (size_t)jobs; i++) {
 		money &= fy_sum(fy, &ws[i].fy, e->p->catalog.ntitles);

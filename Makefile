@@ -92,6 +92,14 @@ tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \
 		$(CORE_OBJS) $(RECORDS_OBJS) -o $@ $(TEST_LIBS) $(LIBS)
 
+# The fault injection shim (tests/fault/run), loaded with LD_PRELOAD.
+tests/bin/fault.so: tests/fault/shim.c tests/bin/.dir
+	$(CC) -shared -fPIC -O2 -g -Wall -Wextra -Werror tests/fault/shim.c \
+		-o $@ -ldl -lpthread
+
+test-fault: deps umpress tests/bin/fault.so
+	tests/fault/run
+
 test-template: deps tests/bin/test_template
 	tests/bin/test_template
 
@@ -126,7 +134,7 @@ demo: deps umpress
 	./umpress records demo records/umpress.db --employees 500 --seed 1
 	./umpress build
 
-test: deps umpress $(UNIT_TESTS)
+test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/bin/test_core
 	tests/bin/test_template
 	tests/bin/mustache-spec tests/mustache/spec
@@ -138,6 +146,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/build/run
 	tests/hostile/run
 	tests/crash/run
+	tests/fault/run
 	tests/man/run
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -177,4 +186,4 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-slug
+.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-slug test-fault

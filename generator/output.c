@@ -379,14 +379,19 @@ rm_stage(struct diag *d, const char *path)
 	    "(rm -rf)", strerror(errno));
 }
 
-/* Makes the folders leading to the file at path, with the mode. */
+/*
+ * Makes the folders leading to the file at path, with the mode, those
+ * after its first from bytes: the folder there must be (a stage that is
+ * gone is not made again by a thread still writing into it).
+ */
 static int
-make_parents(const char *path, mode_t mode)
+make_parents(const char *path, size_t from, mode_t mode)
 {
 	char *p = xstrdup(path), *s;
 	int ok = 1;
 
-	for (s = strchr(p + 1, '/'); s != NULL && ok; s = strchr(s + 1, '/')) {
+	for (s = strchr(p + from + 1, '/'); s != NULL && ok;
+	    s = strchr(s + 1, '/')) {
 		*s = '\0';
 		if (mkdir(p, mode) == 0)
 			ok = chmod(p, mode) == 0; /* whatever the umask */
@@ -396,6 +401,47 @@ make_parents(const char *path, mode_t mode)
 	}
 	free(p);
 	return ok;
+}
+
+/*
+ * The stage of the build in progress, removed when the program ends
+ * before the build does: exit() from oom() (out of memory) or main.c.
+ * One for the process, as atexit() handlers take no argument: the only
+ * state here outside a context.  live points at the build's o->stage.
+ */
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t live_once = PTHREAD_ONCE_INIT;
+static char **live;
+
+static void
+live_atexit(void)
+{
+	char dead[PATH_MAX];
+
+	pthread_mutex_lock(&live_lock);
+	/* Renamed first, at once: a worker thread still writing into it
+	 * then fails, and cannot make it again (make_parents). */
+	if (live != NULL && *live != NULL && snprintf(dead, sizeof(dead),
+	    "%s.dead", *live) < (int)sizeof(dead) && rename(*live, dead) == 0)
+		rm_tree(dead);
+	live = NULL;
+	pthread_mutex_unlock(&live_lock);
+}
+
+static void
+live_register(void)
+{
+	atexit(live_atexit);
+}
+
+/* Sets (or with NULL, clears) the stage to remove at exit. */
+static void
+live_set(char **stage)
+{
+	pthread_once(&live_once, live_register);
+	pthread_mutex_lock(&live_lock);
+	live = stage;
+	pthread_mutex_unlock(&live_lock);
 }
 
 /*
@@ -564,6 +610,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 		    "here: %s", strerror(errno));
 		goto fail;
 	}
+	live_set(&o->stage);
 	mpath = xasprintf("%s/%s", o->stage, MANIFEST);
 	o->mf = fopen(mpath, "we");
 	if (o->mf == NULL || fchmod(fileno(o->mf), 0600) == -1) {
@@ -645,7 +692,7 @@ stage_write(struct out *o, const char *path, const void *data, size_t len,
 	int ok;
 
 	ok = write_file(staged, data, len, r->mode) || (errno == ENOENT &&
-	    make_parents(staged, dir_mode(r->mode)) &&
+	    make_parents(staged, strlen(o->stage), dir_mode(r->mode)) &&
 	    write_file(staged, data, len, r->mode));
 	free(staged);
 	return ok;
@@ -898,7 +945,7 @@ out_open(struct out *o, const char *path, enum out_mode m,
 	if (o == NULL)		/* check: count nothing, write nothing */
 		return f;
 	f->staged = xasprintf("%s/%s", o->stage, path);
-	make_parents(f->staged, dir_mode(file_mode(m)));
+	make_parents(f->staged, strlen(o->stage), dir_mode(file_mode(m)));
 	if ((f->fd = open(f->staged, O_WRONLY | O_CREAT | O_TRUNC |
 	    O_CLOEXEC, file_mode(m))) == -1)
 		out_fail(o, path);
@@ -990,7 +1037,7 @@ out_path(struct out *o, const char *path, enum out_mode m)
 {
 	char *staged = xasprintf("%s/%s", o->stage, path);
 
-	make_parents(staged, dir_mode(file_mode(m)));
+	make_parents(staged, strlen(o->stage), dir_mode(file_mode(m)));
 	return staged;
 }
 
@@ -1153,7 +1200,7 @@ single_folders(const char *full, const char *shown, enum out_mode m,
 	struct stat st;
 	int err = 0;
 
-	if (!make_parents(full, dir_mode(file_mode(m))) ||
+	if (!make_parents(full, 0, dir_mode(file_mode(m))) ||
 	    stat(real, &st) == -1)
 		err = errno;
 	else if (!S_ISDIR(st.st_mode))
@@ -1273,7 +1320,8 @@ link_old(struct out *o, const char *path, unsigned mode)
 	int ok;
 
 	ok = link(old, staged) == 0 || (errno == ENOENT &&
-	    make_parents(staged, dir_mode(mode)) && link(old, staged) == 0);
+	    make_parents(staged, strlen(o->stage), dir_mode(mode)) &&
+	    link(old, staged) == 0);
 	if (!ok && (errno == EPERM || errno == EXDEV || errno == EMLINK ||
 	    errno == ENOTSUP))
 		ok = file_read(old, &b) && write_file(staged, b.data ?
@@ -1337,7 +1385,7 @@ static int
 swap_in(struct out *o)
 {
 	char *old;
-	int ok;
+	int ok, saved;
 
 	if (rename(o->stage, o->dir) == 0)
 		return 1;	/* there was no output */
@@ -1345,7 +1393,14 @@ swap_in(struct out *o)
 	    RENAME_EXCHANGE) == 0)
 		return 1;
 	old = xasprintf("%s.old", o->stage);
-	ok = rename(o->dir, old) == 0 && rename(o->stage, o->dir) == 0;
+	if (rename(o->dir, old) == -1)
+		ok = 0;
+	else if (!(ok = rename(o->stage, o->dir) == 0)) {
+		/* The old output back where it was. */
+		saved = errno;
+		rename(old, o->dir);
+		errno = saved;
+	}
 	if (ok) {
 		free(o->stage);
 		o->stage = old;
@@ -1398,6 +1453,8 @@ out_abort(struct out *o)
 {
 	if (o == NULL)
 		return;
+	if (o->stage != NULL)
+		live_set(NULL);
 	if (o->mf != NULL)
 		fclose(o->mf);
 	if (o->kept != NULL)

@@ -115,29 +115,36 @@ batch_write(struct priv *pv, struct eng *e, const char *path,
 	return ok;
 }
 
+/* The batch DIR/KEY.html, "WHAT of WHOM", of the articles of st. */
+static int
+batch_at(struct priv *pv, struct eng *e, sqlite3_stmt *st, const char *dir,
+    const char *key, const char *what, const char *whom,
+    const struct digest *set)
+{
+	char *path = xasprintf("%s/%s.html", dir, key);
+	char *title = xasprintf("%s of %s", what, whom);
+	int ok = batch_write(pv, e, path, title, st, set);
+
+	free(path);
+	free(title);
+	return ok;
+}
+
 /* Each unit's batch. */
 static int
 unit_batches(struct priv *pv, struct eng *e, const struct eng_units *u,
     const char *kind, const char *dir, const char *what)
 {
-	sqlite3_stmt *st = NULL;
-	char *path, *title;
+	sqlite3_stmt *st;
 	size_t i;
-	int ok = 1;
+	int ok;
 
-	path = xasprintf("SELECT id, name, src, off, len FROM %s WHERE "
-	    "unit IS ? ORDER BY name, id", eng_table(e, kind));
-	if (sqlite3_prepare_v2(eng_db(e), path, -1, &st, NULL) != SQLITE_OK)
-		ok = eng_db_fail(e, "prepare");
-	free(path);
-	for (i = 0; ok && i < u->n; i++) {
+	st = eng_prepare(e, kind, "SELECT id, name, src, off, len FROM %s "
+	    "WHERE unit IS ? ORDER BY name, id");
+	for (i = 0, ok = st != NULL; ok && i < u->n; i++) {
 		rec_bind_text(st, 1, u->v[i].name);
-		path = xasprintf("%s/%s.html", dir, u->v[i].key);
-		title = xasprintf("%s of %s", what, u->v[i].name ?
-		    u->v[i].name : "employees with no unit");
-		ok = batch_write(pv, e, path, title, st, &u->v[i].set);
-		free(path);
-		free(title);
+		ok = batch_at(pv, e, st, dir, u->v[i].key, what, u->v[i].name ?
+		    u->v[i].name : "employees with no unit", &u->v[i].set);
 	}
 	sqlite3_finalize(st);
 	return ok;
@@ -148,21 +155,14 @@ static int
 nocomp_batch(struct priv *pv, struct eng *e, const struct eng_units *u,
     const char *kind, const char *dir, const char *what)
 {
-	sqlite3_stmt *st = NULL;
-	char *path, *title;
+	sqlite3_stmt *st;
 	int ok;
 
-	path = xasprintf("SELECT id, name, src, off, len FROM %s WHERE "
-	    "no_computer ORDER BY unit, name, id", eng_table(e, kind));
-	ok = sqlite3_prepare_v2(eng_db(e), path, -1, &st, NULL) == SQLITE_OK;
-	free(path);
-	if (!ok)
-		return eng_db_fail(e, "prepare");
-	path = xasprintf("%s/no-computer-access.html", dir);
-	title = xasprintf("%s of employees without computer access", what);
-	ok = batch_write(pv, e, path, title, st, &u->nocomp);
-	free(path);
-	free(title);
+	if ((st = eng_prepare(e, kind, "SELECT id, name, src, off, len FROM "
+	    "%s WHERE no_computer ORDER BY unit, name, id")) == NULL)
+		return 0;
+	ok = batch_at(pv, e, st, dir, "no-computer-access", what,
+	    "employees without computer access", &u->nocomp);
 	sqlite3_finalize(st);
 	return ok;
 }

@@ -263,12 +263,28 @@ kind_find(struct eng *e, const char *name)
 	return NULL;
 }
 
-const char *
-eng_table(struct eng *e, const char *kind)
+/* Prepares sql, in which %s stands for the table of k. */
+static sqlite3_stmt *
+kind_prepare(struct eng *e, const struct kind *k, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	char *q = xasprintf(sql, k->table);
+
+	if (sqlite3_prepare_v2(e->db, q, -1, &st, NULL) != SQLITE_OK) {
+		eng_db_fail(e, "prepare");
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	free(q);
+	return st;
+}
+
+struct sqlite3_stmt *
+eng_prepare(struct eng *e, const char *kind, const char *sql)
 {
 	struct kind *k = kind_find(e, kind);
 
-	return k ? k->table : "none";
+	return k ? kind_prepare(e, k, sql) : NULL;
 }
 
 /* Puts one employee's articles in the database. */
@@ -818,16 +834,13 @@ static int
 units_read(struct eng *e, struct kind *k)
 {
 	sqlite3_stmt *st;
-	char *sql;
 	int rc;
 
-	sql = xasprintf("SELECT unit, count(*), sum(no_computer), "
-	    "umpress_set(id, input), umpress_set(id, input) FILTER (WHERE "
-	    "no_computer) FROM %s GROUP BY unit ORDER BY unit", k->table);
-	rc = sqlite3_prepare_v2(e->db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return eng_db_fail(e, "prepare");
+	if ((st = kind_prepare(e, k, "SELECT unit, count(*), "
+	    "sum(no_computer), umpress_set(id, input), umpress_set(id, input) "
+	    "FILTER (WHERE no_computer) FROM %s GROUP BY unit ORDER BY unit"))
+	    == NULL)
+		return 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		unit_add(&k->units, st);
 	sqlite3_finalize(st);

@@ -587,7 +587,8 @@ struct eng_units {
  *                table of the articles of each kind (unit, name, id,
  *                class, no_computer, nalerts, off, len, src, input),
  *                indexed in (unit, name, id) order (no unit first)
- *   eng_table    the name of that table of kind
+ *   eng_prepare  prepares sql, in which %s stands for the table of kind;
+ *                NULL on failure (reported)
  *   eng_db_fail  reports the database's error about what; returns 0
  *   eng_units    the units of kind, found once for every kind; NULL on
  *                failure (reported); the engine's
@@ -595,7 +596,8 @@ struct eng_units {
  *                columns) into f, through tmp
  */
 struct sqlite3	*eng_db(struct eng *);
-const char	*eng_table(struct eng *, const char *kind);
+struct sqlite3_stmt *eng_prepare(struct eng *, const char *kind,
+		    const char *sql);
 int		 eng_db_fail(struct eng *, const char *what);
 const struct eng_units *eng_units(struct eng *, const char *kind);
 void		 eng_units_free(struct eng_units *);

@@ -146,16 +146,11 @@ index_rows(struct priv *pv, struct eng *e, struct out_file *f)
 	sqlite3_stmt *st;
 	struct arena ra = {0};
 	struct buf b = {0};
-	char *sql;
 	int ok = 1, rc = SQLITE_DONE;
 
-	sql = xasprintf("SELECT id, name, unit, class, nalerts, no_computer "
-	    "FROM %s ORDER BY unit, name, id", eng_table(e, "packet"));
-	rc = sqlite3_prepare_v2(eng_db(e), sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return eng_db_fail(e, "prepare");
-	rc = SQLITE_DONE;
+	if ((st = eng_prepare(e, "packet", "SELECT id, name, unit, class, "
+	    "nalerts, no_computer FROM %s ORDER BY unit, name, id")) == NULL)
+		return 0;
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ok = index_row(pv, st, &ra, &b);
 		out_put(f, b.data, b.len);

@@ -179,17 +179,21 @@ writes(int flags)
 	return (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC)) != 0;
 }
 
+/* The mode argument of an open that creates a file. */
+#define OPEN_MODE(flags, m) do { \
+	va_list ap; \
+	va_start(ap, flags); \
+	m = flags & (O_CREAT | O_TMPFILE) ? va_arg(ap, mode_t) : 0; \
+	va_end(ap); \
+} while (0)
+
 int
 open(const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t m = 0;
+	mode_t m;
 	REAL(open);
 
-	va_start(ap, flags);
-	if (flags & (O_CREAT | O_TMPFILE))
-		m = va_arg(ap, mode_t);
-	va_end(ap);
+	OPEN_MODE(flags, m);
 	if (writes(flags) && write_fails(RET))
 		return -1;
 	return real_open(path, flags, m);
@@ -198,14 +202,10 @@ open(const char *path, int flags, ...)
 int
 open64(const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t m = 0;
+	mode_t m;
 	REAL(open64);
 
-	va_start(ap, flags);
-	if (flags & (O_CREAT | O_TMPFILE))
-		m = va_arg(ap, mode_t);
-	va_end(ap);
+	OPEN_MODE(flags, m);
 	if (writes(flags) && write_fails(RET))
 		return -1;
 	return real_open64(path, flags, m);
@@ -214,14 +214,10 @@ open64(const char *path, int flags, ...)
 int
 openat(int dir, const char *path, int flags, ...)
 {
-	va_list ap;
-	mode_t m = 0;
+	mode_t m;
 	REAL(openat);
 
-	va_start(ap, flags);
-	if (flags & (O_CREAT | O_TMPFILE))
-		m = va_arg(ap, mode_t);
-	va_end(ap);
+	OPEN_MODE(flags, m);
 	if (writes(flags) && write_fails(RET))
 		return -1;
 	return real_openat(dir, path, flags, m);

@@ -45,9 +45,9 @@ struct art {
 	struct kind	*kind;
 	const char	*cls;		/* the employee's class, for the index */
 	size_t		 nalerts;	/* the packet's alerts, for the index */
-	long long	 off;		/* where its bytes are: see eng_schema */
+	long long	 off;		/* where its bytes are, len of them, */
 	size_t		 len;
-	int		 src;
+	int		 src;		/* ... in what: see kind_schema */
 	struct digest	 in;		/* what it was made from */
 	struct art	*next;
 };
@@ -130,8 +130,8 @@ static const char eng_pragmas[] =
  * first, as they would with one kind (a kind column cost 2% of a build).
  */
 static const char kind_schema[] =
-	"CREATE TABLE %s (unit TEXT, name TEXT NOT NULL, id TEXT NOT NULL, class TEXT, "
-	"  no_computer INTEGER NOT NULL, nalerts INTEGER NOT NULL, "
+	"CREATE TABLE %s (unit TEXT, name TEXT NOT NULL, id TEXT NOT NULL, "
+	"  class TEXT, no_computer INTEGER NOT NULL, nalerts INTEGER NOT NULL, "
 	"  off INTEGER NOT NULL, len INTEGER NOT NULL, "
 	"  src INTEGER NOT NULL, input BLOB NOT NULL)";
 

@@ -30,7 +30,10 @@ APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
 	generator/site.o generator/packets.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS)
+# The site search (issue #22).
+SEARCH_OBJS = generator/stem.o generator/search.o
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS) \
+	$(SEARCH_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
 	generator/extern.h
@@ -83,6 +86,10 @@ tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
 		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
 
+tests/bin/test_search: tests/unit/test_search.c $(CORE_OBJS) $(SEARCH_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_search.c \
+		$(CORE_OBJS) $(SEARCH_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
 tests/bin/test_records: tests/unit/test_records.c $(CORE_OBJS) $(RECORDS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_records.c \
 		$(CORE_OBJS) $(RECORDS_OBJS) -o $@ $(TEST_LIBS) $(LIBS)
@@ -105,10 +112,15 @@ test-core: deps tests/bin/test_core
 test-rules: deps tests/bin/test_rules
 	tests/bin/test_rules
 
+test-search: deps umpress tests/bin/test_search
+	tests/bin/test_search
+	tests/search/run
+
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec
+	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec \
+	tests/bin/test_search
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -124,8 +136,10 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_rules
 	tests/bin/test_records
 	tests/bin/test_ladders
+	tests/bin/test_search
 	tests/bad/run
 	tests/build/run
+	tests/search/run
 	tests/hostile/run
 	tests/crash/run
 	tests/man/run
@@ -140,14 +154,15 @@ ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
 test-asan: deps
 	rm -rf tests/asan && mkdir -p tests/asan
 	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
-	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/lsan.supp tests/asan/tests/
+	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/search tests/lsan.supp tests/asan/tests/
 	# The normal build's objects are newer than the sources: without
 	# this the sanitizers would see only what is compiled anew.
 	rm -f tests/asan/generator/*.o
 	$(MAKE) -C tests/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
-		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders; do \
+		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders \
+		tests/bin/test_search; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
@@ -166,4 +181,5 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders
+.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders \
+	test-search

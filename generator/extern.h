@@ -435,6 +435,34 @@ struct chart_bar {
 void		 chart_bars(struct buf *, const char *id, const char *title,
 		    const struct chart_bar *, size_t);
 
+/* ---- stem.c, search.c: the site search ----------------------------------- */
+
+/*
+ * word_next: the next word of s[*pos..len) (stem.c says what a word is):
+ * its length, its offset in *start, *pos moved past it; 0 at the end.
+ * word_key: appends the word's key to out: ASCII lowercased, and a word
+ * of a-z Porter-stemmed.  templates/search.js does the same, both held
+ * to tests/search/vectors.txt.
+ */
+size_t		 word_next(const char *s, size_t len, size_t *pos,
+		    size_t *start);
+void		 word_key(const char *w, size_t len, struct buf *out);
+
+struct search;
+
+/*
+ * search_new: an empty index.  search_add: one rendered page of site/
+ * (path under site/, its HTML): the title, headings and text of its
+ * <main>, diagrams, menus and scripts left out.  search_write: the index
+ * as a script (search-index.js) into b: the same pages, in any order,
+ * give the same bytes.  search_free(NULL) is fine.
+ */
+struct search	*search_new(void);
+void		 search_add(struct search *, const char *path,
+		    const char *html, size_t len);
+void		 search_write(struct search *, struct buf *);
+void		 search_free(struct search *);
+
 /* ---- build.c: the commands ---------------------------------------------- */
 
 enum command {

@@ -11,7 +11,8 @@ CC	= cc
 CFLAGS	= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Werror
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator
 LDFLAGS	=
-PKGS	= libcmark-gfm yaml-0.1 sqlite3 libzip libgvc libcgraph libcrypto
+PKGS	= libcmark-gfm yaml-0.1 sqlite3 libzip libgvc libcgraph libcrypto \
+	libmicrohttpd
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 # cmark-gfm's extensions ship no .pc file (shared/notes/deps.md).
 LIBS	= `pkg-config --libs $(PKGS)` -lcmark-gfm-extensions -lpthread -lm
@@ -30,10 +31,11 @@ APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
 	generator/site.o generator/packets.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
-# The site search (issue #22).
+# The site search, the preview server, progress and new pages (issue #22).
 SEARCH_OBJS = generator/stem.o generator/search.o
+SERVE_OBJS = generator/progress.o generator/serve.o generator/newpage.o
 OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS) \
-	$(SEARCH_OBJS)
+	$(SEARCH_OBJS) $(SERVE_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
 	generator/extern.h
@@ -116,6 +118,9 @@ test-search: deps umpress tests/bin/test_search
 	tests/bin/test_search
 	tests/search/run
 
+test-serve: deps umpress
+	tests/serve/run
+
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
@@ -140,6 +145,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bad/run
 	tests/build/run
 	tests/search/run
+	tests/serve/run
 	tests/hostile/run
 	tests/crash/run
 	tests/man/run
@@ -168,6 +174,7 @@ test-asan: deps
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/serve/run
 
 # One full demo build under memcheck: no error, no definitely lost block.
 valgrind: deps umpress
@@ -182,4 +189,4 @@ fuzz: deps
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
 .PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders \
-	test-search
+	test-search test-serve

@@ -115,12 +115,16 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
 	if (have) {
 		ok = rec_program(r, &a, &pr);
+		progress_stage("packets", rec_count(r));
 		ok &= packets_build(p, r, out, jobs, &fy, d);
 	}
+	progress_stage("site", 0);
 	ok = ok && d->errors == 0 && site_build(p, have ? &fy : NULL,
 	    have ? &pr : NULL, out, d);
+	progress_stage("report", 0);
 	if (ok && have)
 		ok = report_bundle(p, &fy, &pr, out, d);
+	progress_stage("bundle", 0);
 	ok = ok && site_bundle(p, out, d);
 	fy_figures_free(&fy);
 	arena_free(&a);
@@ -149,10 +153,11 @@ build_input(const struct project *p, struct records *r, struct digest *in)
 	return 1;
 }
 
-/* umpress build: everything into output/ (or --out), swapped in at the
- * end, or nothing at all. */
+/* A build: everything into output/ (or --out), swapped in at the end,
+ * or nothing at all; 1 when it succeeded.  Its stages go to the progress
+ * line. */
 static int
-cmd_build(const struct opts *o, struct diag *d)
+build_once(const struct opts *o, struct diag *d)
 {
 	struct project p;
 	struct records *r = NULL;
@@ -160,6 +165,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	struct digest in;
 	int ok, current = 0;
 
+	progress_stage("loading", 0);
 	ok = project_open(&p, o->as_of, 0, d) && records_open(&r, d);
 	if (ok)
 		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR,
@@ -171,15 +177,41 @@ cmd_build(const struct opts *o, struct diag *d)
 	else if (ok)
 		ok = build_all(&p, r, out, jobs_of(o), d);
 	if (ok && !current) {
+		progress_stage("writing", 0);
 		ok = out_commit(out);
 		out = NULL;
 	}
 	out_abort(out);
 	rec_close(r);
 	project_close(&p);
-	if (ok)
-		printf("%s/site/index.html\n", o->out ? o->out : OUTPUT_DIR);
-	return ok ? 0 : 1;
+	progress_end();
+	return ok;
+}
+
+/* umpress build: prints the home page's path when done. */
+static int
+cmd_build(const struct opts *o, struct diag *d)
+{
+	if (!build_once(o, d))
+		return 1;
+	printf("%s/site/index.html\n", o->out ? o->out : OUTPUT_DIR);
+	return 0;
+}
+
+/* serve_run's build: a build of output/ with the command's options. */
+static int
+serve_build(void *arg, struct diag *d)
+{
+	return build_once(arg, d);
+}
+
+/* umpress serve: the site of output/ on a local address, rebuilt on
+ * every change (serve.c). */
+static int
+cmd_serve(const struct opts *o, struct diag *d)
+{
+	return serve_run(o->bind != NULL ? o->bind : "127.0.0.1",
+	    o->port, o->quiet, serve_build, (void *)o, d) ? 0 : 1;
 }
 
 /* umpress check: loads everything and renders every page and packet
@@ -258,7 +290,9 @@ cmd_run(const struct opts *o)
 {
 	struct diag d;
 
-	diag_init(&d, stderr);
+	if (o->cmd == CMD_BUILD || o->cmd == CMD_SERVE)
+		progress_init(o->quiet, o->verbose);
+	diag_init(&d, progress_stream());
 	switch (o->cmd) {
 	case CMD_BUILD:
 		return cmd_build(o, &d);
@@ -271,6 +305,10 @@ cmd_run(const struct opts *o)
 	case CMD_RECORDS_INIT:
 	case CMD_RECORDS_DEMO:
 		return cmd_records(o, &d);
+	case CMD_SERVE:
+		return cmd_serve(o, &d);
+	case CMD_NEW_PAGE:
+		return page_new(o->args[0], &d) ? 0 : 1;
 	}
 	return 2;
 }

@@ -169,6 +169,12 @@ slug_ok(const char *s)
 	return !seg_start;
 }
 
+int
+content_slug_ok(const char *s)
+{
+	return slug_ok(s);
+}
+
 static int
 appendix_value(struct ydoc *y, yaml_node_t *v, struct page *pg,
     struct diag *d)

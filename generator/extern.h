@@ -156,6 +156,10 @@ struct page	*content_find(const struct content *, const char *slug);
 int		 content_render(struct content *, const struct config *,
 		    struct diag *);
 void		 content_free(struct content *);
+/* content_slug_ok: a slug (a page's path under content/, as front matter
+ * may give it): segments of letters, digits, '-', '_' and '.', none empty
+ * or starting with '.'. */
+int		 content_slug_ok(const char *);
 /* content_node_text: the plain text under a node. */
 void		 content_node_text(cmark_node *, struct buf *);
 
@@ -463,6 +467,56 @@ void		 search_add(struct search *, const char *path,
 void		 search_write(struct search *, struct buf *);
 void		 search_free(struct search *);
 
+/* ---- progress.c: what a build is doing, on a terminal ------------------- */
+
+/*
+ * One progress display per process, as there is one terminal: a line on
+ * stderr that updates in place (stage, count done of total, rate, time
+ * left) when stderr is a terminal and not quiet; with verbose, a line per
+ * stage with its time.  Nothing else: a build's output does not depend
+ * on it.  progress_add is thread-safe (the packet workers call it);
+ * the rest is called from the main thread.
+ * progress_stream: a stream for diagnostics that clears the line before
+ * each message, so messages and the line do not mix (stderr when the
+ * line is off).
+ */
+void		 progress_init(int quiet, int verbose);
+void		 progress_stage(const char *name, uint64_t total);
+void		 progress_add(uint64_t n);
+void		 progress_end(void);
+FILE		*progress_stream(void);
+/* rec_count (records.c): how many employees a scan reads; 0 when that
+ * cannot be told. */
+uint64_t	 rec_count(struct records *);
+
+/* ---- serve.c, newpage.c: the preview server, new pages ---------------- */
+
+/*
+ * serve_build: (re)builds the output; 1 when it succeeded.  Messages go
+ * to d.
+ */
+typedef int	(*serve_build_fn)(void *arg, struct diag *d);
+
+/*
+ * serve_run: umpress serve: listens on addr:port (port 0: one the
+ * system picks; reported, 0, when the address cannot be had), builds,
+ * serves output/site/ and rebuilds on every change of content/,
+ * templates/ and records/umpress.db until SIGINT or SIGTERM.  Prints a
+ * line after each build and "listening on URL" on stdout.  1 on a clean
+ * stop.
+ */
+int		 serve_run(const char *addr, int port, int quiet,
+		    serve_build_fn, void *arg, struct diag *);
+/* serve_addr_ok: addr is an IPv4 or IPv6 address (--bind). */
+int		 serve_addr_ok(const char *addr);
+/*
+ * page_new: umpress new page PATH: writes content/PATH.md with its
+ * front matter, never over a file; prints its path.  0 on failure
+ * (reported, naming the file).
+ */
+int		 page_new(const char *path, struct diag *);
+
+
 /* ---- build.c: the commands ---------------------------------------------- */
 
 enum command {
@@ -471,7 +525,9 @@ enum command {
 	CMD_PACKET,
 	CMD_REPORT,
 	CMD_RECORDS_INIT,
-	CMD_RECORDS_DEMO
+	CMD_RECORDS_DEMO,
+	CMD_SERVE,
+	CMD_NEW_PAGE
 };
 
 /* The command line, as main.c read it. */
@@ -479,7 +535,7 @@ struct opts {
 	enum command	 cmd;
 	int		 word;		/* words the command name took */
 	int		 nargs;		/* positional arguments it takes */
-	const char	*args[2];	/* ID, FY or FILE */
+	const char	*args[2];	/* ID, FY, FILE or PATH */
 	day_t		 as_of;		/* --as-of, or the default */
 	const char	*out;		/* --out, or NULL */
 	int		 jobs;		/* --jobs, or 0: one per core */
@@ -487,6 +543,11 @@ struct opts {
 	const char	*password_file;	/* --password-file, or NULL */
 	long		 employees;	/* --employees */
 	unsigned long	 seed;		/* --seed */
+	int		 port;		/* serve --port (1313; 0: any free) */
+	const char	*bind;		/* serve --bind, or NULL: 127.0.0.1 */
+	int		 quiet;		/* --quiet: no progress line */
+	int		 verbose;	/* --verbose: a line per stage */
+	int		 strict;	/* --strict: warnings are errors */
 };
 
 /* cmd_run: runs the command; returns the exit status (cli.md). */

@@ -27,7 +27,13 @@ static const char usage_text[] =
 "                 a new, empty participant database\n"
 "  records demo FILE [--employees N] [--seed S] [--as-of DATE]\n"
 "                 a synthetic, deterministic demo database\n"
+"  serve [--port N] [--bind ADDR] [--as-of DATE]\n"
+"                 build, serve output/site/ on http://127.0.0.1:1313/ and\n"
+"                 rebuild and reload on every change\n"
+"  new page PATH  a new page, content/PATH.md\n"
 "\n"
+"  --quiet, --verbose\n"
+"                 build, serve: no progress line; a line per stage\n"
 "  -C DIR         run as if started in DIR\n"
 "  --help, --version\n"
 "\n"
@@ -62,7 +68,8 @@ number(const char *opt, const char *s, long min, long max)
 
 enum {
 	OPT_AS_OF = 1000, OPT_OUT, OPT_JOBS, OPT_FORMAT, OPT_PASSWORD,
-	OPT_EMPLOYEES, OPT_SEED, OPT_HELP, OPT_VERSION
+	OPT_EMPLOYEES, OPT_SEED, OPT_HELP, OPT_VERSION,
+	OPT_PORT, OPT_BIND, OPT_QUIET, OPT_VERBOSE
 };
 
 static const struct option long_opts[] = {
@@ -75,6 +82,10 @@ static const struct option long_opts[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "port", required_argument, NULL, OPT_PORT },
+	{ "bind", required_argument, NULL, OPT_BIND },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "verbose", no_argument, NULL, OPT_VERBOSE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -84,7 +95,13 @@ allowed(enum command c, int opt)
 {
 	switch (opt) {
 	case OPT_AS_OF:
-		return c != CMD_RECORDS_INIT;
+		return c != CMD_RECORDS_INIT && c != CMD_NEW_PAGE;
+	case OPT_PORT:
+	case OPT_BIND:
+		return c == CMD_SERVE;
+	case OPT_QUIET:
+	case OPT_VERBOSE:
+		return c == CMD_BUILD || c == CMD_SERVE;
 	case OPT_OUT:
 		return c == CMD_BUILD || c == CMD_REPORT;
 	case OPT_JOBS:
@@ -133,6 +150,22 @@ set_opt(struct opts *o, int opt, const char *name)
 	case OPT_SEED:
 		o->seed = (unsigned long)number("--seed", optarg, 0, LONG_MAX);
 		break;
+	case OPT_PORT:
+		/* 0: a free port the system picks (serve prints it). */
+		o->port = (int)number("--port", optarg, 0, 65535);
+		break;
+	case OPT_BIND:
+		if (!serve_addr_ok(optarg))
+			usage("--bind: '%s' is not an IPv4 or IPv6 address",
+			    optarg);
+		o->bind = optarg;
+		break;
+	case OPT_QUIET:
+		o->quiet = 1;
+		break;
+	case OPT_VERBOSE:
+		o->verbose = 1;
+		break;
 	}
 }
 
@@ -147,6 +180,7 @@ command(struct opts *o, int argc, char **argv)
 	} cmds[] = {
 		{ "build", CMD_BUILD, 0 }, { "check", CMD_CHECK, 0 },
 		{ "packet", CMD_PACKET, 1 }, { "report", CMD_REPORT, 1 },
+		{ "serve", CMD_SERVE, 0 },
 	};
 	size_t i;
 
@@ -158,6 +192,14 @@ command(struct opts *o, int argc, char **argv)
 			usage("records: expected init or demo", NULL);
 		o->cmd = strcmp(argv[1], "init") == 0 ? CMD_RECORDS_INIT :
 		    CMD_RECORDS_DEMO;
+		o->nargs = 1;
+		o->word = 2;
+		return;
+	}
+	if (strcmp(argv[0], "new") == 0) {
+		if (argc < 2 || strcmp(argv[1], "page"))
+			usage("new: expected page", NULL);
+		o->cmd = CMD_NEW_PAGE;
 		o->nargs = 1;
 		o->word = 2;
 		return;
@@ -200,6 +242,9 @@ command_args(struct opts *o, int argc, char **argv)
 	if (o->cmd == CMD_REPORT && !date_fy_parse(o->args[0], &c))
 		usage("report: '%s' is not a fiscal year such as 2026-27",
 		    o->args[0]);
+	if (o->cmd == CMD_NEW_PAGE && !content_slug_ok(o->args[0]))
+		usage("new page: '%s' is not a page path such as guides/"
+		    "overtime", o->args[0]);
 }
 
 int
@@ -213,6 +258,7 @@ main(int argc, char **argv)
 	o.format = "html";
 	o.seed = 1;
 	o.employees = 500;
+	o.port = 1313;
 	while ((c = getopt_long(argc, argv, "+C:", long_opts, NULL)) != -1)
 		switch (c) {
 		case 'C':

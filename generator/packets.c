@@ -544,6 +544,7 @@ batch_run(struct worker *w, struct batch *b)
 	pthread_mutex_unlock(&w->pk->lock);
 	for (i = 0; i < n; i++)
 		ok &= pk_employee(w, &b->a, &b->h[i], &b->s[i]);
+	progress_add(b->n);	/* the employees of the progress line */
 	if (!ok) {
 		pthread_mutex_lock(&w->pk->lock);
 		w->pk->failed = 1;

@@ -9,17 +9,23 @@
  * It must stay small (tests/search/run holds it to 15% of the site's
  * HTML), so no text is stored twice:
  *   stems   every key (stem.c) the text has, stop words left out
- *   words   every distinct whitespace-separated chunk of text ("exam,"),
- *           most frequent first, so they take the shortest numbers
- *   keys    for each chunk: how many keys, then their stem numbers
+ *   words   every distinct whitespace-separated chunk of text ("exam,")
+ *   keys    for each chunk its stem numbers: (stem + 1) * 2, plus 1 when
+ *           another follows; 0 for a chunk with none
  *   blocks  every distinct paragraph, list item, table row or heading:
  *           its kind (0 text, 1 the h1, 2 a heading), then its chunk
  *           numbers (a sentence that many title pages share is stored
  *           once)
- *   pages   path, block numbers, and the headings' anchors
- * Numbers are written as base-32 digits from two alphabets (see NUM_*):
- * the last digit of a number comes from the second, so numbers need no
- * separator.  The same pages give the same bytes.
+ *   pages   path, block numbers, and the headings' anchors: "" for the
+ *           slug of the heading's text (as content.c makes them), "-"
+ *           for none, else the anchor
+ * Stems and words are numbered the NFREQ most frequent first (the
+ * numbers of one digit), then in byte order, and written front-coded:
+ * each after a digit (FRONT) saying how many of the previous one's
+ * first characters it starts with.  Numbers are written as base-32
+ * digits from two alphabets (NUM_*): the last digit of a number comes
+ * from the second, so numbers need no separator.  The same pages give
+ * the same bytes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +36,10 @@
 /* Digits of a number but its last, and its last (search.js reads them). */
 #define NUM_MORE	"0123456789ABCDEFGHIJKLMNOPQRSTUV"
 #define NUM_LAST	"WXYZabcdefghijklmnopqrstuvwxyz-_"
+/* How many of the most frequent stems and words come first. */
+#define NFREQ		32
+/* How many characters a word shares with the one before it. */
+#define FRONT		"0123456789abcdefghijklmnopqrstuvwxyz"
 
 enum block_kind {
 	BLOCK_TEXT,	/* a paragraph, a list item, a table row */
@@ -48,13 +58,26 @@ struct spage {
 	char		*path;		/* "guides/exams.html" */
 	struct sblock	*blocks;
 	size_t		 nblocks;
+	size_t		 cap;		/* blocks allocated */
 };
 
 /* The index being made: the pages as they come. */
 struct search {
 	struct spage	*pages;
 	size_t		 npages;
+	size_t		 cap;		/* pages allocated */
 };
+
+/* p, an array of n items of size sz and *cap allocated, with room for
+ * one more: doubling, so a million items are not a million reallocs. */
+static void *
+grow(void *p, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(p, *cap, sz);
+}
 
 /*
  * Strings numbered in the order they are first put, counted: the
@@ -69,14 +92,16 @@ struct strtab {
 };
 
 static size_t
-strtab_hash(const char *s, size_t cap)
+strtab_hash(const char *s, size_t len, size_t cap)
 {
 	struct digest dg;
 
-	hash_bytes(s, strlen(s), &dg);
+	hash_bytes(s, len, &dg);
 	return (size_t)dg.w[0] & (cap - 1);
 }
 
+/* Twice the slots (at most half of them used), and room in the arrays
+ * for as many strings: no growing by one (a page of a million words). */
 static void
 strtab_grow(struct strtab *t)
 {
@@ -85,9 +110,11 @@ strtab_grow(struct strtab *t)
 	free(t->slot);
 	t->slot = xcalloc(cap, sizeof(*t->slot));
 	t->cap = cap;
+	t->str = xreallocarray(t->str, cap / 2, sizeof(*t->str));
+	t->count = xreallocarray(t->count, cap / 2, sizeof(*t->count));
 	for (i = 0; i < t->n; i++) {
-		for (h = strtab_hash(t->str[i], cap); t->slot[h] != 0;
-		    h = (h + 1) & (cap - 1))
+		for (h = strtab_hash(t->str[i], strlen(t->str[i]), cap);
+		    t->slot[h] != 0; h = (h + 1) & (cap - 1))
 			continue;
 		t->slot[h] = i + 1;
 	}
@@ -97,21 +124,20 @@ strtab_grow(struct strtab *t)
 static size_t
 strtab_put(struct strtab *t, const char *s, size_t len)
 {
-	char *key = xstrndup(s, len);
+	const char *have;
 	size_t h;
 
 	if (2 * (t->n + 1) > t->cap)
 		strtab_grow(t);
-	for (h = strtab_hash(key, t->cap); t->slot[h] != 0;
-	    h = (h + 1) & (t->cap - 1))
-		if (strcmp(t->str[t->slot[h] - 1], key) == 0) {
-			free(key);
+	for (h = strtab_hash(s, len, t->cap); t->slot[h] != 0;
+	    h = (h + 1) & (t->cap - 1)) {
+		have = t->str[t->slot[h] - 1];
+		if (strncmp(have, s, len) == 0 && have[len] == '\0') {
 			t->count[t->slot[h] - 1]++;
 			return t->slot[h] - 1;
 		}
-	t->str = xreallocarray(t->str, t->n + 1, sizeof(*t->str));
-	t->count = xreallocarray(t->count, t->n + 1, sizeof(*t->count));
-	t->str[t->n] = key;
+	}
+	t->str[t->n] = xstrndup(s, len);
 	t->count[t->n] = 1;
 	t->slot[h] = ++t->n;
 	return t->n - 1;
@@ -174,7 +200,7 @@ block_end(struct scan *sc)
 	struct sblock *b;
 
 	if (sc->text.len > 0) {
-		pg->blocks = xreallocarray(pg->blocks, pg->nblocks + 1,
+		pg->blocks = grow(pg->blocks, pg->nblocks, &pg->cap,
 		    sizeof(*pg->blocks));
 		b = &pg->blocks[pg->nblocks++];
 		b->text = xstrdup(sc->text.data);
@@ -430,7 +456,7 @@ search_add(struct search *x, const char *path, const char *html, size_t n)
 	size_t i = 0, start;
 
 	memset(&sc, 0, sizeof(sc));
-	x->pages = xreallocarray(x->pages, x->npages + 1, sizeof(*x->pages));
+	x->pages = grow(x->pages, x->npages, &x->cap, sizeof(*x->pages));
 	sc.pg = &x->pages[x->npages++];
 	memset(sc.pg, 0, sizeof(*sc.pg));
 	sc.pg->path = xstrdup(path);
@@ -517,8 +543,16 @@ rank_cmp(const void *x, const void *y)
 	return strcmp(a->str, b->str);
 }
 
-/* rank[i]: the number string i of t is written as; *order: the strings'
- * numbers in that order.  The caller frees both. */
+static int
+rank_bytes_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct rank *)x)->str,
+	    ((const struct rank *)y)->str);
+}
+
+/* rank[i]: the number string i of t is written as (the NFREQ most
+ * frequent, then the rest in byte order); *order: the strings' numbers
+ * in that order.  The caller frees both. */
 static size_t *
 ranks(const struct strtab *t, size_t **order)
 {
@@ -532,6 +566,8 @@ ranks(const struct strtab *t, size_t **order)
 		r[i].idx = i;
 	}
 	xqsort(r, t->n, sizeof(*r), rank_cmp);
+	if (t->n > NFREQ)
+		xqsort(r + NFREQ, t->n - NFREQ, sizeof(*r), rank_bytes_cmp);
 	for (i = 0; i < t->n; i++) {
 		(*order)[i] = r[i].idx;
 		rank[r[i].idx] = i;
@@ -551,12 +587,13 @@ spage_cmp(const void *x, const void *y)
 struct nums {
 	size_t	*v;
 	size_t	 n;
+	size_t	 cap;	/* allocated */
 };
 
 static void
 nums_add(struct nums *l, size_t v)
 {
-	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	l->v = grow(l->v, l->n, &l->cap, sizeof(*l->v));
 	l->v[l->n++] = v;
 }
 
@@ -645,20 +682,52 @@ tables_free(struct tables *t, size_t npages)
 	strtab_free(&t->stems);
 }
 
-/* "key": "the strings of order, separated by spaces", */
+/* How many bytes b starts with of a, ASCII only (search.js counts
+ * UTF-16 units, the same for ASCII), at most what FRONT can say. */
+static size_t
+shared(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (n + 1 < sizeof(FRONT) && a[n] != '\0' && a[n] == b[n] &&
+	    (unsigned char)a[n] < 0x80)
+		n++;
+	return n;
+}
+
+/* "key": "the strings of order, front-coded, separated by spaces", */
 static void
 put_words(struct buf *b, const char *key, const struct strtab *t,
     const size_t *order)
 {
-	size_t i;
+	const char *prev = "", *cur;
+	size_t i, n;
 
 	buf_printf(b, "\"%s\": \"", key);
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++, prev = cur) {
+		cur = t->str[order[i]];
+		n = shared(prev, cur);
 		if (i > 0)
 			buf_putc(b, ' ');
-		esc_json(b, t->str[order[i]], strlen(t->str[order[i]]));
+		buf_putc(b, FRONT[n]);
+		esc_json(b, cur + n, strlen(cur + n));
 	}
 	BUF_LIT(b, "\",\n");
+}
+
+/* A heading's anchor as the index has it: "" when it is the slug of
+ * the text (content.c), "-" when there is none. */
+static void
+put_anchor(struct buf *b, const struct sblock *h)
+{
+	struct buf slug = {0};
+
+	slugify(&slug, h->text, strlen(h->text), 1);
+	if (*h->anchor == '\0')
+		buf_putc(b, '-');
+	else if (slug.data == NULL || strcmp(slug.data, h->anchor) != 0)
+		esc_json(b, h->anchor, strlen(h->anchor));
+	buf_free(&slug);
 }
 
 /* One page: ["path", "blocks", "anchors"]. */
@@ -677,8 +746,7 @@ put_page(struct buf *b, const struct spage *pg, const struct nums *blocks)
 		if (pg->blocks[k].kind != BLOCK_TEXT) {
 			if (nh++ > 0)
 				buf_putc(b, ' ');
-			esc_json(b, pg->blocks[k].anchor,
-			    strlen(pg->blocks[k].anchor));
+			put_anchor(b, &pg->blocks[k]);
 		}
 	BUF_LIT(b, "\"]");
 }
@@ -701,9 +769,10 @@ search_write(struct search *x, struct buf *b)
 	BUF_LIT(b, "\"keys\": \"");
 	for (i = 0; i < t.chunks.n; i++) {
 		l = &t.chunk_stems[corder[i]];
-		num_put(b, l->n);
+		if (l->n == 0)
+			num_put(b, 0);
 		for (k = 0; k < l->n; k++)
-			num_put(b, srank[l->v[k]]);
+			num_put(b, (srank[l->v[k]] + 1) * 2 + (k + 1 < l->n));
 	}
 	/* Blocks keep the order they were met in: most are met once. */
 	BUF_LIT(b, "\",\n\"blocks\": \"");

@@ -250,28 +250,90 @@
 		return s === '' ? [] : s.split(' ');
 	}
 
+	var FRONT = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+	/* Front-coded strings: each starts with how many characters of the
+	 * one before it it begins with. */
+	function fronts(s) {
+		var prev = '';
+
+		return list(s).map(function (e) {
+			prev = prev.substring(0, FRONT.indexOf(e.charAt(0))) +
+			    e.substring(1);
+			return prev;
+		});
+	}
+
+	/* The anchor content.c gives a heading: its text's slug. */
+	function slug(s) {
+		var out = '', dash = false, i, c;
+
+		for (i = 0; i < s.length; i++) {
+			c = s.charCodeAt(i);
+			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) ||
+			    (c >= 65 && c <= 90) || c >= 0x80) {
+				if (dash && out !== '')
+					out += '-';
+				dash = false;
+				out += c >= 65 && c <= 90 ?
+				    String.fromCharCode(c + 32) : s.charAt(i);
+			} else
+				dash = true;
+		}
+		return out;
+	}
+
+	/* Each chunk's stems: (stem + 1) * 2, odd when another follows;
+	 * 0 for none. */
+	function chunkStems(v) {
+		var out = [], cur = [], i;
+
+		for (i = 0; i < v.length; i++) {
+			if (v[i] === 0) {
+				out.push([]);
+				continue;
+			}
+			cur.push((v[i] >> 1) - 1);
+			if (!(v[i] & 1)) {
+				out.push(cur);
+				cur = [];
+			}
+		}
+		return out;
+	}
+
+	/* A page's headings' anchors: "" the slug of the text, "-" none. */
+	function anchors(ix, pg, coded) {
+		var out = [], h = 0, i, a;
+
+		for (i = 0; i < pg.blocks.length; i++) {
+			if (ix.blocks[pg.blocks[i]][0] === 0)
+				continue;
+			a = coded[h++] || '';
+			out.push(a === '-' ? '' : a === '' ?
+			    slug(text(ix, pg.blocks[i])) : a);
+		}
+		return out;
+	}
+
 	/* The index as search() reads it. */
 	function load(ix) {
-		var stems = list(ix.stems), keys = nums(ix.keys), out, i, n,
-		    p = 0;
+		var stems = fronts(ix.stems), out, i;
 
 		out = {
 			stem: Object.create(null),
-			words: list(ix.words),
-			wordStems: [],
+			words: fronts(ix.words),
+			wordStems: chunkStems(nums(ix.keys)),
 			blocks: list(ix.blocks).map(nums),
 			pages: ix.pages.map(function (pg) {
-				return { path: pg[0], blocks: nums(pg[1]),
-				    anchors: pg[2].split(' ') };
+				return { path: pg[0], blocks: nums(pg[1]) };
 			})
 		};
 		for (i = 0; i < stems.length; i++)
 			out.stem[stems[i]] = i;
-		for (i = 0; i < out.words.length; i++) {
-			n = keys[p++];
-			out.wordStems.push(keys.slice(p, p + n));
-			p += n;
-		}
+		for (i = 0; i < out.pages.length; i++)
+			out.pages[i].anchors = anchors(out, out.pages[i],
+			    ix.pages[i][2].split(' '));
 		return out;
 	}
 
@@ -306,7 +368,7 @@
 		for (i = 0; i < pg.blocks.length; i++) {
 			blk = ix.blocks[pg.blocks[i]];
 			kind = blk[0];
-			anchor = kind > 0 ? pg.anchors[h++] || '' : '';
+			anchor = kind > 0 ? pg.anchors[h++] : '';
 			if (kind === 2)
 				section = anchor;
 			found = 0;

@@ -174,7 +174,7 @@ test-asan: deps
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
-	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/serve/run
+	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run
 
 # One full demo build under memcheck: no error, no definitely lost block.
 valgrind: deps umpress

@@ -198,20 +198,25 @@ cmd_build(const struct opts *o, struct diag *d)
 	return 0;
 }
 
-/* serve_run's build: a build of output/ with the command's options. */
-static int
-serve_build(void *arg, struct diag *d)
-{
-	return build_once(arg, d);
-}
-
-/* umpress serve: the site of output/ on a local address, rebuilt on
- * every change (serve.c). */
+/* umpress serve: the site of output/ on a local address, built again
+ * after every change by "umpress build" with the as-of date fixed at the
+ * start, so every build of a preview is for the same day (serve.c). */
 static int
 cmd_serve(const struct opts *o, struct diag *d)
 {
-	return serve_run(o->bind != NULL ? o->bind : "127.0.0.1",
-	    o->port, o->quiet, serve_build, (void *)o, d) ? 0 : 1;
+	char date[11], *argv[6];
+	int n = 0;
+
+	date_format(o->as_of, date);
+	argv[n++] = "umpress";
+	argv[n++] = "build";
+	argv[n++] = "--as-of";
+	argv[n++] = date;
+	if (o->verbose)
+		argv[n++] = "--verbose";
+	argv[n] = NULL;
+	return serve_run(o->bind != NULL ? o->bind : "127.0.0.1", o->port,
+	    o->quiet, argv, d) ? 0 : 1;
 }
 
 /* umpress check: loads everything and renders every page and packet
@@ -290,7 +295,7 @@ cmd_run(const struct opts *o)
 {
 	struct diag d;
 
-	if (o->cmd == CMD_BUILD || o->cmd == CMD_SERVE)
+	if (o->cmd == CMD_BUILD)
 		progress_init(o->quiet, o->verbose);
 	diag_init(&d, progress_stream());
 	switch (o->cmd) {

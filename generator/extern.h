@@ -492,21 +492,16 @@ uint64_t	 rec_count(struct records *);
 /* ---- serve.c, newpage.c: the preview server, new pages ---------------- */
 
 /*
- * serve_build: (re)builds the output; 1 when it succeeded.  Messages go
- * to d.
- */
-typedef int	(*serve_build_fn)(void *arg, struct diag *d);
-
-/*
  * serve_run: umpress serve: listens on addr:port (port 0: one the
  * system picks; reported, 0, when the address cannot be had), builds,
- * serves output/site/ and rebuilds on every change of content/,
- * templates/ and records/umpress.db until SIGINT or SIGTERM.  Prints a
- * line after each build and "listening on URL" on stdout.  1 on a clean
- * stop.
+ * serves output/site/ and builds again after every change of content/,
+ * templates/ and records/umpress.db until SIGINT or SIGTERM.  Each build
+ * is argv ("umpress", "build", its options) run as a process of this
+ * program.  Prints a line after each build and "listening on URL" on
+ * stdout.  1 on a clean stop.
  */
 int		 serve_run(const char *addr, int port, int quiet,
-		    serve_build_fn, void *arg, struct diag *);
+		    char *const *argv, struct diag *);
 /* serve_addr_ok: addr is an IPv4 or IPv6 address (--bind). */
 int		 serve_addr_ok(const char *addr);
 /*

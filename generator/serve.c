@@ -21,12 +21,14 @@
  *   the tests  "listening on URL" on stdout when it listens, and a line
  *              after every build, so a test waits for a line, not a time
  *
- * The main thread builds and watches; the server's threads only read
- * files and the state below, under its lock.
+ * The main thread watches and runs each build as a process of its own
+ * (build_run); the server's threads only read files and the state
+ * below, under its lock.
  */
 #define _GNU_SOURCE	/* signalfd, inotify, open_memstream */
 #include <sys/types.h>
 #include <sys/inotify.h>
+#include <sys/wait.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -34,6 +36,7 @@
 #include <netinet/in.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -631,32 +634,76 @@ ms_since(const struct timespec *t0)
 	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/*
+ * Runs argv, this program as "umpress build ...", in a process of its
+ * own: every build starts clean (Graphviz keeps state from one context
+ * to the next that a second build in one process trips on, and a long
+ * preview would gather whatever a build leaks) and one that crashes
+ * leaves the server up.  Its standard error into *text (the caller's
+ * to free); 1 when it exited 0.  Between fork and exec, async-signal-
+ * safe calls only: the server's threads hold locks the child never had.
+ */
+static int
+build_run(char *const *argv, char **text)
+{
+	struct buf b = {0};
+	char chunk[4096];
+	int fd[2], st = 0, null;
+	ssize_t n;
+	pid_t pid;
+	sigset_t none;
+
+	if (pipe2(fd, O_CLOEXEC) == -1 || (pid = fork()) == -1) {
+		*text = xasprintf("umpress: serve: cannot start a build: %s\n",
+		    strerror(errno));
+		return 0;
+	}
+	if (pid == 0) {
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		if ((null = open("/dev/null", O_RDWR)) != -1) {
+			dup2(null, STDIN_FILENO);
+			dup2(null, STDOUT_FILENO);
+		}
+		dup2(fd[1], STDERR_FILENO);
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while ((n = read(fd[0], chunk, sizeof(chunk))) != 0)
+		if (n > 0)
+			buf_put(&b, chunk, (size_t)n);
+		else if (errno != EINTR)
+			break;
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	if (WIFSIGNALED(st))
+		buf_printf(&b, "umpress: the build was stopped by signal %d\n",
+		    WTERMSIG(st));
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 127 && b.len == 0)
+		BUF_LIT(&b, "umpress: serve: cannot run /proc/self/exe\n");
+	*text = buf_detach(&b);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 /* One build, its messages to the terminal and kept for the pages. */
 static void
-build(struct serve *sv, serve_build_fn fn, void *arg, int quiet)
+build(struct serve *sv, char *const *argv, int quiet)
 {
 	struct timespec t0;
-	struct diag d;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
+	char *text;
 	int ok;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if ((mem = open_memstream(&text, &len)) == NULL) {
-		diag_init(&d, progress_stream());
-		ok = fn(arg, &d);
-	} else {
-		diag_init(&d, mem);
-		ok = fn(arg, &d);
-		fclose(mem);
-		fputs(text, progress_stream());
-		fflush(progress_stream());
-	}
+	ok = build_run(argv, &text);
+	fputs(text, progress_stream());
+	fflush(progress_stream());
 	pthread_mutex_lock(&sv->lock);
 	sv->gen++;
 	free(sv->errors);
-	sv->errors = ok ? NULL : text != NULL ? text : xstrdup("");
+	sv->errors = ok ? NULL : text;
 	if (ok)
 		free(text);
 	pthread_cond_broadcast(&sv->built);
@@ -708,8 +755,8 @@ url_host(struct buf *b, const char *addr)
 }
 
 int
-serve_run(const char *addr, int port, int quiet, serve_build_fn fn,
-    void *arg, struct diag *d)
+serve_run(const char *addr, int port, int quiet, char *const *argv,
+    struct diag *d)
 {
 	struct serve sv = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
 	    0, NULL, 0 };
@@ -738,7 +785,7 @@ serve_run(const char *addr, int port, int quiet, serve_build_fn fn,
 		goto out;
 	}
 	watch_all(&w);
-	build(&sv, fn, arg, quiet);
+	build(&sv, argv, quiet);
 	mhd = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
 	    (strchr(addr, ':') != NULL ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
@@ -757,7 +804,7 @@ serve_run(const char *addr, int port, int quiet, serve_build_fn fn,
 	printf("listening on %s\n", url.data);
 	fflush(stdout);
 	while (wait_change(&w, sigfd))
-		build(&sv, fn, arg, quiet);
+		build(&sv, argv, quiet);
 	ok = 1;
 out:
 	pthread_mutex_lock(&sv.lock);

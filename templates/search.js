@@ -359,18 +359,32 @@
 		return n;
 	}
 
+	/*
+	 * How good a block is to show: the terms it has, and those of the
+	 * heading of its section, two each, and one more in a section
+	 * whose heading has any, so that "retest" shows the Retests
+	 * section rather than a first mention above it.  A heading is
+	 * shown only when no text is as good.  0: not to be shown.
+	 */
+	function worth(kind, found, secBits) {
+		if (kind === 1)
+			return 0;
+		if (kind === 2)
+			return 2 * bits(found);
+		return (found | secBits) === 0 ? 0 :
+		    2 * bits(found | secBits) + (secBits ? 1 : 0);
+	}
+
 	/* One page against the terms: how often each is in the title, a
-	 * heading, the text; the block that has the most of them. */
+	 * heading, the text; the block best to show, and its section. */
 	function match(ix, pg, mask) {
-		var per = [], best = -1, bestBits = 0, section = '', where = '',
-		    h = 0, i, c, blk, kind, anchor, found, m, t;
+		var per = [], best = -1, bestWorth = 0, section = '', where = '',
+		    secBits = 0, h = 0, i, c, blk, kind, anchor, found, m, t, w;
 
 		for (i = 0; i < pg.blocks.length; i++) {
 			blk = ix.blocks[pg.blocks[i]];
 			kind = blk[0];
 			anchor = kind > 0 ? pg.anchors[h++] : '';
-			if (kind === 2)
-				section = anchor;
 			found = 0;
 			for (c = 1; c < blk.length; c++) {
 				if (!(m = mask[blk[c]]))
@@ -382,9 +396,13 @@
 						per[t][kind]++;
 					}
 			}
-			if (kind !== 1 && bits(found) > bits(bestBits)) {
+			if (kind === 2) {
+				section = anchor;
+				secBits = found;
+			}
+			if ((w = worth(kind, found, secBits)) > bestWorth) {
 				best = pg.blocks[i];
-				bestBits = found;
+				bestWorth = w;
 				where = section;
 			}
 		}

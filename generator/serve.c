@@ -37,7 +37,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -698,8 +697,8 @@ build(struct serve *sv, char *const *argv, int quiet)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = build_run(argv, &text);
-	fputs(text, progress_stream());
-	fflush(progress_stream());
+	fputs(text, stderr);
+	fflush(stderr);
 	pthread_mutex_lock(&sv->lock);
 	sv->gen++;
 	free(sv->errors);

@@ -483,6 +483,9 @@ struct opts {
 	const char	*password_file;	/* --password-file, or NULL */
 	long		 employees;	/* --employees */
 	unsigned long	 seed;		/* --seed */
+	int		 strict;	/* --strict: warnings are errors */
+	int		 quiet;		/* --quiet: errors only */
+	int		 verbose;	/* --verbose: what each step did */
 };
 
 /* cmd_run: runs the command; returns the exit status (cli.md). */

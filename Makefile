@@ -3,6 +3,7 @@
 #   make demo    packages, build, demo records, demo site; prints its path
 #   make test    packages, build, every test
 #   make         the program only (./umpress)
+#   make install the program and its manuals under PREFIX (/usr/local)
 #
 # Read by GNU make and POSIX make alike: no pattern rules, no $(shell);
 # pkg-config runs in the recipes.  Local flags go in Makefile.local.
@@ -54,6 +55,24 @@ generator/schema.c: records/schema.sql scripts/embed
 
 deps:
 	@scripts/deps
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program and its manuals,
+# where man(1) finds them (man umpress, man 5 umpress).
+PREFIX	= /usr/local
+BINDIR	= $(PREFIX)/bin
+MANDIR	= $(PREFIX)/share/man
+
+install: umpress
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	cp umpress $(DESTDIR)$(BINDIR)/umpress
+	chmod 755 $(DESTDIR)$(BINDIR)/umpress
+	cp man/umpress.1 $(DESTDIR)$(MANDIR)/man1/umpress.1
+	cp man/umpress.5 $(DESTDIR)$(MANDIR)/man5/umpress.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/umpress.1 $(DESTDIR)$(MANDIR)/man5/umpress.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/umpress $(DESTDIR)$(MANDIR)/man1/umpress.1 \
+		$(DESTDIR)$(MANDIR)/man5/umpress.5
 
 clean:
 	rm -f umpress generator/*.o generator/schema.c tests/bin/*
@@ -179,4 +198,4 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths
+.PHONY: all deps install uninstall clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths

@@ -5,6 +5,7 @@
  * which swaps it in only when everything succeeded.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -57,6 +58,22 @@ project_close(struct project *p)
 
 #define RECORDS_DB	"records/umpress.db"
 
+/* --verbose: one line of what a step read or made.  Not a diagnostic
+ * (nothing is wrong), so not counted by struct diag. */
+static void
+note(const struct opts *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!o->verbose)
+		return;
+	fputs("umpress: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 /* --jobs, or one worker per core. */
 static int
 jobs_of(const struct opts *o)
@@ -83,6 +100,32 @@ records_open(struct records **r, struct diag *d)
 		return 1;
 	}
 	return (*r = rec_open(RECORDS_DB, RECORDS_DB, d)) != NULL;
+}
+
+/*
+ * Opens the records for a build into outdir.  Without them the build
+ * would make the public site only, and swapping it in would remove the
+ * packets, lists and reports the last build made from them: when outdir
+ * holds those, the missing database is an error that says what to do
+ * (issue 19: losing the database must not cost the output made from it).
+ */
+static int
+records_for_build(struct records **r, const char *outdir, struct diag *d)
+{
+	char *priv = xasprintf("%s/private", outdir);
+	int had = access(priv, F_OK) == 0;
+
+	free(priv);
+	*r = NULL;
+	if (had && access(RECORDS_DB, F_OK) == -1 && errno == ENOENT) {
+		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file, but "
+		    "%s/ holds the packets, lists and reports of a build that "
+		    "had it, and this build would remove them: put the "
+		    "database back, or remove %s/private/ to build the public "
+		    "site only", outdir, outdir);
+		return 0;
+	}
+	return records_open(r, d);
 }
 
 /* Opens the records for a command that cannot do without them. */
@@ -149,36 +192,92 @@ build_input(const struct project *p, struct records *r, struct digest *in)
 	return 1;
 }
 
+/*
+ * --strict (or strict: true): a build must see every warning a file of
+ * its output would give, so it never keeps a file a build without it
+ * made (that file's templates were not run again): its inputs differ.
+ */
+static void
+fp_strict(struct project *p)
+{
+	struct hash h;
+
+	hash_init(&h);
+	hash_str(&h, "strict");
+	hash_digest(&h, &p->fp);
+	hash_end(&h, &p->fp);
+}
+
+/*
+ * The count of warnings at the end of a build (cli.md, 2026-12-04), and
+ * under --strict or strict: true the verdict: 0 when they stop it.
+ */
+static int
+warnings_end(const struct opts *o, const struct project *p,
+    struct diag *d)
+{
+	int strict = o->strict || p->conf.strict;
+
+	if (d->warnings == 0 || (o->quiet && !strict))
+		return 1;
+	fprintf(d->out, "umpress: %d warning%s", d->warnings,
+	    d->warnings == 1 ? "" : "s");
+	if (strict)
+		fprintf(d->out, ", errors under %s%s", o->strict ? "--strict" :
+		    "strict: true (content/site.yaml)", o->cmd == CMD_CHECK ?
+		    "" : ": nothing was written");
+	fputc('\n', d->out);
+	if (strict && d->quiet_warnings)
+		fputs("umpress: run without --quiet to see them\n", d->out);
+	return !strict;
+}
+
 /* umpress build: everything into output/ (or --out), swapped in at the
  * end, or nothing at all. */
 static int
 cmd_build(const struct opts *o, struct diag *d)
 {
+	const char *dir = o->out ? o->out : OUTPUT_DIR;
 	struct project p;
 	struct records *r = NULL;
 	struct out *out = NULL;
 	struct digest in;
 	int ok, current = 0;
 
-	ok = project_open(&p, o->as_of, 0, d) && records_open(&r, d);
+	d->quiet_warnings = o->quiet && !o->strict;
+	ok = project_open(&p, o->as_of, 1, d);
+	if (ok) {
+		catalog_cycles(&p.catalog, d);
+		note(o, "content/: %zu pages, %zu titles, %zu ladders",
+		    p.content.npages, p.catalog.ntitles, p.catalog.nladders);
+		if (o->strict || p.conf.strict)
+			fp_strict(&p);
+		ok = records_for_build(&r, dir, d);
+	}
 	if (ok)
-		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR,
-		    build_input(&p, r, &in) ? &in : NULL, d)) != NULL;
+		ok = (out = out_begin(dir, build_input(&p, r, &in) ? &in :
+		    NULL, d)) != NULL;
 	/* Nothing changed since the output was made, and it is all in
 	 * place: it stays as it is, unread and unwritten. */
-	if (ok && out_current(out))
+	if (ok && out_current(out)) {
 		current = 1;
-	else if (ok)
+		note(o, "%s/: made from these very inputs: kept as it is", dir);
+	} else if (ok) {
+		note(o, "%s: %s", RECORDS_DB, r ? "read" : "none: the public "
+		    "site only");
 		ok = build_all(&p, r, out, jobs_of(o), d);
+	}
+	ok = warnings_end(o, &p, d) && ok;
 	if (ok && !current) {
 		ok = out_commit(out);
 		out = NULL;
+		note(o, "%s/: the new output is in place", dir);
 	}
 	out_abort(out);
 	rec_close(r);
 	project_close(&p);
 	if (ok)
-		printf("%s/site/index.html\n", o->out ? o->out : OUTPUT_DIR);
+		printf("%s/site/index.html\n", dir);
 	return ok ? 0 : 1;
 }
 
@@ -197,6 +296,9 @@ cmd_check(const struct opts *o, struct diag *d)
 		ok = records_open(&r, d) && build_all(&p, r, NULL,
 		    jobs_of(o), d);
 	}
+	/* strict: true in site.yaml makes warnings errors here too. */
+	if (p.conf.strict)
+		ok = warnings_end(o, &p, d) && ok;
 	rec_close(r);
 	project_close(&p);
 	return ok && d->errors == 0 ? 0 : 1;

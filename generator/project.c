@@ -83,7 +83,7 @@ yaml_quoted(struct buf *b, const struct yline *l, size_t colon)
  * goes on.  In a value after its key's ": ", the value needs quotes; at
  * the start of a line, that line is indented under a value, or the line
  * above is no "key: value" and ran on into this one (then the slip is
- * there, a line before libyaml sees it).
+ * there, a line before libyaml sees it).  -1 when none of these.
  */
 static int
 yaml_mapping_slip(const char *text, size_t len, size_t at, size_t col,
@@ -99,10 +99,10 @@ yaml_mapping_slip(const char *text, size_t len, size_t at, size_t col,
 		yaml_quoted(b, &l, (size_t)first);
 		return (int)at;
 	}
-	do
+	up.blank = 1;
+	while (k > 0 && up.blank)
 		up = yaml_line(text, len, --k);
-	while (k > 0 && up.blank);
-	if (at > 0 && !up.blank && yaml_colon(&up, up.indent) < 0) {
+	if (!up.blank && yaml_colon(&up, up.indent) < 0) {
 		if (memchr(up.s, ':', up.len) != NULL)
 			buf_printf(b, "'%.*s' is not 'key: value': put a space "
 			    "after the ':'", (int)(up.len - up.indent),
@@ -113,6 +113,8 @@ yaml_mapping_slip(const char *text, size_t len, size_t at, size_t col,
 			    up.indent), up.s + up.indent);
 		return (int)k;
 	}
+	if (up.blank)
+		return -1;
 	BUF_LIT(b, "this line is indented more than the key above it: start "
 	    "the keys of one mapping in the same column");
 	return (int)at;
@@ -151,15 +153,16 @@ yaml_slip(const yaml_parser_t *p, const char *text, size_t len,
 	size_t at = p->problem_mark.line, col = p->problem_mark.column;
 	struct yline l = yaml_line(text, len, at);
 	char c = col < l.len ? l.s[col] : ' ';
+	int k = -1;
 
 	if (strstr(pr, "mapping values are not allowed"))
-		return yaml_mapping_slip(text, len, at, col, b);
+		k = yaml_mapping_slip(text, len, at, col, b);
+	else if (strstr(pr, "could not find expected ':'"))
+		k = yaml_mapping_slip(text, len, p->context_mark.line + 1, 0, b);
+	if (k >= 0)
+		return k;
 	if (strstr(pr, "did not find expected key"))
 		return yaml_key_slip(text, len, at, col, b);
-	if (strstr(pr, "could not find expected ':'")) {
-		return yaml_mapping_slip(text, len,
-		    p->context_mark.line + 1, 0, b);
-	}
 	if (strstr(cx, "quoted scalar") && strstr(pr, "end of stream")) {
 		BUF_LIT(b, "the quote that opens this value is not closed: end "
 		    "the value with the same quote");

@@ -14,6 +14,21 @@
 #include "records.h"
 
 #define OUTPUT_DIR	"output"
+#define RECORDS_DB	"records/umpress.db"
+
+/* What a link of a page may lead to besides the pages (content_render). */
+struct site_files {
+	const struct project	*p;
+	int			 with_records;	/* results.html is made */
+};
+
+static int
+site_file(const void *arg, const char *path)
+{
+	const struct site_files *sf = arg;
+
+	return site_makes(sf->p, sf->with_records, path);
+}
 
 /*
  * Loads site.yaml, the pages, the catalog and the templates, reporting
@@ -24,6 +39,7 @@ static int
 project_open(struct project *p, day_t as_of, int warn_missing,
     struct diag *d)
 {
+	struct site_files sf = { p, access(RECORDS_DB, F_OK) == 0 };
 	int ok;
 
 	memset(p, 0, sizeof(*p));
@@ -35,7 +51,7 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	ok &= content_load(&p->content, &p->conf, d);
 	ok &= catalog_load(&p->catalog, &p->content, d);
 	ok &= site_check_slugs(p, d);
-	ok &= content_render(&p->content, &p->conf, d);
+	ok &= content_render(&p->content, &p->conf, site_file, &sf, d);
 	if (access("templates", F_OK) == -1) {
 		/* One message for the folder, not one per template. */
 		diag_file(d, DIAG_ERROR, "templates", 0, "no such folder (a project holds "
@@ -55,8 +71,6 @@ project_close(struct project *p)
 	content_free(&p->content);
 	config_free(&p->conf);
 }
-
-#define RECORDS_DB	"records/umpress.db"
 
 /* --verbose: one line of what a step read or made.  Not a diagnostic
  * (nothing is wrong), so not counted by struct diag. */
@@ -242,6 +256,7 @@ cmd_build(const struct opts *o, struct diag *d)
 	struct records *r = NULL;
 	struct out *out = NULL;
 	struct digest in;
+	size_t i;
 	int ok, current = 0;
 
 	d->quiet_warnings = o->quiet && !o->strict;
@@ -250,6 +265,12 @@ cmd_build(const struct opts *o, struct diag *d)
 		catalog_cycles(&p.catalog, d);
 		note(o, "content/: %zu pages, %zu titles, %zu ladders",
 		    p.content.npages, p.catalog.ntitles, p.catalog.nladders);
+		for (i = 0; i < p.content.nnarratives; i++)
+			note(o, "%s: the narrative of the %d-%02d report: %s",
+			    p.content.narratives[i].pg.src,
+			    p.content.narratives[i].fy,
+			    (p.content.narratives[i].fy + 1) % 100,
+			    p.content.narratives[i].pg.title);
 		if (o->strict || p.conf.strict)
 			fp_strict(&p);
 		ok = records_for_build(&r, dir, d);

@@ -128,15 +128,35 @@ struct page {
 	cmark_parser	*parser;	/* parser (its extension list) until
 					 * content_render() */
 	cmark_node	*doc;		/* the body's tree until rendered */
+	char		*md;		/* the body's Markdown until rendered
+					 * (catalog.c reads rows' cells) */
 	char		*html;		/* the rendered body */
 	struct heading	*headings;	/* the body's headings, in order */
 	size_t		 nheadings;
+};
+
+/*
+ * content/reports/FY.md (content.md, 2026-12-04): the narrative of that
+ * year's report bundle, not a page of the site.  Its page holds src,
+ * title and, once rendered, html.
+ */
+struct narrative {
+	int		 fy;		/* 2026 for reports/2026-27.md */
+	struct page	 pg;
 };
 
 /* Every page, sorted by slug.  content_free() releases it. */
 struct content {
 	struct page	*pages;
 	size_t		 npages;
+	struct narrative *narratives;	/* by fiscal year */
+	size_t		 nnarratives;
+	char		**failed;	/* content files that exist but did
+					 * not load (reported), under content/:
+					 * links to them are not dead */
+	size_t		 nfailed;
+	int		 titles_unsure;	/* one of them may be a title appendix:
+					 * its codes are not known */
 };
 
 /*
@@ -146,15 +166,23 @@ struct content {
  */
 int		 content_load(struct content *, const struct config *,
 		    struct diag *);
+/* content_narrative: the narrative of fiscal year fy, or NULL. */
+const struct narrative *content_narrative(const struct content *, int fy);
 /* content_find: the page with this slug, or NULL. */
 struct page	*content_find(const struct content *, const char *slug);
+/* content_site_fn: whether the generator makes the file at site path
+ * PATH ("titles/index.html"), for links to it. */
+typedef int (*content_site_fn)(const void *arg, const char *path);
 /*
- * content_render: rewrites links to .md files into links to their pages,
- * gives headings their anchors and renders every page's HTML; frees the
- * trees.  Reports links to missing pages; 0 when there was one.
+ * content_render: checks every local href and src of every page and
+ * narrative (pages, the files site(arg, path) says the generator makes,
+ * folders, #anchors) and rewrites them relative to the page, .md files
+ * as their pages; gives headings their anchors and renders the HTML;
+ * frees the trees.  Reports each dead link at its line; 0 when there was
+ * one.  site may be NULL (no other files).
  */
 int		 content_render(struct content *, const struct config *,
-		    struct diag *);
+		    content_site_fn site, const void *arg, struct diag *);
 void		 content_free(struct content *);
 /* content_node_text: the plain text under a node. */
 void		 content_node_text(cmark_node *, struct buf *);
@@ -378,6 +406,10 @@ int		 site_build(struct project *, const struct fy_figures *,
 		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+/* site_makes: whether site_build() makes the file at site path PATH
+ * besides the content pages (results.html only with_records). */
+int		 site_makes(const struct project *, int with_records,
+		    const char *path);
 
 /* ---- packets.c: the private outputs -------------------------------------- */
 

@@ -1047,6 +1047,38 @@ site_check_slugs(const struct project *p, struct diag *d)
 }
 
 int
+site_makes(const struct project *p, int with_records, const char *path)
+{
+	const struct catalog *c = &p->catalog;
+	size_t i, n = strlen(path);
+	char *code;
+	int found;
+
+	if (strcmp(path, SLUG_CATALOG ".html") == 0)
+		return c->ntitles > 0;
+	if (strcmp(path, SLUG_LADDERS ".html") == 0)
+		return c->nladders > 0;
+	if (strcmp(path, SLUG_RESULTS ".html") == 0)
+		return with_records;
+	if (strcmp(path, SLUG_404 ".html") == 0 ||
+	    strcmp(path, "sitemap.xml") == 0 || strcmp(path, "style.css") == 0)
+		return 1;
+	if (n < 5 || strcmp(path + n - 5, ".html") != 0)
+		return 0;
+	if (strncmp(path, "titles/", 7) == 0) {
+		code = xstrndup(path + 7, n - 12);
+		found = catalog_find(c, code) != NULL;
+		free(code);
+		return found;
+	}
+	for (i = 0; strncmp(path, "ladders/", 8) == 0 && i < c->nladders; i++)
+		if (strlen(c->ladders[i].slug) == n - 13 &&
+		    strncmp(path + 8, c->ladders[i].slug, n - 13) == 0)
+			return 1;
+	return 0;
+}
+
+int
 site_build(struct project *p, const struct fy_figures *fy,
     const struct program_rows *pr, struct out *out, struct diag *d)
 {

@@ -726,24 +726,16 @@ resolve(const char *base, const char *link, size_t linklen)
 	return rel;
 }
 
+/* The page made from the file at path under content/, or with site, the
+ * page at path under site/; NULL when none. */
 static const struct page *
-page_by_src(const struct content *c, const char *rel)
+page_at(const struct content *c, const char *path, int site)
 {
 	size_t i;
 
 	for (i = 0; i < c->npages; i++)
-		if (strcmp(c->pages[i].src + strlen(CONTENT_DIR) + 1, rel) == 0)
-			return &c->pages[i];
-	return NULL;
-}
-
-static const struct page *
-page_by_out(const struct content *c, const char *out)
-{
-	size_t i;
-
-	for (i = 0; i < c->npages; i++)
-		if (strcmp(c->pages[i].out, out) == 0)
+		if (strcmp(site ? c->pages[i].out : c->pages[i].src +
+		    strlen(CONTENT_DIR) + 1, path) == 0)
 			return &c->pages[i];
 	return NULL;
 }
@@ -797,7 +789,7 @@ struct links {
 static int
 site_has(struct links *l, const char *path, const struct page **to)
 {
-	return (*to = page_by_out(l->c, path)) != NULL ||
+	return (*to = page_at(l->c, path, 1)) != NULL ||
 	    (l->site != NULL && l->site(l->arg, path));
 }
 
@@ -852,7 +844,7 @@ md_target(struct links *l, size_t len, const struct page **to)
 	const char *src = l->pg->src + strlen(CONTENT_DIR) + 1;
 	char *rel = resolve(src, l->url, len);
 
-	*to = rel ? page_by_src(l->c, rel) : NULL;
+	*to = rel ? page_at(l->c, rel, 0) : NULL;
 	if (*to == NULL && (rel == NULL || !failed_page(l->c, rel, NULL)))
 		diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s "
 		    "'%.*s': no such page in content/", l->what, (int)len,

@@ -88,6 +88,22 @@ note(const struct opts *o, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* --verbose: what the project holds. */
+static void
+note_project(const struct opts *o, const struct project *p)
+{
+	const struct narrative *n;
+	size_t i;
+
+	note(o, "content/: %zu pages, %zu titles, %zu ladders",
+	    p->content.npages, p->catalog.ntitles, p->catalog.nladders);
+	for (i = 0; i < p->content.nnarratives; i++) {
+		n = &p->content.narratives[i];
+		note(o, "%s: the narrative of the %d-%02d report: %s", n->pg.src,
+		    n->fy, (n->fy + 1) % 100, n->pg.title);
+	}
+}
+
 /* --jobs, or one worker per core. */
 static int
 jobs_of(const struct opts *o)
@@ -256,21 +272,13 @@ cmd_build(const struct opts *o, struct diag *d)
 	struct records *r = NULL;
 	struct out *out = NULL;
 	struct digest in;
-	size_t i;
 	int ok, current = 0;
 
 	d->quiet_warnings = o->quiet && !o->strict;
 	ok = project_open(&p, o->as_of, 1, d);
 	if (ok) {
 		catalog_cycles(&p.catalog, d);
-		note(o, "content/: %zu pages, %zu titles, %zu ladders",
-		    p.content.npages, p.catalog.ntitles, p.catalog.nladders);
-		for (i = 0; i < p.content.nnarratives; i++)
-			note(o, "%s: the narrative of the %d-%02d report: %s",
-			    p.content.narratives[i].pg.src,
-			    p.content.narratives[i].fy,
-			    (p.content.narratives[i].fy + 1) % 100,
-			    p.content.narratives[i].pg.title);
+		note_project(o, &p);
 		if (o->strict || p.conf.strict)
 			fp_strict(&p);
 		ok = records_for_build(&r, dir, d);

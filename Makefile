@@ -3,6 +3,7 @@
 #   make demo    packages, build, demo records, demo site; prints its path
 #   make test    packages, build, every test
 #   make         the program only (./umpress)
+#   make install the program and its manuals under PREFIX (/usr/local)
 #
 # Read by GNU make and POSIX make alike: no pattern rules, no $(shell);
 # pkg-config runs in the recipes.  Local flags go in Makefile.local.
@@ -26,6 +27,7 @@ CORE_OBJS = generator/buf.o generator/hash.o generator/diag.o generator/date.o \
 	generator/escape.o generator/tv.o generator/model.o
 TMPL_OBJS = generator/template.o
 RULES_OBJS = generator/rules.o
+PATHS_OBJS = generator/paths.o
 RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/output.o \
@@ -34,8 +36,8 @@ APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 # The site search, the preview server, progress and new pages (issue #22).
 SEARCH_OBJS = generator/stem.o generator/search.o
 SERVE_OBJS = generator/progress.o generator/serve.o generator/newpage.o
-OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(RECORDS_OBJS) $(APP_OBJS) \
-	$(SEARCH_OBJS) $(SERVE_OBJS)
+OBJS	= $(CORE_OBJS) $(TMPL_OBJS) $(RULES_OBJS) $(PATHS_OBJS) $(RECORDS_OBJS) \
+	$(APP_OBJS) $(SEARCH_OBJS) $(SERVE_OBJS)
 
 HDRS	= generator/core.h generator/model.h generator/tmpl.h generator/records.h \
 	generator/extern.h
@@ -58,6 +60,24 @@ generator/schema.c: records/schema.sql scripts/embed
 deps:
 	@scripts/deps
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program and its manuals,
+# where man(1) finds them (man umpress, man 5 umpress).
+PREFIX	= /usr/local
+BINDIR	= $(PREFIX)/bin
+MANDIR	= $(PREFIX)/share/man
+
+install: umpress
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	cp umpress $(DESTDIR)$(BINDIR)/umpress
+	chmod 755 $(DESTDIR)$(BINDIR)/umpress
+	cp man/umpress.1 $(DESTDIR)$(MANDIR)/man1/umpress.1
+	cp man/umpress.5 $(DESTDIR)$(MANDIR)/man5/umpress.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/umpress.1 $(DESTDIR)$(MANDIR)/man5/umpress.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/umpress $(DESTDIR)$(MANDIR)/man1/umpress.1 \
+		$(DESTDIR)$(MANDIR)/man5/umpress.5
+
 clean:
 	rm -f umpress generator/*.o generator/schema.c tests/bin/*
 	rm -rf output tests/out tests/asan
@@ -76,17 +96,22 @@ tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_core.c \
 		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_rules: tests/unit/test_rules.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_rules.c \
-		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+# The rules and their words (view.c: the packet's sentences).
+tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
 
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
 		$(CORE_OBJS) $(TMPL_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
+tests/bin/test_paths: tests/unit/test_paths.c $(CORE_OBJS) $(PATHS_OBJS) $(HDRS) tests/bin/.dir
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_paths.c \
+		$(CORE_OBJS) $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
+
+tests/bin/test_ladders: tests/unit/test_ladders.c $(CORE_OBJS) $(PATHS_OBJS) generator/ladders.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ladders.c \
-		$(CORE_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
+		$(CORE_OBJS) $(PATHS_OBJS) generator/ladders.o -o $@ $(TEST_LIBS) $(LIBS)
 
 tests/bin/test_search: tests/unit/test_search.c $(CORE_OBJS) $(SEARCH_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_search.c \
@@ -101,6 +126,9 @@ test-template: deps tests/bin/test_template
 
 test-ladders: deps tests/bin/test_ladders
 	tests/bin/test_ladders
+
+test-paths: deps tests/bin/test_paths
+	tests/bin/test_paths
 
 test-records: deps tests/bin/test_records
 	tests/bin/test_records
@@ -124,8 +152,8 @@ test-serve: deps umpress
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
-	tests/bin/test_records tests/bin/test_ladders tests/bin/mustache-spec \
-	tests/bin/test_search
+	tests/bin/test_records tests/bin/test_ladders tests/bin/test_paths \
+	tests/bin/mustache-spec tests/bin/test_search
 
 # The demo database is made for the build's as-of date, so its alerts are
 # current whatever day it is made (SOURCE_DATE_EPOCH pins it).
@@ -141,6 +169,7 @@ test: deps umpress $(UNIT_TESTS)
 	tests/bin/test_rules
 	tests/bin/test_records
 	tests/bin/test_ladders
+	tests/bin/test_paths
 	tests/bin/test_search
 	tests/bad/run
 	tests/build/run
@@ -168,7 +197,7 @@ test-asan: deps
 		umpress $(UNIT_TESTS)
 	cd tests/asan && export $(ASAN_ENV) && for t in tests/bin/test_core tests/bin/test_template \
 		tests/bin/test_rules tests/bin/test_records tests/bin/test_ladders \
-		tests/bin/test_search; do \
+		tests/bin/test_paths tests/bin/test_search; do \
 		$$t || exit 1; done; \
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
@@ -188,5 +217,5 @@ fuzz: deps
 	scripts/deps fuzz
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
-.PHONY: all deps clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders \
+.PHONY: all deps install uninstall clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths \
 	test-search test-serve

@@ -128,15 +128,35 @@ struct page {
 	cmark_parser	*parser;	/* parser (its extension list) until
 					 * content_render() */
 	cmark_node	*doc;		/* the body's tree until rendered */
+	char		*md;		/* the body's Markdown until rendered
+					 * (catalog.c reads rows' cells) */
 	char		*html;		/* the rendered body */
 	struct heading	*headings;	/* the body's headings, in order */
 	size_t		 nheadings;
+};
+
+/*
+ * content/reports/FY.md (content.md, 2026-12-04): the narrative of that
+ * year's report bundle, not a page of the site.  Its page holds src,
+ * title and, once rendered, html.
+ */
+struct narrative {
+	int		 fy;		/* 2026 for reports/2026-27.md */
+	struct page	 pg;
 };
 
 /* Every page, sorted by slug.  content_free() releases it. */
 struct content {
 	struct page	*pages;
 	size_t		 npages;
+	struct narrative *narratives;	/* by fiscal year */
+	size_t		 nnarratives;
+	char		**failed;	/* content files that exist but did
+					 * not load (reported), under content/:
+					 * links to them are not dead */
+	size_t		 nfailed;
+	int		 titles_unsure;	/* one of them may be a title appendix:
+					 * its codes are not known */
 };
 
 /*
@@ -146,15 +166,23 @@ struct content {
  */
 int		 content_load(struct content *, const struct config *,
 		    struct diag *);
+/* content_narrative: the narrative of fiscal year fy, or NULL. */
+const struct narrative *content_narrative(const struct content *, int fy);
 /* content_find: the page with this slug, or NULL. */
 struct page	*content_find(const struct content *, const char *slug);
+/* content_site_fn: whether the generator makes the file at site path
+ * PATH ("titles/index.html"), for links to it. */
+typedef int (*content_site_fn)(const void *arg, const char *path);
 /*
- * content_render: rewrites links to .md files into links to their pages,
- * gives headings their anchors and renders every page's HTML; frees the
- * trees.  Reports links to missing pages; 0 when there was one.
+ * content_render: checks every local href and src of every page and
+ * narrative (pages, the files site(arg, path) says the generator makes,
+ * folders, #anchors) and rewrites them relative to the page, .md files
+ * as their pages; gives headings their anchors and renders the HTML;
+ * frees the trees.  Reports each dead link at its line; 0 when there was
+ * one.  site may be NULL (no other files).
  */
 int		 content_render(struct content *, const struct config *,
-		    struct diag *);
+		    content_site_fn site, const void *arg, struct diag *);
 void		 content_free(struct content *);
 /* content_slug_ok: a slug (a page's path under content/, as front matter
  * may give it): segments of letters, digits, '-', '_' and '.', none empty
@@ -202,6 +230,30 @@ int		 ladders_svg(struct ladders *, const struct catalog *,
 		    const struct ladder *const *lds, size_t nlds,
 		    const char *from, const char *id, const char *title,
 		    const char *desc, struct buf *out, struct diag *);
+/*
+ * ladders_path_svg: appends an inline SVG of one employee's way up (the
+ * steps of paths_career(), n > 0; nothing when n is 0), top to bottom,
+ * drawn as the ladders are, with its own <title> ("The way from A to B")
+ * and <desc> (the whole way in a sentence).  from as for ladders_svg, or
+ * NULL: no links (a printed packet).  id as for ladders_svg, or NULL: no
+ * id at all in the SVG (aria-label names it), so the same bytes can sit
+ * many times on one page.  Graphviz: one thread, as ladders_svg.  The
+ * same steps give the same bytes.  0 on failure (reported).
+ */
+int		 ladders_path_svg(struct ladders *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n,
+		    const char *from, const char *id, struct buf *out,
+		    struct diag *);
+/*
+ * ladders_legend, ladders_path_legend: what the outlines and the words
+ * under the names of a diagram mean, for the text beside it: a list of
+ * {outline, word (null when none), meaning}, one per kind of node drawn,
+ * in a fixed order.  Pure (no Graphviz): any thread; in arena.
+ */
+struct tv	*ladders_legend(struct arena *, const struct catalog *,
+		    const struct ladder *const *lds, size_t nlds);
+struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n);
 
 /* ---- view.c: the packet view ----------------------------------------------- */
 
@@ -358,6 +410,10 @@ int		 site_build(struct project *, const struct fy_figures *,
 		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+/* site_makes: whether site_build() makes the file at site path PATH
+ * besides the content pages (results.html only with_records). */
+int		 site_makes(const struct project *, int with_records,
+		    const char *path);
 
 /* ---- packets.c: the private outputs -------------------------------------- */
 
@@ -540,9 +596,10 @@ struct opts {
 	unsigned long	 seed;		/* --seed */
 	int		 port;		/* serve --port (1313; 0: any free) */
 	const char	*bind;		/* serve --bind, or NULL: 127.0.0.1 */
-	int		 quiet;		/* --quiet: no progress line */
-	int		 verbose;	/* --verbose: a line per stage */
 	int		 strict;	/* --strict: warnings are errors */
+	int		 quiet;		/* --quiet: errors only, no progress line */
+	int		 verbose;	/* --verbose: what each step did, and its
+					 * time */
 };
 
 /* cmd_run: runs the command; returns the exit status (cli.md). */

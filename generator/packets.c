@@ -415,6 +415,9 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 	to->participating_employees += from->participating_employees;
 	for (i = 0; i < 3; i++)
 		to->appointments[i] += from->appointments[i];
+	to->appointments_eltpa += from->appointments_eltpa;
+	to->appointments_bridging += from->appointments_bridging;
+	to->withdrawal_candidates += from->withdrawal_candidates;
 	to->course_spent_cents += from->course_spent_cents;
 	to->courses_taken += from->courses_taken;
 	to->courses_completed += from->courses_completed;
@@ -657,7 +660,7 @@ pk_scan(struct pk *k, struct records *r, int jobs, struct fy_figures *fy)
 		worker_init(&ws[i], k);
 	for (i = 0; jobs > 1 && i < (size_t)jobs; i++)
 		pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
-	sc = rec_scan_new(r, &k->p->catalog);
+	sc = rec_scan_new(r, &k->p->catalog, k->p->conf.profile);
 	for (seq = 0; more; seq++) {
 		b = &ring[seq % nring];
 		batch_retire(k, b);
@@ -1253,7 +1256,8 @@ packet_print(struct project *p, struct records *r, const char *id,
 	if (!pk_init(&k, p, NULL, d))
 		goto out;
 	worker_init(&w, &k);
-	found = rec_find(r, &p->catalog, id, &a, &h, &bad);
+	found = rec_find(r, &p->catalog, p->conf.profile, id, &a, &h,
+	    &bad);
 	if (found == 0)
 		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
 	if (found == 1 && bad == 0) {

@@ -45,23 +45,34 @@ static const char *const sqls[] = {
 	"rotating_schedule, seniority_date, highest_degree, "
 	"last_academic_credit_on, on_layoff, leave, computer_access, "
 	"separated_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO enrollments VALUES (?,?,?,?,?,?)",
-	"INSERT INTO career_plans VALUES (?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO plan_steps VALUES (?,?,?,?,?,?)",
-	"INSERT INTO targets VALUES (?,?,?,?,?,?)",
-	"INSERT INTO exam_attempts VALUES (?,?,?,?,?)",
+	"INSERT INTO enrollments (employee_id, enrolled_on, counselor, status, "
+	"status_on, reason) VALUES (?,?,?,?,?,?)",
+	"INSERT INTO career_plans (employee_id, version, created_on, "
+	"objective, target_class_code, target_date, supervisor_approved_on, "
+	"coordinator_reviewed_on, reason) VALUES (?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO plan_steps (employee_id, version, seq, action, due_on, "
+	"done_on) VALUES (?,?,?,?,?,?)",
+	"INSERT INTO targets (employee_id, class_code, targeted_on, ended_on, "
+	"route, option) VALUES (?,?,?,?,?,?)",
+	"INSERT INTO exam_attempts (employee_id, class_code, section, "
+	"taken_on, proficient) VALUES (?,?,?,?,?)",
 	"INSERT INTO courses (id, employee_id, class_code, institution, "
 	"public_institution, name, starts_on, ends_on, summer_term, "
 	"semester_school, credit_hours, meeting_hours_per_week, "
 	"full_day_days, lab_for, status, status_on, tuition_cents, "
 	"fees_cents, outside_aid_cents) "
 	"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO grades VALUES (?,?,?,?,?)",
-	"INSERT INTO county_preferences VALUES (?,?,?,?)",
-	"INSERT INTO appointments VALUES (?,?,?,?,?)",
-	"INSERT INTO assignments VALUES (?,?,?,?,?)",
-	"INSERT INTO goals VALUES (?,?)",
-	"INSERT INTO budgets VALUES (?,?)",
+	"INSERT INTO grades (employee_id, class_code, grade, issued_on, basis) "
+	"VALUES (?,?,?,?,?)",
+	"INSERT INTO county_preferences (employee_id, class_code, rank, "
+	"county) VALUES (?,?,?,?)",
+	"INSERT INTO appointments (employee_id, from_class_code, "
+	"to_class_code, appointed_on, via_program) VALUES (?,?,?,?,?)",
+	"INSERT INTO assignments (employee_id, kind, starts_on, ends_on, "
+	"note) VALUES (?,?,?,?,?)",
+	"INSERT INTO goals (fiscal_year, expected_appointments) VALUES (?,?)",
+	"INSERT INTO budgets (fiscal_year, training_budget_cents) "
+	"VALUES (?,?)",
 };
 
 static const char *const firsts[] = { "Maria", "James", "Aisha", "Wei",
@@ -297,6 +308,10 @@ grade(struct demo *d, const char *id, const struct title *t, char g,
 
 	if (t == NULL)
 		return;
+	/* IL XII.A: the program grades a certificate or dual title A
+	 * (rules.md G4 warns of another) */
+	if (t->kind == KIND_CERTIFICATE || t->kind == KIND_DUAL)
+		s[0] = 'A';
 	rec_bind_text(q, 1, id);
 	rec_bind_text(q, 2, t->code);
 	rec_bind_text(q, 3, s);
@@ -733,13 +748,15 @@ program_rows(struct demo *d)
 		sqlite3_bind_int(d->st[S_GOAL], 2, 12 - 2 * y);
 		run(d, S_GOAL);
 		rec_bind_text(d->st[S_BUDGET], 1, fy);
-		sqlite3_bind_int64(d->st[S_BUDGET], 2, 250000000LL - y *
-		    10000000LL);
+		/* records.md: at most 100,000,000 cents in one field */
+		sqlite3_bind_int64(d->st[S_BUDGET], 2, 95000000LL - y *
+		    5000000LL);
 		run(d, S_BUDGET);
 	}
 	date_fy_name(d->fy, fy);
 	{
-		char *sql = sqlite3_mprintf("INSERT INTO spending VALUES "
+		char *sql = sqlite3_mprintf("INSERT INTO spending ("
+		    "fiscal_year, category, amount_cents, note) VALUES "
 		    "(%Q, 'counseling', 1250000, 'Career counselors'), "
 		    "(%Q, 'exams', 380000, 'Proficiency exam sessions')", fy,
 		    fy);

@@ -482,6 +482,9 @@ fy_sum(struct fy_figures *to, const struct fy_figures *from, size_t ntitles)
 	to->participating_employees += from->participating_employees;
 	for (i = 0; i < 3; i++)
 		to->appointments[i] += from->appointments[i];
+	to->appointments_eltpa += from->appointments_eltpa;
+	to->appointments_bridging += from->appointments_bridging;
+	to->withdrawal_candidates += from->withdrawal_candidates;
 	to->courses_taken += from->courses_taken;
 	to->courses_completed += from->courses_completed;
 	to->courses_dropped += from->courses_dropped;
@@ -559,6 +562,7 @@ batch_run(struct worker *w, struct batch *b)
 	pthread_mutex_unlock(&w->e->lock);
 	for (i = 0; i < n; i++)
 		ok &= eng_employee(w, b, i);
+	progress_add(b->n);	/* the employees of the progress line */
 	if (!ok)
 		eng_failed(w->e);
 }
@@ -751,7 +755,7 @@ eng_scan(struct eng *e, struct records *r, int jobs, struct fy_figures *fy)
 	for (i = 0; i < (size_t)jobs; i++)
 		worker_init(&ws[i], e);
 	nt = workers_start(e, ws, jobs);
-	sc = rec_scan_new(r, &e->p->catalog);
+	sc = rec_scan_new(r, &e->p->catalog, e->p->conf.profile);
 	for (seq = 0; more; seq++) {
 		b = &ring[seq % nring];
 		batch_retire(e, b);

@@ -136,15 +136,35 @@ struct page {
 	cmark_parser	*parser;	/* parser (its extension list) until
 					 * content_render() */
 	cmark_node	*doc;		/* the body's tree until rendered */
+	char		*md;		/* the body's Markdown until rendered
+					 * (catalog.c reads rows' cells) */
 	char		*html;		/* the rendered body */
 	struct heading	*headings;	/* the body's headings, in order */
 	size_t		 nheadings;
+};
+
+/*
+ * content/reports/FY.md (content.md, 2026-12-04): the narrative of that
+ * year's report bundle, not a page of the site.  Its page holds src,
+ * title and, once rendered, html.
+ */
+struct narrative {
+	int		 fy;		/* 2026 for reports/2026-27.md */
+	struct page	 pg;
 };
 
 /* Every page, sorted by slug.  content_free() releases it. */
 struct content {
 	struct page	*pages;
 	size_t		 npages;
+	struct narrative *narratives;	/* by fiscal year */
+	size_t		 nnarratives;
+	char		**failed;	/* content files that exist but did
+					 * not load (reported), under content/:
+					 * links to them are not dead */
+	size_t		 nfailed;
+	int		 titles_unsure;	/* one of them may be a title appendix:
+					 * its codes are not known */
 };
 
 /*
@@ -154,16 +174,28 @@ struct content {
  */
 int		 content_load(struct content *, const struct config *,
 		    struct diag *);
+/* content_narrative: the narrative of fiscal year fy, or NULL. */
+const struct narrative *content_narrative(const struct content *, int fy);
 /* content_find: the page with this slug, or NULL. */
 struct page	*content_find(const struct content *, const char *slug);
+/* content_site_fn: whether the generator makes the file at site path
+ * PATH ("titles/index.html"), for links to it. */
+typedef int (*content_site_fn)(const void *arg, const char *path);
 /*
- * content_render: rewrites links to .md files into links to their pages,
- * gives headings their anchors and renders every page's HTML; frees the
- * trees.  Reports links to missing pages; 0 when there was one.
+ * content_render: checks every local href and src of every page and
+ * narrative (pages, the files site(arg, path) says the generator makes,
+ * folders, #anchors) and rewrites them relative to the page, .md files
+ * as their pages; gives headings their anchors and renders the HTML;
+ * frees the trees.  Reports each dead link at its line; 0 when there was
+ * one.  site may be NULL (no other files).
  */
 int		 content_render(struct content *, const struct config *,
-		    struct diag *);
+		    content_site_fn site, const void *arg, struct diag *);
 void		 content_free(struct content *);
+/* content_slug_ok: a slug (a page's path under content/, as front matter
+ * may give it): segments of letters, digits, '-', '_' and '.', none empty
+ * or starting with '.'. */
+int		 content_slug_ok(const char *);
 /* content_node_text: the plain text under a node. */
 void		 content_node_text(cmark_node *, struct buf *);
 
@@ -206,6 +238,30 @@ int		 ladders_svg(struct ladders *, const struct catalog *,
 		    const struct ladder *const *lds, size_t nlds,
 		    const char *from, const char *id, const char *title,
 		    const char *desc, struct buf *out, struct diag *);
+/*
+ * ladders_path_svg: appends an inline SVG of one employee's way up (the
+ * steps of paths_career(), n > 0; nothing when n is 0), top to bottom,
+ * drawn as the ladders are, with its own <title> ("The way from A to B")
+ * and <desc> (the whole way in a sentence).  from as for ladders_svg, or
+ * NULL: no links (a printed packet).  id as for ladders_svg, or NULL: no
+ * id at all in the SVG (aria-label names it), so the same bytes can sit
+ * many times on one page.  Graphviz: one thread, as ladders_svg.  The
+ * same steps give the same bytes.  0 on failure (reported).
+ */
+int		 ladders_path_svg(struct ladders *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n,
+		    const char *from, const char *id, struct buf *out,
+		    struct diag *);
+/*
+ * ladders_legend, ladders_path_legend: what the outlines and the words
+ * under the names of a diagram mean, for the text beside it: a list of
+ * {outline, word (null when none), meaning}, one per kind of node drawn,
+ * in a fixed order.  Pure (no Graphviz): any thread; in arena.
+ */
+struct tv	*ladders_legend(struct arena *, const struct catalog *,
+		    const struct ladder *const *lds, size_t nlds);
+struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
+		    const struct ladder_step *const *steps, size_t n);
 
 /* ---- view.c: the packet view ----------------------------------------------- */
 
@@ -424,6 +480,10 @@ int		 site_build(struct project *, const struct fy_figures *,
 		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+/* site_makes: whether site_build() makes the file at site path PATH
+ * besides the content pages (results.html only with_records). */
+int		 site_makes(const struct project *, int with_records,
+		    const char *path);
 
 /* ---- slug.c: the file names of units and counties ------------------------ */
 
@@ -741,6 +801,79 @@ struct chart_bar {
 void		 chart_bars(struct buf *, const char *id, const char *title,
 		    const struct chart_bar *, size_t);
 
+/* ---- stem.c, search.c: the site search ----------------------------------- */
+
+/*
+ * word_next: the next word of s[*pos..len) (stem.c says what a word is):
+ * its length, its offset in *start, *pos moved past it; 0 at the end.
+ * word_key: appends the word's key to out: ASCII lowercased, and a word
+ * of a-z Porter-stemmed.  templates/search.js does the same, both held
+ * to tests/search/vectors.txt.
+ */
+size_t		 word_next(const char *s, size_t len, size_t *pos,
+		    size_t *start);
+void		 word_key(const char *w, size_t len, struct buf *out);
+
+struct search;
+
+/*
+ * search_new: an empty index.  search_add: one rendered page of site/
+ * (path under site/, its HTML): the title, headings and text of its
+ * <main>, diagrams, menus and scripts left out.  search_write: the index
+ * as a script (search-index.js) into b: the same pages, in any order,
+ * give the same bytes.  search_free(NULL) is fine.
+ */
+struct search	*search_new(void);
+void		 search_add(struct search *, const char *path,
+		    const char *html, size_t len);
+void		 search_write(struct search *, struct buf *);
+void		 search_free(struct search *);
+
+/* ---- progress.c: what a build is doing, on a terminal ------------------- */
+
+/*
+ * One progress display per process, as there is one terminal: a line on
+ * stderr that updates in place (stage, count done of total, rate, time
+ * left) when stderr is a terminal and not quiet; with verbose, a line per
+ * stage with its time.  Nothing else: a build's output does not depend
+ * on it.  progress_add is thread-safe (the packet workers call it);
+ * the rest is called from the main thread.
+ * progress_stream: a stream for diagnostics that clears the line before
+ * each message, so messages and the line do not mix (stderr when the
+ * line is off).
+ */
+void		 progress_init(int quiet, int verbose);
+void		 progress_stage(const char *name, uint64_t total);
+void		 progress_add(uint64_t n);
+void		 progress_end(void);
+FILE		*progress_stream(void);
+/* rec_count (records.c): how many employees a scan reads; 0 when that
+ * cannot be told. */
+uint64_t	 rec_count(struct records *);
+
+/* ---- serve.c, newpage.c: the preview server, new pages ---------------- */
+
+/*
+ * serve_run: umpress serve: listens on addr:port (port 0: one the
+ * system picks; reported, 0, when the address cannot be had), builds,
+ * serves output/site/ and builds again after every change of content/,
+ * templates/ and records/umpress.db until SIGINT or SIGTERM.  Each build
+ * is argv ("umpress", "build", its options) run as a process of this
+ * program.  Prints a line after each build and "listening on URL" on
+ * stdout.  1 on a clean stop.
+ */
+int		 serve_run(const char *addr, int port, int quiet,
+		    char *const *argv, struct diag *);
+/* serve_addr_ok: addr is an IPv4 or IPv6 address (--bind). */
+int		 serve_addr_ok(const char *addr);
+/*
+ * page_new: umpress new page PATH: writes content/PATH.md with its
+ * front matter, never over a file; prints its path.  0 on failure
+ * (reported, naming the file).
+ */
+int		 page_new(const char *path, struct diag *);
+
+
 /* ---- build.c: the commands ---------------------------------------------- */
 
 enum command {
@@ -749,7 +882,9 @@ enum command {
 	CMD_PACKET,
 	CMD_REPORT,
 	CMD_RECORDS_INIT,
-	CMD_RECORDS_DEMO
+	CMD_RECORDS_DEMO,
+	CMD_SERVE,
+	CMD_NEW_PAGE
 };
 
 /* The command line, as main.c read it. */
@@ -757,7 +892,7 @@ struct opts {
 	enum command	 cmd;
 	int		 word;		/* words the command name took */
 	int		 nargs;		/* positional arguments it takes */
-	const char	*args[2];	/* ID, FY or FILE */
+	const char	*args[2];	/* ID, FY, FILE or PATH */
 	day_t		 as_of;		/* --as-of, or the default */
 	const char	*out;		/* --out, or NULL */
 	int		 jobs;		/* --jobs, or 0: one per core */
@@ -765,6 +900,12 @@ struct opts {
 	const char	*password_file;	/* --password-file, or NULL */
 	long		 employees;	/* --employees */
 	unsigned long	 seed;		/* --seed */
+	int		 port;		/* serve --port (1313; 0: any free) */
+	const char	*bind;		/* serve --bind, or NULL: 127.0.0.1 */
+	int		 strict;	/* --strict: warnings are errors */
+	int		 quiet;		/* --quiet: errors only, no progress line */
+	int		 verbose;	/* --verbose: what each step did, and its
+					 * time */
 };
 
 /* cmd_run: runs the command; returns the exit status (cli.md). */

@@ -8,6 +8,10 @@
  * links, so the diagram is a picture for the eye and the mouse; the text
  * is what a keyboard, a screen reader or a search reaches.
  *
+ * The same drawing serves one employee's way up (ladders_path_svg, for
+ * the packets), and the legend beside each diagram is made from the same
+ * table as its nodes, so the words and the picture agree.
+ *
  * Graphviz keeps global state (its error hook, its lexer): everything
  * here runs on one thread, through one context made by ladders_new().
  */
@@ -102,60 +106,86 @@ via_words(enum via v)
 	return "";
 }
 
-/* The second line of a node: its category, else its kind, else none. */
-static const char *
-title_words(const struct title *t)
+/*
+ * What a node is, told twice, never by colour: by its outline and by the
+ * words on a last line under its name.  Everything is black on white and
+ * prints in black and white.  The category wins over the kind; a title
+ * with neither has a dashed outline and no words.  The legend beside a
+ * diagram (ladders_legend) is made from this table, so the two agree.
+ */
+enum key {
+	KEY_LPEL,
+	KEY_BRIDGING,
+	KEY_ELTPA,
+	KEY_CERTIFICATE,
+	KEY_CREDENTIAL,
+	KEY_DUAL,
+	KEY_OTHER,
+	KEY__MAX
+};
+
+static const struct {
+	const char *dot;	/* the node's DOT attributes */
+	const char *word;	/* its last line, or "" */
+	const char *outline;	/* the outline, for the legend */
+	const char *meaning;	/* what it says, for the legend */
+} keys[KEY__MAX] = {
+	[KEY_LPEL] = { "shape=\"box\"", "LPEL", "A rectangle",
+	    "a low-paying entry-level class, where people start" },
+	/* CA "Bridging Classifications": made to bridge LPEL classes to
+	 * ELTPA ones, and named as such. */
+	[KEY_BRIDGING] = { "shape=\"hexagon\", margin=\"0.02,0.02\"",
+	    "bridging class", "A hexagon", "a bridging class, made to lead "
+	    "from entry-level work to a technical, professional or "
+	    "administrative class" },
+	[KEY_ELTPA] = { "shape=\"ellipse\", margin=\"0.02,0.02\"", "ELTPA",
+	    "An oval", "an entry-level technical, professional or "
+	    "administrative class, where the program leads" },
+	[KEY_CERTIFICATE] = { "shape=\"box\", style=\"rounded\"",
+	    "certificate title", "A rounded box",
+	    "a title earned by passing a proficiency exam" },
+	[KEY_CREDENTIAL] = { "shape=\"box\", style=\"rounded\"",
+	    "credential title", "A rounded box",
+	    "a title earned by a degree or license" },
+	[KEY_DUAL] = { "shape=\"box\", style=\"rounded\"", "dual title",
+	    "A rounded box", "a title earned either by a "
+	    "proficiency exam or by a degree or license" },
+	[KEY_OTHER] = { "shape=\"box\", style=\"dashed\"", "",
+	    "A dashed box", "a class in no category that is not a target "
+	    "title" },
+};
+
+static enum key
+title_key(const struct title *t)
 {
 	switch (t->category) {
 	case CAT_LPEL:
-		return "LPEL";
+		return KEY_LPEL;
 	case CAT_BRIDGING:
-		return "bridging";
+		return KEY_BRIDGING;
 	case CAT_ELTPA:
-		return "ELTPA";
+		return KEY_ELTPA;
 	case CAT_NONE:
 		break;
 	}
 	switch (t->kind) {
 	case KIND_CERTIFICATE:
-		return "certificate title";
+		return KEY_CERTIFICATE;
 	case KIND_CREDENTIAL:
-		return "credential title";
+		return KEY_CREDENTIAL;
 	case KIND_DUAL:
-		return "dual title";
+		return KEY_DUAL;
 	case KIND_NONE:
 		break;
 	}
-	return "";
+	return KEY_OTHER;
 }
 
-/*
- * Node attributes by category.  The category is told by the outline as
- * well as by the words under the name, never by colour: everything is
- * black on white and prints in black and white.
- *   LPEL       square box           where people start
- *   bridging   hexagon              the bridge between two fields
- *   ELTPA      ellipse              where the program leads
- *   no category, a target title     rounded box (Illinois: the kind is
- *                                   written under the name)
- *   no category, no kind            dashed box: not a program class
- */
+/* The last line of a node: its category, else its kind, else none. */
 static const char *
-title_shape(const struct title *t)
+title_words(const struct title *t)
 {
-	switch (t->category) {
-	case CAT_LPEL:
-		return "shape=\"box\"";
-	case CAT_BRIDGING:
-		return "shape=\"hexagon\", margin=\"0.02,0.02\"";
-	case CAT_ELTPA:
-		return "shape=\"ellipse\", margin=\"0.02,0.02\"";
-	case CAT_NONE:
-		break;
-	}
-	if (t->kind != KIND_NONE)
-		return "shape=\"box\", style=\"rounded\"";
-	return "shape=\"box\", style=\"dashed\"";
+	return keys[title_key(t)].word;
 }
 
 /*
@@ -254,11 +284,11 @@ dot_name(struct buf *b, const char *name)
 
 /*
  * One node: the name, its category in words on a last line, its shape
- * and link.  Plain labels, not HTML-like ones: Graphviz 2.43 leaks
- * memory on every HTML-like label it lays out (its HTML parser, and
- * pango markup for <FONT> and <I>), while plain labels leak nothing per
- * diagram.  svg_category_line() finds the category's line in the SVG
- * to set it smaller and in italics.
+ * and, when from is not NULL, its link.  Plain labels, not HTML-like
+ * ones: Graphviz 2.43 leaks memory on every HTML-like label it lays out
+ * (its HTML parser, and pango markup for <FONT> and <I>), while plain
+ * labels leak nothing per diagram.  svg_category_line() finds the
+ * category's line in the SVG to set it smaller and in italics.
  * Returns the name's number of lines.
  */
 static size_t
@@ -269,16 +299,19 @@ dot_node(struct buf *b, size_t n, const struct title *t, const char *from)
 	size_t lines;
 
 	buf_printf(b, "n%zu [id=\"n%zu\", %s, label=\"", n, n,
-	    title_shape(t));
+	    keys[title_key(t)].dot);
 	lines = dot_name(b, t->name);
 	if (*words != '\0') {
 		BUF_LIT(b, "\\n");
 		dot_text(b, words, strlen(words));
 	}
-	buf_printf(&path, "titles/%s.html", t->code);
-	url_rel(&url, from, path.data);
-	BUF_LIT(b, "\", URL=");
-	dot_quoted(b, url.data);
+	BUF_LIT(b, "\"");
+	if (from != NULL) {
+		buf_printf(&path, "titles/%s.html", t->code);
+		url_rel(&url, from, path.data);
+		BUF_LIT(b, ", URL=");
+		dot_quoted(b, url.data);
+	}
 	BUF_LIT(b, "];\n");
 	buf_free(&url);
 	buf_free(&path);
@@ -392,7 +425,8 @@ dot_graph(struct buf *b, const struct catalog *c,
  */
 struct svgfix {
 	struct buf		*out;
-	const char		*id;	/* prefix of every id */
+	const char		*id;	/* prefix of every id; NULL: no ids */
+	const char		*cls;	/* the root's class attribute */
 	const struct catalog	*c;
 	const struct nodes	*ns;
 	size_t			 node;	/* node being copied; SIZE_MAX: none */
@@ -427,8 +461,10 @@ mem_find(const char *p, size_t n, const char *s)
 static void
 svg_id(struct svgfix *f, const char *v, size_t n)
 {
-	esc_html(f->out, f->id, strlen(f->id));
-	buf_putc(f->out, '-');
+	if (f->id != NULL) {
+		esc_html(f->out, f->id, strlen(f->id));
+		buf_putc(f->out, '-');
+	}
 	buf_put(f->out, v, n);
 }
 
@@ -454,8 +490,7 @@ svg_value(struct svgfix *f, const char *name, size_t nn, const char *v,
 		buf_put(f->out, v, (size_t)(u - v) + 5);
 		n -= (size_t)(u - v) + 5;
 		v = u + 5;
-		esc_html(f->out, f->id, strlen(f->id));
-		buf_putc(f->out, '-');
+		svg_id(f, "", 0);
 	}
 	buf_put(f->out, v, n);
 }
@@ -513,6 +548,8 @@ svg_attr_out(struct svgfix *f, enum svgtag tag, int category,
 		return;
 	if (tag == TAG_G && nn == 2 && memcmp(name, "id", 2) == 0)
 		svg_group(f, v, n);
+	if (f->id == NULL && nn == 2 && memcmp(name, "id", 2) == 0)
+		return;
 	buf_putc(f->out, ' ');
 	buf_put(f->out, name, nn);
 	BUF_LIT(f->out, "=\"");
@@ -690,6 +727,48 @@ svg_attr(const char *p, const char *end, const char *name, size_t *n)
 }
 
 /*
+ * The root's name and description, and the end of its tag.  With ids,
+ * aria-labelledby names the <title> and <desc>.  Without (a diagram whose
+ * bytes are repeated on one page), aria-label carries the name and the
+ * <desc> child the description (SVG-AAM: the accessible description of
+ * an element with no aria-describedby).
+ */
+static void
+svg_label(struct svgfix *f, const char *title, const char *desc)
+{
+	int has_desc = desc != NULL && *desc != '\0';
+
+	if (f->id != NULL) {
+		BUF_LIT(f->out, " aria-labelledby=\"");
+		svg_id(f, "title", 5);
+		if (has_desc) {
+			buf_putc(f->out, ' ');
+			svg_id(f, "desc", 4);
+		}
+		BUF_LIT(f->out, "\">\n<title id=\"");
+		svg_id(f, "title", 5);
+		BUF_LIT(f->out, "\">");
+	} else {
+		BUF_LIT(f->out, " aria-label=\"");
+		esc_html(f->out, title, strlen(title));
+		BUF_LIT(f->out, "\">\n<title>");
+	}
+	esc_html(f->out, title, strlen(title));
+	BUF_LIT(f->out, "</title>");
+	if (!has_desc)
+		return;
+	BUF_LIT(f->out, "<desc");
+	if (f->id != NULL) {
+		BUF_LIT(f->out, " id=\"");
+		svg_id(f, "desc", 4);
+		buf_putc(f->out, '"');
+	}
+	buf_putc(f->out, '>');
+	esc_html(f->out, desc, strlen(desc));
+	BUF_LIT(f->out, "</desc>");
+}
+
+/*
  * The root: the XML prolog, DOCTYPE and generator comments before it
  * go.  The width stays, in CSS pixels, as the diagram's natural size,
  * and the height goes, so the viewBox's aspect ratio sets it: with
@@ -712,28 +791,14 @@ svg_root(struct svgfix *f, const char *svg, size_t len, const char *title,
 	    (w = svg_attr(p, tend, "width", &wn)) == NULL)
 		return 0;
 	pt = strtod(w, NULL);
-	buf_printf(f->out, "<svg class=\"ladder-diagram\" role=\"img\" "
-	    "width=\"%.0f\" viewBox=\"", pt * 4 / 3);
+	BUF_LIT(f->out, "<svg class=\"");
+	esc_html(f->out, f->cls, strlen(f->cls));
+	buf_printf(f->out, "\" role=\"img\" width=\"%.0f\" viewBox=\"",
+	    pt * 4 / 3);
 	buf_put(f->out, vb, vbn);
 	BUF_LIT(f->out, "\" xmlns=\"http://www.w3.org/2000/svg\" "
-	    "xmlns:xlink=\"http://www.w3.org/1999/xlink\" aria-labelledby=\"");
-	svg_id(f, "title", 5);
-	if (desc != NULL && *desc != '\0') {
-		buf_putc(f->out, ' ');
-		svg_id(f, "desc", 4);
-	}
-	BUF_LIT(f->out, "\">\n<title id=\"");
-	svg_id(f, "title", 5);
-	BUF_LIT(f->out, "\">");
-	esc_html(f->out, title, strlen(title));
-	BUF_LIT(f->out, "</title>");
-	if (desc != NULL && *desc != '\0') {
-		BUF_LIT(f->out, "<desc id=\"");
-		svg_id(f, "desc", 4);
-		BUF_LIT(f->out, "\">");
-		esc_html(f->out, desc, strlen(desc));
-		BUF_LIT(f->out, "</desc>");
-	}
+	    "xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+	svg_label(f, title, desc);
 	return svg_body(f, tend + 1, end);
 }
 
@@ -861,11 +926,12 @@ gv_diagram(struct ladders *l, const struct catalog *c,
 	return 1;
 }
 
-int
-ladders_svg(struct ladders *l, const struct catalog *c,
+/* A diagram of the steps of the ladders, with the root's class cls. */
+static int
+diagram(struct ladders *l, const struct catalog *c,
     const struct ladder *const *lds, size_t nlds, const char *from,
-    const char *id, const char *title, const char *desc, struct buf *out,
-    struct diag *d)
+    const char *id, const char *cls, const char *title, const char *desc,
+    struct buf *out, struct diag *d)
 {
 	struct nodes ns;
 	struct svgfix f;
@@ -880,6 +946,7 @@ ladders_svg(struct ladders *l, const struct catalog *c,
 		goto out;
 	f.out = out;
 	f.id = id;
+	f.cls = cls;
 	f.c = c;
 	f.ns = &ns;
 	f.node = SIZE_MAX;
@@ -899,4 +966,137 @@ out:
 	free(ns.title);
 	free(ns.lines);
 	return rc;
+}
+
+int
+ladders_svg(struct ladders *l, const struct catalog *c,
+    const struct ladder *const *lds, size_t nlds, const char *from,
+    const char *id, const char *title, const char *desc, struct buf *out,
+    struct diag *d)
+{
+	return diagram(l, c, lds, nlds, from, id, "ladder-diagram", title,
+	    desc, out, d);
+}
+
+/* ---- the legend ---------------------------------------------------------- */
+
+struct tv *
+ladders_legend(struct arena *a, const struct catalog *c,
+    const struct ladder *const *lds, size_t nlds)
+{
+	unsigned char on[KEY__MAX] = {0};
+	const struct ladder_step *s;
+	struct tv *list = tv_list(a), *it;
+	size_t i, k;
+
+	for (i = 0; i < nlds; i++)
+		for (k = 0; k < lds[i]->nsteps; k++) {
+			s = &lds[i]->steps[k];
+			on[title_key(&c->titles[s->from])] = 1;
+			on[title_key(&c->titles[s->to])] = 1;
+		}
+	for (k = 0; k < KEY__MAX; k++) {
+		if (!on[k])
+			continue;
+		it = tv_push(a, list, tv_map(a));
+		tv_set(a, it, "outline", tv_str(a, keys[k].outline));
+		tv_set(a, it, "word", *keys[k].word != '\0' ?
+		    tv_str(a, keys[k].word) : tv_null(a));
+		tv_set(a, it, "meaning", tv_str(a, keys[k].meaning));
+	}
+	return list;
+}
+
+/* ---- one employee's way up ----------------------------------------------- */
+
+/* The steps of a path as one ladder; the caller frees ld->steps. */
+static void
+path_ladder(struct ladder *ld, const struct ladder_step *const *steps,
+    size_t n)
+{
+	size_t i;
+
+	ld->name = "path";
+	ld->slug = "path";
+	ld->steps = xreallocarray(NULL, n + 1, sizeof(*ld->steps));
+	for (i = 0; i < n; i++)
+		ld->steps[i] = *steps[i];
+	ld->nsteps = n;
+}
+
+/* A title named in the description: name, code, and what it is. */
+static void
+desc_title(struct buf *b, const struct title *t)
+{
+	buf_printf(b, "%s (%s)", t->name, t->code);
+	if (title_note(t) != NULL)
+		buf_printf(b, ", %s,", title_note(t));
+}
+
+/*
+ * The description: the whole way in one sentence, so a screen reader
+ * user hears what the picture shows before the list beside it.
+ */
+static char *
+path_desc(const struct catalog *c, const struct ladder_step *const *steps,
+    size_t n)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_printf(&b, "Diagram of the way up in %zu step%s, from ", n,
+	    n == 1 ? "" : "s");
+	desc_title(&b, &c->titles[steps[0]->from]);
+	for (i = 0; i + 1 < n; i++) {
+		buf_puts(&b, i == 0 ? " through " : " and ");
+		desc_title(&b, &c->titles[steps[i]->to]);
+	}
+	BUF_LIT(&b, " to ");
+	desc_title(&b, &c->titles[steps[n - 1]->to]);
+	/* A note at the end leaves a comma before the full stop. */
+	if (b.data[b.len - 1] == ',')
+		b.len--;
+	BUF_LIT(&b, ". Each box is a class, each arrow a step labelled with "
+	    "the way to take it. The steps are also listed as text.");
+	return buf_detach(&b);
+}
+
+int
+ladders_path_svg(struct ladders *l, const struct catalog *c,
+    const struct ladder_step *const *steps, size_t n, const char *from,
+    const char *id, struct buf *out, struct diag *d)
+{
+	const struct ladder *lds[1];
+	struct ladder ld;
+	char *title, *desc;
+	int rc;
+
+	if (n == 0)
+		return 1;
+	path_ladder(&ld, steps, n);
+	lds[0] = &ld;
+	title = xasprintf("The way from %s to %s",
+	    c->titles[steps[0]->from].name, c->titles[steps[n - 1]->to].name);
+	desc = path_desc(c, steps, n);
+	rc = diagram(l, c, lds, 1, from, id, "ladder-diagram path-diagram",
+	    title, desc, out, d);
+	free(title);
+	free(desc);
+	free(ld.steps);
+	return rc;
+}
+
+struct tv *
+ladders_path_legend(struct arena *a, const struct catalog *c,
+    const struct ladder_step *const *steps, size_t n)
+{
+	const struct ladder *lds[1];
+	struct ladder ld;
+	struct tv *v;
+
+	path_ladder(&ld, steps, n);
+	lds[0] = &ld;
+	v = ladders_legend(a, c, lds, 1);
+	free(ld.steps);
+	return v;
 }

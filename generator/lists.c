@@ -1,7 +1,9 @@
 /*
  * lists.c: the eligibility lists (rules.md G3, cli.md output layout):
  * private/lists/CODE/COUNTY.html and .csv, one per title and county, its
- * employees by grade, seniority date, then employee id.  A writer of the
+ * employees in a covered bargaining unit first where the title's row
+ * names a bargaining unit (IL XIII.F), then by grade, seniority date,
+ * then employee id.  A writer of the
  * engine (engine.c): each employee's lines (rule_list_entries) go to the
  * table entry of the private database, which sorts them; the lists are
  * written from it after the scan, and given to the index (pv->lists).
@@ -31,7 +33,8 @@ struct note {
 static const char lists_schema[] =
 	"CREATE TABLE entry (code TEXT NOT NULL, county_key TEXT NOT NULL, "
 	"  county TEXT NOT NULL, grade TEXT NOT NULL, seniority TEXT, "
-	"  id TEXT NOT NULL, name TEXT NOT NULL, issued TEXT, expires TEXT);";
+	"  id TEXT NOT NULL, name TEXT NOT NULL, issued TEXT, expires TEXT, "
+	"  covered_first INTEGER NOT NULL);";
 
 static const char *
 col(sqlite3_stmt *st, int i)
@@ -47,7 +50,7 @@ lists_start(void *self, struct eng *e)
 	struct lists *l = self;
 
 	if (sqlite3_prepare_v2(eng_db(e), "INSERT INTO entry VALUES "
-	    "(?,?,?,?,?,?,?,?,?)", -1, &l->ins, NULL) != SQLITE_OK)
+	    "(?,?,?,?,?,?,?,?,?,?)", -1, &l->ins, NULL) != SQLITE_OK)
 		return eng_db_fail(e, "prepare");
 	return 1;
 }
@@ -114,6 +117,7 @@ lists_retire(void *self, struct eng *e, const struct history *h,
 		rec_bind_text(st, 7, h->emp.name);
 		rec_bind_date(st, 8, n->le[i].issued_on);
 		rec_bind_date(st, 9, n->le[i].expires_on);
+		sqlite3_bind_int(st, 10, n->le[i].covered_first);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			ok = eng_db_fail(e, "insert");
 	}
@@ -219,7 +223,8 @@ lists_finish(void *self, struct eng *e)
 
 	if (sqlite3_prepare_v2(eng_db(e), "SELECT code, county_key, county, "
 	    "grade, seniority, id, name, issued, expires FROM entry ORDER BY "
-	    "code, county_key, grade, seniority, id", -1, &st, NULL) !=
+	    "code, county_key, covered_first DESC, grade, seniority, id", -1,
+	    &st, NULL) !=
 	    SQLITE_OK)
 		return eng_db_fail(e, "prepare");
 	while (ok) {

@@ -122,24 +122,35 @@ static const struct {
 	const char *name;
 	const char *rule;
 } alerts[AL__MAX] = {
+	[AL_EXAM_WINDOW_EXPIRED] = { "EXAM_WINDOW_EXPIRED", "X1" },
+	[AL_GRADE_EXPIRED] = { "GRADE_EXPIRED", "G1" },
+	[AL_FINAL_ATTEMPT_FAILED] = { "FINAL_ATTEMPT_FAILED", "X4" },
+	[AL_NO_LONGER_ELIGIBLE] = { "NO_LONGER_ELIGIBLE", "E4" },
+	[AL_REPAYMENT_OWED] = { "REPAYMENT_OWED", "N3" },
+	[AL_ENROLLMENT_SUSPENDED] = { "ENROLLMENT_SUSPENDED", "N4" },
 	[AL_LEAVE_BLOCKS_ENROLLMENT] = { "LEAVE_BLOCKS_ENROLLMENT", "E3" },
 	[AL_TARGET_LIMIT] = { "TARGET_LIMIT", "T1" },
 	[AL_CREDENTIAL_NEEDS_BACHELOR] = { "CREDENTIAL_NEEDS_BACHELOR", "T2" },
 	[AL_TITLE_FROZEN] = { "TITLE_FROZEN", "T3" },
-	[AL_EXAM_WINDOW_CLOSING] = { "EXAM_WINDOW_CLOSING", "X1" },
-	[AL_EXAM_WINDOW_EXPIRED] = { "EXAM_WINDOW_EXPIRED", "X1" },
-	[AL_CLASS_LIMIT_REACHED] = { "CLASS_LIMIT_REACHED", "C1" },
 	[AL_TOO_MANY_CONCURRENT] = { "TOO_MANY_CONCURRENT", "C2" },
-	[AL_FIRST_TERM_ONE_CLASS] = { "FIRST_TERM_ONE_CLASS", "C3" },
-	[AL_REVISED_PLAN_REQUIRED] = { "REVISED_PLAN_REQUIRED", "C4" },
+	[AL_ONE_TARGET_AT_A_TIME] = { "ONE_TARGET_AT_A_TIME", "C7" },
+	[AL_FULL_DAY_LIMIT] = { "FULL_DAY_LIMIT", "O2" },
+	[AL_PRIVATE_CLASS_LIMIT] = { "PRIVATE_CLASS_LIMIT", "M5" },
+	[AL_PLAN_STEP_OVERDUE] = { "PLAN_STEP_OVERDUE", "N1" },
 	[AL_WITHDRAWAL_DROPS] = { "WITHDRAWAL_DROPS", "C5" },
 	[AL_WITHDRAWAL_INACTIVE] = { "WITHDRAWAL_INACTIVE", "C6" },
+	[AL_ASSIGNMENT_TOO_LONG] = { "ASSIGNMENT_TOO_LONG", "P2" },
+	[AL_EXAM_WINDOW_CLOSING] = { "EXAM_WINDOW_CLOSING", "X1" },
 	[AL_GRADE_EXPIRING] = { "GRADE_EXPIRING", "G1" },
-	[AL_GRADE_EXPIRED] = { "GRADE_EXPIRED", "G1" },
+	[AL_REQUEST_TIME_OFF] = { "REQUEST_TIME_OFF", "N5" },
+	[AL_PLAN_STEP_DUE] = { "PLAN_STEP_DUE", "N1" },
+	[AL_REVISED_PLAN_REQUIRED] = { "REVISED_PLAN_REQUIRED", "C4" },
 	[AL_PLAN_MISSING] = { "PLAN_MISSING", "P1" },
 	[AL_PLAN_NOT_APPROVED] = { "PLAN_NOT_APPROVED", "P1" },
 	[AL_PLAN_NOT_REVIEWED] = { "PLAN_NOT_REVIEWED", "P1" },
-	[AL_ASSIGNMENT_TOO_LONG] = { "ASSIGNMENT_TOO_LONG", "P2" },
+	[AL_REGISTER] = { "REGISTER", "N2" },
+	[AL_CLASS_LIMIT_REACHED] = { "CLASS_LIMIT_REACHED", "C1" },
+	[AL_FIRST_TERM_ONE_CLASS] = { "FIRST_TERM_ONE_CLASS", "C3" },
 };
 
 const char *
@@ -152,4 +163,24 @@ const char *
 alert_rule(enum alert_code c)
 {
 	return c < AL__MAX ? alerts[c].rule : "";
+}
+
+/* rules.md E1, E2: the codes of eligibility_reason. */
+const char *
+elig_reason_name(enum elig_reason r)
+{
+	static const char *const names[] = { "", "SEPARATED", "STATUS",
+	    "ORIGINAL_PROBATION", "NOT_COVERED", "NOT_LPEL" };
+
+	return (size_t)r < sizeof(names) / sizeof(names[0]) ? names[r] : "";
+}
+
+/* cli.md: the decision column of the selection CSV. */
+const char *
+app_result_name(enum app_result r)
+{
+	static const char *const names[] = { "selected", "waiting_list",
+	    "not_eligible", "not_approved", "not_selected", "pending" };
+
+	return (size_t)r < sizeof(names) / sizeof(names[0]) ? names[r] : "";
 }

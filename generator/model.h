@@ -166,6 +166,59 @@ const char	*category_name(enum title_cat);	/* "LPEL", "" ... */
 const char	*degree_name(enum degree);	/* "bachelor", "none" ... */
 const char	*via_name(enum via);		/* "exam" ... */
 
+/* ---- ways up the ladders (paths.c) -------------------------------------- */
+
+/*
+ * The shortest paths between the classes of the ladder appendices, made
+ * once per build.  Read-only after paths_new(): threads share one.  It
+ * points into the catalog, which must outlive it.  Costs: 4 * M * M bytes
+ * for M classes named by some ladder row; made in O(M * (M + E)).
+ */
+struct paths;
+
+/* paths_new: the table for a loaded catalog; paths_free() (NULL is fine).
+ * Cannot fail. */
+struct paths	*paths_new(const struct catalog *);
+void		 paths_free(struct paths *);
+
+/*
+ * paths_first_steps (cli.md "first_steps"): the ladder rows that start
+ * from class code from, in the order of the appendices (ladders in order,
+ * rows in file order), a row repeating an earlier one's To and Via left
+ * out, as is a row from a class to itself.  *out points into the table;
+ * returns how many (0, *out NULL: none, or an unknown code).  O(log N).
+ */
+size_t		 paths_first_steps(const struct paths *, const char *from,
+		    const struct ladder_step *const **out);
+
+/*
+ * paths_career (cli.md "career_path"): the way from class code from to
+ * class code to: the fewest steps; among those, the list of codes first
+ * when compared code by code (bytewise); between two classes joined by
+ * several rows, the first of them in the order above.  The steps (rows of
+ * the catalog) go in an array allocated in a; returns how many.  0 and
+ * *out NULL when either code is unknown or on no ladder, when to is from,
+ * or when no path leads there.  O(log N + steps).
+ */
+size_t		 paths_career(const struct paths *, const char *from,
+		    const char *to, struct arena *,
+		    const struct ladder_step *const **out);
+
+/* via_phrase: the way to take a step, in words: "by transfer". */
+const char	*via_phrase(enum via, enum profile);
+/* title_note: what a title is along a path, or NULL: "a bridging class"
+ * for Category bridging (CA "Bridging Classifications"). */
+const char	*title_note(const struct title *);
+/*
+ * path_step_text: one step in plain words, appended to b: "From Office
+ * Technician (C200) to Management Services Technician (5278), a bridging
+ * class, by transfer."  With first, the From title's note is said too
+ * (the first step of a list).  Not escaped: the template escapes it.
+ */
+void		 path_step_text(const struct catalog *,
+		    const struct ladder_step *, enum profile, int first,
+		    struct buf *);
+
 /* ---- one employee's records (records.c) -------------------------------- */
 
 /*
@@ -440,43 +493,70 @@ struct program_rows {
 
 /* ---- the rules' answers (rules.c) --------------------------------------- */
 
-/* Alert codes: rules.md names them; alert_code_name() gives the name. */
+/*
+ * Alert codes, in the order of rules.md's list (section "Next steps"):
+ * the three groups, most urgent first, and within a group the order
+ * alerts of one date take.  alert_code_name() gives the name.
+ */
 enum alert_code {
+	/* (1) what has happened or breaks a rule now */
+	AL_EXAM_WINDOW_EXPIRED,		/* X1 */
+	AL_GRADE_EXPIRED,		/* G1 */
+	AL_FINAL_ATTEMPT_FAILED,	/* X4 */
+	AL_NO_LONGER_ELIGIBLE,		/* E4 */
+	AL_REPAYMENT_OWED,		/* N3 */
+	AL_ENROLLMENT_SUSPENDED,	/* N4 */
 	AL_LEAVE_BLOCKS_ENROLLMENT,	/* E3 */
 	AL_TARGET_LIMIT,		/* T1 */
 	AL_CREDENTIAL_NEEDS_BACHELOR,	/* T2 */
 	AL_TITLE_FROZEN,		/* T3 */
-	AL_EXAM_WINDOW_CLOSING,		/* X1 */
-	AL_EXAM_WINDOW_EXPIRED,		/* X1 */
-	AL_CLASS_LIMIT_REACHED,		/* C1 */
 	AL_TOO_MANY_CONCURRENT,		/* C2 */
-	AL_FIRST_TERM_ONE_CLASS,	/* C3 */
-	AL_REVISED_PLAN_REQUIRED,	/* C4 */
+	AL_ONE_TARGET_AT_A_TIME,	/* C7 */
+	AL_FULL_DAY_LIMIT,		/* O2 */
+	AL_PRIVATE_CLASS_LIMIT,		/* M5 */
+	AL_PLAN_STEP_OVERDUE,		/* N1 */
 	AL_WITHDRAWAL_DROPS,		/* C5 */
 	AL_WITHDRAWAL_INACTIVE,		/* C6 */
+	AL_ASSIGNMENT_TOO_LONG,		/* P2 */
+	/* (2) what needs doing by a date */
+	AL_EXAM_WINDOW_CLOSING,		/* X1 */
 	AL_GRADE_EXPIRING,		/* G1 */
-	AL_GRADE_EXPIRED,		/* G1 */
+	AL_REQUEST_TIME_OFF,		/* N5 */
+	AL_PLAN_STEP_DUE,		/* N1 */
+	AL_REVISED_PLAN_REQUIRED,	/* C4 */
 	AL_PLAN_MISSING,		/* P1 */
 	AL_PLAN_NOT_APPROVED,		/* P1 */
 	AL_PLAN_NOT_REVIEWED,		/* P1 */
-	AL_ASSIGNMENT_TOO_LONG,		/* P2 */
+	AL_REGISTER,			/* N2 */
+	/* (3) advice */
+	AL_CLASS_LIMIT_REACHED,		/* C1 */
+	AL_FIRST_TERM_ONE_CLASS,	/* C3 */
 	AL__MAX
 };
 
 const char	*alert_code_name(enum alert_code);	/* "TARGET_LIMIT" */
 const char	*alert_rule(enum alert_code);		/* "T1" */
+/* "SEPARATED", "STATUS", ... (rules.md E1); "" for ER_NONE. */
+const char	*elig_reason_name(enum elig_reason);
+/* "selected", "waiting_list", ... (cli.md's selection CSV). */
+const char	*app_result_name(enum app_result);
 
 /*
  * One alert.  The words a reader sees are made from these facts by the
- * view (view.c), not by the rules.
+ * view (view.c), not by the rules.  Pointers point into the history.
  */
 struct alert {
 	enum alert_code	 code;
-	day_t		 on;		/* the date it is about (the deadline,
-					 * or when it began); DAY_NONE */
+	day_t		 on;		/* the date its rule names (a deadline,
+					 * or when it began); DAY_NONE when
+					 * the rule names none */
 	const char	*class_code;	/* the title it is about, or NULL */
 	long		 count;		/* a number it is about (courses,
-					 * targets), or 0 */
+					 * days, a step's seq, a course id),
+					 * or 0; the last key of the order */
+	const struct course *course;	/* C7, M5, N5: the course, or NULL */
+	const struct course *other;	/* C7: the course of the other title */
+	const struct plan_step *step;	/* N1: the step, or NULL */
 };
 
 struct target_view {
@@ -484,13 +564,23 @@ struct target_view {
 	const struct title *title;	/* its catalog entry */
 	enum title_kind	 counts_as;	/* T1: KIND_CERTIFICATE or
 					 * KIND_CREDENTIAL */
-	int		 exam_route;	/* 1: X1-X3 apply (certificate, or
+	int		 exam_route;	/* 1: X1-X4 apply (certificate, or
 					 * dual not on the degree route) */
-	day_t		 first_exam_on;	/* X1: earliest attempt, or DAY_NONE */
+	day_t		 first_exam_on;	/* X1: first attempt of the current
+					 * window, or DAY_NONE */
 	day_t		 exam_window_ends_on; /* X1, DAY_NONE once graded */
+	int		 military_days;	/* X1: M, days of military leave */
+	int		 extension_days; /* X1: X, days of extensions */
+	int		 restarted;	/* X1: an earlier window ended without
+					 * a grade (the scores were erased) */
 	day_t		 next_exam_allowed_on; /* X2, or DAY_NONE */
+	const struct course *retest_course; /* X2: the completed course that
+					 * allows the retest, or NULL */
 	const char	**sections_not_proficient; /* X2, by section name */
 	size_t		 nsections_not_proficient;
+	day_t		 final_attempt_on; /* X4: the final attempt that left a
+					 * section not proficient, or DAY_NONE */
+	day_t		 retarget_allowed_on; /* X4, or DAY_NONE */
 	const struct grade *grade;	/* G1: latest grade, or NULL */
 	day_t		 grade_expires_on; /* G1, or DAY_NONE */
 	const char	*counties[3];	/* G3: counties by rank */
@@ -502,7 +592,19 @@ struct course_view {
 	int		 counted;	/* C1: counted (not planned, not lab) */
 	int		 in_fy;		/* starts in the as-of fiscal year */
 	int64_t		 program_paid_cents; /* M1 for this course */
+	int		 full_tuition;	/* M5: paid in full at a private
+					 * institution */
 	int		 binding;	/* M2: binds the work commitment */
+};
+
+/* G2: the probation of the latest appointment through the program. */
+struct probation_view {
+	const struct appointment *ap;	/* the appointment, or NULL: none */
+	const struct title *title;	/* its title in the catalog, or NULL */
+	int		 extension_months; /* E: beyond the normal 4 */
+	int		 by_grade_c;	/* 1: E is XIII.K's for a C grade */
+	day_t		 ends_on;	/* appointed_on + 4 + E months */
+	day_t		 return_right_ends_on; /* appointed_on + 4 months */
 };
 
 /*
@@ -517,6 +619,9 @@ struct packet {
 	const struct history *h;	/* the records it was made from */
 	const struct title *cls;	/* current class in the catalog */
 	int		 eligible;	/* E1 (IL) or E2 (CA) */
+	enum elig_reason eligibility_reason; /* E1, E2: ER_NONE if eligible */
+	int		 separated;	/* separated_on on or before as-of */
+	int		 on_leave;	/* E3: a leave that blocks enrolling */
 	const struct enrollment *enrollment; /* latest, or NULL */
 	const struct plan *plan;	/* latest version, or NULL */
 
@@ -530,29 +635,58 @@ struct packet {
 	int		 classes_remaining; /* C1 */
 	int		 classes_concurrent; /* C2: enrolled courses on as-of */
 	int		 concurrent_limit; /* C2: the limit that applies */
+	long		 drops;		/* C5: drops and fails that count */
+	day_t		 inactive_since; /* C6: the last activity, when it
+					 * raises the alert; else DAY_NONE */
 
 	int		 exams_used;	/* X3: this half-year */
 	int		 exams_remaining;
 
 	double		 meeting_hours;	/* O1: weekly meeting hours */
 	double		 hours_per_week; /* O1 */
+	long		 full_day_days;	/* O2: S, this half-year */
 	double		 full_day_days_off; /* O2 */
 	int		 rotating_note;	/* O3: show the rotating note */
 
 	int64_t		 program_paid_cents; /* M1 over all counted */
 	day_t		 commitment_ends_on; /* M2, or DAY_NONE */
+	day_t		 commitment_from; /* M2: the binding course's end */
 	int64_t		 binding_paid_cents; /* M3: paid */
 	int		 months_fulfilled; /* M3 */
 	int64_t		 repayment_cents; /* M3 */
+
+	struct probation_view probation; /* G2 */
+
+	int		 register_period; /* N2: the registration month named
+					 * (period_parse()), or -1 */
+	const struct application *next_app; /* N2: an application for a
+					 * period not begun yet, or NULL */
+	int		 app_open;	/* h->app's registration month has not
+					 * ended: its decision is provisional */
+	const struct appointment *promoted_to; /* E4: the appointment to the
+					 * current class after the current
+					 * enrollment began (II.B), or NULL */
 
 	struct alert	*alerts;	/* most urgent first (see rules.c) */
 	size_t		 nalerts;
 };
 
+/* Fixed numbers of the guidelines, shared by the rules and their words. */
+enum {
+	RULE_RETARGET_MONTHS = 18,	/* IL VII.G: after a failed final
+					 * attempt (X4) */
+	RULE_PROBATION_MONTHS = 4,	/* IL XIII.K-N: the normal probation */
+	RULE_C_GRADE_MONTHS = 8,	/* IL XIII.K: "up to eight (8) months"
+					 * more for a C grade (G2) */
+	RULE_FULL_TUITION_PER_FY = 4,	/* IL XI.A: full private tuition (M5) */
+	RULE_STEP_DUE_DAYS = 30		/* rules.md N1: a step due soon */
+};
+
 /*
  * rule_packet: evaluates every rule the profile applies for one employee
- * as of one date.  Pure: reads only its arguments; allocates in arena.
- * Cannot fail.
+ * as of one date.  Pure: reads only its arguments (h->app included);
+ * allocates in arena.  Relies on the history's arrays being in the
+ * reader's order (struct history).  Cannot fail.
  */
 void	rule_packet(const struct history *, const struct catalog *,
 	    const struct settings *, enum profile, day_t as_of,
@@ -562,6 +696,10 @@ void	rule_packet(const struct history *, const struct catalog *,
 struct list_entry {
 	const struct title *title;	/* the list's title */
 	const char	*county;	/* the list's county */
+	int		 covered_first;	/* IL XIII.F: 1 when the title's
+					 * appendix row names a bargaining
+					 * unit and the employee's unit is
+					 * covered (E1): listed before 0 */
 	char		 grade;		/* 'A', 'B', 'C' */
 	day_t		 issued_on;
 	day_t		 expires_on;
@@ -570,9 +708,9 @@ struct list_entry {
 
 /*
  * rule_list_entries: the eligibility lists (G3) this employee is on as of
- * the date, in the arena: *out and *n.  Pure.  Sorting across employees
- * is list_entry_cmp's (grade, then seniority; the caller breaks ties by
- * employee id).
+ * the date, in the arena: *out and *n.  Pure.  The caller orders each
+ * list across employees: covered_first descending, then grade, then
+ * seniority_date, then employee id (rules.md G3).
  */
 void	rule_list_entries(const struct history *, const struct catalog *,
 	    const struct settings *, enum profile, day_t as_of,
@@ -581,7 +719,7 @@ void	rule_list_entries(const struct history *, const struct catalog *,
 /*
  * rule_alert_rank: how urgent an alert is, the first key of a packet's
  * alert order: 0 it has happened or breaks a rule now, 1 it needs doing
- * before a date, 2 advice.
+ * by a date, 2 advice (rules.md's three groups).
  */
 int	rule_alert_rank(enum alert_code);
 
@@ -591,13 +729,18 @@ struct fy_figures {
 	long	 eligible_employees;
 	long	 participating_employees;
 	long	 appointments[3];	/* [0] FY, [1] FY-1, [2] FY-2 */
-	int64_t	 course_spent_cents;	/* M1 over courses starting in FY */
+	long	 appointments_eltpa;	/* FY's, to an ELTPA title */
+	long	 appointments_bridging;	/* FY's, to a bridging title */
+	int64_t	 course_spent_cents;	/* M1 (and M5) over courses starting
+					 * in FY */
 	long	 courses_taken;		/* IL: counted courses, labs out */
 	long	 courses_completed;
 	long	 courses_dropped;
 	long	 courses_failed;
 	long	 exams_taken;		/* IL: X3 exams taken in FY */
 	long	 grades_issued;		/* IL */
+	long	 withdrawal_candidates;	/* IL: C5 or C6 on FY's last day, or
+					 * the as-of date inside FY */
 	long	*grades_by_title;	/* IL: per catalog title index */
 	long	*appointments_by_title;	/* [y * ntitles + title index], y as
 					 * in appointments; NULL: not kept */
@@ -610,19 +753,32 @@ void	fy_figures_free(struct fy_figures *);
 
 /*
  * rule_fy_add: adds one employee's part of the figures for f->fy as of
- * the date (figures that stop at the as-of date do so).  Pure.
+ * the date (figures that stop at the as-of date do so).  Pure; needs no
+ * memory beyond f.
  */
 void	rule_fy_add(const struct history *, const struct catalog *,
 	    const struct settings *, enum profile, day_t as_of,
 	    struct fy_figures *f);
 
-/* rule_c1_count: C1's count of the courses starting in fiscal year fy. */
-int	rule_c1_count(const struct course *, size_t n, int fy);
-/* rule_m1_paid: M1, what the program pays for one course. */
-int64_t	rule_m1_paid(const struct course *, const struct settings *);
+/*
+ * rule_c1_count: C1's count of the courses starting in fiscal year fy:
+ * the fewest groups (exact for up to 20 short courses; scratch memory,
+ * up to 1 MB, in the arena).
+ */
+int	rule_c1_count(const struct course *, size_t n, int fy,
+	    struct arena *);
+/* rule_m1_paid: M1, what the program pays for one course; full_tuition:
+ * M5 granted it full tuition (no private cap). */
+int64_t	rule_m1_paid(const struct course *, const struct settings *,
+	    int full_tuition);
 
 /* rule_eligible: E1 (illinois) or E2 (california) on a day. */
 int	rule_eligible(const struct history *, const struct catalog *,
-	    enum profile, day_t on);
+	    const struct settings *, enum profile, day_t on);
+/* rule_elig_reason: why not (E1's first reason, or E2's); ER_NONE when
+ * eligible. */
+enum elig_reason rule_elig_reason(const struct history *,
+	    const struct catalog *, const struct settings *, enum profile,
+	    day_t on);
 
 #endif /* UMPRESS_MODEL_H */

@@ -145,7 +145,7 @@ packet_print(struct project *p, struct records *r, const char *id,
 	struct buf b = {0}, art = {0}, css = {0};
 	int found, bad = 0, ok = 0;
 
-	found = rec_find(r, &p->catalog, id, &a, &h, &bad);
+	found = rec_find(r, &p->catalog, p->conf.profile, id, &a, &h, &bad);
 	if (found == 0)
 		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
 	if (found == 1 && bad == 0) {

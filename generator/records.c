@@ -27,33 +27,105 @@
 
 /* ---- what the tables hold ----------------------------------------------- */
 
+/*
+ * The kind of a column: how its value is checked, and the C type of the
+ * struct member it goes to (after the colon).  The column macros below
+ * check that type at compile time.
+ */
 enum ck {
 	CK_TEXT,	/* const char *, NOT NULL */
 	CK_TEXT_OPT,	/* const char *, or NULL */
-	CK_ID,		/* employees.id: letters, digits, - and _, 1..32 */
-	CK_CODE,	/* a class code of the title appendices */
-	CK_CODE_OPT,
+	CK_ID,		/* const char *: letters, digits, - and _, 1..32 */
+	CK_CODE,	/* const char *: a code of the title appendices */
+	CK_CODE_OPT,	/* const char *, or NULL */
 	CK_DATE,	/* day_t */
 	CK_DATE_OPT,	/* day_t, DAY_NONE when null */
-	CK_BOOL,	/* int, 0 or 1 */
-	CK_INT,		/* int */
-	CK_LL_OPT,	/* long long, 0 when null (courses.id, lab_for) */
-	CK_REAL_OPT,	/* double, dflt when null */
-	CK_MONEY,	/* int64_t cents, >= 0; 0 when null */
-	CK_ENUM,	/* int: index into values */
-	CK_ENUM_OPT,	/* int: index + 1 into values, 0 when null */
-	CK_FY		/* int: "2026-27" gives 2026 */
+	CK_BOOL,	/* int: 0 or 1, dflt when null */
+	CK_INT,		/* int, min to max */
+	CK_INT_OPT,	/* int, min to max; dflt when null */
+	CK_LONG,	/* long, min to max */
+	CK_LONG_OPT,	/* long, min to max; dflt when null */
+	CK_LL_OPT,	/* long long above 0; 0 when null (courses.id) */
+	CK_REAL_OPT,	/* double, min to max; dflt when null */
+	CK_MONEY,	/* int64_t cents, 0 to MONEY_MAX; dflt (0, -1) when
+			 * null */
+	CK_ENUM,	/* an enum of int's size: index into values */
+	CK_ENUM_OPT,	/* an enum: index + 1 into values, 0 when null */
+	CK_GRADE,	/* char: the one letter of a value of values */
+	CK_FY,		/* int: "2026-27" gives 2026 */
+	CK_PERIOD	/* int: "2027-03" as period_parse() gives it */
 };
+
+/* records.md (2026-12-04): money is at most 100,000,000 cents in one
+ * field. */
+#define MONEY_MAX	100000000
 
 struct colspec {
 	const char		*name;
 	enum ck			 kind;
 	size_t			 off;	/* offset in the row's struct */
-	const char *const	*values;/* CK_ENUM*: the allowed words */
-	double			 dflt;	/* CK_REAL_OPT: when null */
-	double			 min;	/* CK_INT, CK_REAL_OPT: bounds */
+	const char *const	*values;/* CK_ENUM*, CK_GRADE: allowed words */
+	double			 dflt;	/* CK_*_OPT, CK_BOOL: when null */
+	double			 min;	/* CK_INT*, CK_LONG*, CK_REAL_OPT */
 	double			 max;
+	int			 added;	/* 1: records.md 2026-12-04; a missing
+					 * column reads as null */
 };
+
+/*
+ * Member f of struct s, which must be of type T: a mismatch stops the
+ * compiler ("negative width in bit-field 'column_type_mismatch'"), so a
+ * column cannot write 4 bytes into a long or 8 into an int.  _Generic's
+ * operand is not evaluated.
+ */
+#define MEMBER(s, f, T)	(offsetof(struct s, f) + 0 * sizeof(struct {	\
+	int column_type_mismatch: _Generic(((struct s *)0)->f,		\
+	    T: 1, default: -1); }))
+/* Member f of struct s, an enum of type T, which is written as an int. */
+#define EMEMBER(s, f, T) (MEMBER(s, f, T) + 0 * sizeof(struct {	\
+	int enum_not_int_sized: sizeof(T) == sizeof(int) ? 1 : -1; }))
+
+/*
+ * A column's name, kind, offset, values, dflt, min, max.  An entry of a
+ * table is C(column), or ADDED(column) for a column records.md added on
+ * 2026-12-04, which a database made before may lack.
+ */
+#define COL(s, f, T, k, vals, dflt, lo, hi) \
+	#f, k, MEMBER(s, f, T), vals, dflt, lo, hi
+#define TEXT(s, f)	COL(s, f, const char *, CK_TEXT, NULL, 0, 0, 0)
+#define TEXT_OPT(s, f)	COL(s, f, const char *, CK_TEXT_OPT, NULL, 0, 0, 0)
+#define ID(s, f)	COL(s, f, const char *, CK_ID, NULL, 0, 0, 0)
+#define CODE(s, f)	COL(s, f, const char *, CK_CODE, NULL, 0, 0, 0)
+#define CODE_OPT(s, f)	COL(s, f, const char *, CK_CODE_OPT, NULL, 0, 0, 0)
+#define DATE(s, f)	COL(s, f, day_t, CK_DATE, NULL, 0, 0, 0)
+#define DATE_OPT(s, f)	COL(s, f, day_t, CK_DATE_OPT, NULL, 0, 0, 0)
+#define BOOL(s, f, d)	COL(s, f, int, CK_BOOL, NULL, d, 0, 1)
+#define INT(s, f, lo, hi) COL(s, f, int, CK_INT, NULL, 0, lo, hi)
+#define INT_OPT(s, f, d, lo, hi) COL(s, f, int, CK_INT_OPT, NULL, d, lo, hi)
+#define LONG(s, f, lo, hi) COL(s, f, long, CK_LONG, NULL, 0, lo, hi)
+#define LONG_OPT(s, f, d, lo, hi) \
+	COL(s, f, long, CK_LONG_OPT, NULL, d, lo, hi)
+#define LL_OPT(s, f)	COL(s, f, long long, CK_LL_OPT, NULL, 0, 0, 0)
+#define REAL_OPT(s, f, d, lo, hi) \
+	COL(s, f, double, CK_REAL_OPT, NULL, d, lo, hi)
+#define MONEY(s, f)	COL(s, f, int64_t, CK_MONEY, NULL, 0, 0, 0)
+#define MONEY_OPT(s, f)	COL(s, f, int64_t, CK_MONEY, NULL, -1, 0, 0)
+#define ENUM(s, f, T, vals) #f, CK_ENUM, EMEMBER(s, f, T), vals, 0, 0, 0
+#define ENUM_OPT(s, f, T, vals) \
+	#f, CK_ENUM_OPT, EMEMBER(s, f, T), vals, 0, 0, 0
+#define GRADE(s, f, vals) COL(s, f, char, CK_GRADE, vals, 0, 0, 0)
+#define PERIOD(s, f)	COL(s, f, int, CK_PERIOD, NULL, 0, 0, 0)
+/* fiscal_year, "2026-27", into member f */
+#define FY(s, f)	"fiscal_year", CK_FY, MEMBER(s, f, int), NULL, 0, 0, 0
+#define C(col)		{ col, 0 }
+#define ADDED(col)	{ col, 1 }
+#define END	{ NULL, CK_TEXT, 0, NULL, 0, 0, 0, 0 }
+
+/*
+ * Stores x, a variable of the C type of c's kind, into the row.  The
+ * column macros made sure the member is of that type.
+ */
+#define PUT(dst, c, x)	memcpy((dst) + (c)->off, &(x), sizeof(x))
 
 static const char *const v_status[] = { "permanent", "probationary",
 	"limited_term", "temporary", NULL };
@@ -71,205 +143,259 @@ static const char *const v_grade[] = { "A", "B", "C", NULL };
 static const char *const v_basis[] = { "exam", "degree", "license", NULL };
 static const char *const v_assign[] = { "training_development", "rotation",
 	"job_share", NULL };
-
-#define O(s, f)	offsetof(struct s, f)
-#define END	{ NULL, CK_TEXT, 0, NULL, 0, 0, 0 }
+static const char *const v_probation[] = { "original", "promotional", NULL };
+static const char *const v_leave_kind[] = { "education", "military_paid",
+	"military_unpaid", "other", NULL };
+static const char *const v_decision[] = { "selected", "not_selected", NULL };
 
 static const struct colspec c_employees[] = {
-	{ "id", CK_ID, O(employee, id), NULL, 0, 0, 0 },
-	{ "name", CK_TEXT, O(employee, name), NULL, 0, 0, 0 },
-	{ "class_code", CK_CODE, O(employee, class_code), NULL, 0, 0, 0 },
-	{ "department", CK_TEXT_OPT, O(employee, department), NULL, 0, 0, 0 },
-	{ "unit", CK_TEXT_OPT, O(employee, unit), NULL, 0, 0, 0 },
-	{ "supervisor", CK_TEXT_OPT, O(employee, supervisor), NULL, 0, 0, 0 },
-	{ "work_county", CK_TEXT_OPT, O(employee, work_county), NULL, 0, 0,
-	    0 },
-	{ "bargaining_unit", CK_TEXT_OPT, O(employee, bargaining_unit), NULL,
-	    0, 0, 0 },
-	{ "status", CK_ENUM, O(employee, status), v_status, 0, 0, 0 },
-	{ "time_base", CK_REAL_OPT, O(employee, time_base), NULL, 1.0, 1e-9,
-	    1 },
-	{ "rotating_schedule", CK_BOOL, O(employee, rotating_schedule), NULL,
-	    0, 0, 0 },
-	{ "seniority_date", CK_DATE, O(employee, seniority_date), NULL, 0, 0,
-	    0 },
-	{ "highest_degree", CK_ENUM, O(employee, highest_degree), v_degree, 0,
-	    0, 0 },
-	{ "last_academic_credit_on", CK_DATE_OPT,
-	    O(employee, last_academic_credit_on), NULL, 0, 0, 0 },
-	{ "on_layoff", CK_BOOL, O(employee, on_layoff), NULL, 0, 0, 0 },
-	{ "leave", CK_ENUM_OPT, O(employee, leave), v_leave, 0, 0, 0 },
-	{ "computer_access", CK_BOOL, O(employee, computer_access), NULL, 1, 0,
-	    0 },
-	{ "separated_on", CK_DATE_OPT, O(employee, separated_on), NULL, 0, 0,
-	    0 },
+	C(ID(employee, id)),
+	C(TEXT(employee, name)),
+	C(CODE(employee, class_code)),
+	C(TEXT_OPT(employee, department)),
+	C(TEXT_OPT(employee, unit)),
+	C(TEXT_OPT(employee, supervisor)),
+	C(TEXT_OPT(employee, work_county)),
+	C(TEXT_OPT(employee, bargaining_unit)),
+	C(ENUM(employee, status, enum emp_status, v_status)),
+	C(REAL_OPT(employee, time_base, 1.0, 1e-9, 1)),
+	C(BOOL(employee, rotating_schedule, 0)),
+	C(DATE(employee, seniority_date)),
+	C(ENUM(employee, highest_degree, enum degree, v_degree)),
+	C(DATE_OPT(employee, last_academic_credit_on)),
+	C(BOOL(employee, on_layoff, 0)),
+	C(ENUM_OPT(employee, leave, enum leave, v_leave)),
+	C(BOOL(employee, computer_access, 1)),
+	C(DATE_OPT(employee, separated_on)),
+	ADDED(ENUM_OPT(employee, probation, enum probation, v_probation)),
 	END
 };
 
 static const struct colspec c_enrollments[] = {
-	{ "enrolled_on", CK_DATE, O(enrollment, enrolled_on), NULL, 0, 0, 0 },
-	{ "counselor", CK_TEXT_OPT, O(enrollment, counselor), NULL, 0, 0, 0 },
-	{ "status", CK_ENUM, O(enrollment, status), v_enr, 0, 0, 0 },
-	{ "status_on", CK_DATE_OPT, O(enrollment, status_on), NULL, 0, 0, 0 },
-	{ "reason", CK_TEXT_OPT, O(enrollment, reason), NULL, 0, 0, 0 },
+	C(DATE(enrollment, enrolled_on)),
+	C(TEXT_OPT(enrollment, counselor)),
+	C(ENUM(enrollment, status, enum enr_status, v_enr)),
+	C(DATE_OPT(enrollment, status_on)),
+	C(TEXT_OPT(enrollment, reason)),
 	END
 };
 
 static const struct colspec c_plans[] = {
-	{ "version", CK_INT, O(plan, version), NULL, 0, 1, 1e9 },
-	{ "created_on", CK_DATE, O(plan, created_on), NULL, 0, 0, 0 },
-	{ "objective", CK_TEXT_OPT, O(plan, objective), NULL, 0, 0, 0 },
-	{ "target_class_code", CK_CODE_OPT, O(plan, target_class_code), NULL,
-	    0, 0, 0 },
-	{ "target_date", CK_DATE_OPT, O(plan, target_date), NULL, 0, 0, 0 },
-	{ "supervisor_approved_on", CK_DATE_OPT,
-	    O(plan, supervisor_approved_on), NULL, 0, 0, 0 },
-	{ "coordinator_reviewed_on", CK_DATE_OPT,
-	    O(plan, coordinator_reviewed_on), NULL, 0, 0, 0 },
-	{ "reason", CK_TEXT_OPT, O(plan, reason), NULL, 0, 0, 0 },
+	C(INT(plan, version, 1, 1e9)),
+	C(DATE(plan, created_on)),
+	C(TEXT_OPT(plan, objective)),
+	C(CODE_OPT(plan, target_class_code)),
+	C(DATE_OPT(plan, target_date)),
+	C(DATE_OPT(plan, supervisor_approved_on)),
+	C(DATE_OPT(plan, coordinator_reviewed_on)),
+	C(TEXT_OPT(plan, reason)),
 	END
 };
 
-/* plan_steps: version is read into seq's neighbour, see step_version. */
+/* A plan_steps row: a struct plan_step and the plan version it is of
+ * (steps_attach puts it under that plan). */
 struct step_row {
-	struct plan_step s;
+	long long	 rowid;
 	int		 version;
+	int		 seq;
+	const char	*action;
+	day_t		 due_on;
+	day_t		 done_on;
 };
 
 static const struct colspec c_steps[] = {
-	{ "version", CK_INT, O(step_row, version), NULL, 0, 1, 1e9 },
-	{ "seq", CK_INT, O(step_row, s.seq), NULL, 0, -1e9, 1e9 },
-	{ "action", CK_TEXT, O(step_row, s.action), NULL, 0, 0, 0 },
-	{ "due_on", CK_DATE_OPT, O(step_row, s.due_on), NULL, 0, 0, 0 },
-	{ "done_on", CK_DATE_OPT, O(step_row, s.done_on), NULL, 0, 0, 0 },
+	C(INT(step_row, version, 1, 1e9)),
+	C(INT(step_row, seq, -1e9, 1e9)),
+	C(TEXT(step_row, action)),
+	C(DATE_OPT(step_row, due_on)),
+	C(DATE_OPT(step_row, done_on)),
 	END
 };
 
 static const struct colspec c_targets[] = {
-	{ "class_code", CK_CODE, O(target, class_code), NULL, 0, 0, 0 },
-	{ "targeted_on", CK_DATE, O(target, targeted_on), NULL, 0, 0, 0 },
-	{ "ended_on", CK_DATE_OPT, O(target, ended_on), NULL, 0, 0, 0 },
-	{ "route", CK_ENUM_OPT, O(target, route), v_route, 0, 0, 0 },
-	{ "option", CK_ENUM_OPT, O(target, option), v_option, 0, 0, 0 },
+	C(CODE(target, class_code)),
+	C(DATE(target, targeted_on)),
+	C(DATE_OPT(target, ended_on)),
+	C(ENUM_OPT(target, route, enum route, v_route)),
+	C(ENUM_OPT(target, option, enum lang_option, v_option)),
 	END
 };
 
 static const struct colspec c_attempts[] = {
-	{ "class_code", CK_CODE, O(exam_attempt, class_code), NULL, 0, 0, 0 },
-	{ "section", CK_TEXT, O(exam_attempt, section), NULL, 0, 0, 0 },
-	{ "taken_on", CK_DATE, O(exam_attempt, taken_on), NULL, 0, 0, 0 },
-	{ "proficient", CK_BOOL, O(exam_attempt, proficient), NULL, 0, 0, 0 },
+	C(CODE(exam_attempt, class_code)),
+	C(TEXT(exam_attempt, section)),
+	C(DATE(exam_attempt, taken_on)),
+	C(BOOL(exam_attempt, proficient, 0)),
+	ADDED(BOOL(exam_attempt, final, 0)),
 	END
 };
 
 static const struct colspec c_courses[] = {
-	{ "id", CK_LL_OPT, O(course, id), NULL, 0, 0, 0 },
-	{ "class_code", CK_CODE_OPT, O(course, class_code), NULL, 0, 0, 0 },
-	{ "institution", CK_TEXT_OPT, O(course, institution), NULL, 0, 0, 0 },
-	{ "public_institution", CK_BOOL, O(course, public_institution), NULL,
-	    1, 0, 0 },
-	{ "name", CK_TEXT_OPT, O(course, name), NULL, 0, 0, 0 },
-	{ "starts_on", CK_DATE, O(course, starts_on), NULL, 0, 0, 0 },
-	{ "ends_on", CK_DATE, O(course, ends_on), NULL, 0, 0, 0 },
-	{ "summer_term", CK_BOOL, O(course, summer_term), NULL, 0, 0, 0 },
-	{ "semester_school", CK_BOOL, O(course, semester_school), NULL, 1, 0,
-	    0 },
-	{ "credit_hours", CK_REAL_OPT, O(course, credit_hours), NULL, -1, 0,
-	    1000 },
-	{ "meeting_hours_per_week", CK_REAL_OPT,
-	    O(course, meeting_hours_per_week), NULL, 0, 0, 168 },
-	{ "full_day_days", CK_REAL_OPT, O(course, full_day_days), NULL, -1, 0,
-	    366 },
-	{ "lab_for", CK_LL_OPT, O(course, lab_for), NULL, 0, 0, 0 },
-	{ "status", CK_ENUM, O(course, status), v_course, 0, 0, 0 },
-	{ "status_on", CK_DATE_OPT, O(course, status_on), NULL, 0, 0, 0 },
-	{ "tuition_cents", CK_MONEY, O(course, tuition_cents), NULL, 0, 0, 0 },
-	{ "fees_cents", CK_MONEY, O(course, fees_cents), NULL, 0, 0, 0 },
-	{ "outside_aid_cents", CK_MONEY, O(course, outside_aid_cents), NULL, 0,
-	    0, 0 },
+	C(LL_OPT(course, id)),
+	C(CODE_OPT(course, class_code)),
+	C(TEXT_OPT(course, institution)),
+	C(BOOL(course, public_institution, 1)),
+	C(TEXT_OPT(course, name)),
+	C(DATE(course, starts_on)),
+	C(DATE(course, ends_on)),
+	C(BOOL(course, summer_term, 0)),
+	C(BOOL(course, semester_school, 1)),
+	C(REAL_OPT(course, credit_hours, -1, 0, 1000)),
+	C(REAL_OPT(course, meeting_hours_per_week, 0, 0, 168)),
+	C(INT_OPT(course, full_day_days, -1, 0, 366)),
+	C(LL_OPT(course, lab_for)),
+	C(ENUM(course, status, enum course_status, v_course)),
+	C(DATE_OPT(course, status_on)),
+	C(MONEY(course, tuition_cents)),
+	C(MONEY(course, fees_cents)),
+	C(MONEY(course, outside_aid_cents)),
+	ADDED(BOOL(course, limit_exempt, 0)),
+	ADDED(BOOL(course, full_tuition_approved, 0)),
 	END
 };
 
 static const struct colspec c_grades[] = {
-	{ "class_code", CK_CODE, O(grade, class_code), NULL, 0, 0, 0 },
-	{ "grade", CK_ENUM, O(grade, grade), v_grade, 0, 0, 0 },
-	{ "issued_on", CK_DATE, O(grade, issued_on), NULL, 0, 0, 0 },
-	{ "basis", CK_ENUM, O(grade, basis), v_basis, 0, 0, 0 },
+	C(CODE(grade, class_code)),
+	C(GRADE(grade, grade, v_grade)),
+	C(DATE(grade, issued_on)),
+	C(ENUM(grade, basis, enum grade_basis, v_basis)),
 	END
 };
 
 static const struct colspec c_prefs[] = {
-	{ "class_code", CK_CODE, O(county_pref, class_code), NULL, 0, 0, 0 },
-	{ "rank", CK_INT, O(county_pref, rank), NULL, 0, 1, 3 },
-	{ "county", CK_TEXT, O(county_pref, county), NULL, 0, 0, 0 },
+	C(CODE(county_pref, class_code)),
+	C(INT(county_pref, rank, 1, 3)),
+	C(TEXT(county_pref, county)),
 	END
 };
 
 static const struct colspec c_appointments[] = {
-	{ "from_class_code", CK_CODE_OPT, O(appointment, from_class_code),
-	    NULL, 0, 0, 0 },
-	{ "to_class_code", CK_CODE, O(appointment, to_class_code), NULL, 0, 0,
-	    0 },
-	{ "appointed_on", CK_DATE, O(appointment, appointed_on), NULL, 0, 0,
-	    0 },
-	{ "via_program", CK_BOOL, O(appointment, via_program), NULL, 0, 0, 0 },
+	C(CODE_OPT(appointment, from_class_code)),
+	C(CODE(appointment, to_class_code)),
+	C(DATE(appointment, appointed_on)),
+	C(BOOL(appointment, via_program, 0)),
 	END
 };
 
 static const struct colspec c_assignments[] = {
-	{ "kind", CK_ENUM, O(assignment, kind), v_assign, 0, 0, 0 },
-	{ "starts_on", CK_DATE, O(assignment, starts_on), NULL, 0, 0, 0 },
-	{ "ends_on", CK_DATE_OPT, O(assignment, ends_on), NULL, 0, 0, 0 },
-	{ "note", CK_TEXT_OPT, O(assignment, note), NULL, 0, 0, 0 },
+	C(ENUM(assignment, kind, enum assign_kind, v_assign)),
+	C(DATE(assignment, starts_on)),
+	C(DATE_OPT(assignment, ends_on)),
+	C(TEXT_OPT(assignment, note)),
 	END
 };
 
 static const struct colspec c_goals[] = {
-	{ "fiscal_year", CK_FY, O(goal, fy), NULL, 0, 0, 0 },
-	{ "expected_appointments", CK_INT, O(goal, expected_appointments),
-	    NULL, 0, 0, 1e9 },
+	C(FY(goal, fy)),
+	C(LONG(goal, expected_appointments, 0, 1e9)),
+	ADDED(LONG_OPT(goal, anticipated_openings, -1, 0, 1e9)),
+	ADDED(LONG_OPT(goal, qualified_candidates, -1, 0, 1e9)),
+	ADDED(TEXT_OPT(goal, timetable)),
 	END
 };
 
 static const struct colspec c_budgets[] = {
-	{ "fiscal_year", CK_FY, O(budget, fy), NULL, 0, 0, 0 },
-	{ "training_budget_cents", CK_MONEY, O(budget, training_budget_cents),
-	    NULL, 0, 0, 0 },
+	C(FY(budget, fy)),
+	C(MONEY(budget, training_budget_cents)),
+	ADDED(MONEY_OPT(budget, um_assigned_cents)),
 	END
 };
 
 static const struct colspec c_spending[] = {
-	{ "fiscal_year", CK_FY, O(spending, fy), NULL, 0, 0, 0 },
-	{ "category", CK_TEXT, O(spending, category), NULL, 0, 0, 0 },
-	{ "amount_cents", CK_MONEY, O(spending, amount_cents), NULL, 0, 0, 0 },
+	C(FY(spending, fy)),
+	C(TEXT(spending, category)),
+	C(MONEY(spending, amount_cents)),
 	END
 };
 
-/* The per-employee tables, in the order of struct history. */
-enum tab { T_ENR, T_PLAN, T_STEP, T_TARGET, T_ATTEMPT, T_COURSE, T_GRADE,
-	T_PREF, T_APPT, T_ASSIGN, T__MAX };
+/* The tables records.md added on 2026-12-04: all their columns are
+ * needed when the table is there. */
+static const struct colspec c_leaves[] = {
+	C(ENUM(leave_row, kind, enum leave_kind, v_leave_kind)),
+	C(DATE(leave_row, starts_on)),
+	C(DATE_OPT(leave_row, ends_on)),
+	END
+};
+
+static const struct colspec c_extensions[] = {
+	C(CODE(exam_extension, class_code)),
+	/* IL VII.G: days added to the exam window; at most 100 years
+	 * keeps the window's arithmetic far from overflow. */
+	C(INT(exam_extension, days, 1, 36500)),
+	C(DATE(exam_extension, granted_on)),
+	C(TEXT_OPT(exam_extension, reason)),
+	END
+};
+
+static const struct colspec c_applications[] = {
+	C(PERIOD(application, period)),
+	C(DATE_OPT(application, applied_on)),
+	C(DATE_OPT(application, supervisor_approved_on)),
+	C(ENUM_OPT(application, decision, enum app_decision, v_decision)),
+	END
+};
+
+static const struct colspec c_periods[] = {
+	C(PERIOD(period, period)),
+	C(LONG_OPT(period, capacity, -1, 0, 1e9)),
+	END
+};
+
+/*
+ * Every table: the employees, then the tables of an employee's history
+ * (T_ENR to T_APP, in the order of struct history), then the program's.
+ */
+enum tab { T_EMP, T_ENR, T_PLAN, T_STEP, T_TARGET, T_ATTEMPT, T_COURSE,
+	T_GRADE, T_PREF, T_APPT, T_ASSIGN, T_LEAVE, T_EXT, T_APP, T_GOAL,
+	T_BUDGET, T_SPEND, T_PERIOD, T__MAX };
+#define T_HIST_FIRST	T_ENR
+#define T_HIST_END	(T_APP + 1)
+
+/* The largest row struct: cursor_take decodes into a buffer of it. */
+#define ROW_MAX	256
+/* sizeof(struct s), which must fit in ROW_MAX. */
+#define ROW(s)	(sizeof(struct s) + 0 * sizeof(struct {			\
+	int row_struct_too_big: sizeof(struct s) <= ROW_MAX ? 1 : -1; }))
 
 static const struct table {
 	const char		*name;
 	const struct colspec	*cols;
 	size_t			 size;	/* of the row's struct */
-	const char		*order;	/* after employee_id */
+	const char		*key;	/* the employee id column, or NULL */
+	const char		*order;	/* after the key; NULL: by rowid */
+	int			 rowid;	/* 1: the struct begins with rowid */
+	int			 added;	/* 1: records.md 2026-12-04; a missing
+					 * table has no rows */
 } tables[T__MAX] = {
-	{ "enrollments", c_enrollments, sizeof(struct enrollment),
-	    "enrolled_on" },
-	{ "career_plans", c_plans, sizeof(struct plan), "version" },
-	{ "plan_steps", c_steps, sizeof(struct step_row), "version, seq" },
-	{ "targets", c_targets, sizeof(struct target), "targeted_on" },
-	{ "exam_attempts", c_attempts, sizeof(struct exam_attempt),
-	    "taken_on" },
-	{ "courses", c_courses, sizeof(struct course), "starts_on, id" },
-	{ "grades", c_grades, sizeof(struct grade), "issued_on" },
-	{ "county_preferences", c_prefs, sizeof(struct county_pref),
-	    "class_code, rank" },
-	{ "appointments", c_appointments, sizeof(struct appointment),
-	    "appointed_on" },
-	{ "assignments", c_assignments, sizeof(struct assignment),
-	    "starts_on" },
+	{ "employees", c_employees, ROW(employee), "id", NULL, 1, 0 },
+	{ "enrollments", c_enrollments, ROW(enrollment), "employee_id",
+	    "enrolled_on", 1, 0 },
+	{ "career_plans", c_plans, ROW(plan), "employee_id", "version", 1, 0 },
+	{ "plan_steps", c_steps, ROW(step_row), "employee_id", "version, seq",
+	    1, 0 },
+	{ "targets", c_targets, ROW(target), "employee_id", "targeted_on", 1,
+	    0 },
+	{ "exam_attempts", c_attempts, ROW(exam_attempt), "employee_id",
+	    "taken_on", 1, 0 },
+	{ "courses", c_courses, ROW(course), "employee_id", "starts_on, id", 1,
+	    0 },
+	{ "grades", c_grades, ROW(grade), "employee_id", "issued_on", 1, 0 },
+	{ "county_preferences", c_prefs, ROW(county_pref), "employee_id",
+	    "class_code, rank", 1, 0 },
+	{ "appointments", c_appointments, ROW(appointment), "employee_id",
+	    "appointed_on", 1, 0 },
+	{ "assignments", c_assignments, ROW(assignment), "employee_id",
+	    "starts_on", 1, 0 },
+	{ "leaves", c_leaves, ROW(leave_row), "employee_id", "starts_on", 1,
+	    1 },
+	{ "exam_extensions", c_extensions, ROW(exam_extension), "employee_id",
+	    "granted_on", 1, 1 },
+	{ "applications", c_applications, ROW(application), "employee_id",
+	    "period", 1, 1 },
+	{ "goals", c_goals, ROW(goal), NULL, NULL, 0, 0 },
+	{ "budgets", c_budgets, ROW(budget), NULL, NULL, 0, 0 },
+	{ "spending", c_spending, ROW(spending), NULL, NULL, 0, 0 },
+	{ "periods", c_periods, ROW(period), NULL, "period", 1, 1 },
 };
 
 /* ---- the connection ------------------------------------------------------ */
@@ -278,6 +404,8 @@ struct records {
 	sqlite3		*db;
 	struct diag	*d;
 	char		*display;	/* how messages name the file */
+	int		 here[T__MAX];	/* 1: the table is in the database */
+	uint64_t	 have[T__MAX];	/* bit i: tables[t].cols[i] is there */
 };
 
 /* A read cursor over one table, in employee order. */
@@ -288,15 +416,20 @@ struct cursor {
 	struct buf	 rows;		/* this employee's decoded rows */
 };
 
+/* A scan of every employee (rec_scan_new), or of one (rec_find). */
 struct rec_scan {
-	struct records	*r;
-	const struct catalog *c;
-	sqlite3_stmt	*emp;
-	struct cursor	 cur[T__MAX];
+	struct records	*r;		/* the connection */
+	const struct catalog *c;	/* for class codes */
+	enum profile	 profile;	/* the rules that apply (G4) */
+	sqlite3_stmt	*emp;		/* the employees, by id */
+	struct cursor	 cur[T__MAX];	/* T_HIST_FIRST to T_HIST_END used */
+	int		*periods;	/* the periods table's, sorted, for
+					 * applications (NULL: none) */
+	size_t		 nperiods;
 	struct buf	 last;		/* the previous employee's id */
 	struct hash	 in;		/* this employee's rows, as read */
-	int		 failed;
-	int		 ended;
+	int		 failed;	/* 1: a database error (reported) */
+	int		 ended;		/* 1: every employee was returned */
 };
 
 static int
@@ -322,7 +455,9 @@ file_is_db(const char *path, const char *display, struct diag *d)
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	/* O_NONBLOCK: a FIFO put there opens at once (and is refused
+	 * below) instead of waiting for a writer forever (issue #20). */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
 		diag_file(d, DIAG_ERROR, display, 0, "cannot read: %s",
 		    strerror(errno));
@@ -348,6 +483,80 @@ file_is_db(const char *path, const char *display, struct diag *d)
 	else
 		return 1;
 	return 0;
+}
+
+/*
+ * Looks table t up with st (SELECT name FROM pragma_table_info(?1)):
+ * sets r->here[t] and r->have[t].  A table or column records.md added
+ * on 2026-12-04 may be missing; any other that is missing is reported.
+ * Returns 1 when t has all it needs, 0 when not, -1 on a database error
+ * (not reported).
+ */
+static int
+table_find(struct records *r, sqlite3_stmt *st, enum tab t)
+{
+	const struct table *tb = &tables[t];
+	const char *name;
+	int rc, ok = 1, key;
+	size_t i;
+
+	/* employees' key, id, is one of its columns */
+	key = tb->key == NULL || strcmp(tb->key, tb->cols[0].name) == 0;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, tb->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->here[t] = 1;
+		if ((name = (const char *)sqlite3_column_text(st, 0)) == NULL)
+			continue;
+		/* SQLite matches names ignoring ASCII case, as we do */
+		key |= strcasecmp(name, tb->key ? tb->key : "") == 0;
+		for (i = 0; tb->cols[i].name != NULL; i++)
+			if (strcasecmp(name, tb->cols[i].name) == 0)
+				r->have[t] |= (uint64_t)1 << i;
+	}
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (!r->here[t] && !tb->added)
+		diag_file(r->d, DIAG_ERROR, r->display, 0, "no table %s",
+		    tb->name);
+	if (!r->here[t])
+		return tb->added;
+	if (!key)
+		diag_file(r->d, DIAG_ERROR, r->display, 0, "table %s has no "
+		    "column %s", tb->name, tb->key);
+	ok = key;
+	for (i = 0; tb->cols[i].name != NULL; i++)
+		if (!(r->have[t] & (uint64_t)1 << i) && !tb->cols[i].added) {
+			diag_file(r->d, DIAG_ERROR, r->display, 0, "table %s "
+			    "has no column %s", tb->name, tb->cols[i].name);
+			ok = 0;
+		}
+	return ok;
+}
+
+/*
+ * Which tables and columns the database has, looked up once: queries
+ * name columns in double quotes, and SQLite takes an unknown quoted
+ * name for a string ("unit" would read as the text 'unit' in every row;
+ * issue #20), so none may be asked for that is not there.  Returns 1
+ * when all that is needed is there, 0 when not (every missing one
+ * reported), -1 on a database error (not reported).
+ */
+static int
+columns_find(struct records *r)
+{
+	sqlite3_stmt *st = NULL;
+	int ok = 1, rc = 1;
+	size_t t;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT name FROM "
+	    "pragma_table_info(?1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	for (t = 0; t < T__MAX && rc != -1; t++)
+		if ((rc = table_find(r, st, (enum tab)t)) == 0)
+			ok = 0;
+	sqlite3_finalize(st);
+	return rc == -1 ? -1 : ok;
 }
 
 struct records *
@@ -380,6 +589,10 @@ rec_open(const char *path, const char *display, struct diag *d)
 		    "expected 1 (records.md)", v);
 		goto fail;
 	}
+	if ((rc = columns_find(r)) == -1)
+		goto sqlfail;
+	if (rc == 0)
+		goto fail;
 	return r;
 sqlfail:
 	rc = r->db ? sqlite3_errcode(r->db) : SQLITE_CANTOPEN;
@@ -563,7 +776,8 @@ decode_text(struct records *r, const char *table, long long rowid,
 	case CK_TEXT_OPT:
 	case CK_CODE_OPT:
 		if (null) {
-			*(const char **)(void *)(dst + c->off) = NULL;
+			s = NULL;
+			PUT(dst, c, s);
 			return 1;
 		}
 		/* FALLTHROUGH */
@@ -585,7 +799,7 @@ decode_text(struct records *r, const char *table, long long rowid,
 		    catalog_find(cat, s) == NULL)
 			return bad(r, table, rowid, c, v, "is not a code in "
 			    "the title appendices"), 0;
-		*(const char **)(void *)(dst + c->off) = s;
+		PUT(dst, c, s);
 		return 1;
 	default:
 		break;
@@ -593,144 +807,171 @@ decode_text(struct records *r, const char *table, long long rowid,
 	return 0;
 }
 
-/* Dates, booleans and numbers; 0/1, ranges and money checked. */
+/* Dates (CK_DATE*). */
 static int
-decode_number(struct records *r, const char *table, long long rowid,
+decode_date(struct records *r, const char *table, long long rowid,
     const struct colspec *c, sqlite3_value *v, int null, char *dst)
 {
-	long long n;
-	double x;
-	day_t t;
+	day_t t = DAY_NONE;
 
+	if (!(null && c->kind == CK_DATE_OPT) && (null ||
+	    sqlite3_value_type(v) != SQLITE_TEXT ||
+	    !date_parse((const char *)sqlite3_value_text(v),
+	    (size_t)sqlite3_value_bytes(v), &t)))
+		return bad(r, table, rowid, c, v, null ? "is missing" :
+		    "is not a real date YYYY-MM-DD"), 0;
+	PUT(dst, c, t);
+	return 1;
+}
+
+/* Whether whole number n is a value of c (reported when not). */
+static int
+whole_ok(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, long long n)
+{
 	switch (c->kind) {
-	case CK_DATE_OPT:
-		if (null) {
-			*(day_t *)(void *)(dst + c->off) = DAY_NONE;
-			return 1;
-		}
-		/* FALLTHROUGH */
-	case CK_DATE:
-		if (null || sqlite3_value_type(v) != SQLITE_TEXT ||
-		    !date_parse((const char *)sqlite3_value_text(v),
-		    (size_t)sqlite3_value_bytes(v), &t))
-			return bad(r, table, rowid, c, v, null ? "is missing" :
-			    "is not a real date YYYY-MM-DD"), 0;
-		*(day_t *)(void *)(dst + c->off) = t;
-		return 1;
 	case CK_BOOL:
-		if (null) {
-			*(int *)(void *)(dst + c->off) = (int)c->dflt;
-			return 1;
-		}
-		if (!as_int(v, &n) || (n != 0 && n != 1))
+		if (n != 0 && n != 1)
 			return bad(r, table, rowid, c, v, "is not 0 or 1"), 0;
-		*(int *)(void *)(dst + c->off) = (int)n;
 		return 1;
-	case CK_INT:
-		if (null || !as_int(v, &n) || n < c->min || n > c->max) {
-			if (null || !as_int(v, &n))
-				return bad(r, table, rowid, c, v, "is not a "
-				    "whole number"), 0;
+	case CK_LL_OPT:
+		if (n <= 0)
+			return bad(r, table, rowid, c, v, "is not a course "
+			    "id"), 0;
+		return 1;
+	case CK_MONEY:
+		if (n < 0)
+			return bad(r, table, rowid, c, v, "is negative"), 0;
+		if (n > MONEY_MAX)
+			return bad(r, table, rowid, c, v, "is more than "
+			    "100,000,000 cents"), 0;
+		return 1;
+	default:
+		if (n < c->min || n > c->max) {
 			diag_rec(r->d, DIAG_ERROR, table, rowid, "%s %lld is "
 			    "outside %.0f to %.0f", c->name, n, c->min,
 			    c->max);
 			return 0;
 		}
-		if (c->off == O(goal, expected_appointments) &&
-		    strcmp(table, "goals") == 0)
-			*(long *)(void *)(dst + c->off) = (long)n;
-		else
-			*(int *)(void *)(dst + c->off) = (int)n;
 		return 1;
-	case CK_LL_OPT:
-		if (null) {
-			*(long long *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		if (!as_int(v, &n) || n <= 0)
-			return bad(r, table, rowid, c, v, "is not a course "
-			    "id"), 0;
-		*(long long *)(void *)(dst + c->off) = n;
-		return 1;
-	case CK_REAL_OPT:
-		if (null)
-			x = c->dflt;
-		else if (!as_real(v, &x) || x < c->min || x > c->max)
-			return bad(r, table, rowid, c, v, !as_real(v, &x) ?
-			    "is not a number" : "is out of range"), 0;
-		if (c->off == O(course, full_day_days) &&
-		    strcmp(table, "courses") == 0) {
-			if (x != floor(x))
-				return bad(r, table, rowid, c, v, "is not a "
-				    "whole number of days"), 0;
-			*(int *)(void *)(dst + c->off) = (int)x;
-		} else
-			*(double *)(void *)(dst + c->off) = x;
-		return 1;
-	case CK_MONEY:
-		if (null) {
-			*(int64_t *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		if (!as_int(v, &n))
-			return bad(r, table, rowid, c, v, "is not a whole "
-			    "number of cents"), 0;
-		if (n < 0)
-			return bad(r, table, rowid, c, v, "is negative"), 0;
-		*(int64_t *)(void *)(dst + c->off) = n;
-		return 1;
-	default:
-		break;
 	}
-	return 0;
 }
 
-/* A value of a list (CK_ENUM*), or a fiscal year (CK_FY). */
+/*
+ * Whole numbers (CK_BOOL, CK_INT*, CK_LONG*, CK_LL_OPT, CK_MONEY), each
+ * stored at the width of its kind.
+ */
+static int
+decode_whole(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	long long n;
+	int64_t m;
+	long l;
+	int i;
+
+	if (null && (c->kind == CK_INT || c->kind == CK_LONG))
+		return bad(r, table, rowid, c, v, "is not a whole number"), 0;
+	if (null)
+		n = (long long)c->dflt;
+	else if (!as_int(v, &n))
+		return bad(r, table, rowid, c, v, c->kind == CK_BOOL ?
+		    "is not 0 or 1" : c->kind == CK_LL_OPT ? "is not a "
+		    "course id" : c->kind == CK_MONEY ? "is not a whole "
+		    "number of cents" : "is not a whole number"), 0;
+	else if (!whole_ok(r, table, rowid, c, v, n))
+		return 0;
+	switch (c->kind) {
+	case CK_LONG:
+	case CK_LONG_OPT:
+		l = (long)n;
+		PUT(dst, c, l);
+		break;
+	case CK_LL_OPT:
+		PUT(dst, c, n);
+		break;
+	case CK_MONEY:
+		m = n;
+		PUT(dst, c, m);
+		break;
+	default:
+		i = (int)n;
+		PUT(dst, c, i);
+		break;
+	}
+	return 1;
+}
+
+/* Numbers with a fraction (CK_REAL_OPT). */
+static int
+decode_real(struct records *r, const char *table, long long rowid,
+    const struct colspec *c, sqlite3_value *v, int null, char *dst)
+{
+	double x = c->dflt;
+
+	if (!null && !as_real(v, &x))
+		return bad(r, table, rowid, c, v, "is not a number"), 0;
+	if (!null && (x < c->min || x > c->max))
+		return bad(r, table, rowid, c, v, "is out of range"), 0;
+	PUT(dst, c, x);
+	return 1;
+}
+
+/*
+ * A value of a list (CK_ENUM*, CK_GRADE), a fiscal year (CK_FY) or a
+ * registration period (CK_PERIOD).
+ */
 static int
 decode_enum(struct records *r, const char *table, long long rowid,
     const struct colspec *c, sqlite3_value *v, int null, char *dst)
 {
-	size_t i;
+	struct buf w = {0};
 	const char *s;
+	size_t i;
+	int k;
+	char g;
 
-	switch (c->kind) {
-	case CK_ENUM_OPT:
-	case CK_ENUM:
-		if (null && c->kind == CK_ENUM_OPT) {
-			*(int *)(void *)(dst + c->off) = 0;
-			return 1;
-		}
-		s = null ? "" : (const char *)sqlite3_value_text(v);
-		for (i = 0; c->values[i] != NULL; i++)
-			if (strcmp(s, c->values[i]) == 0)
-				break;
-		if (null || c->values[i] == NULL) {
-			struct buf w = {0};
-
-			for (i = 0; c->values[i] != NULL; i++)
-				buf_printf(&w, "%s%s", i ? ", " : "",
-				    c->values[i]);
-			diag_rec(r->d, DIAG_ERROR, table, rowid, "%s '%s' is "
-			    "not one of %s", c->name, null ? "" : s, w.data);
-			buf_free(&w);
-			return 0;
-		}
-		if (c->values == v_grade)
-			*(char *)(dst + c->off) = s[0];
-		else
-			*(int *)(void *)(dst + c->off) = (int)i +
-			    (c->kind == CK_ENUM_OPT);
-		return 1;
-	case CK_FY:
+	if (c->kind == CK_FY) {
 		if (null || sqlite3_value_type(v) != SQLITE_TEXT ||
-		    !date_fy_parse((const char *)sqlite3_value_text(v),
-		    (int *)(void *)(dst + c->off)))
+		    !date_fy_parse((const char *)sqlite3_value_text(v), &k))
 			return bad(r, table, rowid, c, v, "is not a fiscal "
 			    "year such as 2026-27"), 0;
+		PUT(dst, c, k);
 		return 1;
-	default:
-		break;
 	}
+	if (c->kind == CK_PERIOD) {
+		if (null || sqlite3_value_type(v) != SQLITE_TEXT ||
+		    !period_parse((const char *)sqlite3_value_text(v),
+		    (size_t)sqlite3_value_bytes(v), &k))
+			return bad(r, table, rowid, c, v, "is not a period "
+			    "YYYY-MM"), 0;
+		PUT(dst, c, k);
+		return 1;
+	}
+	if (null && c->kind == CK_ENUM_OPT) {
+		k = 0;
+		PUT(dst, c, k);
+		return 1;
+	}
+	s = null ? "" : (const char *)sqlite3_value_text(v);
+	for (i = 0; c->values[i] != NULL; i++)
+		if (strcmp(s, c->values[i]) == 0)
+			break;
+	if (!null && c->values[i] != NULL && c->kind == CK_GRADE) {
+		g = s[0];
+		PUT(dst, c, g);
+		return 1;
+	}
+	if (!null && c->values[i] != NULL) {
+		k = (int)i + (c->kind == CK_ENUM_OPT);
+		PUT(dst, c, k);
+		return 1;
+	}
+	for (i = 0; c->values[i] != NULL; i++)
+		buf_printf(&w, "%s%s", i ? ", " : "", c->values[i]);
+	diag_rec(r->d, DIAG_ERROR, table, rowid, "%s '%s' is not one of %s",
+	    c->name, s, w.data);
+	buf_free(&w);
 	return 0;
 }
 
@@ -758,36 +999,51 @@ decode(struct records *r, const struct catalog *cat, const char *table,
 		return decode_text(r, table, rowid, c, v, null, dst, cat, a);
 	case CK_ENUM_OPT:
 	case CK_ENUM:
+	case CK_GRADE:
 	case CK_FY:
+	case CK_PERIOD:
 		return decode_enum(r, table, rowid, c, v, null, dst);
+	case CK_DATE:
+	case CK_DATE_OPT:
+		return decode_date(r, table, rowid, c, v, null, dst);
+	case CK_REAL_OPT:
+		return decode_real(r, table, rowid, c, v, null, dst);
 	default:
-		return decode_number(r, table, rowid, c, v, null, dst);
+		return decode_whole(r, table, rowid, c, v, null, dst);
 	}
 }
 
-/* Checks that need more than one column of the row. */
+/* Checks that need more than one column of the row of table t. */
 static int
-row_checks(struct records *r, const char *table, long long rowid,
-    const struct colspec *cols, const char *row)
+row_checks(struct records *r, enum tab t, long long rowid, const char *row)
 {
-	day_t a = DAY_NONE, b = DAY_NONE;
-	const char *an = NULL, *bn = NULL;
+	const char *an = "starts_on", *bn = "ends_on";
+	day_t a, b;
 
-	if (cols == c_courses)
-		an = "starts_on", bn = "ends_on",
-		a = ((const struct course *)(const void *)row)->starts_on,
+	switch (t) {
+	case T_COURSE:
+		a = ((const struct course *)(const void *)row)->starts_on;
 		b = ((const struct course *)(const void *)row)->ends_on;
-	else if (cols == c_assignments)
-		an = "starts_on", bn = "ends_on",
-		a = ((const struct assignment *)(const void *)row)->starts_on,
+		break;
+	case T_ASSIGN:
+		a = ((const struct assignment *)(const void *)row)->starts_on;
 		b = ((const struct assignment *)(const void *)row)->ends_on;
-	else if (cols == c_targets)
-		an = "targeted_on", bn = "ended_on",
-		a = ((const struct target *)(const void *)row)->targeted_on,
+		break;
+	case T_LEAVE:
+		a = ((const struct leave_row *)(const void *)row)->starts_on;
+		b = ((const struct leave_row *)(const void *)row)->ends_on;
+		break;
+	case T_TARGET:
+		an = "targeted_on", bn = "ended_on";
+		a = ((const struct target *)(const void *)row)->targeted_on;
 		b = ((const struct target *)(const void *)row)->ended_on;
-	if (an != NULL && b != DAY_NONE && a != DAY_NONE && b < a) {
-		diag_rec(r->d, DIAG_ERROR, table, rowid, "%s is before %s",
-		    bn, an);
+		break;
+	default:
+		return 1;
+	}
+	if (b != DAY_NONE && a != DAY_NONE && b < a) {
+		diag_rec(r->d, DIAG_ERROR, tables[t].name, rowid,
+		    "%s is before %s", bn, an);
 		return 0;
 	}
 	return 1;
@@ -831,27 +1087,30 @@ hash_value(struct hash *h, sqlite3_value *v)
 }
 
 static int
-decode_row(struct records *r, const struct catalog *cat, const char *table,
-    const struct colspec *cols, sqlite3_stmt *st, int first,
-    struct arena *a, char *dst, long long *rowid, struct hash *h)
+decode_row(struct records *r, const struct catalog *cat, enum tab t,
+    sqlite3_stmt *st, struct arena *a, char *dst, long long *rowid,
+    struct hash *h)
 {
+	const struct table *tb = &tables[t];
+	const struct colspec *cols = tb->cols;
+	int i, nbad = 0, first = tb->key != NULL ? 2 : 1;
 	sqlite3_value *v;
-	int i, nbad = 0;
 
 	*rowid = sqlite3_column_int64(st, 0);
-	*(long long *)(void *)dst = *rowid;	/* every struct starts so */
+	if (tb->rowid)
+		memcpy(dst, rowid, sizeof(*rowid));
 	/* The rowid is left out of the hash: HR reloading the same rows
 	 * changes rowids, not packets. */
 	if (h != NULL)
-		hash_str(h, table);
+		hash_str(h, tb->name);
 	for (i = 0; cols[i].name != NULL; i++) {
 		v = sqlite3_column_value(st, first + i);
 		if (h != NULL)
 			hash_value(h, v);
-		nbad += !decode(r, cat, table, *rowid, &cols[i], v, a, dst);
+		nbad += !decode(r, cat, tb->name, *rowid, &cols[i], v, a, dst);
 	}
 	if (nbad == 0)
-		nbad += !row_checks(r, table, *rowid, cols, dst);
+		nbad += !row_checks(r, t, *rowid, dst);
 	return nbad;
 }
 
@@ -906,28 +1165,36 @@ key_expr(struct records *r, const char *table, const char *key)
 	return xasprintf("CAST(\"%s\" AS TEXT)", key);
 }
 
-/* SELECT rowid, [employee_id,] columns FROM table [WHERE] ORDER BY. */
+/*
+ * SELECT rowid, [key,] columns FROM table [WHERE key = ?1] ORDER BY key,
+ * order, rowid; NULL in place of a column the database lacks (one that
+ * records.md added later: columns_find let no other through).
+ */
 static char *
-select_sql(struct records *r, const char *table, const struct colspec *cols,
-    const char *keycol, const char *order, int one)
+select_sql(struct records *r, enum tab t, int one)
 {
+	const struct table *tb = &tables[t];
 	struct buf b = {0};
-	char *key = keycol ? key_expr(r, table, keycol) : NULL;
+	char *key = tb->key ? key_expr(r, tb->name, tb->key) : NULL;
 	size_t i;
 
 	BUF_LIT(&b, "SELECT rowid");
 	if (key != NULL)
 		buf_printf(&b, ", %s", key);
-	for (i = 0; cols[i].name != NULL; i++)
-		buf_printf(&b, ", \"%s\"", cols[i].name);
-	buf_printf(&b, " FROM \"%s\"", table);
+	for (i = 0; tb->cols[i].name != NULL; i++)
+		if (r->have[t] & (uint64_t)1 << i)
+			buf_printf(&b, ", \"%s\"", tb->cols[i].name);
+		else
+			BUF_LIT(&b, ", NULL");
+	buf_printf(&b, " FROM \"%s\"", tb->name);
 	if (one && key != NULL)
 		buf_printf(&b, " WHERE %s = ?1", key);
+	BUF_LIT(&b, " ORDER BY ");
 	if (key != NULL)
-		buf_printf(&b, " ORDER BY %s", key);
-	if (order != NULL)
-		buf_printf(&b, "%s%s", key ? ", " : " ORDER BY ", order);
-	BUF_LIT(&b, ", rowid");
+		buf_printf(&b, "%s, ", key);
+	if (tb->order != NULL)
+		buf_printf(&b, "%s, ", tb->order);
+	BUF_LIT(&b, "rowid");
 	free(key);
 	return buf_detach(&b);
 }
@@ -948,33 +1215,40 @@ prepare(struct records *r, const char *sql)
 
 /* ---- program tables --------------------------------------------------------- */
 
+/*
+ * Reads program table t into *out (n rows, in the arena).  A table
+ * records.md added later that the database lacks has none.  0 when a row
+ * is bad (each reported) or the query fails.
+ */
 static int
-program_table(struct records *r, struct arena *a, const char *table,
-    const struct colspec *cols, size_t size, void **out, size_t *n)
+program_table(struct records *r, struct arena *a, enum tab t, void **out,
+    size_t *n)
 {
-	char *sql = select_sql(r, table, cols, NULL, "1", 0);
-	sqlite3_stmt *st = prepare(r, sql);
+	size_t size = tables[t].size;
+	sqlite3_stmt *st = NULL;
 	struct buf rows = {0};
 	long long rowid;
-	int nbad = 0, rc;
-	char *row;
+	int nbad = 0, rc = SQLITE_DONE;
+	char *sql, *row;
 
-	free(sql);
-	if (st == NULL)
-		return 0;
+	if (r->here[t]) {
+		sql = select_sql(r, t, 0);
+		st = prepare(r, sql);
+		free(sql);
+		if (st == NULL)
+			return 0;
+	}
 	row = xcalloc(1, size);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(row, 0, size);
-		/* decode_row puts the rowid at offset 0; the columns then
-		 * overwrite it, as these structs keep none. */
-		rowid = sqlite3_column_int64(st, 0);
-		if (decode_row(r, NULL, table, cols, st, 1, a, row, &rowid,
-		    NULL) ==
-		    0)
+		if (decode_row(r, NULL, t, st, a, row, &rowid, NULL) == 0)
 			buf_put(&rows, row, size);
 		else
 			nbad++;
 	}
+	if (rc != SQLITE_DONE)
+		diag_file(r->d, DIAG_ERROR, r->display, 0, "%s: %s",
+		    tables[t].name, sqlite3_errmsg(r->db));
 	free(row);
 	sqlite3_finalize(st);
 	*n = rows.len / size;
@@ -985,19 +1259,40 @@ program_table(struct records *r, struct arena *a, const char *table,
 	return rc == SQLITE_DONE && nbad == 0;
 }
 
+/* One row a period (rules.md "Selection" takes its capacity); the rows
+ * are in period order. */
+static int
+periods_unique(struct records *r, const struct program_rows *pr)
+{
+	char name[8];
+	size_t i;
+	int ok = 1;
+
+	for (i = 1; i < pr->nperiods; i++)
+		if (pr->periods[i].period == pr->periods[i - 1].period) {
+			period_format(pr->periods[i].period, name);
+			diag_rec(r->d, DIAG_ERROR, "periods",
+			    pr->periods[i].rowid, "period %s is used by an "
+			    "earlier row too", name);
+			ok = 0;
+		}
+	return ok;
+}
+
 int
 rec_program(struct records *r, struct arena *a, struct program_rows *pr)
 {
 	int ok;
 
 	memset(pr, 0, sizeof(*pr));
-	ok = program_table(r, a, "goals", c_goals, sizeof(struct goal),
-	    (void **)&pr->goals, &pr->ngoals);
-	ok &= program_table(r, a, "budgets", c_budgets, sizeof(struct budget),
-	    (void **)&pr->budgets, &pr->nbudgets);
-	ok &= program_table(r, a, "spending", c_spending,
-	    sizeof(struct spending), (void **)&pr->spending, &pr->nspending);
-	return ok;
+	ok = program_table(r, a, T_GOAL, (void **)&pr->goals, &pr->ngoals);
+	ok &= program_table(r, a, T_BUDGET, (void **)&pr->budgets,
+	    &pr->nbudgets);
+	ok &= program_table(r, a, T_SPEND, (void **)&pr->spending,
+	    &pr->nspending);
+	ok &= program_table(r, a, T_PERIOD, (void **)&pr->periods,
+	    &pr->nperiods);
+	return periods_unique(r, pr) && ok;
 }
 
 /* ---- employees, one at a time ------------------------------------------------ */
@@ -1005,8 +1300,13 @@ rec_program(struct records *r, struct arena *a, struct program_rows *pr)
 static void
 cursor_step(struct rec_scan *s, struct cursor *c)
 {
-	int rc = sqlite3_step(c->st);
+	int rc;
 
+	if (c->st == NULL) {	/* a table added later, not there */
+		c->row = 0;
+		return;
+	}
+	rc = sqlite3_step(c->st);
 	c->row = rc == SQLITE_ROW;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		diag_file(s->r->d, DIAG_ERROR, s->r->display, 0, "%s: %s",
@@ -1015,18 +1315,71 @@ cursor_step(struct rec_scan *s, struct cursor *c)
 	}
 }
 
-/* Opens the cursors; one is the WHERE employee_id = ? form when one. */
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The periods an application may name (records.md: an application for
+ * an unknown period is a bad record), sorted into s->periods.  A row
+ * that is no period is left out here (rec_program reports it).  0 on a
+ * database error (reported).
+ */
+static int
+periods_load(struct rec_scan *s)
+{
+	sqlite3_stmt *st;
+	struct buf b = {0};
+	int p, rc;
+
+	if (!s->r->here[T_PERIOD])
+		return 1;
+	if ((st = prepare(s->r, "SELECT \"period\" FROM \"periods\"")) ==
+	    NULL)
+		return 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+		    period_parse((const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0), &p))
+			buf_put(&b, &p, sizeof(p));
+	if (rc != SQLITE_DONE)
+		diag_file(s->r->d, DIAG_ERROR, s->r->display, 0, "periods: %s",
+		    sqlite3_errmsg(s->r->db));
+	sqlite3_finalize(st);
+	s->nperiods = b.len / sizeof(int);
+	s->periods = (int *)(void *)buf_detach(&b);
+	if (s->nperiods > 1)
+		qsort(s->periods, s->nperiods, sizeof(int), int_cmp);
+	return rc == SQLITE_DONE;
+}
+
+/*
+ * Opens the employees' statement and the cursors of the history tables
+ * (none for a table added later that is not there); the WHERE key = ?1
+ * form when one.
+ */
 static int
 cursors_open(struct rec_scan *s, int one)
 {
 	char *sql;
 	size_t i;
 
-	for (i = 0; i < T__MAX; i++) {
+	if (!periods_load(s))
+		return 0;
+	sql = select_sql(s->r, T_EMP, one);
+	s->emp = prepare(s->r, sql);
+	free(sql);
+	if (s->emp == NULL)
+		return 0;
+	for (i = T_HIST_FIRST; i < T_HIST_END; i++) {
 		s->cur[i].t = &tables[i];
-		sql = select_sql(s->r, tables[i].name, tables[i].cols,
-		    "employee_id",
-		    tables[i].order, one);
+		if (!s->r->here[i])
+			continue;
+		sql = select_sql(s->r, (enum tab)i, one);
 		s->cur[i].st = prepare(s->r, sql);
 		free(sql);
 		if (s->cur[i].st == NULL)
@@ -1067,7 +1420,7 @@ static int
 cursor_take(struct rec_scan *s, struct cursor *c, const char *id,
     struct arena *a)
 {
-	_Alignas(max_align_t) char row[256];
+	_Alignas(max_align_t) char row[ROW_MAX];
 	long long rowid;
 	int cmp, nbad = 0;
 
@@ -1078,8 +1431,8 @@ cursor_take(struct rec_scan *s, struct cursor *c, const char *id,
 			nbad++;
 		} else {
 			memset(row, 0, sizeof(row));
-			if (decode_row(s->r, s->c, c->t->name, c->t->cols,
-			    c->st, 2, a, row, &rowid, &s->in) == 0)
+			if (decode_row(s->r, s->c, (enum tab)(c->t - tables),
+			    c->st, a, row, &rowid, &s->in) == 0)
 				buf_put(&c->rows, row, c->t->size);
 			else
 				nbad++;
@@ -1110,6 +1463,7 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 {
 	struct step_row *sr = (struct step_row *)(void *)c->rows.data;
 	size_t n = c->rows.len / sizeof(*sr), i, j, k;
+	struct plan_step *st;
 	int nbad = 0;
 
 	for (i = 0; i < n; i++) {
@@ -1118,7 +1472,7 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 				break;
 		if (j == h->nplans) {
 			diag_rec(s->r->d, DIAG_ERROR, "plan_steps",
-			    sr[i].s.rowid, "no career plan version %d of "
+			    sr[i].rowid, "no career plan version %d of "
 			    "employee %s", sr[i].version, h->emp.id);
 			nbad++;
 		}
@@ -1129,10 +1483,16 @@ steps_attach(struct rec_scan *s, struct history *h, struct cursor *c,
 		if (k == 0)
 			continue;
 		h->plans[j].steps = arena_alloc(a, k * sizeof(struct plan_step));
-		for (i = 0; i < n; i++)
-			if (sr[i].version == h->plans[j].version)
-				h->plans[j].steps[h->plans[j].nsteps++] =
-				    sr[i].s;
+		for (i = 0; i < n; i++) {
+			if (sr[i].version != h->plans[j].version)
+				continue;
+			st = &h->plans[j].steps[h->plans[j].nsteps++];
+			st->rowid = sr[i].rowid;
+			st->seq = sr[i].seq;
+			st->action = sr[i].action;
+			st->due_on = sr[i].due_on;
+			st->done_on = sr[i].done_on;
+		}
 	}
 	return nbad;
 }
@@ -1161,6 +1521,68 @@ labs_check(struct rec_scan *s, const struct history *h)
 	return nbad;
 }
 
+/*
+ * Each application names a period of the periods table, and an employee
+ * applies once for a period (records.md "Bad records"; rules.md
+ * "Selection").  The rows are in period order, so a second follows the
+ * first.
+ */
+static int
+applications_check(struct rec_scan *s, const struct history *h)
+{
+	const struct application *ap = h->applications;
+	char name[8];
+	size_t i;
+	int nbad = 0;
+
+	for (i = 0; i < h->napplications; i++) {
+		period_format(ap[i].period, name);
+		if (s->nperiods == 0 || bsearch(&ap[i].period, s->periods,
+		    s->nperiods, sizeof(int), int_cmp) == NULL) {
+			diag_rec(s->r->d, DIAG_ERROR, "applications",
+			    ap[i].rowid, "period %s is not in the periods "
+			    "table", name);
+			nbad++;
+		} else if (i > 0 && ap[i].period == ap[i - 1].period) {
+			diag_rec(s->r->d, DIAG_ERROR, "applications",
+			    ap[i].rowid, "a second application of employee "
+			    "%s for period %s (the first is row %lld)",
+			    h->emp.id, name, ap[i - 1].rowid);
+			nbad++;
+		}
+	}
+	return nbad;
+}
+
+/*
+ * G4 (IL XII.A): a program grade for a certificate title is A.  Another
+ * grade there may be a competitive grade recorded in the same table, so
+ * it is a warning, not a bad record, and the grade is used as recorded.
+ * rules.md asks this of a dual title's rows with basis exam; XII.A ("Once
+ * employees have ... passed the proficiency examination or earned a
+ * qualifying degree and/or license for a dual title ... Employees will
+ * receive an UMP grade of A") gives A to every dual-title grade, and the
+ * seed wins: every grade of a dual title.  Illinois only: California
+ * grades nothing.
+ */
+static void
+grades_check(struct rec_scan *s, const struct history *h)
+{
+	const struct title *t;
+	size_t i;
+
+	if (s->profile != PROFILE_ILLINOIS)
+		return;
+	for (i = 0; i < h->ngrades; i++) {
+		t = catalog_find(s->c, h->grades[i].class_code);
+		if (t != NULL && (t->kind == KIND_CERTIFICATE ||
+		    t->kind == KIND_DUAL) && h->grades[i].grade != 'A')
+			diag_rec(s->r->d, DIAG_WARN, "grades",
+			    h->grades[i].rowid, "a certificate grade is A "
+			    "(IL XII.A)");
+	}
+}
+
 /* Fills h from the cursors for the employee already in h->emp. */
 static int
 history_fill(struct rec_scan *s, struct history *h, struct arena *a)
@@ -1168,7 +1590,7 @@ history_fill(struct rec_scan *s, struct history *h, struct arena *a)
 	int nbad = 0;
 	size_t i;
 
-	for (i = 0; i < T__MAX; i++)
+	for (i = T_HIST_FIRST; i < T_HIST_END; i++)
 		nbad += cursor_take(s, &s->cur[i], h->emp.id, a);
 	hash_end(&s->in, &h->input);
 	h->enrollments = rows_out(&s->cur[T_ENR], a, &h->nenrollments);
@@ -1180,25 +1602,43 @@ history_fill(struct rec_scan *s, struct history *h, struct arena *a)
 	h->prefs = rows_out(&s->cur[T_PREF], a, &h->nprefs);
 	h->appointments = rows_out(&s->cur[T_APPT], a, &h->nappointments);
 	h->assignments = rows_out(&s->cur[T_ASSIGN], a, &h->nassignments);
+	h->leaves = rows_out(&s->cur[T_LEAVE], a, &h->nleaves);
+	h->extensions = rows_out(&s->cur[T_EXT], a, &h->nextensions);
+	h->applications = rows_out(&s->cur[T_APP], a, &h->napplications);
 	nbad += steps_attach(s, h, &s->cur[T_STEP], a);
 	nbad += labs_check(s, h);
+	nbad += applications_check(s, h);
+	grades_check(s, h);
 	return nbad;
 }
 
 struct rec_scan *
-rec_scan_new(struct records *r, const struct catalog *c)
+rec_scan_new(struct records *r, const struct catalog *c, enum profile pf)
 {
 	struct rec_scan *s = xcalloc(1, sizeof(*s));
-	char *sql;
 
 	s->r = r;
 	s->c = c;
-	sql = select_sql(r, "employees", c_employees + 1, "id", NULL, 0);
-	s->emp = prepare(r, sql);
-	free(sql);
-	if (s->emp == NULL || !cursors_open(s, 0))
+	s->profile = pf;
+	if (!cursors_open(s, 0))
 		s->failed = 1;
 	return s;
+}
+
+/* Reads the employees row st holds into h->emp; the number of problems. */
+static int
+employee_take(struct rec_scan *s, struct arena *a, struct history *h,
+    long long *rowid)
+{
+	int nbad;
+
+	memset(h, 0, sizeof(*h));
+	hash_init(&s->in);
+	nbad = decode_row(s->r, s->c, T_EMP, s->emp, a, (char *)&h->emp,
+	    rowid, &s->in);
+	if (h->emp.id == NULL)	/* a bad id: merge by its text anyway */
+		h->emp.id = text_of(sqlite3_column_value(s->emp, 1), a);
+	return nbad;
 }
 
 int
@@ -1221,18 +1661,13 @@ rec_scan_next(struct rec_scan *s, struct arena *a, struct history *h,
 			return 0;
 		}
 		/* Rows after the last employee have no employee. */
-		for (i = 0; i < T__MAX; i++)
+		for (i = T_HIST_FIRST; i < T_HIST_END; i++)
 			for (; s->cur[i].row; cursor_step(s, &s->cur[i]))
 				orphan(s, &s->cur[i]);
 		s->ended = 1;
 		return 0;
 	}
-	memset(h, 0, sizeof(*h));
-	hash_init(&s->in);
-	*nbad = decode_row(s->r, s->c, "employees", c_employees, s->emp, 1, a,
-	    (char *)&h->emp, &rowid, &s->in);
-	if (h->emp.id == NULL)	/* a bad id: merge by its text anyway */
-		h->emp.id = text_of(sqlite3_column_value(s->emp, 1), a);
+	*nbad = employee_take(s, a, h, &rowid);
 	/* Tables loaded with .import have no primary key; the scan is in
 	 * id order, so a repeated id follows its first row. */
 	if (s->last.len > 0 && strcmp(s->last.data, h->emp.id) == 0) {
@@ -1253,28 +1688,35 @@ rec_scan_failed(const struct rec_scan *s)
 	return s->failed;
 }
 
-void
-rec_scan_free(struct rec_scan *s)
+/* Finalizes a scan's statements and frees its buffers, not s itself. */
+static void
+scan_clear(struct rec_scan *s)
 {
 	size_t i;
 
-	if (s == NULL)
-		return;
 	sqlite3_finalize(s->emp);
 	buf_free(&s->last);
-	for (i = 0; i < T__MAX; i++) {
+	free(s->periods);
+	for (i = T_HIST_FIRST; i < T_HIST_END; i++) {
 		sqlite3_finalize(s->cur[i].st);
 		buf_free(&s->cur[i].rows);
 	}
+}
+
+void
+rec_scan_free(struct rec_scan *s)
+{
+	if (s == NULL)
+		return;
+	scan_clear(s);
 	free(s);
 }
 
 int
-rec_find(struct records *r, const struct catalog *c, const char *id,
-    struct arena *a, struct history *h, int *nbad)
+rec_find(struct records *r, const struct catalog *c, enum profile pf,
+    const char *id, struct arena *a, struct history *h, int *nbad)
 {
 	struct rec_scan s;
-	char *sql;
 	long long rowid;
 	size_t i;
 	int rc, found = -1;
@@ -1282,34 +1724,42 @@ rec_find(struct records *r, const struct catalog *c, const char *id,
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.c = c;
+	s.profile = pf;
 	*nbad = 0;
-	sql = select_sql(r, "employees", c_employees + 1, "id", NULL, 1);
-	s.emp = prepare(r, sql);
-	free(sql);
-	if (s.emp == NULL || !cursors_open(&s, 1))
+	if (!cursors_open(&s, 1))
 		goto out;
 	sqlite3_bind_text(s.emp, 1, id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(s.emp)) != SQLITE_ROW) {
 		found = rc == SQLITE_DONE ? 0 : -1;
 		goto out;
 	}
-	memset(h, 0, sizeof(*h));
-	hash_init(&s.in);
-	*nbad = decode_row(r, c, "employees", c_employees, s.emp, 1, a,
-	    (char *)&h->emp, &rowid, &s.in);
-	if (h->emp.id == NULL)
-		h->emp.id = arena_strdup(a, id);
-	for (i = 0; i < T__MAX; i++) {
-		sqlite3_bind_text(s.cur[i].st, 1, id, -1, SQLITE_STATIC);
+	*nbad = employee_take(&s, a, h, &rowid);
+	for (i = T_HIST_FIRST; i < T_HIST_END; i++) {
+		if (s.cur[i].st != NULL)
+			sqlite3_bind_text(s.cur[i].st, 1, id, -1,
+			    SQLITE_STATIC);
 		cursor_step(&s, &s.cur[i]);
 	}
 	*nbad += history_fill(&s, h, a);
 	found = s.failed ? -1 : 1;
 out:
-	sqlite3_finalize(s.emp);
-	for (i = 0; i < T__MAX; i++) {
-		sqlite3_finalize(s.cur[i].st);
-		buf_free(&s.cur[i].rows);
-	}
+	scan_clear(&s);
 	return found;
+}
+
+/* rec_count: how many employees a scan reads, for the progress line;
+ * 0 when that cannot be told. */
+uint64_t
+rec_count(struct records *r)
+{
+	sqlite3_stmt *st;
+	uint64_t n = 0;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT count(*) FROM employees", -1,
+	    &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }

@@ -20,9 +20,12 @@ struct rec_scan;
 
 /*
  * rec_open: opens PATH read-only and begins the read transaction.  A file
- * that is missing, not SQLite, or whose user_version is not 1 is reported
- * as "DISPLAY: message" (DISPLAY is how messages name the file, e.g.
- * "records/umpress.db") and NULL returned.  Free with rec_close().
+ * that is missing, not a regular file, not SQLite, or whose user_version
+ * is not 1, and a table or column of records.md the database lacks, are
+ * reported as "DISPLAY: message" (DISPLAY is how messages name the file,
+ * e.g. "records/umpress.db"; every missing one is named) and NULL
+ * returned.  Tables and columns records.md added on 2026-12-04 may be
+ * missing: they read as empty, or null.  Free with rec_close().
  */
 struct records	*rec_open(const char *path, const char *display,
 		    struct diag *);
@@ -35,8 +38,10 @@ void		 rec_close(struct records *);
 int		 rec_digest(struct records *, struct digest *);
 
 /*
- * rec_program: the goals, budgets and spending tables, checked, into
- * arena.  Returns 0 when a row is bad (each reported), else 1.
+ * rec_program: the goals, budgets, spending and periods tables, checked,
+ * into arena (periods by period; a table records.md added later that the
+ * database lacks has no rows).  Returns 0 when a row is bad (each
+ * reported), else 1.
  */
 int		 rec_program(struct records *, struct arena *,
 		    struct program_rows *);
@@ -45,8 +50,11 @@ int		 rec_program(struct records *, struct arena *,
  * rec_scan_new: a scan over every employee in id order.  Rows are
  * checked against the catalog (class codes) and records.md.  Rows of an
  * employee id that is not in employees are reported as they are passed.
+ * In the Illinois profile a certificate grade that is not A is warned of
+ * (rules.md G4), and read as recorded.
  */
-struct rec_scan	*rec_scan_new(struct records *, const struct catalog *);
+struct rec_scan	*rec_scan_new(struct records *, const struct catalog *,
+		    enum profile);
 
 /*
  * rec_scan_next: the next employee's history, its strings and arrays in
@@ -67,8 +75,8 @@ void		 rec_scan_free(struct rec_scan *);
  * error (reported).
  */
 int		 rec_find(struct records *, const struct catalog *,
-		    const char *id, struct arena *, struct history *,
-		    int *bad);
+		    enum profile, const char *id, struct arena *,
+		    struct history *, int *bad);
 
 /*
  * rec_init: creates a new database at PATH with records/schema.sql (built

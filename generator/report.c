@@ -719,7 +719,8 @@ static int
 report_scan(const struct project *p, struct records *r,
     struct fy_figures *f, struct buf *roster)
 {
-	struct rec_scan *sc = rec_scan_new(r, &p->catalog);
+	struct rec_scan *sc = rec_scan_new(r, &p->catalog,
+	    p->conf.profile);
 	struct arena a = {0};
 	struct history h;
 	int bad, nbad = 0;

@@ -19,6 +19,7 @@
 #define SLUG_LADDERS	"ladders/index"
 #define SLUG_RESULTS	"results"
 #define SLUG_404	"404"
+#define SLUG_SEARCH	"search"
 
 /* Menu weights of the generated pages: after the content pages unless
  * the authors weigh theirs higher. */
@@ -48,6 +49,7 @@ struct sitectx {
 	const struct program_rows *pr;	/* goals, budgets, spending */
 	struct buf	 svg;		/* one diagram */
 	int		 render_failed;	/* page.html failed once: stop */
+	struct search	*idx;		/* the search index: every page */
 };
 
 static int
@@ -73,6 +75,38 @@ nav_add(struct sitectx *s, const char *title, const char *out,
 	s->nav[s->nnav++].weight = weight;
 }
 
+/*
+ * Whether the generator makes a page from the tables of pg, an appendix
+ * page: then the menu names the made page (the catalog, the ladder index)
+ * in its place, and that page links back to it (issue #19: one entry for
+ * the titles, one for the ladders).
+ */
+static int
+appendix_made(const struct sitectx *s, const struct page *pg)
+{
+	return (pg->appendix == APPX_TITLES && s->p->catalog.ntitles > 0) ||
+	    (pg->appendix == APPX_LADDERS && s->p->catalog.nladders > 0);
+}
+
+/* The menu weight of a made page: the lightest of the appendix pages it
+ * is made from, so it sits where the authors put those, else dflt. */
+static long long
+made_weight(const struct sitectx *s, enum appendix kind, long long dflt)
+{
+	const struct content *c = &s->p->content;
+	long long w = dflt;
+	int found = 0;
+	size_t i;
+
+	for (i = 0; i < c->npages; i++)
+		if (c->pages[i].appendix == kind &&
+		    (!found || c->pages[i].weight < w)) {
+			w = c->pages[i].weight;
+			found = 1;
+		}
+	return w;
+}
+
 /* The menu: top-level pages and folder index pages, then the generated
  * sections, by weight, title and path (a total order). */
 static void
@@ -85,17 +119,18 @@ nav_build(struct sitectx *s)
 	for (i = 0; i < c->npages; i++) {
 		slash = strchr(c->pages[i].slug, '/');
 		if (strcmp(c->pages[i].slug, "index") == 0 || (slash != NULL &&
-		    (strcmp(slash, "/index") != 0 || strchr(slash + 1, '/'))))
+		    (strcmp(slash, "/index") != 0 || strchr(slash + 1, '/'))) ||
+		    appendix_made(s, &c->pages[i]))
 			continue;
 		nav_add(s, c->pages[i].title, c->pages[i].out,
 		    c->pages[i].weight);
 	}
 	if (s->p->catalog.ntitles > 0)
 		nav_add(s, "Title catalog", SLUG_CATALOG ".html",
-		    WEIGHT_CATALOG);
+		    made_weight(s, APPX_TITLES, WEIGHT_CATALOG));
 	if (s->p->catalog.nladders > 0)
 		nav_add(s, "Career ladders", SLUG_LADDERS ".html",
-		    WEIGHT_LADDERS);
+		    made_weight(s, APPX_LADDERS, WEIGHT_LADDERS));
 	if (s->fy != NULL)
 		nav_add(s, "Program results", SLUG_RESULTS ".html",
 		    WEIGHT_RESULTS);
@@ -114,6 +149,24 @@ tv_href(struct sitectx *s, const char *from, const char *to)
 	v = tv_str(&s->a, b.data);
 	buf_free(&b);
 	return v;
+}
+
+/* The appendix pages of one kind, for the page made from them. */
+static struct tv *
+appendices_view(struct sitectx *s, enum appendix kind, const char *from)
+{
+	const struct content *c = &s->p->content;
+	struct tv *list = tv_list(&s->a), *it;
+	size_t i;
+
+	for (i = 0; i < c->npages; i++) {
+		if (c->pages[i].appendix != kind)
+			continue;
+		it = tv_push(&s->a, list, tv_map(&s->a));
+		tv_set(&s->a, it, "title", tv_str(&s->a, c->pages[i].title));
+		tv_set(&s->a, it, "href", tv_href(s, from, c->pages[i].out));
+	}
+	return list;
 }
 
 static struct tv *
@@ -192,7 +245,7 @@ crumbs_view(struct sitectx *s, const char *slug, const char *out,
  * missing from a view is a template mistake check can warn of. */
 static const char *const page_kinds[] = {
 	"body", "catalog", "title_entry", "ladder_index", "ladder",
-	"results", "not_found"
+	"results", "not_found", "search"
 };
 
 /* Characters (not bytes) of a UTF-8 string. */
@@ -238,6 +291,7 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	tv_set(&s->a, v, "root", tv_href(s, out, ""));
 	tv_set(&s->a, v, "stylesheet", tv_href(s, out, "style.css"));
 	tv_set(&s->a, v, "home", tv_href(s, out, "index.html"));
+	tv_set(&s->a, v, "search_href", tv_href(s, out, SLUG_SEARCH ".html"));
 	tv_set(&s->a, v, "nav", nav_view(s, out));
 	pg = tv_set(&s->a, v, "page", tv_map(&s->a));
 	tv_set(&s->a, pg, "title", tv_str(&s->a, title));
@@ -249,6 +303,8 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	tv_set(&s->a, v, "has_breadcrumbs", tv_bool(&s->a, 0));
 	tv_set(&s->a, v, "toc", tv_list(&s->a));
 	tv_set(&s->a, v, "has_toc", tv_bool(&s->a, 0));
+	tv_set(&s->a, v, "appendices", tv_list(&s->a));
+	tv_set(&s->a, v, "has_appendices", tv_bool(&s->a, 0));
 	for (i = 0; i < sizeof(page_kinds) / sizeof(page_kinds[0]); i++)
 		tv_set(&s->a, v, page_kinds[i], tv_bool(&s->a, 0));
 	return v;
@@ -268,7 +324,8 @@ view_list(struct sitectx *s, struct tv *map, const char *key,
 }
 
 /*
- * Renders a view with page.html and writes it under site/.  After one
+ * Renders a view with page.html and writes it under site/; gives the page
+ * to the search index unless it is the 404 or the search page.  After one
  * failed render no page is rendered: every page fails the same way (a
  * step limit, a partial), and one message says it, not one per page.
  */
@@ -284,6 +341,9 @@ emit(struct sitectx *s, const char *out, const struct tv *v)
 		arena_reset(&s->a);
 		return 0;
 	}
+	if (strcmp(out, SLUG_404 ".html") != 0 &&
+	    strcmp(out, SLUG_SEARCH ".html") != 0)
+		search_add(s->idx, out, s->html.data, s->html.len);
 	path = xasprintf(SITE "%s", out);
 	ok = out_write(s->out, path, s->html.data, s->html.len, OUT_PUBLIC);
 	free(path);
@@ -448,6 +508,8 @@ catalog_page(struct sitectx *s, const struct title **sorted)
 	    "category.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_CATALOG,
 	    SLUG_CATALOG ".html", NULL, NULL));
+	view_list(s, v, "appendices", appendices_view(s, APPX_TITLES,
+	    SLUG_CATALOG ".html"));
 	cat = tv_map(&s->a);
 	tv_set(&s->a, cat, "groups", catalog_view(s, sorted));
 	tv_set(&s->a, cat, "count", tv_num(&s->a,
@@ -506,30 +568,6 @@ kind_offer(enum title_kind k)
 	return "";
 }
 
-/* The way up of a step, in words for the text version. */
-static const char *
-via_words(enum via v, enum profile pr)
-{
-	switch (v) {
-	case VIA_TRANSFER:
-		return "by transfer";
-	case VIA_EXAM:
-		/* IL VII: the program's proficiency exams; California
-		 * has none: an employee competes in the civil service
-		 * examination for the class. */
-		return pr == PROFILE_CALIFORNIA ? "by competing in the "
-		    "examination for the class" : "by passing the "
-		    "proficiency exam";
-	case VIA_DEGREE:
-		return "by earning the degree or license";
-	case VIA_TRAINING_DEVELOPMENT:
-		return "through a training and development assignment";
-	case VIA_PROMOTION:
-		return "by promotion";
-	}
-	return "";
-}
-
 static struct tv *
 title_link_view(struct sitectx *s, size_t idx, const char *from)
 {
@@ -542,6 +580,7 @@ title_link_view(struct sitectx *s, size_t idx, const char *from)
 	tv_set(&s->a, v, "href", tv_href(s, from, out));
 	tv_set(&s->a, v, "category", t->category ? tv_str(&s->a,
 	    category_name(t->category)) : tv_null(&s->a));
+	tv_set(&s->a, v, "note", tv_str(&s->a, title_note(t)));
 	free(out);
 	return v;
 }
@@ -555,7 +594,7 @@ step_view(struct sitectx *s, const struct ladder_step *st, const char *from)
 	tv_set(&s->a, v, "from", title_link_view(s, st->from, from));
 	tv_set(&s->a, v, "to", title_link_view(s, st->to, from));
 	tv_set(&s->a, v, "via", tv_str(&s->a, via_name(st->via)));
-	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_words(st->via,
+	tv_set(&s->a, v, "via_words", tv_str(&s->a, via_phrase(st->via,
 	    s->p->conf.profile)));
 	return v;
 }
@@ -792,6 +831,8 @@ ladder_page(struct sitectx *s, const struct ladder *l)
 	tv_set(&s->a, lv, "ntitles", tv_num(&s->a, (double)ladder_ntitles(
 	    &s->p->catalog, &l, 1)));
 	tv_set(&s->a, lv, "steps", ladder_steps_view(s, l, out));
+	tv_set(&s->a, lv, "legend", ladders_legend(&s->a, &s->p->catalog, &l,
+	    1));
 	if ((svg = diagram_view(s, &l, 1, out, l->slug, title)) != NULL) {
 		tv_set(&s->a, lv, "svg", svg);
 		tv_put(&s->a, v, "ladder", lv);
@@ -820,6 +861,7 @@ ladder_index_page(struct sitectx *s)
 	    "entry-level class can lead, step by step.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_LADDERS, out, NULL,
 	    NULL));
+	view_list(s, v, "appendices", appendices_view(s, APPX_LADDERS, out));
 	iv = tv_map(&s->a);
 	list = tv_set(&s->a, iv, "ladders", tv_list(&s->a));
 	lds = xcalloc(c->nladders, sizeof(*lds));
@@ -836,6 +878,8 @@ ladder_index_page(struct sitectx *s)
 	}
 	tv_set(&s->a, iv, "ntitles", tv_num(&s->a,
 	    (double)ladder_ntitles(c, lds, c->nladders)));
+	tv_set(&s->a, iv, "legend", ladders_legend(&s->a, c, lds,
+	    c->nladders));
 	svg = diagram_view(s, lds, c->nladders, out, "lattice",
 	    "All career ladders");
 	if (svg != NULL) {
@@ -950,28 +994,60 @@ str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* A file of templates/ the site has as it is (the stylesheet, the
+ * search script). */
 static int
-stylesheet(struct sitectx *s)
+template_file(struct sitectx *s, const char *name)
 {
+	char *src = xasprintf("templates/%s", name);
+	char *dst = xasprintf(SITE "%s", name);
 	struct buf b = {0};
 	int ok;
 
-	if (!file_read("templates/style.css", &b)) {
-		diag_file(s->d, DIAG_ERROR, "templates/style.css", 0,
-		    "cannot read: %s", strerror(errno));
-		buf_free(&b);
-		return 0;
-	}
-	ok = out_write(s->out, SITE "style.css", b.data, b.len, OUT_PUBLIC);
+	if (!(ok = file_read(src, &b)))
+		diag_file(s->d, DIAG_ERROR, src, 0, "cannot read: %s",
+		    strerror(errno));
+	else
+		ok = out_write(s->out, dst, b.data, b.len, OUT_PUBLIC);
 	buf_free(&b);
+	free(src);
+	free(dst);
 	return ok;
+}
+
+/*
+ * The search page and what it runs: search.js (templates/) and the
+ * index of every page emitted before it (search.c).  It lists the
+ * results of search.html?q=WORDS, so a search can be linked to, from
+ * the site's folder on disk as well as from a server.
+ */
+static int
+search_page(struct sitectx *s)
+{
+	struct tv *v, *sv;
+	struct buf b = {0};
+	int ok;
+
+	v = page_view(s, SLUG_SEARCH, SLUG_SEARCH ".html", "Search", NULL);
+	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_SEARCH,
+	    SLUG_SEARCH ".html", NULL, NULL));
+	sv = tv_map(&s->a);
+	tv_set(&s->a, sv, "index", tv_str(&s->a, "search-index.js"));
+	tv_set(&s->a, sv, "script", tv_str(&s->a, "search.js"));
+	tv_put(&s->a, v, "search", sv);
+	ok = emit(s, SLUG_SEARCH ".html", v);
+	search_write(s->idx, &b);
+	ok &= out_write(s->out, SITE "search-index.js", b.data, b.len,
+	    OUT_PUBLIC);
+	buf_free(&b);
+	return ok && template_file(s, "search.js");
 }
 
 int
 site_check_slugs(const struct project *p, struct diag *d)
 {
 	static const char *const fixed[] = { SLUG_CATALOG, SLUG_LADDERS,
-	    SLUG_RESULTS, SLUG_404, "sitemap", "style" };
+	    SLUG_RESULTS, SLUG_404, SLUG_SEARCH, "sitemap", "style" };
 	const struct page *pg;
 	struct buf b = {0};
 	size_t i;
@@ -1010,6 +1086,38 @@ site_check_slugs(const struct project *p, struct diag *d)
 }
 
 int
+site_makes(const struct project *p, int with_records, const char *path)
+{
+	const struct catalog *c = &p->catalog;
+	size_t i, n = strlen(path);
+	char *code;
+	int found;
+
+	if (strcmp(path, SLUG_CATALOG ".html") == 0)
+		return c->ntitles > 0;
+	if (strcmp(path, SLUG_LADDERS ".html") == 0)
+		return c->nladders > 0;
+	if (strcmp(path, SLUG_RESULTS ".html") == 0)
+		return with_records;
+	if (strcmp(path, SLUG_404 ".html") == 0 ||
+	    strcmp(path, "sitemap.xml") == 0 || strcmp(path, "style.css") == 0)
+		return 1;
+	if (n < 5 || strcmp(path + n - 5, ".html") != 0)
+		return 0;
+	if (strncmp(path, "titles/", 7) == 0) {
+		code = xstrndup(path + 7, n - 12);
+		found = catalog_find(c, code) != NULL;
+		free(code);
+		return found;
+	}
+	for (i = 0; strncmp(path, "ladders/", 8) == 0 && i < c->nladders; i++)
+		if (strlen(c->ladders[i].slug) == n - 13 &&
+		    strncmp(path + 8, c->ladders[i].slug, n - 13) == 0)
+			return 1;
+	return 0;
+}
+
+int
 site_build(struct project *p, const struct fy_figures *fy,
     const struct program_rows *pr, struct out *out, struct diag *d)
 {
@@ -1027,6 +1135,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 	s.pr = pr;
 	if ((s.page = tmpl_get(p->tmpl, "page.html")) == NULL)
 		return 0;
+	s.idx = search_new();
 	nav_build(&s);
 	sorted = xcalloc(p->catalog.ntitles, sizeof(*sorted));
 	outs = xcalloc(p->content.npages + p->catalog.ntitles +
@@ -1052,7 +1161,9 @@ site_build(struct project *p, const struct fy_figures *fy,
 		ok &= results_page(&s);
 		outs[n++] = xstrdup(SLUG_RESULTS ".html");
 	}
-	ok &= not_found_page(&s) && stylesheet(&s);
+	ok &= not_found_page(&s) && template_file(&s, "style.css");
+	/* After every page: the index is made of them. */
+	ok &= search_page(&s);
 	xqsort(outs, n, sizeof(*outs), str_cmp);
 	ok &= sitemap(&s, (const char **)outs, n);
 	for (i = 0; i < n; i++)
@@ -1060,6 +1171,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 	free(outs);
 	free(sorted);
 	free(s.nav);
+	search_free(s.idx);
 	arena_free(&s.a);
 	buf_free(&s.html);
 	buf_free(&s.svg);

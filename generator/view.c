@@ -2,8 +2,14 @@
  * view.c: what the rules said of one employee (struct packet), put into
  * the packet view of cli.md: a value tree whose keys are the JSON
  * contract (written by `umpress packet --format json`, and the data of
- * templates/packet.html), the alerts in plain words, and the plain-text
- * form for a terminal or an email, wrapped at 72 columns.
+ * templates/packet.html), the words of a letter to the employee, and the
+ * plain-text form for a terminal or an email, wrapped at 72 columns.
+ *
+ * A packet is read on paper by people new to the program, so every next
+ * step says what to do, by when, whom to ask (the counselor, else the
+ * coordinator by name) and the guideline behind it in words.  The words
+ * are made here once, and the HTML template and the text form print the
+ * same sentences (display views carry them as *_text keys).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,17 +17,34 @@
 
 #include "extern.h"
 
-/* Who the employee should ask: their counselor, else the coordinator. */
+/* Everything the words need: the packet, the catalog, site.yaml. */
+struct words {
+	const struct packet	*p;
+	const struct catalog	*c;
+	const struct config	*s;
+};
+
+/* The program coordinator by name, else the program office. */
 static void
-who(const struct packet *p, const struct config *s, struct buf *b)
+coordinator(const struct words *w, struct buf *b)
 {
-	if (p->enrollment && p->enrollment->counselor &&
-	    *p->enrollment->counselor)
-		buf_printf(b, "your counselor, %s", p->enrollment->counselor);
-	else if (s->contact.name)
-		buf_printf(b, "the program coordinator, %s", s->contact.name);
+	if (w->s->contact.name)
+		buf_printf(b, "the program coordinator, %s",
+		    w->s->contact.name);
 	else
 		BUF_LIT(b, "the program office");
+}
+
+/* Who the employee should ask: their counselor, else the coordinator. */
+static void
+who(const struct words *w, struct buf *b)
+{
+	const struct enrollment *en = w->p->enrollment;
+
+	if (en && en->counselor && *en->counselor)
+		buf_printf(b, "your counselor, %s", en->counselor);
+	else
+		coordinator(w, b);
 }
 
 static void
@@ -33,137 +56,593 @@ human(day_t t, struct buf *b)
 	buf_puts(b, s);
 }
 
-/* The title an alert is about, by name, or "your target title". */
-static const char *
-alert_title(const struct alert *a, const struct catalog *c)
+/* A registration month by name: "March 2027". */
+static void
+month_name(int period, struct buf *b)
 {
-	const struct title *t = catalog_find(c, a->class_code);
+	char s[32], *sp;
 
-	return t ? t->name : a->class_code ? a->class_code :
-	    "your target title";
+	date_human(period_first_day(period), s);
+	sp = strchr(s, ' ');
+	buf_puts(b, sp ? sp + 1 : s);
 }
 
-/* Alerts about exams, targets and grades (T, X, G rules). */
-static int
-alert_title_words(const struct alert *a, const struct packet *p,
-    const struct catalog *c, const struct settings *st, struct buf *b)
+static const char *
+title_name(const struct catalog *c, const char *code)
 {
-	const char *t = alert_title(a, c);
+	const struct title *t = catalog_find(c, code);
+
+	return t ? t->name : code ? code : "your target title";
+}
+
+/* The open target of the title, or NULL. */
+static const struct target_view *
+target_of(const struct packet *p, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < p->ntargets; i++)
+		if (strcmp(p->targets[i].t->class_code, code) == 0)
+			return &p->targets[i];
+	return NULL;
+}
+
+/* "Math, Reading and Writing" (names from the records, as they are). */
+static void
+join(struct buf *b, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " :
+		    ", ", v[i] ? v[i] : "");
+}
+
+static int
+california(const struct words *w)
+{
+	return w->p->profile == PROFILE_CALIFORNIA;
+}
+
+/* ---- the guideline behind each alert ------------------------------------ */
+
+#define IL "Illinois guidelines "
+#define CA_CDP "California guidelines, Career Development Plan"
+
+/* The guideline an alert rests on, in words; NULL when the profile's
+ * guidelines say nothing of it (an Illinois suspension). */
+static const char *
+guideline(enum alert_code c, int ca)
+{
+	switch (c) {
+	case AL_EXAM_WINDOW_EXPIRED:
+	case AL_EXAM_WINDOW_CLOSING:
+		return IL "VII.G";
+	case AL_GRADE_EXPIRED:
+	case AL_GRADE_EXPIRING:
+		return IL "XII.C";
+	case AL_FINAL_ATTEMPT_FAILED:
+		return IL "VII.F and VII.G";
+	case AL_NO_LONGER_ELIGIBLE:
+		return IL "II.B";
+	case AL_REPAYMENT_OWED:
+		return IL "XI.F and XI.G";
+	case AL_ENROLLMENT_SUSPENDED:
+		return ca ? CA_CDP : NULL;
+	case AL_LEAVE_BLOCKS_ENROLLMENT:
+		return IL "IV.C";
+	case AL_TARGET_LIMIT:
+		return IL "V.A";
+	case AL_CREDENTIAL_NEEDS_BACHELOR:
+		return IL "V.C";
+	case AL_TITLE_FROZEN:
+		return IL "V.B";
+	case AL_TOO_MANY_CONCURRENT:
+	case AL_CLASS_LIMIT_REACHED:
+		return IL "VIII.B";
+	case AL_ONE_TARGET_AT_A_TIME:
+		return IL "IX.F";
+	case AL_FULL_DAY_LIMIT:
+		return IL "X.K and X.L";
+	case AL_PRIVATE_CLASS_LIMIT:
+		return IL "XI.A";
+	case AL_WITHDRAWAL_DROPS:
+		return IL "IX.B";
+	case AL_WITHDRAWAL_INACTIVE:
+		return IL "IX.D";
+	case AL_ASSIGNMENT_TOO_LONG:
+		return "California guidelines, Training and Development "
+		    "Assignment";
+	case AL_REQUEST_TIME_OFF:
+		return IL "X.G";
+	case AL_REVISED_PLAN_REQUIRED:
+		return IL "IX.A";
+	case AL_PLAN_STEP_OVERDUE:
+	case AL_PLAN_STEP_DUE:
+	case AL_PLAN_MISSING:
+		return ca ? CA_CDP : IL "VI.A";
+	case AL_PLAN_NOT_APPROVED:
+	case AL_PLAN_NOT_REVIEWED:
+		return CA_CDP;
+	case AL_REGISTER:
+		return ca ? "California guidelines, Upward Mobility "
+		    "Application" : IL "III";
+	case AL_FIRST_TERM_ONE_CLASS:
+		return IL "VIII.F";
+	case AL__MAX:
+		break;
+	}
+	return NULL;
+}
+
+/* ---- why an employee is not eligible (E1, E2) ---------------------------- */
+
+/*
+ * Why, and what would change it, for a reason of rules.md E1 or E2: one
+ * or two sentences after "You are not eligible for the program" (or
+ * "you were not eligible").
+ */
+static void
+reason_words(const struct words *w, enum elig_reason r, struct buf *b)
+{
+	const struct employee *e = &w->p->h->emp;
+	const char *cls = w->p->cls ? w->p->cls->name : e->class_code;
+
+	switch (r) {
+	case ER_SEPARATED:
+		BUF_LIT(b, ": our records show that you left state service");
+		if (e->separated_on != DAY_NONE) {
+			BUF_LIT(b, " on ");
+			human(e->separated_on, b);
+		}
+		BUF_LIT(b, ", and the program is for current state employees. "
+		    "If you return to state service in an eligible position, "
+		    "you may apply again.");
+		break;
+	case ER_STATUS:
+		buf_printf(b, ": your appointment is %s, and the program is "
+		    "open to permanent employees and to employees on "
+		    "probation after a promotion (" IL "II.A). If you are "
+		    "appointed to a permanent position, you become eligible.",
+		    e->status == ST_TEMPORARY ? "temporary" : e->status ==
+		    ST_LIMITED_TERM ? "limited-term" :
+		    "limited-term or temporary");
+		break;
+	case ER_ORIGINAL_PROBATION:
+		BUF_LIT(b, " yet: you are serving the probation of a new "
+		    "employee, and the program is open to permanent employees "
+		    "and to employees on probation after a promotion ("
+		    IL "II.A). You become eligible when you complete your "
+		    "probation.");
+		break;
+	case ER_NOT_COVERED:
+		if (e->bargaining_unit)
+			buf_printf(b, ": your bargaining unit, %s, is not one "
+			    "whose contract includes the program (" IL "II.A)"
+			    ". If you move to a position in a covered "
+			    "bargaining unit, you become eligible.",
+			    e->bargaining_unit);
+		else
+			buf_printf(b, ": your position is not in a bargaining "
+			    "unit, and your class, %s, is not one of the "
+			    "program's certificate or credential titles ("
+			    IL "II.A). If you move into a program title, or "
+			    "into a position in a covered bargaining unit, "
+			    "you become eligible.", cls);
+		break;
+	case ER_NOT_LPEL:
+		buf_printf(b, ": your class, %s, is not a low-paying "
+		    "entry-level (LPEL) classification, and the program is "
+		    "for employees in LPEL classifications (California "
+		    "guidelines, Low-Paying Entry-Level Classifications). If "
+		    "you move into an LPEL classification, you may apply.",
+		    cls);
+		break;
+	case ER_NONE:
+		buf_putc(b, '.');
+		break;
+	}
+}
+
+/* ---- the alerts in words ------------------------------------------------- */
+
+/* X1, X4: the exam alerts. */
+static int
+words_exams(const struct words *w, const struct alert *a, struct buf *b)
+{
+	const struct target_view *tv = target_of(w->p, a->class_code);
+	const char *t = title_name(w->c, a->class_code);
 
 	switch (a->code) {
-	case AL_TARGET_LIMIT:
-		buf_printf(b, "You have %ld open target titles. The program "
-		    "allows at most %d credential and %d certificate titles "
-		    "at one time, so your plan must drop one.", a->count,
-		    st->max_credential_targets, st->max_certificate_targets);
-		return 1;
-	case AL_CREDENTIAL_NEEDS_BACHELOR:
-		buf_printf(b, "%s needs a master's degree or a doctorate. "
-		    "Only employees with a bachelor's degree may target it.",
-		    t);
-		return 1;
-	case AL_TITLE_FROZEN:
-		buf_printf(b, "%s has been frozen since ", t);
+	case AL_EXAM_WINDOW_EXPIRED:
+		buf_printf(b, "Your time to earn a grade for %s ended on ", t);
 		human(a->on, b);
-		BUF_LIT(b, ". It cannot be newly targeted; choose another "
-		    "title.");
+		BUF_LIT(b, " without a grade, so your exam scores are erased. "
+		    "You may start over: your next attempt begins a new "
+		    "window.");
 		return 1;
 	case AL_EXAM_WINDOW_CLOSING:
-		buf_printf(b, "Your %d years to earn a grade for %s end on ",
-		    st->exam_window_years, t);
+		buf_printf(b, "Your time to earn a grade for %s ends on ", t);
 		human(a->on, b);
-		BUF_LIT(b, ". Pass the sections you still need before then.");
+		if (tv && tv->nsections_not_proficient > 0) {
+			BUF_LIT(b, ". Pass ");
+			join(b, tv->sections_not_proficient,
+			    tv->nsections_not_proficient);
+			BUF_LIT(b, " by then");
+		} else
+			BUF_LIT(b, ". Pass every section by then");
+		BUF_LIT(b, "; otherwise your scores are erased and you start "
+		    "over. If you could not get the classes you need because "
+		    "none were offered or your time off was denied, ask for an "
+		    "extension.");
 		return 1;
-	case AL_EXAM_WINDOW_EXPIRED:
-		buf_printf(b, "Your %d years to earn a grade for %s ended on ",
-		    st->exam_window_years, t);
+	case AL_FINAL_ATTEMPT_FAILED:
+		buf_printf(b, "Your final attempt at %s", t);
+		if (tv && tv->final_attempt_on != DAY_NONE) {
+			BUF_LIT(b, " on ");
+			human(tv->final_attempt_on, b);
+		}
+		BUF_LIT(b, " left a section not proficient, so your scores "
+		    "are erased. You may target the title again from ");
 		human(a->on, b);
-		BUF_LIT(b, ". Your scores are erased; you may start the exam "
-		    "over.");
-		return 1;
-	case AL_GRADE_EXPIRING:
-	case AL_GRADE_EXPIRED:
-		buf_printf(b, "Your grade for %s %s on ", t,
-		    a->code == AL_GRADE_EXPIRED ? "expired" : "expires");
-		human(a->on, b);
-		BUF_LIT(b, ". To stay on the eligibility lists, retest (a "
-		    "certificate) or send a new promotional application (a "
-		    "credential).");
+		BUF_LIT(b, ", and the program will pay for the classes you must "
+		    "repeat. The only way to test sooner is an appeal to the "
+		    "Upward Mobility Advisory Committee.");
 		return 1;
 	default:
-		(void)p;
 		return 0;
 	}
 }
 
-/* Alerts about classes (E3, C rules). */
+/* T1-T3, G1: targets and grades. */
 static int
-alert_class_words(const struct alert *a, const struct packet *p,
-    const struct settings *st, struct buf *b)
+words_targets(const struct words *w, const struct alert *a, struct buf *b)
 {
+	const struct target_view *tv = target_of(w->p, a->class_code);
+	const struct settings *st = &w->s->prog;
+	const char *t = title_name(w->c, a->class_code);
+	int exam = tv == NULL || tv->exam_route;
+
+	switch (a->code) {
+	case AL_TARGET_LIMIT:
+		buf_printf(b, "You have %ld open target titles; you may have "
+		    "at most %d credential and %d certificate titles at one "
+		    "time. Choose which to end, and revise your Career "
+		    "Development Plan with your counselor.", a->count,
+		    st->max_credential_targets, st->max_certificate_targets);
+		return 1;
+	case AL_CREDENTIAL_NEEDS_BACHELOR:
+		buf_printf(b, "%s requires a master's degree or a doctorate, "
+		    "and only employees with a bachelor's degree may target "
+		    "it. Choose another title, or target this one once you "
+		    "have a bachelor's degree.", t);
+		return 1;
+	case AL_TITLE_FROZEN:
+		buf_printf(b, "%s was frozen on ", t);
+		human(a->on, b);
+		BUF_LIT(b, ", and you targeted it after that. A frozen title "
+		    "cannot be newly targeted: choose another title with your "
+		    "counselor.");
+		return 1;
+	case AL_GRADE_EXPIRED:
+		buf_printf(b, "Your grade for %s expired on ", t);
+		human(a->on, b);
+		buf_printf(b, ", so you are no longer on its eligibility "
+		    "lists. To get a new grade, %s.", exam ? "retest" :
+		    "send a new promotional application");
+		return 1;
+	case AL_GRADE_EXPIRING:
+		buf_printf(b, "Your grade for %s expires on ", t);
+		human(a->on, b);
+		buf_printf(b, ". To keep it for %d more years, %s before "
+		    "then.", st->grade_valid_years, exam ? "retest" :
+		    "send a new promotional application");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* "NAME" of a course, with its school when known. */
+static void
+course_words(const struct course *c, struct buf *b)
+{
+	buf_printf(b, "\"%s\"", c->name ? c->name : "your class");
+	if (c->institution)
+		buf_printf(b, " at %s", c->institution);
+}
+
+/* E3, C1-C3, C7, O2: classes. */
+static int
+words_classes(const struct words *w, const struct alert *a, struct buf *b)
+{
+	const struct settings *st = &w->s->prog;
 	char fy[8];
 
 	switch (a->code) {
 	case AL_LEAVE_BLOCKS_ENROLLMENT:
-		BUF_LIT(b, "You are on a leave that does not allow you to "
-		    "enroll in a class without the advisory committee's "
-		    "approval, and you have a class planned or enrolled.");
+		buf_printf(b, "You are on a leave of absence other than "
+		    "educational or paid military leave, and you have %ld "
+		    "class%s planned or enrolled. You may not enroll in a "
+		    "class during such a leave without the prior approval of "
+		    "the Upward Mobility Advisory Committee.", a->count,
+		    a->count == 1 ? "" : "es");
 		return 1;
 	case AL_CLASS_LIMIT_REACHED:
-		date_fy_name(p->classes_fy, fy);
+		date_fy_name(w->p->classes_fy, fy);
 		buf_printf(b, "You have used all %d classes of fiscal year %s. "
-		    "Your next class can start on ",
-		    st->max_classes_per_year, fy);
-		human(date_fy_start(p->classes_fy + 1), b);
-		buf_putc(b, '.');
+		    "Your next class can start on ", st->max_classes_per_year,
+		    fy);
+		human(date_fy_start(w->p->classes_fy + 1), b);
+		BUF_LIT(b, ", the start of the next fiscal year, unless the "
+		    "Upward Mobility Advisory Committee allows more (" IL
+		    "VIII.G).");
 		return 1;
 	case AL_TOO_MANY_CONCURRENT:
 		buf_printf(b, "You are enrolled in %ld classes at once; the "
-		    "program allows %d (one in the summer term at a "
-		    "semester school).", a->count, p->concurrent_limit);
+		    "program allows %d at a time (%d in the summer term at a "
+		    "semester school). Drop one, or ask the Upward Mobility "
+		    "Advisory Committee to allow more (" IL "VIII.G).",
+		    a->count, st->max_concurrent_classes,
+		    st->max_concurrent_summer);
 		return 1;
 	case AL_FIRST_TERM_ONE_CLASS:
-		buf_printf(b, "You have earned no academic credit in the past "
-		    "%d years: take only one class in your first term.",
-		    st->recent_credit_years);
+		buf_printf(b, "You have not taken a class for academic credit in "
+		    "the past %d years, and you have more than one class "
+		    "planned for one term: the program recommends only one "
+		    "class in your first term.", st->recent_credit_years);
 		return 1;
-	case AL_REVISED_PLAN_REQUIRED:
-		BUF_LIT(b, "You dropped or failed a class on ");
-		human(a->on, b);
-		BUF_LIT(b, ". Complete a revised Career Development Plan; "
-		    "you cannot continue in the program until it is signed.");
+	case AL_ONE_TARGET_AT_A_TIME:
+		BUF_LIT(b, "Your classes ");
+		course_words(a->course, b);
+		buf_printf(b, " (for %s) and ", title_name(w->c,
+		    a->course->class_code));
+		course_words(a->other, b);
+		buf_printf(b, " (for %s) overlap. You may study for only one "
+		    "target title at a time: finish one title's classes "
+		    "before you start the other's.", title_name(w->c,
+		    a->other->class_code));
 		return 1;
-	case AL_WITHDRAWAL_DROPS:
-		buf_printf(b, "You have dropped or failed %ld classes. The "
-		    "program may withdraw you for at least a year.",
-		    a->count);
-		return 1;
-	case AL_WITHDRAWAL_INACTIVE:
-		BUF_LIT(b, "You have not started a class or taken an exam "
-		    "since ");
-		human(a->on, b);
-		buf_printf(b, ". After %d years without either, the program "
-		    "may withdraw you for a year.", st->inactivity_years);
+	case AL_FULL_DAY_LIMIT:
+		buf_printf(b, "Your full-day classes this half-year add up to "
+		    "%ld days, but you may be away for them at most %d days a "
+		    "semester, half paid program time and half your own "
+		    "leave, so the program pays %g days. Talk with your "
+		    "supervisor too.", a->count, st->max_full_day_days,
+		    st->max_full_day_days / 2.0);
 		return 1;
 	default:
 		return 0;
 	}
 }
 
-/* Alerts about the plan and assignments (P rules). */
+/* C4-C6: drops, fails and inactivity. */
 static int
-alert_plan_words(const struct alert *a, const struct packet *p,
-    const struct settings *st, struct buf *b)
+words_progress(const struct words *w, const struct alert *a, struct buf *b)
 {
+	const struct settings *st = &w->s->prog;
+
 	switch (a->code) {
+	case AL_REVISED_PLAN_REQUIRED:
+		BUF_LIT(b, "You dropped or failed a class on ");
+		human(a->on, b);
+		BUF_LIT(b, ". Contact your counselor now to write a revised "
+		    "Career Development Plan that explains why: you cannot "
+		    "take further part in the program until it is signed and "
+		    "returned.");
+		return 1;
+	case AL_WITHDRAWAL_DROPS:
+		buf_printf(b, "You have dropped or failed %ld classes", a->count);
+		if (w->p->enrollment && w->p->enrollment->enrolled_on !=
+		    DAY_NONE) {
+			BUF_LIT(b, " since you enrolled on ");
+			human(w->p->enrollment->enrolled_on, b);
+		}
+		buf_printf(b, ". With %d or more, the program may withdraw you "
+		    "for at least a year from the last day of the last term "
+		    "you took classes.", st->withdrawal_drops);
+		return 1;
+	case AL_WITHDRAWAL_INACTIVE:
+		BUF_LIT(b, "You have not enrolled in a class or taken an exam "
+		    "since ");
+		human(w->p->inactive_since, b);
+		buf_printf(b, ". After %d years without either (on ",
+		    st->inactivity_years);
+		human(a->on, b);
+		BUF_LIT(b, "), the program may withdraw you for a year: enroll "
+		    "in a class or take an exam to stay in the program.");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* M5, N3: money. */
+static int
+words_money(const struct words *w, const struct alert *a, struct buf *b)
+{
+	const struct packet *p = w->p;
+	const struct settings *st = &w->s->prog;
+
+	switch (a->code) {
+	case AL_PRIVATE_CLASS_LIMIT:
+		BUF_LIT(b, "Your class ");
+		course_words(a->course, b);
+		BUF_LIT(b, ", starting ");
+		human(a->on, b);
+		buf_printf(b, ", is approved for full private tuition, but the "
+		    "program pays full tuition for only one such class a term "
+		    "and %d a fiscal year. It is paid at the regular program "
+		    "rate until the coordinator reviews it.",
+		    RULE_FULL_TUITION_PER_FY);
+		return 1;
+	case AL_REPAYMENT_OWED:
+		BUF_LIT(b, "You left state service on ");
+		human(p->h->emp.separated_on, b);
+		buf_printf(b, ", before your %d-year work commitment ended (",
+		    st->work_commitment_years);
+		human(p->commitment_ends_on, b);
+		BUF_LIT(b, "), so you may owe the State ");
+		fmt_money(b, p->repayment_cents, 1);
+		BUF_LIT(b, " of the ");
+		fmt_money(b, p->binding_paid_cents, 1);
+		buf_printf(b, " the program paid for tuition and fees toward a "
+		    "credential, for the %d of %d months you did not serve. "
+		    "Repayment applies if you left on your own. If you left "
+		    "because of health, layoff, discharge or resignation "
+		    "without reinstatement rights, the Upward Mobility "
+		    "Advisory Committee decides whether you must repay; to "
+		    "dispute it, write to the Upward Mobility Program. If you "
+		    "must repay, interest of 7%% a year starts 30 days after "
+		    "you are notified (this amount does not include it), and "
+		    "an unpaid amount may be taken from tax refunds or "
+		    "retirement money and is sent to a collection agency after "
+		    "90 days overdue.", 12 * st->work_commitment_years -
+		    p->months_fulfilled, 12 * st->work_commitment_years);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The registration month of N2, as a sentence, or nothing. */
+static void
+register_when(const struct words *w, struct buf *b)
+{
+	int per = w->p->register_period;
+
+	if (per < 0) {
+		BUF_LIT(b, " Ask ");
+		coordinator(w, b);
+		BUF_LIT(b, " when the next registration month is.");
+		return;
+	}
+	buf_puts(b, per == period_of(w->p->as_of) ? " This month, " :
+	    " The next registration month is ");
+	month_name(per, b);
+	buf_puts(b, per == period_of(w->p->as_of) ? ", is a registration "
+	    "month: your form must be postmarked by " : "; your form must be "
+	    "postmarked by ");
+	human(period_last_day(per), b);
+	buf_putc(b, '.');
+}
+
+/* E4, N2, N4, P1: enrollment and registration. */
+static int
+words_enrollment(const struct words *w, const struct alert *a,
+    struct buf *b)
+{
+	const struct enrollment *en = w->p->enrollment;
+
+	switch (a->code) {
+	case AL_NO_LONGER_ELIGIBLE:
+		if (w->p->promoted_to == NULL) {
+			/* coordinator's decision 1.8: "withdrawn" is II.B's,
+			 * for a promotion out; other reasons are asked about */
+			BUF_LIT(b, "Our records show you are not eligible for "
+			    "the program now");
+			reason_words(w, w->p->eligibility_reason, b);
+			BUF_LIT(b, " Ask what this means for your place in the "
+			    "program.");
+			return 1;
+		}
+		buf_printf(b, "Because you were promoted to %s on ",
+		    title_name(w->c, w->p->promoted_to->to_class_code));
+		human(w->p->promoted_to->appointed_on, b);
+		BUF_LIT(b, ", a title outside the program, you are withdrawn "
+		    "from the program and your name leaves its eligibility "
+		    "lists. You may finish the classes you are already "
+		    "enrolled in.");
+		return 1;
+	case AL_ENROLLMENT_SUSPENDED:
+		BUF_LIT(b, "Your participation in the program was suspended");
+		if (a->on != DAY_NONE) {
+			BUF_LIT(b, " on ");
+			human(a->on, b);
+		}
+		if (en && en->reason && *en->reason)
+			buf_printf(b, " (reason recorded: %s)", en->reason);
+		buf_puts(b, california(w) ? ". Your Career Development Plan "
+		    "is suspended until you are back in good standing at work "
+		    "and in your classes; talk with your supervisor." : ". You "
+		    "cannot use program benefits until this is resolved: find "
+		    "out what you need to do.");
+		return 1;
+	case AL_REGISTER:
+		if (california(w)) {
+			BUF_LIT(b, "You are eligible: to take part in the "
+			    "program, apply with your supervisor's approval "
+			    "(how is under \"Eligibility and enrollment\").");
+			return 1;
+		}
+		buf_puts(b, en != NULL && en->status == ENR_WITHDRAWN ?
+		    "You may register again once your withdrawal's year is "
+		    "over, in the first registration month after it; confirm "
+		    "the date with your counselor." : "You are eligible: to "
+		    "join the program, register during a registration "
+		    "month.");
+		register_when(w, b);
+		BUF_LIT(b, " How to register is under \"Eligibility and "
+		    "enrollment\".");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* N1, N5, P1, P2: the plan, time off, assignments. */
+static int
+words_plan(const struct words *w, const struct alert *a, struct buf *b)
+{
+	const struct packet *p = w->p;
+
+	switch (a->code) {
+	case AL_PLAN_STEP_OVERDUE:
+	case AL_PLAN_STEP_DUE:
+		buf_printf(b, "The step \"%s\" of your Career Development Plan "
+		    "%s due on ", a->step->action ? a->step->action : "",
+		    a->code == AL_PLAN_STEP_DUE ? "is" : "was");
+		human(a->on, b);
+		if (a->code == AL_PLAN_STEP_OVERDUE)
+			buf_printf(b, ". Do it as soon as you can, or agree on "
+			    "a new date with your %s.", california(w) ?
+			    "supervisor" : "counselor");
+		else
+			buf_putc(b, '.');
+		return 1;
+	case AL_REQUEST_TIME_OFF:
+		BUF_LIT(b, "If your class ");
+		course_words(a->course, b);
+		BUF_LIT(b, ", which starts on ");
+		human(a->course->starts_on, b);
+		BUF_LIT(b, ", meets during your work hours, ask your "
+		    "supervisor for time off ");
+		if (a->on < p->as_of)
+			BUF_LIT(b, "as soon as possible");
+		else {
+			BUF_LIT(b, "by ");
+			human(a->on, b);
+		}
+		BUF_LIT(b, " (one month before it starts, or as soon as you "
+		    "know your schedule), and give them a copy of your "
+		    "Participation Verification Agreement and class schedule. "
+		    "If they say no, you may appeal to the Upward Mobility "
+		    "Advisory Committee (" IL "X.J).");
+		return 1;
 	case AL_PLAN_MISSING:
-		BUF_LIT(b, "You have no Career Development Plan on file. "
-		    "Every participant needs one.");
+		buf_puts(b, california(w) ? "You have no Career Development "
+		    "Plan on file. Every participant needs one: write it with "
+		    "your supervisor, get their approval, and send it to the "
+		    "coordinator." : "You have no Career Development Plan on "
+		    "file. Every participant needs one: make an appointment "
+		    "with your counselor to write it. You may use up to 1 hour "
+		    "of paid work time for it after arranging it with your "
+		    "supervisor (" IL "VI.B).");
 		return 1;
 	case AL_PLAN_NOT_APPROVED:
-		buf_printf(b, "Your Career Development Plan (version %d) is "
-		    "waiting for your supervisor's approval.",
-		    p->plan ? p->plan->version : 1);
+		buf_printf(b, "Your Career Development Plan (version %ld) is "
+		    "waiting for your supervisor's approval. Once approved, "
+		    "submit it to the coordinator.", a->count);
 		return 1;
 	case AL_PLAN_NOT_REVIEWED:
 		BUF_LIT(b, "Your supervisor approved your Career Development "
@@ -175,11 +654,13 @@ alert_plan_words(const struct alert *a, const struct packet *p,
 		BUF_LIT(b, "; it is waiting for the coordinator's review.");
 		return 1;
 	case AL_ASSIGNMENT_TOO_LONG:
-		buf_printf(b, "Your training and development assignment runs "
-		    "longer than the %d years allowed: it should end by ",
-		    st->max_assignment_years);
+		buf_printf(b, "Your training and development assignment should "
+		    "have ended by ");
 		human(a->on, b);
-		buf_putc(b, '.');
+		buf_printf(b, ": such an assignment lasts at most %d years. "
+		    "Talk with your supervisor; when it ends you have the right "
+		    "to return to your former position.",
+		    w->s->prog.max_assignment_years);
 		return 1;
 	default:
 		return 0;
@@ -190,19 +671,552 @@ void
 view_alert_text(const struct alert *a, const struct packet *p,
     const struct catalog *c, const struct config *s, struct buf *b)
 {
-	if (!alert_title_words(a, p, c, &s->prog, b) &&
-	    !alert_class_words(a, p, &s->prog, b) &&
-	    !alert_plan_words(a, p, &s->prog, b))
+	struct words w = { p, c, s };
+	const char *g;
+
+	if (!words_exams(&w, a, b) && !words_targets(&w, a, b) &&
+	    !words_classes(&w, a, b) && !words_progress(&w, a, b) &&
+	    !words_money(&w, a, b) && !words_enrollment(&w, a, b) &&
+	    !words_plan(&w, a, b))
 		buf_puts(b, alert_code_name(a->code));
 	BUF_LIT(b, " Ask ");
-	who(p, s, b);
+	who(&w, b);
 	buf_putc(b, '.');
+	if ((g = guideline(a->code, california(&w))) != NULL)
+		buf_printf(b, " Source: %s.", g);
+}
+
+/* ---- the employee's situation, in paragraphs ----------------------------- */
+
+/*
+ * The paragraphs of a packet that are not alerts, each made once and
+ * printed alike by the HTML template and the text form.  Strings live in
+ * the arena.
+ */
+struct say {
+	const char	*eligibility;	/* eligible, or why not */
+	const char	*enrollment;	/* enrolled, suspended, withdrawn, or
+					 * how to register; or NULL */
+	const char	*application;	/* where the application stands, or
+					 * NULL */
+	const char	*probation;	/* G2, or NULL */
+	const char	*no_alerts;	/* what "What to do next" says when
+					 * there is no alert */
+	const char	*exams;		/* X3, IL; or NULL */
+	const char	*time_off;	/* O1-O3, IL; or NULL */
+	const char	*commitment;	/* M2-M4, IL; or NULL */
+};
+
+/* The buffer's words in the arena, and the buffer emptied. */
+static const char *
+keep(struct arena *a, struct buf *b)
+{
+	const char *s = arena_strdup(a, b->len ? b->data : "");
+
+	buf_reset(b);
+	return s;
+}
+
+static void
+say_eligibility(const struct words *w, struct buf *b)
+{
+	if (w->p->eligible)
+		BUF_LIT(b, "You are eligible for the program.");
+	else {
+		BUF_LIT(b, "You are not eligible for the program");
+		reason_words(w, w->p->eligibility_reason, b);
+		BUF_LIT(b, " If you think this is wrong, ask ");
+		coordinator(w, b);
+		buf_putc(b, '.');
+	}
+	/* IL II.C (coordinator's decision 1.17) */
+	if (!california(w) && w->p->h->emp.on_layoff && !w->p->separated)
+		BUF_LIT(b, " You may keep taking part, or join, while you are "
+		    "laid off, but you lose this if you do not answer or do "
+		    "not accept a recall to the same or an equal title (" IL
+		    "II.C).");
+}
+
+/* N2: eligible, and no application on file: the packet says how to
+ * register (the enrollment's state is the caller's to check). */
+static int
+may_register(const struct words *w)
+{
+	return w->p->eligible && w->p->h->app == NULL &&
+	    w->p->next_app == NULL;
+}
+
+/* How to register (IL III.B-C) or apply (CA), for an eligible employee
+ * with no enrollment under way. */
+static void
+say_register(const struct words *w, struct buf *b)
+{
+	const struct enrollment *en = w->p->enrollment;
+
+	if (california(w)) {
+		buf_puts(b, en != NULL ? "To take part again, complete" :
+		    "To take part in the program, complete");
+		BUF_LIT(b, " an Upward Mobility application, get your "
+		    "supervisor's approval, and give it to ");
+		coordinator(w, b);
+		BUF_LIT(b, ", who tells you whether you are selected "
+		    "(California guidelines, Upward Mobility Application).");
+		return;
+	}
+	buf_puts(b, en != NULL ? "To register again, mail" : "To join the "
+	    "program, mail");
+	BUF_LIT(b, " the registration form to the Upward Mobility Program "
+	    "office, postmarked by the last day of a registration month ("
+	    IL "III).");
+	register_when(w, b);
+	BUF_LIT(b, " Forms are on the program's website "
+	    "(www.cms.illinois.gov/ump), at your agency's personnel office, "
+	    "at the Upward Mobility Program, or from an AFSCME Upward Mobility "
+	    "Representative; a late form is kept for the next registration "
+	    "month.");
+}
+
+/* A withdrawn employee: IL IX.B, IX.D (how long a withdrawal by the
+ * program lasts, coordinator's decision 1.1); CA "Employee Withdrawal
+ * from UM Program Participation" (the employee's own choice). */
+static void
+say_withdrawn(const struct words *w, struct buf *b)
+{
+	const struct enrollment *en = w->p->enrollment;
+
+	buf_puts(b, california(w) ? "You stopped taking part in the program" :
+	    "You were withdrawn from the program");
+	if (en->status_on != DAY_NONE) {
+		BUF_LIT(b, " on ");
+		human(en->status_on, b);
+	}
+	if (en->reason && *en->reason)
+		buf_printf(b, " (reason recorded: %s)", en->reason);
+	buf_putc(b, '.');
+	if (california(w))
+		BUF_LIT(b, " You may apply again (California guidelines, "
+		    "Employee Withdrawal from UM Program Participation).");
+	else
+		BUF_LIT(b, " If the program withdrew you, the withdrawal lasts "
+		    "at least a year: for dropped or failed classes, from the "
+		    "last day of the last term you took classes (" IL "IX.B); "
+		    "for inactivity, one year (IX.D); you may register again "
+		    "in the first registration month after it ends. Confirm "
+		    "the date with your counselor, also if you left the "
+		    "program yourself.");
+	if (may_register(w)) {
+		buf_putc(b, ' ');
+		say_register(w, b);
+	}
+}
+
+static void
+say_enrollment(const struct words *w, struct buf *b)
+{
+	const struct enrollment *en = w->p->enrollment;
+
+	if (en == NULL) {
+		if (may_register(w)) {
+			BUF_LIT(b, "You are not enrolled in the program. ");
+			say_register(w, b);
+		}
+		return;
+	}
+	if (en->status == ENR_WITHDRAWN) {
+		say_withdrawn(w, b);
+		return;
+	}
+	if (w->p->separated) {
+		BUF_LIT(b, "You were enrolled in the program");
+		if (en->enrolled_on != DAY_NONE) {
+			BUF_LIT(b, " from ");
+			human(en->enrolled_on, b);
+		}
+		BUF_LIT(b, "; leaving state service ends your participation.");
+		return;
+	}
+	buf_puts(b, en->status == ENR_ACTIVE ? "You have been enrolled in "
+	    "the program" : "Your participation in the program has been "
+	    "suspended");
+	if (en->status == ENR_ACTIVE && en->enrolled_on != DAY_NONE) {
+		BUF_LIT(b, " since ");
+		human(en->enrolled_on, b);
+	} else if (en->status == ENR_SUSPENDED && en->status_on != DAY_NONE) {
+		BUF_LIT(b, " since ");
+		human(en->status_on, b);
+	}
+	buf_putc(b, '.');
+	if (en->counselor && *en->counselor)
+		buf_printf(b, " Your counselor is %s.", en->counselor);
+}
+
+/* The waiting list: IL IV.A, IV.B (coordinator's decision 1.2: apply
+ * again to keep the first consideration), VII.K. */
+static void
+say_waiting(const struct words *w, const struct app_status *ap,
+    struct buf *b)
+{
+	buf_printf(b, " More employees applied than the program can take, "
+	    "and you are number %ld on the waiting list", ap->waiting_position);
+	if (california(w)) {
+		buf_putc(b, '.');
+		return;
+	}
+	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To keep your "
+	    "first consideration, apply again in the next registration month "
+	    "(IV.B). While you wait, you may take one proficiency exam for one "
+	    "certificate title on work time without losing pay, even though "
+	    "you are not enrolled: if you pass, you get the certificate and go "
+	    "on the eligibility list; if not, that exam counts as your first "
+	    "try once you enroll, which starts your 3 years (VII.K, VII.G).");
+}
+
+/* Where the application of the latest registration period stands. */
+static void
+say_application(const struct words *w, struct buf *b)
+{
+	const struct app_status *ap = w->p->h->app;
+
+	if (ap == NULL && w->p->next_app != NULL) {
+		BUF_LIT(b, "Your application for the registration period of ");
+		month_name(w->p->next_app->period, b);
+		BUF_LIT(b, " is on file; it is decided after that month.");
+	}
+	if (ap == NULL)
+		return;
+	BUF_LIT(b, "You applied in the registration period of ");
+	month_name(ap->period, b);
+	buf_putc(b, '.');
+	if (w->p->app_open) {
+		/* coordinator's decision 1.3; IL III.C: forms are due by the
+		 * month's last day, so the order can still change */
+		BUF_LIT(b, " The month has not ended, so what follows may "
+		    "still change until ");
+		human(period_last_day(ap->period), b);
+		buf_putc(b, ':');
+	}
+	switch (ap->result) {
+	case APP_SELECTED:
+		BUF_LIT(b, " You were selected.");
+		break;
+	case APP_WAITING:
+		say_waiting(w, ap, b);
+		break;
+	case APP_NOT_ELIGIBLE:
+		BUF_LIT(b, " You were not eligible on the period's last day");
+		reason_words(w, ap->reason, b);
+		break;
+	case APP_NOT_APPROVED:
+		BUF_LIT(b, " Your application has no supervisor's approval on "
+		    "file: ask your supervisor to approve it, and submit it "
+		    "again to ");
+		coordinator(w, b);
+		buf_putc(b, '.');
+		break;
+	case APP_NOT_SELECTED:
+		BUF_LIT(b, " The coordinator did not select it this time; ask ");
+		coordinator(w, b);
+		BUF_LIT(b, " what would help your next application.");
+		break;
+	case APP_PENDING:
+		BUF_LIT(b, " It is waiting for the coordinator's decision; the "
+		    "coordinator tells you whether you are selected.");
+		break;
+	}
+}
+
+/* IL XIII.K-N (G2; coordinator's decision 1.15: "up to" and "at the
+ * latest" for XIII.K, and the return right after the extension). */
+static void
+say_probation(const struct words *w, struct buf *b)
+{
+	const struct probation_view *pv = &w->p->probation;
+
+	if (pv->ap == NULL)
+		return;
+	buf_printf(b, "You were appointed to %s on ", title_name(w->c,
+	    pv->ap->to_class_code));
+	human(pv->ap->appointed_on, b);
+	BUF_LIT(b, " through the program. Your probation lasts through ");
+	human(pv->ends_on, b);
+	if (pv->by_grade_c)
+		buf_printf(b, " at the latest: the normal %d months, and with "
+		    "a C grade up to %d months more (" IL "XIII.K).",
+		    RULE_PROBATION_MONTHS, pv->extension_months);
+	else if (pv->extension_months > 0)
+		buf_printf(b, ": the normal %d months and %d months of "
+		    "extended probation for this title (" IL "XIII.L-N).",
+		    RULE_PROBATION_MONTHS, pv->extension_months);
+	else
+		buf_printf(b, ", the normal %d months.",
+		    RULE_PROBATION_MONTHS);
+	BUF_LIT(b, " Through ");
+	human(pv->return_right_ends_on, b);
+	BUF_LIT(b, " you may go back to your previous class.");
+	if (pv->extension_months > 0)
+		BUF_LIT(b, " If you do not finish the longer probation, you may "
+		    "also go back if a position is open.");
+}
+
+/* A date the employee should know of, though no alert is due yet. */
+static int
+has_dates(const struct packet *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->ntargets; i++)
+		if (p->targets[i].exam_window_ends_on != DAY_NONE ||
+		    p->targets[i].next_exam_allowed_on != DAY_NONE ||
+		    p->targets[i].grade_expires_on != DAY_NONE ||
+		    p->targets[i].retarget_allowed_on != DAY_NONE)
+			return 1;
+	return p->commitment_ends_on != DAY_NONE || p->probation.ap != NULL;
+}
+
+/* "What to do next" with no alert: what fits the employee's situation. */
+static void
+say_no_alerts(const struct words *w, struct buf *b)
+{
+	const struct packet *p = w->p;
+	const struct app_status *ap = p->h->app;
+
+	if (p->separated)
+		BUF_LIT(b, "You have left state service, and nothing is owed "
+		    "to the program: there is nothing for you to do.");
+	else if (!p->eligible && (p->enrollment == NULL ||
+	    p->enrollment->status == ENR_WITHDRAWN))
+		BUF_LIT(b, "There is nothing for you to do in the program "
+		    "now. Why you are not eligible, and what would change it, "
+		    "is below.");
+	else if (ap != NULL && ap->result == APP_WAITING && !california(w))
+		BUF_LIT(b, "Apply again in the next registration month to "
+		    "keep your place on the waiting list: see \"Eligibility and "
+		    "enrollment\" below.");
+	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
+		BUF_LIT(b, "Your application needs your supervisor's approval: "
+		    "see \"Eligibility and enrollment\" below.");
+	else if (p->enrollment == NULL || p->enrollment->status ==
+	    ENR_WITHDRAWN)
+		BUF_LIT(b, "Nothing needs your action now; where your "
+		    "application stands is below.");
+	else
+		BUF_LIT(b, "Nothing needs your action now: keep following "
+		    "your plan.");
+	if (has_dates(p))
+		BUF_LIT(b, " The dates that apply to you are below.");
+}
+
+/* IL VII.H (X3; coordinator's decision 1.19: "without loss of pay"). */
+static void
+say_exams(const struct words *w, struct buf *b)
+{
+	int y, m, d;
+
+	date_ymd(w->p->as_of, &y, &m, &d);
+	buf_printf(b, "Exams on work time without losing pay, %s %d: %d "
+	    "taken, %d left (%d each January-June and July-December, " IL
+	    "VII.H).", m <= 6 ? "January-June" : "July-December", y,
+	    w->p->exams_used, w->p->exams_remaining,
+	    w->s->prog.max_exams_per_half_year);
+}
+
+/* IL X.B-X.M (O1-O3; coordinator's decision 1.18: "up to", only when
+ * the class meets during work hours, own leave but not sick leave, the
+ * PVA copy). */
+static void
+say_time_off(const struct words *w, struct buf *b)
+{
+	const struct packet *p = w->p;
+	const struct settings *st = &w->s->prog;
+	double cap = st->max_hours_per_week * p->h->emp.time_base;
+
+	if (p->meeting_hours > 0)
+		buf_printf(b, "When a class meets during your work hours, you "
+		    "may use up to %g hours a week of paid program time to "
+		    "travel to and attend it: half of your %g weekly class "
+		    "hours, at most %g hours a week", p->hours_per_week,
+		    p->meeting_hours, cap);
+	else
+		buf_printf(b, "No class you are enrolled in meets this week. "
+		    "When a class meets during your work hours, the program "
+		    "pays up to half of its weekly hours as time off, at most "
+		    "%g hours a week", cap);
+	if (p->h->emp.time_base < 1)
+		BUF_LIT(b, " for your part-time schedule");
+	BUF_LIT(b, "; more time comes from your own leave, but not sick leave "
+	    "(" IL "X.B-X.D).");
+	if (p->full_day_days > 0)
+		buf_printf(b, " For full-day classes this half-year you are "
+		    "paid for %g days: half of your %ld days away, which may "
+		    "be at most %d a semester (X.K, X.L).",
+		    p->full_day_days_off, p->full_day_days,
+		    st->max_full_day_days);
+	if (p->rotating_note)
+		buf_printf(b, " Because you work a rotating schedule, your time "
+		    "away may go over %g hours in one week as long as it "
+		    "averages no more than that over the month (X.M).", cap);
+	BUF_LIT(b, " Ask your supervisor for time off at least one month "
+	    "before your first class, and give them a copy of your "
+	    "Participation Verification Agreement and class schedule at the "
+	    "start of each semester (X.G, X.J).");
+}
+
+/* IL XI.F-G (M2-M4): never what leaving "would" cost once separated. */
+static void
+say_commitment(const struct words *w, struct buf *b)
+{
+	const struct packet *p = w->p;
+	int years = w->s->prog.work_commitment_years;
+
+	if (p->commitment_ends_on == DAY_NONE) {
+		BUF_LIT(b, "Work commitment: none at this time.");
+		return;
+	}
+	BUF_LIT(b, "Because the program paid ");
+	fmt_money(b, p->binding_paid_cents, 1);
+	buf_printf(b, " for classes toward a credential, you agreed to stay "
+	    "in state service for %d years after your latest such class, "
+	    "which ended on ", years);
+	human(p->commitment_from, b);
+	BUF_LIT(b, ": until ");
+	human(p->commitment_ends_on, b);
+	BUF_LIT(b, " (" IL "XI.F).");
+	if (p->separated && p->repayment_cents > 0)
+		BUF_LIT(b, " You left state service before then: what you may "
+		    "owe is in \"What to do next\".");
+	else if (p->separated || p->repayment_cents == 0)
+		BUF_LIT(b, " You have served it: nothing is owed.");
+	else {
+		BUF_LIT(b, " If you left state service voluntarily now, you "
+		    "would repay about ");
+		fmt_money(b, p->repayment_cents, 1);
+		buf_printf(b, ", the share of the %d months not yet served, "
+		    "and interest of 7%% a year would be charged from 30 days "
+		    "after the notice of repayment; this amount does not "
+		    "include interest (XI.G).", 12 * years);
+	}
+}
+
+static void
+say_all(const struct words *w, struct arena *a, struct say *say)
+{
+	struct buf b = {0};
+
+	memset(say, 0, sizeof(*say));
+	say_eligibility(w, &b);
+	say->eligibility = keep(a, &b);
+	say_enrollment(w, &b);
+	say->enrollment = b.len ? keep(a, &b) : NULL;
+	say_application(w, &b);
+	say->application = b.len ? keep(a, &b) : NULL;
+	say_probation(w, &b);
+	say->probation = b.len ? keep(a, &b) : NULL;
+	say_no_alerts(w, &b);
+	say->no_alerts = keep(a, &b);
+	if (w->p->profile == PROFILE_ILLINOIS) {
+		say_exams(w, &b);
+		say->exams = keep(a, &b);
+		if (!w->p->separated) {
+			say_time_off(w, &b);
+			say->time_off = keep(a, &b);
+		}
+		say_commitment(w, &b);
+		say->commitment = keep(a, &b);
+	}
+	buf_free(&b);
+}
+
+/* The plan section with no plan on file (IL VI.A; CA "Career
+ * Development Plan"). */
+static const char *
+plan_missing(const struct words *w)
+{
+	if (w->p->separated)
+		return "No Career Development Plan is on file.";
+	return california(w) ? "You have no Career Development Plan on file. "
+	    "Prepare one with your supervisor's approval and submit it to "
+	    "the coordinator." : "You have no Career Development Plan on "
+	    "file. Your counselor writes it with you.";
+}
+
+/* The words of a target (display views and text). */
+struct target_say {
+	const char	*window;	/* X1: how the end was reached */
+	const char	*retest;	/* X2: the retest date and why */
+	const char	*retarget;	/* X4, or NULL */
+	const char	*sections;	/* X2, joined */
+	const char	*counties;	/* G3, joined */
+};
+
+static void
+say_window(const struct target_view *t, const struct settings *st,
+    struct buf *b)
+{
+	if (t->exam_window_ends_on == DAY_NONE)
+		return;
+	human(t->exam_window_ends_on, b);
+	buf_printf(b, " (%d years from your first attempt on ",
+	    st->exam_window_years);
+	human(t->first_exam_on, b);
+	if (t->military_days > 0)
+		buf_printf(b, ", plus %d days of military leave",
+		    t->military_days);
+	if (t->extension_days > 0)
+		buf_printf(b, ", plus %d days of extensions",
+		    t->extension_days);
+	BUF_LIT(b, ", " IL "VII.G)");
+	if (t->restarted)
+		BUF_LIT(b, ". An earlier window ended without a grade, so its "
+		    "scores were erased");
+}
+
+static void
+say_target(const struct target_view *t, const struct settings *st,
+    struct arena *a, struct target_say *ts)
+{
+	struct buf b = {0};
+
+	memset(ts, 0, sizeof(*ts));
+	say_window(t, st, &b);
+	ts->window = b.len ? keep(a, &b) : NULL;
+	if (t->next_exam_allowed_on != DAY_NONE) {
+		human(t->next_exam_allowed_on, &b);
+		if (t->retest_course)
+			buf_printf(&b, ", the day after your class \"%s\" "
+			    "ended (" IL "VII.E)", t->retest_course->name ?
+			    t->retest_course->name : "");
+		else if (t->next_exam_allowed_on != DAY_NONE &&
+		    t->first_exam_on != DAY_NONE && t->next_exam_allowed_on ==
+		    date_add_months(t->first_exam_on, 1))
+			buf_printf(&b, ", one month after your first exam ("
+			    IL "VII.B)");
+		else
+			buf_printf(&b, ", %d days after your last attempt ("
+			    IL "VII.B)", st->retest_wait_days);
+		ts->retest = keep(a, &b);
+	}
+	if (t->retarget_allowed_on != DAY_NONE) {
+		BUF_LIT(&b, "Your final attempt on ");
+		human(t->final_attempt_on, &b);
+		BUF_LIT(&b, " left a section not proficient, so your scores "
+		    "were erased. You may target this title again from ");
+		human(t->retarget_allowed_on, &b);
+		BUF_LIT(&b, " (" IL "VII.G); to test sooner, appeal to the "
+		    "Upward Mobility Advisory Committee (VII.F).");
+		ts->retarget = keep(a, &b);
+	}
+	join(&b, t->sections_not_proficient, t->nsections_not_proficient);
+	ts->sections = keep(a, &b);
+	join(&b, t->counties, t->ncounties);
+	ts->counties = keep(a, &b);
+	buf_free(&b);
 }
 
 /* ---- the value tree ------------------------------------------------------ */
 
 /* Builds a view in one arena; display adds words for people (dates as
- * "10 January 2028", money as "$1,234.00") beside the data. */
+ * "10 January 2028", money as "$1,234.00", the paragraphs) beside the
+ * data. */
 struct vctx {
 	struct arena		*a;
 	const struct packet	*p;
@@ -254,12 +1268,12 @@ set_money(struct vctx *v, struct tv *m, const char *key, int64_t cents)
 	buf_free(&b);
 }
 
-static const char *
-title_name(const struct catalog *c, const char *code)
+/* Display views only: KEY is the words (null for NULL). */
+static void
+set_words(struct vctx *v, struct tv *m, const char *key, const char *s)
 {
-	const struct title *t = catalog_find(c, code);
-
-	return t ? t->name : code;
+	if (v->display)
+		tv_set(v->a, m, key, tv_str(v->a, s));
 }
 
 static struct tv *
@@ -312,6 +1326,50 @@ enrollment_view(struct vctx *v)
 	return m;
 }
 
+/* cli.md "application": the latest registration period's, or null. */
+static struct tv *
+application_view(struct vctx *v)
+{
+	const struct app_status *ap = v->p->h->app;
+	struct tv *m;
+	char per[8];
+
+	if (ap == NULL)
+		return tv_null(v->a);
+	m = tv_map(v->a);
+	period_format(ap->period, per);
+	tv_set(v->a, m, "period", tv_str(v->a, per));
+	tv_set(v->a, m, "decision", tv_str(v->a, app_result_name(ap->result)));
+	tv_set(v->a, m, "position", tv_num(v->a, (double)ap->position));
+	/* coordinator's decision 1.3: provisional while the month runs */
+	tv_set(v->a, m, "open", tv_bool(v->a, v->p->app_open));
+	if (ap->result == APP_WAITING)
+		tv_set(v->a, m, "waiting_position", tv_num(v->a,
+		    (double)ap->waiting_position));
+	if (ap->result == APP_NOT_ELIGIBLE)
+		tv_set(v->a, m, "reason", tv_str(v->a,
+		    elig_reason_name(ap->reason)));
+	return m;
+}
+
+/* cli.md "probation" (G2), or null. */
+static struct tv *
+probation_view(struct vctx *v)
+{
+	const struct probation_view *pv = &v->p->probation;
+	struct tv *m;
+
+	if (pv->ap == NULL)
+		return tv_null(v->a);
+	m = tv_map(v->a);
+	tv_set(v->a, m, "title", tv_str(v->a, pv->ap->to_class_code));
+	set_date(v, m, "ends_on", pv->ends_on);
+	set_date(v, m, "return_right_ends_on", pv->return_right_ends_on);
+	tv_set(v->a, m, "extension_months", tv_num(v->a,
+	    pv->extension_months));
+	return m;
+}
+
 static struct tv *
 plan_view(struct vctx *v)
 {
@@ -361,6 +1419,25 @@ grade_view(struct vctx *v, const struct target_view *t)
 	return m;
 }
 
+/* The words of a target, for the template (display views). */
+static void
+target_words(struct vctx *v, const struct target_view *t, struct tv *m)
+{
+	struct target_say ts;
+
+	say_target(t, &v->s->prog, v->a, &ts);
+	tv_set(v->a, m, "exam_route", tv_bool(v->a, t->exam_route &&
+	    t->retarget_allowed_on == DAY_NONE));
+	tv_set(v->a, m, "has_sections",
+	    tv_bool(v->a, t->nsections_not_proficient > 0));
+	tv_set(v->a, m, "has_counties", tv_bool(v->a, t->ncounties > 0));
+	tv_set(v->a, m, "sections_text", tv_str(v->a, ts.sections));
+	tv_set(v->a, m, "counties_text", tv_str(v->a, ts.counties));
+	tv_set(v->a, m, "window_text", tv_str(v->a, ts.window));
+	tv_set(v->a, m, "retest_text", tv_str(v->a, ts.retest));
+	tv_set(v->a, m, "retarget_text", tv_str(v->a, ts.retarget));
+}
+
 static struct tv *
 target_view(struct vctx *v, const struct target_view *t)
 {
@@ -380,24 +1457,17 @@ target_view(struct vctx *v, const struct target_view *t)
 	set_date(v, m, "targeted_on", t->t->targeted_on);
 	set_date(v, m, "first_exam_on", t->first_exam_on);
 	set_date(v, m, "exam_window_ends_on", t->exam_window_ends_on);
-	if (v->display)		/* IL VII.G, or what site.yaml sets */
-		tv_set(v->a, m, "exam_window_years", tv_num(v->a,
-		    v->s->prog.exam_window_years));
 	l = tv_set(v->a, m, "sections_not_proficient", tv_list(v->a));
 	for (i = 0; i < t->nsections_not_proficient; i++)
 		tv_push(v->a, l, tv_str(v->a, t->sections_not_proficient[i]));
 	set_date(v, m, "next_exam_allowed_on", t->next_exam_allowed_on);
+	set_date(v, m, "retarget_allowed_on", t->retarget_allowed_on);
 	tv_set(v->a, m, "grade", grade_view(v, t));
 	l = tv_set(v->a, m, "counties", tv_list(v->a));
 	for (i = 0; i < t->ncounties; i++)
 		tv_push(v->a, l, tv_str(v->a, t->counties[i]));
-	if (v->display) {
-		tv_set(v->a, m, "exam_route", tv_bool(v->a, t->exam_route));
-		tv_set(v->a, m, "has_sections",
-		    tv_bool(v->a, t->nsections_not_proficient > 0));
-		tv_set(v->a, m, "has_counties", tv_bool(v->a,
-		    t->ncounties > 0));
-	}
+	if (v->display)
+		target_words(v, t, m);
 	return m;
 }
 
@@ -446,6 +1516,7 @@ course_view(struct vctx *v, const struct course_view *cv)
 	tv_set(v->a, m, "counted", tv_bool(v->a, cv->counted));
 	tv_set(v->a, m, "this_year", tv_bool(v->a, cv->in_fy));
 	set_money(v, m, "program_paid_cents", cv->program_paid_cents);
+	tv_set(v->a, m, "full_tuition", tv_bool(v->a, cv->full_tuition));
 	tv_set(v->a, m, "binding", tv_bool(v->a, cv->binding));
 	return m;
 }
@@ -453,7 +1524,7 @@ course_view(struct vctx *v, const struct course_view *cv)
 /* The figures of the Illinois rules (C, X, O, M); null in the
  * california profile, which applies none of them (rules.md). */
 static void
-il_figures(struct vctx *v, struct tv *root)
+il_figures(struct vctx *v, struct tv *root, const struct say *say)
 {
 	const struct packet *p = v->p;
 	struct tv *m, *l, *ly;
@@ -470,13 +1541,16 @@ il_figures(struct vctx *v, struct tv *root)
 	m = tv_set(v->a, root, "exams_this_half_year", tv_map(v->a));
 	tv_set(v->a, m, "used", tv_num(v->a, p->exams_used));
 	tv_set(v->a, m, "remaining", tv_num(v->a, p->exams_remaining));
+	set_words(v, m, "text", say->exams);
 	m = tv_set(v->a, root, "time_off", tv_map(v->a));
 	tv_set(v->a, m, "hours_per_week", tv_num(v->a, p->hours_per_week));
 	tv_set(v->a, m, "full_day_days_off", tv_num(v->a,
 	    p->full_day_days_off));
+	tv_set(v->a, m, "full_day_days", tv_num(v->a, (double)p->full_day_days));
 	tv_set(v->a, m, "meeting_hours_per_week",
 	    tv_num(v->a, p->meeting_hours));
 	tv_set(v->a, m, "rotating_schedule", tv_bool(v->a, p->rotating_note));
+	set_words(v, m, "text", say->time_off);
 	m = tv_set(v->a, root, "tuition", tv_map(v->a));
 	set_money(v, m, "program_paid_cents", p->program_paid_cents);
 	m = tv_set(v->a, root, "work_commitment", tv_map(v->a));
@@ -484,6 +1558,7 @@ il_figures(struct vctx *v, struct tv *root)
 	set_money(v, m, "repayment_if_separated_cents", p->repayment_cents);
 	set_money(v, m, "paid_cents", p->binding_paid_cents);
 	tv_set(v->a, m, "months_fulfilled", tv_num(v->a, p->months_fulfilled));
+	set_words(v, m, "text", say->commitment);
 	l = tv_set(v->a, root, "courses", tv_list(v->a));
 	ly = v->display ? tv_list(v->a) : NULL;
 	for (i = 0; i < p->ncourses; i++) {
@@ -513,28 +1588,54 @@ il_figures_null(struct vctx *v, struct tv *root)
 	}
 }
 
+/* The paragraphs of display views ("situation": one per paragraph). */
+static void
+situation_view(struct vctx *v, struct tv *root, const struct say *say)
+{
+	const char *const paras[] = { say->eligibility, say->enrollment,
+	    say->application, say->probation };
+	struct tv *l = tv_set(v->a, root, "situation", tv_list(v->a));
+	size_t i;
+
+	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
+		if (paras[i] != NULL)
+			tv_set(v->a, tv_push(v->a, l, tv_map(v->a)), "text",
+			    tv_str(v->a, paras[i]));
+	tv_set(v->a, root, "no_alerts_text", tv_str(v->a, say->no_alerts));
+	tv_set(v->a, root, "plan_missing_text", tv_str(v->a,
+	    plan_missing(&(struct words){ v->p, v->c, v->s })));
+}
+
 struct tv *
 view_packet(const struct packet *p, const struct catalog *c,
     const struct config *s, struct arena *a, int display)
 {
 	struct vctx v = { a, p, c, s, display };
+	struct words w = { p, c, s };
 	struct tv *root = tv_map(a), *l;
+	struct say say;
 	size_t i;
 
+	say_all(&w, a, &say);
 	set_date(&v, root, "as_of", p->as_of);
 	tv_set(a, root, "employee", employee_view(&v));
 	tv_set(a, root, "eligible", tv_bool(a, p->eligible));
+	tv_set(a, root, "eligibility_reason", p->eligible ? tv_null(a) :
+	    tv_str(a, elig_reason_name(p->eligibility_reason)));
 	tv_set(a, root, "enrollment", enrollment_view(&v));
+	tv_set(a, root, "application", application_view(&v));
 	tv_set(a, root, "plan", plan_view(&v));
 	l = tv_set(a, root, "targets", tv_list(a));
 	for (i = 0; i < p->ntargets; i++)
 		tv_push(a, l, target_view(&v, &p->targets[i]));
 	if (p->profile == PROFILE_ILLINOIS)
-		il_figures(&v, root);
+		il_figures(&v, root, &say);
 	else
 		il_figures_null(&v, root);
+	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
 	if (display) {
+		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
 		tv_set(a, root, "has_alerts", tv_bool(a, p->nalerts > 0));
 		tv_set(a, root, "illinois", tv_bool(a,
@@ -591,6 +1692,23 @@ text_heading(struct buf *out, const char *h)
 	buf_printf(out, "\n%s\n", h);
 }
 
+/* Paragraphs, wrapped, a blank line between them; NULL ones left out. */
+static void
+text_paras(struct buf *out, const char *const *v, size_t n)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == NULL)
+			continue;
+		if (!first)
+			buf_putc(out, '\n');
+		wrap(out, v[i], 0, 0);
+		first = 0;
+	}
+}
+
 /* "label: value", wrapped, indented under the label. */
 static void
 text_field(struct buf *out, const char *label, const char *value)
@@ -609,83 +1727,227 @@ hdate(day_t t, char s[32])
 	return t == DAY_NONE ? "none" : s;
 }
 
-static void
-text_target(struct buf *out, const struct target_view *t)
+/* The length of the UTF-8 sequence at s (at most n bytes), 0 when it is
+ * not one. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
 {
+	size_t k, len;
+
+	if (s[0] < 0x80)
+		return 1;
+	len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 :
+	    s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+	if (s[0] > 0xf4 || len == 0 || len > n)
+		return 0;
+	for (k = 1; k < len; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/*
+ * cli.md: in --format text, control characters from the records (C0 but
+ * tab and newline, DEL, C1) print as "?", so a name cannot drive the
+ * terminal; so does a byte that is not UTF-8 (a lone C1 byte would).
+ * Everything from byte `from` of out on; our own words hold none.
+ */
+static void
+text_clean(struct buf *out, size_t from)
+{
+	unsigned char *s = (unsigned char *)out->data;
+	size_t i = from, j = from, len;
+
+	while (i < out->len) {
+		len = utf8_len(s + i, out->len - i);
+		if (len == 0 || (len == 1 && ((s[i] < 0x20 && s[i] != '\t' &&
+		    s[i] != '\n') || s[i] == 0x7f)) ||
+		    (len == 2 && s[i] == 0xc2 && s[i + 1] < 0xa0)) {
+			s[j++] = '?';
+			i += len ? len : 1;
+			continue;
+		}
+		memmove(s + j, s + i, len);
+		i += len;
+		j += len;
+	}
+	out->len = j;
+	if (out->data)
+		out->data[j] = '\0';
+}
+
+static void
+text_plan(struct buf *out, const struct packet *p, const struct words *w)
+{
+	const struct plan *pl = p->plan;
 	struct buf b = {0};
 	char d1[32], d2[32];
 	size_t i;
 
-	buf_printf(&b, "%s (%s)%s%s", t->title ? t->title->name :
-	    t->t->class_code, t->t->class_code, t->title && t->title->kind ?
-	    ", " : "", t->title ? kind_name(t->title->kind) : "");
-	wrap(out, b.data, 0, 2);
-	if (t->exam_route && t->first_exam_on != DAY_NONE) {
-		buf_reset(&b);
-		buf_printf(&b, "%s; window ends %s", hdate(t->first_exam_on,
-		    d1), hdate(t->exam_window_ends_on, d2));
-		text_field(out, "First exam", b.data);
+	text_heading(out, "CAREER DEVELOPMENT PLAN");
+	if (pl == NULL) {
+		wrap(out, plan_missing(w), 0, 0);
+		return;
 	}
-	if (t->nsections_not_proficient > 0) {
-		buf_reset(&b);
-		for (i = 0; i < t->nsections_not_proficient; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "",
-			    t->sections_not_proficient[i]);
-		text_field(out, "Sections still to pass", b.data);
-		text_field(out, "Next retest allowed",
-		    hdate(t->next_exam_allowed_on, d1));
-	}
+	text_field(out, "Objective", pl->objective ? pl->objective :
+	    "not written yet");
+	if (pl->target_class_code)
+		buf_printf(&b, "%s (%s)", title_name(w->c,
+		    pl->target_class_code), pl->target_class_code);
+	text_field(out, "Target class", b.len ? b.data : "not chosen yet");
+	text_field(out, "Target date", pl->target_date == DAY_NONE ?
+	    "not set" : hdate(pl->target_date, d1));
 	buf_reset(&b);
-	if (t->grade)
-		buf_printf(&b, "%c, issued %s, expires %s", t->grade->grade,
-		    hdate(t->grade->issued_on, d1),
-		    hdate(t->grade_expires_on, d2));
-	text_field(out, "Grade", t->grade ? b.data : "none yet");
-	if (t->ncounties > 0) {
+	buf_printf(&b, "%d, made on %s", pl->version, hdate(pl->created_on,
+	    d1));
+	text_field(out, "Version", b.data);
+	text_field(out, "Supervisor approved", pl->supervisor_approved_on ==
+	    DAY_NONE ? "not yet" : hdate(pl->supervisor_approved_on, d1));
+	text_field(out, "Coordinator reviewed", pl->coordinator_reviewed_on ==
+	    DAY_NONE ? "not yet" : hdate(pl->coordinator_reviewed_on, d1));
+	for (i = 0; i < pl->nsteps; i++) {
 		buf_reset(&b);
-		for (i = 0; i < t->ncounties; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", t->counties[i]);
-		text_field(out, "Counties", b.data);
+		buf_printf(&b, "- %s; due %s; %s%s", pl->steps[i].action ?
+		    pl->steps[i].action : "", hdate(pl->steps[i].due_on, d1),
+		    pl->steps[i].done_on == DAY_NONE ? "not done yet" : "done ",
+		    pl->steps[i].done_on == DAY_NONE ? "" :
+		    hdate(pl->steps[i].done_on, d2));
+		wrap(out, b.data, 2, 4);
 	}
 	buf_free(&b);
 }
 
 static void
-text_illinois(struct buf *out, const struct packet *p,
+text_target(struct buf *out, const struct target_view *t,
+    const struct settings *st)
+{
+	struct target_say ts;
+	struct arena a = {0};
+	struct buf b = {0};
+	char d1[32], d2[32];
+
+	say_target(t, st, &a, &ts);
+	buf_printf(&b, "%s (%s)%s%s%s%s", t->title ? t->title->name :
+	    t->t->class_code, t->t->class_code, t->title && t->title->kind ?
+	    ", " : "", t->title ? kind_name(t->title->kind) : "",
+	    t->t->route ? ", by " : "", t->t->route == ROUTE_EXAM ? "exam" :
+	    t->t->route == ROUTE_DEGREE ? "degree" : "");
+	wrap(out, b.data, 0, 2);
+	if (t->exam_route && t->retarget_allowed_on == DAY_NONE)
+		text_field(out, "Exam sections still to pass",
+		    t->nsections_not_proficient > 0 ? ts.sections :
+		    t->first_exam_on != DAY_NONE ? "none" :
+		    "no exam taken yet");
+	if (ts.window)
+		text_field(out, "Exam window ends", ts.window);
+	if (ts.retest)
+		text_field(out, "Next retest allowed", ts.retest);
+	if (ts.retarget)
+		wrap(out, ts.retarget, 2, 2);
+	buf_reset(&b);
+	if (t->grade)
+		buf_printf(&b, "%c, issued %s, valid until %s", t->grade->grade,
+		    hdate(t->grade->issued_on, d1),
+		    hdate(t->grade_expires_on, d2));
+	text_field(out, "Promotional grade", t->grade ? b.data : "none yet");
+	text_field(out, "Counties chosen", t->ncounties > 0 ? ts.counties :
+	    "none chosen yet (you may name up to 3)");
+	buf_free(&b);
+	arena_free(&a);
+}
+
+static void
+text_courses(struct buf *out, const struct packet *p)
+{
+	static const char *const status[] = { "planned", "enrolled",
+	    "completed", "dropped", "failed" };
+	const struct course *c;
+	struct buf b = {0};
+	char d1[32], d2[32];
+	size_t i;
+
+	for (i = 0; i < p->ncourses; i++) {
+		if (!p->courses[i].in_fy)
+			continue;
+		c = p->courses[i].c;
+		buf_reset(&b);
+		buf_printf(&b, "- %s%s, %s, %s to %s, %s, paid by the program "
+		    "", c->name ? c->name : "", c->lab_for ? " (lab)" : "",
+		    c->institution ? c->institution : "", hdate(c->starts_on,
+		    d1), hdate(c->ends_on, d2), status[c->status]);
+		fmt_money(&b, p->courses[i].program_paid_cents, 1);
+		wrap(out, b.data, 2, 4);
+	}
+	buf_free(&b);
+}
+
+static void
+text_illinois(struct buf *out, const struct packet *p, const struct say *say,
     const struct settings *st)
 {
 	struct buf b = {0};
-	char fy[8], d[32];
+	char fy[8];
 
+	text_heading(out, "CLASSES, TIME OFF AND TUITION");
 	date_fy_name(p->classes_fy, fy);
-	buf_printf(&b, "CLASSES, FISCAL YEAR %s", fy);
-	text_heading(out, b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%d counted, %d remaining", p->classes_counted,
+	buf_printf(&b, "In fiscal year %s you have used %d of %d classes; %d "
+	    "remain.", fy, p->classes_counted, st->max_classes_per_year,
 	    p->classes_remaining);
-	text_field(out, "Classes", b.data);
+	wrap(out, b.data, 0, 0);
+	text_courses(out, p);
 	buf_reset(&b);
-	buf_printf(&b, "%d used, %d remaining", p->exams_used,
-	    p->exams_remaining);
-	text_field(out, "Exams this half-year", b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%g hours a week; %g full days", p->hours_per_week,
-	    p->full_day_days_off);
-	text_field(out, "Paid time off for class", b.data);
-	text_heading(out, "MONEY");
-	buf_reset(&b);
+	BUF_LIT(&b, "Tuition and fees the program has paid for you: ");
 	fmt_money(&b, p->program_paid_cents, 1);
-	text_field(out, "Tuition paid by the program", b.data);
+	buf_putc(&b, '.');
+	buf_putc(out, '\n');
+	text_paras(out, (const char *const []){ say->exams, say->time_off,
+	    b.data, say->commitment }, 4);
+	buf_free(&b);
+}
+
+static void
+text_contact(struct buf *out, const struct packet *p,
+    const struct config *s)
+{
+	const struct contact *c = &s->contact;
+	const struct enrollment *en = p->enrollment;
+	struct buf b = {0};
+
+	text_heading(out, "WHOM TO ASK");
+	if (en && en->counselor && *en->counselor)
+		buf_printf(&b, "Your counselor: %s. ", en->counselor);
+	BUF_LIT(&b, "The program coordinator:");
+	wrap(out, b.data, 0, 0);
 	buf_reset(&b);
-	if (p->commitment_ends_on != DAY_NONE) {
-		buf_printf(&b, "%d years of state service, to %s; if you "
-		    "left now you would repay ", st->work_commitment_years,
-		    hdate(p->commitment_ends_on, d));
-		fmt_money(&b, p->repayment_cents, 1);
-		BUF_LIT(&b, " (interest of 7% a year is charged from 30 days "
-		    "after a repayment notice)");
+	buf_printf(&b, "%s%s%s%s%s%s%s%s%s", c->name ? c->name : "",
+	    s->department ? "; " : "", s->department ? s->department : "",
+	    c->office ? "; " : "", c->office ? c->office : "",
+	    c->phone ? "; phone " : "", c->phone ? c->phone : "",
+	    c->email ? "; email " : "", c->email ? c->email : "");
+	wrap(out, b.len ? (b.data[0] == ';' ? b.data + 2 : b.data) :
+	    s->title, 2, 2);
+	buf_free(&b);
+}
+
+static void
+text_next(struct buf *out, const struct packet *p, const struct words *w,
+    const struct say *say)
+{
+	struct buf b = {0};
+	char d[32];
+	size_t i;
+
+	text_heading(out, "WHAT TO DO NEXT");
+	for (i = 0; i < p->nalerts; i++) {
+		buf_reset(&b);
+		BUF_LIT(&b, "- ");
+		if (p->alerts[i].on != DAY_NONE)
+			buf_printf(&b, "%s: ", hdate(p->alerts[i].on, d));
+		view_alert_text(&p->alerts[i], p, w->c, w->s, &b);
+		wrap(out, b.data, 0, 2);
 	}
-	text_field(out, "Work commitment", b.len ? b.data : "none");
+	if (p->nalerts == 0)
+		wrap(out, say->no_alerts, 0, 0);
 	buf_free(&b);
 }
 
@@ -694,10 +1956,14 @@ view_text(const struct packet *p, const struct catalog *c,
     const struct config *s, struct buf *out)
 {
 	const struct employee *e = &p->h->emp;
+	struct words w = { p, c, s };
+	struct arena a = {0};
 	struct buf b = {0};
+	size_t i, from = out->len;
+	struct say say;
 	char d[32];
-	size_t i;
 
+	say_all(&w, &a, &say);
 	wrap(out, s->title, 0, 0);
 	buf_printf(&b, "Career planning packet for %s (%s)", e->name, e->id);
 	wrap(out, b.data, 0, 0);
@@ -708,40 +1974,20 @@ view_text(const struct packet *p, const struct catalog *c,
 	buf_printf(&b, "%s (%s)", p->cls ? p->cls->name : e->class_code,
 	    e->class_code);
 	text_field(out, "Class", b.data);
-	if (e->unit)
-		text_field(out, "Unit", e->unit);
-	text_field(out, "Eligible", p->eligible ? "yes" : "no");
-	buf_reset(&b);
-	if (p->enrollment)
-		buf_printf(&b, "%s since %s%s%s", p->enrollment->status ==
-		    ENR_ACTIVE ? "active" : p->enrollment->status ==
-		    ENR_SUSPENDED ? "suspended" : "withdrawn",
-		    hdate(p->enrollment->enrolled_on, d),
-		    p->enrollment->counselor ? "; counselor " : "",
-		    p->enrollment->counselor ? p->enrollment->counselor : "");
-	text_field(out, "Enrollment", p->enrollment ? b.data : "none");
-	text_heading(out, "WHAT TO DO NEXT");
-	for (i = 0; i < p->nalerts; i++) {
-		buf_reset(&b);
-		BUF_LIT(&b, "- ");
-		view_alert_text(&p->alerts[i], p, c, s, &b);
-		wrap(out, b.data, 0, 2);
-	}
-	if (p->nalerts == 0)
-		wrap(out, "Nothing is due. Keep going with your plan.", 0, 0);
-	text_heading(out, "TARGET TITLES");
+	text_field(out, "Unit", e->unit ? e->unit : "none recorded");
+	text_next(out, p, &w, &say);
+	text_heading(out, "ELIGIBILITY AND ENROLLMENT");
+	text_paras(out, (const char *const []){ say.eligibility,
+	    say.enrollment, say.application, say.probation }, 4);
+	text_plan(out, p, &w);
+	if (p->ntargets > 0)
+		text_heading(out, "YOUR TARGET TITLES");
 	for (i = 0; i < p->ntargets; i++)
-		text_target(out, &p->targets[i]);
-	if (p->ntargets == 0)
-		wrap(out, "No open target title.", 0, 0);
+		text_target(out, &p->targets[i], &s->prog);
 	if (p->profile == PROFILE_ILLINOIS)
-		text_illinois(out, p, &s->prog);
-	text_heading(out, "CONTACT");
-	buf_reset(&b);
-	buf_printf(&b, "%s%s%s%s%s", s->contact.name ? s->contact.name : "",
-	    s->contact.phone ? ", " : "", s->contact.phone ?
-	    s->contact.phone : "", s->contact.email ? ", " : "",
-	    s->contact.email ? s->contact.email : "");
-	wrap(out, b.len ? b.data : s->title, 0, 2);
+		text_illinois(out, p, &say, &s->prog);
+	text_contact(out, p, s);
+	text_clean(out, from);
 	buf_free(&b);
+	arena_free(&a);
 }

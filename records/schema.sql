@@ -3,7 +3,10 @@
 -- the generator checks every row itself as well, since tables loaded
 -- with sqlite3 .import have none of these.  Columns beyond the contract
 -- are nullable or defaulted, so tools that write only the contract's
--- columns keep working.
+-- columns keep working.  Tables and columns records.md marks 2026-12-04
+-- came later; a database made before them still builds (they read as
+-- empty, or as null), and user_version stays 1.  Money is at most
+-- 100,000,000 cents in one field.
 PRAGMA user_version = 1;
 PRAGMA foreign_keys = ON;
 
@@ -25,7 +28,8 @@ CREATE TABLE employees (
 	on_layoff INTEGER NOT NULL DEFAULT 0 CHECK (on_layoff IN (0, 1)),
 	leave TEXT CHECK (leave IS NULL OR leave IN ('education', 'military_paid', 'other')),
 	computer_access INTEGER NOT NULL DEFAULT 1 CHECK (computer_access IN (0, 1)),
-	separated_on TEXT CHECK (separated_on IS NULL OR date(separated_on) IS separated_on)
+	separated_on TEXT CHECK (separated_on IS NULL OR date(separated_on) IS separated_on),
+	probation TEXT CHECK (probation IS NULL OR probation IN ('original', 'promotional'))
 ) STRICT;
 
 CREATE TABLE enrollments (
@@ -77,7 +81,8 @@ CREATE TABLE exam_attempts (
 	class_code TEXT NOT NULL,
 	section TEXT NOT NULL,
 	taken_on TEXT NOT NULL CHECK (date(taken_on) IS taken_on),
-	proficient INTEGER NOT NULL CHECK (proficient IN (0, 1))
+	proficient INTEGER NOT NULL CHECK (proficient IN (0, 1)),
+	final INTEGER NOT NULL DEFAULT 0 CHECK (final IN (0, 1))
 ) STRICT;
 CREATE INDEX exam_attempts_scan ON exam_attempts (employee_id, taken_on);
 
@@ -98,9 +103,11 @@ CREATE TABLE courses (
 	lab_for INTEGER REFERENCES courses (id),
 	status TEXT NOT NULL CHECK (status IN ('planned', 'enrolled', 'completed', 'dropped', 'failed')),
 	status_on TEXT CHECK (status_on IS NULL OR date(status_on) IS status_on),
-	tuition_cents INTEGER NOT NULL DEFAULT 0 CHECK (tuition_cents >= 0),
-	fees_cents INTEGER NOT NULL DEFAULT 0 CHECK (fees_cents >= 0),
-	outside_aid_cents INTEGER NOT NULL DEFAULT 0 CHECK (outside_aid_cents >= 0)
+	tuition_cents INTEGER NOT NULL DEFAULT 0 CHECK (tuition_cents BETWEEN 0 AND 100000000),
+	fees_cents INTEGER NOT NULL DEFAULT 0 CHECK (fees_cents BETWEEN 0 AND 100000000),
+	outside_aid_cents INTEGER NOT NULL DEFAULT 0 CHECK (outside_aid_cents BETWEEN 0 AND 100000000),
+	limit_exempt INTEGER NOT NULL DEFAULT 0 CHECK (limit_exempt IN (0, 1)),
+	full_tuition_approved INTEGER NOT NULL DEFAULT 0 CHECK (full_tuition_approved IN (0, 1))
 ) STRICT;
 CREATE INDEX courses_scan ON courses (employee_id, starts_on, id);
 
@@ -141,17 +148,54 @@ CREATE INDEX assignments_scan ON assignments (employee_id, starts_on);
 
 CREATE TABLE goals (
 	fiscal_year TEXT PRIMARY KEY CHECK (fiscal_year GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
-	expected_appointments INTEGER NOT NULL CHECK (expected_appointments >= 0)
+	expected_appointments INTEGER NOT NULL CHECK (expected_appointments >= 0),
+	anticipated_openings INTEGER CHECK (anticipated_openings IS NULL OR anticipated_openings >= 0),
+	qualified_candidates INTEGER CHECK (qualified_candidates IS NULL OR qualified_candidates >= 0),
+	timetable TEXT
 ) STRICT;
 
 CREATE TABLE budgets (
 	fiscal_year TEXT PRIMARY KEY CHECK (fiscal_year GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
-	training_budget_cents INTEGER NOT NULL CHECK (training_budget_cents >= 0)
+	training_budget_cents INTEGER NOT NULL CHECK (training_budget_cents BETWEEN 0 AND 100000000),
+	um_assigned_cents INTEGER CHECK (um_assigned_cents IS NULL OR um_assigned_cents BETWEEN 0 AND 100000000)
 ) STRICT;
 
 CREATE TABLE spending (
 	fiscal_year TEXT NOT NULL CHECK (fiscal_year GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
 	category TEXT NOT NULL,
-	amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+	amount_cents INTEGER NOT NULL CHECK (amount_cents BETWEEN 0 AND 100000000),
 	note TEXT
+) STRICT;
+
+CREATE TABLE leaves (
+	employee_id TEXT NOT NULL REFERENCES employees (id),
+	kind TEXT NOT NULL CHECK (kind IN ('education', 'military_paid', 'military_unpaid', 'other')),
+	starts_on TEXT NOT NULL CHECK (date(starts_on) IS starts_on),
+	ends_on TEXT CHECK (ends_on IS NULL OR (date(ends_on) IS ends_on AND ends_on >= starts_on))
+) STRICT;
+CREATE INDEX leaves_scan ON leaves (employee_id, starts_on);
+
+CREATE TABLE exam_extensions (
+	employee_id TEXT NOT NULL REFERENCES employees (id),
+	class_code TEXT NOT NULL,
+	days INTEGER NOT NULL CHECK (days > 0),
+	granted_on TEXT NOT NULL CHECK (date(granted_on) IS granted_on),
+	reason TEXT
+) STRICT;
+CREATE INDEX exam_extensions_scan ON exam_extensions (employee_id, granted_on);
+
+CREATE TABLE periods (
+	period TEXT PRIMARY KEY CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND substr(period, 6) BETWEEN '01' AND '12'),
+	capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0)
+) STRICT;
+
+-- One application by an employee for a period: the UNIQUE index is the
+-- scan's order too.
+CREATE TABLE applications (
+	employee_id TEXT NOT NULL REFERENCES employees (id),
+	period TEXT NOT NULL REFERENCES periods (period),
+	applied_on TEXT CHECK (applied_on IS NULL OR date(applied_on) IS applied_on),
+	supervisor_approved_on TEXT CHECK (supervisor_approved_on IS NULL OR date(supervisor_approved_on) IS supervisor_approved_on),
+	decision TEXT CHECK (decision IS NULL OR decision IN ('selected', 'not_selected')),
+	UNIQUE (employee_id, period)
 ) STRICT;

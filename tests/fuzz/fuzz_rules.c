@@ -4,19 +4,29 @@
  * The input bytes are decoded into one employee's history as records.c
  * would hand it over: every enumeration valid, every class code in the
  * catalog (CK_CODE), dates real days in 1990-2040 with ends on or after
- * starts, money non-negative, course ids unique and labs naming another
- * course, plan versions unique, and every array in the reader's order.
- * Then the settings (the Illinois defaults, or values inside the ranges
- * site.yaml accepts), the profile and the as-of date.  Exhausted input
- * reads as zeros, so every input is a history.
+ * starts, money non-negative (now and then near INT64_MAX, far beyond
+ * the records' limit, issue #20), course ids unique and labs naming
+ * another course, plan versions unique, application periods unique, and
+ * every array in the reader's order.  Up to 28 courses, at times many
+ * short ones in one fiscal year (C1's grouping must stay bounded).  Then
+ * the settings (the Illinois defaults, or values inside the ranges
+ * site.yaml accepts, with covered bargaining units and registration
+ * months), the application status the caller would set, the profile and
+ * the as-of date.  Exhausted input reads as zeros, so every input is a
+ * history.
  *
  * rule_packet() runs on it, twice (the second time in a fresh arena, to
  * see it answers alike), and abort() fires when the answer breaks what
  * rules.md says: counts, hours and money negative or out of their
- * bounds, exam dates inconsistent, the alerts out of order, or an alert
- * raised without its cause (or a cause without its alert, where rules.md
- * says the alert must be raised).  rule_list_entries() and rule_fy_add()
- * run on the same history and are checked likewise.
+ * bounds, exam dates other than a plain reimplementation of X1-X4 gives
+ * (X1's end by the literal iteration "until the end stops moving"), a
+ * C1 count other than the fewest groups (every partition tried, up to 8
+ * short courses), the alerts out of their total order, an alert of a
+ * rule the profile does not apply, or an alert raised without its cause
+ * (or a cause without its alert, where rules.md says the alert must be
+ * raised).  rule_list_entries() and rule_fy_add() run on the same
+ * history and are checked likewise, and the packet is put into words
+ * (view_packet, view_text: money and dates at their extremes).
  *
  * FUZZ_VERBOSE=1 prints the decoded history and the packet's alerts.
  */
@@ -25,8 +35,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "extern.h"	/* model.h, and view.c's words */
 #include "fuzz.h"
+#include "../c1_oracle.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -42,13 +53,13 @@ static struct title titles[] = {
 	{ "CLERK", "Clerk", NULL, KIND_NONE, CAT_LPEL, DEG_NONE, DAY_NONE,
 	    300000, 0, "t", 3, NULL, -1 },
 	{ "CRED-B", "Credential B", NULL, KIND_CREDENTIAL, CAT_NONE,
-	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 4, NULL, -1 },
+	    DEG_BACHELOR, DAY_NONE, 650000, 0, "t", 4, "RC-063", 14 },
 	{ "CRED-D", "Credential D", NULL, KIND_CREDENTIAL, CAT_BRIDGING,
 	    DEG_DOCTORATE, DAY_NONE, -1, 0, "t", 5, NULL, -1 },
 	{ "CRED-M", "Credential M", NULL, KIND_CREDENTIAL, CAT_NONE,
 	    DEG_MASTER, DAY_NONE, 700000, 0, "t", 6, NULL, -1 },
 	{ "DUAL", "Dual", NULL, KIND_DUAL, CAT_NONE, DEG_BACHELOR, DAY_NONE,
-	    600000, 0, "t", 7, NULL, -1 },
+	    600000, 0, "t", 7, NULL, 0 },
 	{ "DUAL-M", "Dual M", NULL, KIND_DUAL, CAT_NONE, DEG_MASTER, DAY_NONE,
 	    620000, 0, "t", 8, NULL, -1 },
 	{ "FROZEN", "Frozen", NULL, KIND_CERTIFICATE, CAT_NONE, DEG_NONE,
@@ -59,6 +70,9 @@ static struct title titles[] = {
 	    DAY_NONE, -1, 0, "t", 11, NULL, -1 },
 };
 static const struct catalog cat = { titles, NELEM(titles), NULL, 0 };
+
+/* covered_bargaining_units: RC-063, or (from [1]) an empty list. */
+static const char *const covered_list[] = { "RC-063", NULL };
 
 static const char *const sections[] = { "A", "B", "Math", "Writing" };
 static const char *const counties[] = { "Cook", "Sangamon", "Will", "Lake",
@@ -209,11 +223,14 @@ money(struct src *s)
 #define N_STEP	2
 #define N_TGT	5
 #define N_ATT	8
-#define N_CRS	8
+#define N_CRS	28
 #define N_GRD	5
 #define N_PREF	6
 #define N_APPT	3
 #define N_ASG	3
+#define N_LV	4
+#define N_EXT	3
+#define N_APPL	3
 
 struct rec {
 	struct history		 h;
@@ -227,6 +244,10 @@ struct rec {
 	struct county_pref	 pref[N_PREF];
 	struct appointment	 appt[N_APPT];
 	struct assignment	 asg[N_ASG];
+	struct leave_row	 lv[N_LV];
+	struct exam_extension	 ext[N_EXT];
+	struct application	 appl[N_APPL];
+	struct app_status	 app;
 };
 
 /* Stable insertion sorts by the reader's ORDER BY (ties by rowid). */
@@ -254,6 +275,14 @@ static int appt_less(const struct appointment *a, const struct appointment *b)
 { return BY(appointed_on); }
 static int asg_less(const struct assignment *a, const struct assignment *b)
 { return BY(starts_on); }
+static int lv_less(const struct leave_row *a, const struct leave_row *b)
+{ return BY(starts_on); }
+static int ext_less(const struct exam_extension *a,
+    const struct exam_extension *b)
+{ return BY(granted_on); }
+static int appl_less(const struct application *a,
+    const struct application *b)
+{ return BY(period); }
 static int
 crs_less(const struct course *a, const struct course *b)
 {
@@ -269,11 +298,122 @@ pref_less(const struct county_pref *a, const struct county_pref *b)
 	    (a->rank == b->rank && a->rowid < b->rowid)));
 }
 
+/*
+ * The courses.  Now and then (dense) they are many short courses one
+ * after another in the as-of fiscal year, or all at once: C1's grouping
+ * at its largest (20 short courses are the exact search's limit).
+ */
 static void
-decode_history(struct src *s, struct rec *r)
+decode_courses(struct src *s, struct rec *r)
 {
 	static const double credits[] = { -1, 0, 0.5, 1, 1.5, 2, 2.5, 2.9,
 	    3, 4, 12, 1000 };
+	struct history *h = &r->h;
+	int dense = u8(s) % 6 == 0, gap = small(s, 0, 20);
+	day_t t0 = date_fy_start(date_fy(s->as_of));
+	size_t i;
+
+	h->ncourses = dense ? (size_t)small(s, 18, N_CRS) :
+	    (size_t)small(s, 0, 8);
+	for (i = 0; i < h->ncourses; i++) {
+		struct course *c = &r->crs[i];
+
+		c->rowid = (long long)i + 1000;
+		c->id = (long long)i + 1;
+		c->class_code = code_opt(s);
+		c->institution = "College";
+		c->public_institution = u8(s) & 1;
+		c->name = "Course";
+		if (dense) {
+			c->starts_on = t0 + (day_t)i * gap + small(s, 0, 3);
+			c->ends_on = c->starts_on + small(s, 0, 2 * gap);
+			c->credit_hours = small(s, 1, 4) / 2.0;
+		} else {
+			c->starts_on = day(s);
+			c->ends_on = day_end(s, c->starts_on, 0);
+			c->credit_hours = credits[u8(s) % NELEM(credits)];
+		}
+		c->summer_term = u8(s) & 1;
+		c->semester_school = u8(s) & 1;
+		c->meeting_hours_per_week = u8(s) % 3 ? small(s, 0, 40) / 2.0 :
+		    small(s, 0, 168);
+		c->full_day_days = u8(s) % 2 ? -1 : small(s, 0, 255) +
+		    small(s, 0, 111);
+		c->lab_for = 0;
+		if (h->ncourses > 1 && u8(s) % 4 == 0) {
+			c->lab_for = small(s, 1, (int)h->ncourses);
+			if (c->lab_for == c->id)
+				c->lab_for = c->id % (long long)h->ncourses + 1;
+		}
+		c->status = dense && u8(s) % 2 ? CS_COMPLETED :
+		    (enum course_status)small(s, 0, 4);
+		c->status_on = day_opt(s);
+		c->tuition_cents = money(s);
+		c->fees_cents = money(s);
+		c->outside_aid_cents = money(s);
+		c->limit_exempt = u8(s) % 8 == 0;
+		c->full_tuition_approved = u8(s) % 3 == 0;
+	}
+	SORT(r->crs, h->ncourses, struct course, crs_less);
+}
+
+/* leaves, exam_extensions, applications, and the caller's app status. */
+static void
+decode_new_tables(struct src *s, struct rec *r)
+{
+	struct history *h = &r->h;
+	size_t i, n;
+	int per;
+
+	h->leaves = r->lv;
+	h->nleaves = (size_t)small(s, 0, N_LV);
+	for (i = 0; i < h->nleaves; i++) {
+		r->lv[i].rowid = (long long)i + 2000;
+		r->lv[i].kind = (enum leave_kind)small(s, 0, 3);
+		r->lv[i].starts_on = day(s);
+		r->lv[i].ends_on = day_end(s, r->lv[i].starts_on, 1);
+	}
+	SORT(r->lv, h->nleaves, struct leave_row, lv_less);
+	h->extensions = r->ext;
+	h->nextensions = (size_t)small(s, 0, N_EXT);
+	for (i = 0; i < h->nextensions; i++) {
+		r->ext[i].rowid = (long long)i + 3000;
+		r->ext[i].class_code = h->ntargets && u8(s) % 4 ?
+		    r->tgt[u8(s) % h->ntargets].class_code : code(s);
+		r->ext[i].days = u8(s) % 8 ? small(s, 1, 400) :
+		    (int)range(s, 1, 2000);
+		r->ext[i].granted_on = day(s);
+	}
+	SORT(r->ext, h->nextensions, struct exam_extension, ext_less);
+	/* periods unique: each a month after the one before */
+	h->applications = r->appl;
+	n = (size_t)small(s, 0, N_APPL);
+	per = period_of(day(s));
+	for (i = 0; i < n; i++) {
+		r->appl[i].rowid = (long long)i + 4000;
+		r->appl[i].period = per;
+		r->appl[i].applied_on = day_opt(s);
+		r->appl[i].supervisor_approved_on = day_opt(s);
+		r->appl[i].decision = (enum app_decision)small(s, 0, 2);
+		per += small(s, 1, 8);
+	}
+	h->napplications = n;
+	SORT(r->appl, h->napplications, struct application, appl_less);
+	h->app = NULL;
+	if (u8(s) % 3 == 0) {
+		r->app.period = period_of(day(s));
+		r->app.result = (enum app_result)small(s, 0, 5);
+		r->app.position = small(s, 1, 200);
+		r->app.waiting_position = r->app.result == APP_WAITING ?
+		    small(s, 1, 100) : 0;
+		r->app.reason = (enum elig_reason)small(s, 0, 5);
+		h->app = &r->app;
+	}
+}
+
+static void
+decode_history(struct src *s, struct rec *r)
+{
 	struct history *h = &r->h;
 	struct employee *e = &h->emp;
 	long long rowid = 1;
@@ -296,6 +436,7 @@ decode_history(struct src *s, struct rec *r)
 	e->leave = (enum leave)small(s, 0, 3);
 	e->computer_access = u8(s) & 1;
 	e->separated_on = u8(s) % 3 ? DAY_NONE : day(s);
+	e->probation = (enum probation)small(s, 0, 2);
 
 	h->enrollments = r->enr;
 	h->nenrollments = (size_t)small(s, 0, N_ENR);
@@ -354,42 +495,15 @@ decode_history(struct src *s, struct rec *r)
 		r->att[i].section = sections[u8(s) % NELEM(sections)];
 		r->att[i].taken_on = day(s);
 		r->att[i].proficient = u8(s) & 1;
+		r->att[i].final = u8(s) % 4 == 0;
 	}
 	SORT(r->att, h->nattempts, struct exam_attempt, att_less);
 
 	h->courses = r->crs;
-	h->ncourses = (size_t)small(s, 0, N_CRS);
-	for (i = 0; i < h->ncourses; i++) {
-		struct course *c = &r->crs[i];
-
-		c->rowid = rowid++;
-		c->id = (long long)i + 1;
-		c->class_code = code_opt(s);
-		c->institution = "College";
-		c->public_institution = u8(s) & 1;
-		c->name = "Course";
-		c->starts_on = day(s);
-		c->ends_on = day_end(s, c->starts_on, 0);
-		c->summer_term = u8(s) & 1;
-		c->semester_school = u8(s) & 1;
-		c->credit_hours = credits[u8(s) % NELEM(credits)];
-		c->meeting_hours_per_week = u8(s) % 3 ? small(s, 0, 40) / 2.0 :
-		    small(s, 0, 168);
-		c->full_day_days = u8(s) % 2 ? -1 : small(s, 0, 255) +
-		    small(s, 0, 111);
-		c->lab_for = 0;
-		if (h->ncourses > 1 && u8(s) % 4 == 0) {
-			c->lab_for = small(s, 1, (int)h->ncourses);
-			if (c->lab_for == c->id)
-				c->lab_for = c->id % (long long)h->ncourses + 1;
-		}
-		c->status = (enum course_status)small(s, 0, 4);
-		c->status_on = day_opt(s);
-		c->tuition_cents = money(s);
-		c->fees_cents = money(s);
-		c->outside_aid_cents = money(s);
-	}
+	decode_courses(s, r);
 	SORT(r->crs, h->ncourses, struct course, crs_less);
+
+	decode_new_tables(s, r);
 
 	h->grades = r->grd;
 	h->ngrades = (size_t)small(s, 0, N_GRD);
@@ -464,6 +578,22 @@ decode_settings(struct src *s, struct settings *st)
 	st->grade_valid_years = small(s, 1, 50);
 	st->max_counties = small(s, 1, 3);
 	st->max_assignment_years = small(s, 1, 50);
+	st->registration_months = (unsigned)small(s, 0, 255) << 4 |
+	    (unsigned)small(s, 0, 15);
+	switch (u8(s) % 3) {
+	case 0:
+		st->covered_units = NULL;	/* every unit */
+		st->ncovered_units = 0;
+		break;
+	case 1:
+		st->covered_units = covered_list;	/* RC-063 */
+		st->ncovered_units = 1;
+		break;
+	default:
+		st->covered_units = covered_list + 1;	/* none */
+		st->ncovered_units = 0;
+		break;
+	}
 }
 
 /* ---- checking the answer ---------------------------------------------------- */
@@ -492,19 +622,378 @@ sat_add(int64_t a, int64_t b)
 }
 
 static int
+same(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static int
 has_alert(const struct packet *p, enum alert_code code, const char *cls)
 {
 	size_t i;
 
 	for (i = 0; i < p->nalerts; i++)
 		if (p->alerts[i].code == code && (cls == NULL ||
-		    (p->alerts[i].class_code != NULL &&
-		    strcmp(p->alerts[i].class_code, cls) == 0)))
+		    same(p->alerts[i].class_code, cls)))
 			return 1;
 	return 0;
 }
 
-/* Conditions on one target view for an alert about its title. */
+/* An alert of the code about the course. */
+static int
+course_alert(const struct packet *p, enum alert_code code,
+    const struct course *c)
+{
+	size_t i;
+
+	for (i = 0; i < p->nalerts; i++)
+		if (p->alerts[i].code == code && p->alerts[i].course == c)
+			return 1;
+	return 0;
+}
+
+static int
+counted_status(enum course_status s)
+{
+	return s == CS_ENROLLED || s == CS_COMPLETED || s == CS_DROPPED ||
+	    s == CS_FAILED;
+}
+
+static int
+counted_class(const struct course *c)
+{
+	return counted_status(c->status) && c->lab_for == 0;
+}
+
+/* ---- a plain reading of the rules, to check the engine against ---------- */
+
+/* E1 / E2, the first reason (rules.md). */
+static enum elig_reason
+spec_reason(const struct history *h, const struct settings *st,
+    enum profile prof, day_t on)
+{
+	const struct employee *e = &h->emp;
+	const struct title *t = catalog_find(&cat, e->class_code);
+	int covered = 0;
+	size_t i;
+
+	if (e->separated_on != DAY_NONE && e->separated_on <= on)
+		return ER_SEPARATED;
+	if (prof == PROFILE_CALIFORNIA)
+		return t != NULL && t->category == CAT_LPEL ? ER_NONE :
+		    ER_NOT_LPEL;
+	if (e->bargaining_unit != NULL) {
+		covered = st->covered_units == NULL;
+		for (i = 0; i < st->ncovered_units; i++)
+			covered |= same(st->covered_units[i],
+			    e->bargaining_unit);
+	}
+	if (covered)
+		return e->status == ST_LIMITED_TERM ||
+		    e->status == ST_TEMPORARY ? ER_STATUS :
+		    e->status == ST_PROBATIONARY &&
+		    e->probation == PROB_ORIGINAL ? ER_ORIGINAL_PROBATION :
+		    ER_NONE;
+	return e->bargaining_unit == NULL && t != NULL &&
+	    t->kind != KIND_NONE ? ER_NONE : ER_NOT_COVERED;
+}
+
+/* X1's military days D, from <= D < to (D from 1 April 2016). */
+static long
+military_between(const struct history *h, day_t from, day_t to,
+    day_t as_of)
+{
+	day_t d, start = date_from_ymd(2016, 4, 1);
+	long n = 0;
+	size_t i;
+
+	for (d = from; d < to; d++) {
+		int on = 0;
+
+		for (i = 0; i < h->nleaves && !on; i++) {
+			const struct leave_row *l = &h->leaves[i];
+			day_t e = l->ends_on != DAY_NONE ? l->ends_on : as_of;
+
+			on = (l->kind == LK_MILITARY_PAID ||
+			    l->kind == LK_MILITARY_UNPAID) && d >= start &&
+			    l->starts_on <= d && d <= e;
+		}
+		n += on;
+	}
+	return n;
+}
+
+/* X1's end, as rules.md words it: start from M = 0 and recompute until
+ * the end stops moving (X, the extensions granted in the window, too). */
+static day_t
+spec_window_end(const struct history *h, const struct settings *st,
+    const char *code, day_t first, day_t as_of)
+{
+	day_t base = date_add_years(first, st->exam_window_years), end = base;
+	day_t counted_to = first, next;
+	long m = 0, x;
+	size_t i;
+
+	for (;;) {
+		m += military_between(h, counted_to, end, as_of);
+		counted_to = end;
+		for (x = 0, i = 0; i < h->nextensions; i++)
+			if (same(h->extensions[i].class_code, code) &&
+			    h->extensions[i].granted_on >= first &&
+			    h->extensions[i].granted_on <= end)
+				x += h->extensions[i].days;
+		next = base + (day_t)(m + x);
+		if (next == end)
+			return end;
+		end = next;
+	}
+}
+
+/* X1, X2, X4 for one target, read plainly. */
+struct spec_exam {
+	day_t	 first, end, final, retarget, next;
+	size_t	 nsections;
+};
+
+static void
+spec_exams(const struct history *h, const struct settings *st,
+    day_t as_of, const struct target_view *tv, struct spec_exam *se)
+{
+	const char *code = tv->t->class_code;
+	size_t i, j, from = h->nattempts;
+	day_t last = DAY_NONE;
+
+	se->first = se->end = se->final = se->retarget = se->next = DAY_NONE;
+	se->nsections = 0;
+	for (i = 0; i < h->nattempts; i++) {
+		const struct exam_attempt *x = &h->attempts[i];
+
+		if (!same(x->class_code, code))
+			continue;
+		if (se->final != DAY_NONE && x->taken_on <= se->final)
+			continue;
+		if (se->final != DAY_NONE || se->first == DAY_NONE ||
+		    x->taken_on > se->end) {
+			se->final = DAY_NONE;
+			se->first = x->taken_on;
+			se->end = spec_window_end(h, st, code, se->first,
+			    as_of);
+			from = i;
+		}
+		if (x->final && !x->proficient)
+			se->final = x->taken_on;
+	}
+	if (se->final != DAY_NONE) {
+		se->retarget = date_add_months(se->final, 18);
+		se->first = se->end = DAY_NONE;
+		return;
+	}
+	if (se->first == DAY_NONE || as_of > se->end)
+		return;
+	/* X2: the latest attempt of each section in the window */
+	for (i = from; i < h->nattempts; i++) {
+		const struct exam_attempt *x = &h->attempts[i];
+		int latest = 1;
+
+		if (!same(x->class_code, code))
+			continue;
+		for (j = i + 1; j < h->nattempts; j++)
+			latest &= !(same(h->attempts[j].class_code, code) &&
+			    same(h->attempts[j].section, x->section));
+		if (latest && !x->proficient) {
+			se->nsections++;
+			if (last == DAY_NONE || x->taken_on > last)
+				last = x->taken_on;
+		}
+	}
+	if (se->nsections == 0)
+		return;
+	se->next = last == se->first ? date_add_months(last, 1) :
+	    last + st->retest_wait_days;
+	for (i = 0; i < h->ncourses; i++) {
+		const struct course *c = &h->courses[i];
+
+		if (c->status == CS_COMPLETED && same(c->class_code, code) &&
+		    c->ends_on > last && c->ends_on + 1 < se->next)
+			se->next = c->ends_on + 1;
+	}
+}
+
+/* C1 as rules.md words it: -1 when the short courses are too many to
+ * try every partition (the count is then only bounded). */
+static int
+spec_c1(const struct history *h, int fy, int *lo, int *hi)
+{
+	const struct course *v[N_CRS];
+	int big = 0, n = 0, ones = 0, twos;
+	size_t i;
+
+	for (i = 0; i < h->ncourses; i++) {
+		const struct course *c = &h->courses[i];
+
+		if (!counted_class(c) || c->limit_exempt ||
+		    c->starts_on < date_fy_start(fy) ||
+		    c->starts_on > date_fy_end(fy))
+			continue;
+		if (c->credit_hours < 0 || c->credit_hours >= 3)
+			big++;
+		else {
+			v[n++] = c;
+			ones += c->credit_hours <= 1;
+		}
+	}
+	twos = n - ones;
+	*lo = big + (twos + 1) / 2 + (ones - twos % 2 > 0 ?
+	    (ones - twos % 2 + 2) / 3 : 0);
+	*hi = big + n;
+	return n <= C1_ORACLE_MAX ? big + c1_oracle(v, n) : -1;
+}
+
+/* M5 and M1 for each course, in the reader's order. */
+static void
+spec_money(const struct history *h, const struct settings *st,
+    int64_t *paid, int *full)
+{
+	day_t last_end = DAY_NONE;
+	int fy = -1, n = 0;
+	size_t i;
+
+	for (i = 0; i < h->ncourses; i++) {
+		const struct course *c = &h->courses[i];
+		int64_t tuition = c->tuition_cents, sum;
+		int cand = counted_class(c) && !c->public_institution &&
+		    c->full_tuition_approved;
+
+		full[i] = -1;
+		if (cand) {
+			if (date_fy(c->starts_on) != fy) {
+				fy = date_fy(c->starts_on);
+				n = 0;
+			}
+			full[i] = !(last_end != DAY_NONE &&
+			    last_end >= c->starts_on) && n < 4;
+			if (full[i]) {
+				n++;
+				if (last_end == DAY_NONE ||
+				    c->ends_on > last_end)
+					last_end = c->ends_on;
+			}
+		}
+		paid[i] = 0;
+		if (!counted_status(c->status))
+			continue;
+		if (!c->public_institution && full[i] != 1 &&
+		    st->private_tuition_cap_cents >= 0 &&
+		    tuition > st->private_tuition_cap_cents)
+			tuition = st->private_tuition_cap_cents;
+		sum = sat_add(tuition, c->fees_cents);
+		paid[i] = sum > c->outside_aid_cents ? sum -
+		    c->outside_aid_cents : 0;
+	}
+}
+
+/* M2: the course binds (paid, toward a credential, or a dual title on
+ * the degree route). */
+static int
+spec_binds(const struct history *h, const struct course *c, int64_t paid)
+{
+	const struct title *t = catalog_find(&cat, c->class_code);
+	size_t i;
+
+	if (paid <= 0 || t == NULL)
+		return 0;
+	if (t->kind == KIND_CREDENTIAL)
+		return 1;
+	for (i = 0; t->kind == KIND_DUAL && i < h->ntargets; i++)
+		if (same(h->targets[i].class_code, c->class_code) &&
+		    h->targets[i].route == ROUTE_DEGREE)
+			return 1;
+	return 0;
+}
+
+/* ---- the checks ------------------------------------------------------------ */
+
+static void
+check_target(const struct history *h, const struct settings *st,
+    const struct packet *p, const struct target_view *tv)
+{
+	const struct grade *g = NULL;
+	struct spec_exam se;
+	size_t i, j;
+
+	CHECK(tv->t >= h->targets && tv->t < h->targets + h->ntargets);
+	CHECK(tv->t->ended_on == DAY_NONE || tv->t->ended_on > p->as_of);
+	CHECK(tv->title == catalog_find(&cat, tv->t->class_code));
+	CHECK(tv->counts_as == KIND_CERTIFICATE ||
+	    tv->counts_as == KIND_CREDENTIAL || tv->counts_as == KIND_NONE);
+	/* G1: the latest grade for the title, expired or not. */
+	for (i = 0; i < h->ngrades; i++)
+		if (same(h->grades[i].class_code, tv->t->class_code) &&
+		    (g == NULL || h->grades[i].issued_on >= g->issued_on))
+			g = &h->grades[i];
+	CHECK(tv->grade == g);
+	CHECK(g == NULL ? tv->grade_expires_on == DAY_NONE :
+	    tv->grade_expires_on > g->issued_on);
+	if (!tv->exam_route) {
+		CHECK(tv->first_exam_on == DAY_NONE);
+		CHECK(tv->exam_window_ends_on == DAY_NONE);
+		CHECK(tv->next_exam_allowed_on == DAY_NONE);
+		CHECK(tv->nsections_not_proficient == 0);
+		CHECK(tv->retarget_allowed_on == DAY_NONE);
+	} else {
+		spec_exams(h, st, p->as_of, tv, &se);
+		CHECK(tv->first_exam_on == se.first);
+		CHECK(tv->exam_window_ends_on == (g != NULL ? DAY_NONE :
+		    se.end));
+		CHECK(tv->final_attempt_on == se.final);
+		CHECK(tv->retarget_allowed_on == se.retarget);
+		CHECK(tv->nsections_not_proficient == se.nsections);
+		CHECK(tv->next_exam_allowed_on == se.next);
+		for (i = 1; i < tv->nsections_not_proficient; i++)
+			CHECK(strcmp(tv->sections_not_proficient[i - 1],
+			    tv->sections_not_proficient[i]) <= 0);
+	}
+	/* G3 counties: distinct, of this title, at most the setting. */
+	CHECK(tv->ncounties <= 3 && tv->ncounties <= (size_t)st->max_counties);
+	for (i = 0; i < tv->ncounties; i++) {
+		CHECK(tv->counties[i] != NULL);
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(tv->counties[i], tv->counties[j]) != 0);
+	}
+}
+
+/* The alerts a profile may raise (rules.md's opening). */
+static int
+california_code(enum alert_code c)
+{
+	return c == AL_PLAN_MISSING || c == AL_PLAN_NOT_APPROVED ||
+	    c == AL_PLAN_NOT_REVIEWED || c == AL_ASSIGNMENT_TOO_LONG ||
+	    c == AL_PLAN_STEP_OVERDUE || c == AL_PLAN_STEP_DUE ||
+	    c == AL_REGISTER || c == AL_ENROLLMENT_SUSPENDED;
+}
+
+/* An enrolled participant (rules.c): active, and eligible. */
+static int
+participant(const struct packet *p)
+{
+	return p->enrollment != NULL && p->enrollment->status == ENR_ACTIVE &&
+	    p->eligible;
+}
+
+/* The open target of the alert's title meets cond. */
+static int
+any_view(const struct packet *p, const struct alert *al,
+    int (*cond)(const struct target_view *, const struct alert *))
+{
+	size_t i;
+
+	for (i = 0; al->class_code != NULL && i < p->ntargets; i++)
+		if (same(p->targets[i].t->class_code, al->class_code) &&
+		    cond(&p->targets[i], al))
+			return 1;
+	return 0;
+}
+
 static int
 needs_bachelor(const struct target_view *tv, const struct alert *al)
 {
@@ -516,7 +1005,7 @@ needs_bachelor(const struct target_view *tv, const struct alert *al)
 static int
 frozen(const struct target_view *tv, const struct alert *al)
 {
-	return tv->title->frozen_on != DAY_NONE &&
+	return tv->title->frozen_on != DAY_NONE && tv->grade == NULL &&
 	    al->on == tv->title->frozen_on &&
 	    tv->t->targeted_on >= tv->title->frozen_on;
 }
@@ -529,160 +1018,27 @@ window_ends(const struct target_view *tv, const struct alert *al)
 }
 
 static int
+retarget(const struct target_view *tv, const struct alert *al)
+{
+	return tv->retarget_allowed_on != DAY_NONE &&
+	    al->on == tv->retarget_allowed_on;
+}
+
+static int
 grade_ends(const struct target_view *tv, const struct alert *al)
 {
 	return tv->grade != NULL && al->on == tv->grade_expires_on;
 }
 
-/*
- * Whether some open target view of the alert's class code meets the
- * condition (two targets may share a title on different routes).
- */
-static int
-any_view(const struct packet *p, const struct alert *al,
-    int (*cond)(const struct target_view *, const struct alert *))
-{
-	size_t i;
-
-	for (i = 0; al->class_code != NULL && i < p->ntargets; i++)
-		if (strcmp(p->targets[i].t->class_code, al->class_code) == 0 &&
-		    cond(&p->targets[i], al))
-			return 1;
-	return 0;
-}
-
-/* The current enrollment is active (rules.c's enrolled participant). */
-static int
-participant(const struct history *h)
-{
-	return h->nenrollments > 0 &&
-	    h->enrollments[h->nenrollments - 1].status == ENR_ACTIVE;
-}
-
+/* The alerts of the exams, targets and grades have their cause. */
 static void
-check_target(const struct history *h, const struct settings *st,
-    const struct packet *p, const struct target_view *tv)
+check_alert_targets(const struct settings *st, const struct packet *p,
+    const struct alert *al)
 {
-	day_t first = DAY_NONE, last_np = DAY_NONE;
-	const struct grade *g = NULL;
-	size_t i, j, n = 0;
-	int latest;
-
-	CHECK(tv->t >= h->targets && tv->t < h->targets + h->ntargets);
-	CHECK(tv->t->ended_on == DAY_NONE || tv->t->ended_on > p->as_of);
-	CHECK(tv->title == catalog_find(&cat, tv->t->class_code));
-	CHECK(tv->counts_as == KIND_CERTIFICATE ||
-	    tv->counts_as == KIND_CREDENTIAL || tv->counts_as == KIND_NONE);
-
-	/* G1: the latest grade for the title, expired or not. */
-	for (i = 0; i < h->ngrades; i++)
-		if (strcmp(h->grades[i].class_code, tv->t->class_code) == 0 &&
-		    (g == NULL || h->grades[i].issued_on >= g->issued_on))
-			g = &h->grades[i];
-	CHECK(tv->grade == g);
-	CHECK(g == NULL ? tv->grade_expires_on == DAY_NONE :
-	    tv->grade_expires_on > g->issued_on);
-
-	if (!tv->exam_route) {
-		CHECK(tv->first_exam_on == DAY_NONE);
-		CHECK(tv->exam_window_ends_on == DAY_NONE);
-		CHECK(tv->next_exam_allowed_on == DAY_NONE);
-		CHECK(tv->nsections_not_proficient == 0);
-	} else {
-		/* X1 */
-		for (i = 0; i < h->nattempts; i++)
-			if (strcmp(h->attempts[i].class_code,
-			    tv->t->class_code) == 0 && (first == DAY_NONE ||
-			    h->attempts[i].taken_on < first))
-				first = h->attempts[i].taken_on;
-		CHECK(tv->first_exam_on == first);
-		if (first == DAY_NONE || tv->grade != NULL)
-			CHECK(tv->exam_window_ends_on == DAY_NONE);
-		else
-			CHECK(tv->exam_window_ends_on > tv->first_exam_on);
-		/* X2: sections whose latest attempt is not proficient. */
-		for (i = 0; i < h->nattempts; i++) {
-			const struct exam_attempt *x = &h->attempts[i];
-
-			if (strcmp(x->class_code, tv->t->class_code) != 0)
-				continue;
-			latest = 1;
-			for (j = 0; j < h->nattempts; j++)
-				if (j != i && strcmp(h->attempts[j].class_code,
-				    x->class_code) == 0 &&
-				    strcmp(h->attempts[j].section,
-				    x->section) == 0 &&
-				    (h->attempts[j].taken_on > x->taken_on ||
-				    (h->attempts[j].taken_on == x->taken_on &&
-				    j > i)))
-					latest = 0;
-			if (latest && !x->proficient) {
-				n++;
-				if (last_np == DAY_NONE || x->taken_on > last_np)
-					last_np = x->taken_on;
-			}
-		}
-		CHECK(tv->nsections_not_proficient == n);
-		for (i = 1; i < n; i++)
-			CHECK(strcmp(tv->sections_not_proficient[i - 1],
-			    tv->sections_not_proficient[i]) <= 0);
-		if (n == 0)
-			CHECK(tv->next_exam_allowed_on == DAY_NONE);
-		else {
-			/* After the latest attempt that failed a section. */
-			CHECK(tv->next_exam_allowed_on ==
-			    last_np + st->retest_wait_days);
-			CHECK(tv->next_exam_allowed_on >= last_np);
-			if (st->retest_wait_days > 0)
-				CHECK(tv->next_exam_allowed_on > last_np);
-		}
-	}
-
-	/* G3 counties: distinct, of this title, at most the setting. */
-	CHECK(tv->ncounties <= 3 && tv->ncounties <= (size_t)st->max_counties);
-	for (i = 0; i < tv->ncounties; i++) {
-		CHECK(tv->counties[i] != NULL);
-		for (j = 0; j < i; j++)
-			CHECK(strcmp(tv->counties[i], tv->counties[j]) != 0);
-	}
-}
-
-/* Every alert has its cause (rules.md, one rule each). */
-static void
-check_alert(const struct history *h, const struct settings *st,
-    const struct packet *p, const struct alert *al)
-{
-	size_t i;
-	long n;
-
-	CHECK(al->code < AL__MAX);
-	CHECK(al->count >= 0);
-	if (p->profile == PROFILE_CALIFORNIA)
-		CHECK(al->code == AL_PLAN_MISSING ||
-		    al->code == AL_PLAN_NOT_APPROVED ||
-		    al->code == AL_PLAN_NOT_REVIEWED ||
-		    al->code == AL_ASSIGNMENT_TOO_LONG);
 	switch (al->code) {
-	case AL_LEAVE_BLOCKS_ENROLLMENT:
-		for (n = 0, i = 0; i < h->ncourses; i++)
-			n += h->courses[i].status == CS_PLANNED ||
-			    h->courses[i].status == CS_ENROLLED;
-		CHECK(h->emp.leave == LEAVE_OTHER && n > 0 && al->count == n);
-		break;
-	case AL_TARGET_LIMIT: {
-		long cert = 0, cred = 0;
-
-		for (i = 0; i < p->ntargets; i++) {
-			cert += p->targets[i].counts_as == KIND_CERTIFICATE;
-			cred += p->targets[i].counts_as == KIND_CREDENTIAL;
-		}
-		CHECK(cert > st->max_certificate_targets ||
-		    cred > st->max_credential_targets);
-		break;
-	}
 	case AL_CREDENTIAL_NEEDS_BACHELOR:
 		CHECK(any_view(p, al, needs_bachelor) &&
-		    h->emp.highest_degree < DEG_BACHELOR);
+		    p->h->emp.highest_degree < DEG_BACHELOR);
 		break;
 	case AL_TITLE_FROZEN:
 		CHECK(any_view(p, al, frozen));
@@ -694,35 +1050,8 @@ check_alert(const struct history *h, const struct settings *st,
 	case AL_EXAM_WINDOW_EXPIRED:
 		CHECK(any_view(p, al, window_ends) && p->as_of > al->on);
 		break;
-	case AL_CLASS_LIMIT_REACHED:
-		CHECK(p->classes_remaining == 0);
-		break;
-	case AL_TOO_MANY_CONCURRENT:
-		CHECK(p->classes_concurrent > p->concurrent_limit &&
-		    al->count == p->classes_concurrent);
-		break;
-	case AL_FIRST_TERM_ONE_CLASS: {
-		int planned = 0, completed = 0;
-
-		for (i = 0; i < h->ncourses; i++) {
-			planned |= h->courses[i].status == CS_PLANNED;
-			completed |= h->courses[i].status == CS_COMPLETED;
-		}
-		CHECK(planned && !completed);
-		CHECK(h->emp.last_academic_credit_on == DAY_NONE ||
-		    h->emp.last_academic_credit_on <
-		    date_add_years(p->as_of, -st->recent_credit_years));
-		break;
-	}
-	case AL_REVISED_PLAN_REQUIRED:
-		CHECK(p->plan != NULL && al->on > p->plan->created_on);
-		break;
-	case AL_WITHDRAWAL_DROPS:
-		CHECK(al->count >= st->withdrawal_drops);
-		break;
-	case AL_WITHDRAWAL_INACTIVE:
-		CHECK(participant(h));
-		CHECK(al->on < date_add_years(p->as_of, -st->inactivity_years));
+	case AL_FINAL_ATTEMPT_FAILED:
+		CHECK(any_view(p, al, retarget) && p->as_of < al->on);
 		break;
 	case AL_GRADE_EXPIRING:
 		CHECK(any_view(p, al, grade_ends) && p->as_of <= al->on &&
@@ -731,316 +1060,352 @@ check_alert(const struct history *h, const struct settings *st,
 	case AL_GRADE_EXPIRED:
 		CHECK(any_view(p, al, grade_ends) && p->as_of > al->on);
 		break;
+	default:
+		break;
+	}
+}
+
+/* The alerts of classes, time off and money have their cause. */
+static void
+check_alert_classes(const struct history *h, const struct settings *st,
+    const struct packet *p, const struct alert *al)
+{
+	switch (al->code) {
+	case AL_CLASS_LIMIT_REACHED:
+		CHECK(p->classes_remaining == 0 && al->on == DAY_NONE);
+		break;
+	case AL_TOO_MANY_CONCURRENT:
+		CHECK(p->classes_concurrent > p->concurrent_limit &&
+		    al->count == p->classes_concurrent);
+		break;
+	case AL_FIRST_TERM_ONE_CLASS:
+		CHECK(h->emp.last_academic_credit_on == DAY_NONE ||
+		    h->emp.last_academic_credit_on <
+		    date_add_years(p->as_of, -st->recent_credit_years));
+		break;
+	case AL_REVISED_PLAN_REQUIRED:
+		CHECK(p->plan != NULL && al->on > p->plan->created_on);
+		break;
+	case AL_WITHDRAWAL_DROPS:
+		CHECK(al->count >= st->withdrawal_drops &&
+		    al->count == p->drops);
+		break;
+	case AL_WITHDRAWAL_INACTIVE:
+		CHECK(participant(p) && p->inactive_since != DAY_NONE);
+		CHECK(al->on == date_add_years(p->inactive_since,
+		    st->inactivity_years) && p->as_of > al->on);
+		break;
+	case AL_ONE_TARGET_AT_A_TIME:
+		CHECK(al->course != NULL && al->other != NULL);
+		CHECK(!same(al->course->class_code, al->other->class_code));
+		CHECK(al->course->starts_on <= al->other->ends_on &&
+		    al->other->starts_on <= al->course->ends_on);
+		CHECK(al->course->ends_on >= p->as_of ||
+		    al->other->ends_on >= p->as_of);
+		break;
+	case AL_FULL_DAY_LIMIT:
+		CHECK(al->count == p->full_day_days &&
+		    p->full_day_days > st->max_full_day_days);
+		break;
+	case AL_PRIVATE_CLASS_LIMIT:
+		CHECK(al->course != NULL && al->on == al->course->starts_on &&
+		    !al->course->public_institution &&
+		    al->course->full_tuition_approved);
+		break;
+	case AL_REQUEST_TIME_OFF:
+		CHECK(al->course != NULL && al->course->starts_on > p->as_of &&
+		    al->on == date_add_months(al->course->starts_on, -1));
+		break;
+	case AL_REPAYMENT_OWED:
+		CHECK(p->separated && p->repayment_cents > 0);
+		break;
+	case AL_LEAVE_BLOCKS_ENROLLMENT:
+		CHECK(p->on_leave && al->count > 0);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The alerts of eligibility, plans and next steps have their cause. */
+static void
+check_alert_plans(const struct history *h, const struct packet *p,
+    const struct alert *al)
+{
+	switch (al->code) {
+	case AL_NO_LONGER_ELIGIBLE:
+		CHECK(p->enrollment != NULL &&
+		    p->enrollment->status != ENR_WITHDRAWN);
+		CHECK(!p->eligible && !p->separated);
+		break;
+	case AL_ENROLLMENT_SUSPENDED:
+		CHECK(p->enrollment != NULL &&
+		    p->enrollment->status == ENR_SUSPENDED &&
+		    al->on == p->enrollment->status_on);
+		break;
+	case AL_PLAN_STEP_OVERDUE:
+	case AL_PLAN_STEP_DUE:
+		CHECK(al->step != NULL && al->step->done_on == DAY_NONE &&
+		    al->on == al->step->due_on);
+		CHECK(al->code == AL_PLAN_STEP_DUE ? al->on >= p->as_of &&
+		    al->on - p->as_of <= 30 : al->on < p->as_of);
+		break;
 	case AL_PLAN_MISSING:
-		CHECK(participant(h) && h->nplans == 0 && p->plan == NULL);
+		CHECK(participant(p) && h->nplans == 0 && p->plan == NULL);
 		break;
 	case AL_PLAN_NOT_APPROVED:
-		CHECK(participant(h) && p->plan != NULL &&
+		CHECK(participant(p) && p->plan != NULL &&
 		    p->plan->supervisor_approved_on == DAY_NONE);
 		break;
 	case AL_PLAN_NOT_REVIEWED:
-		CHECK(participant(h) && p->plan != NULL &&
+		CHECK(participant(p) && p->plan != NULL &&
 		    p->plan->supervisor_approved_on != DAY_NONE &&
 		    p->plan->coordinator_reviewed_on == DAY_NONE);
 		break;
-	case AL_ASSIGNMENT_TOO_LONG: {
-		int found = 0;
-
-		for (i = 0; i < h->nassignments; i++) {
-			const struct assignment *as = &h->assignments[i];
-			day_t end = as->ends_on != DAY_NONE ? as->ends_on :
-			    p->as_of;
-
-			found |= as->kind == AK_TRAINING_DEVELOPMENT &&
-			    (as->ends_on == DAY_NONE ||
-			    as->ends_on >= p->as_of) &&
-			    al->on == date_add_years(as->starts_on,
-			    st->max_assignment_years) && end > al->on;
-		}
-		CHECK(found);
+	case AL_REGISTER:
+		CHECK(p->eligible && h->app == NULL && p->next_app == NULL);
+		CHECK(p->enrollment == NULL ||
+		    p->enrollment->status == ENR_WITHDRAWN);
+		CHECK(al->on == (p->register_period < 0 ? DAY_NONE :
+		    period_last_day(p->register_period)));
+		CHECK(al->on == DAY_NONE || al->on >= p->as_of);
 		break;
-	}
-	case AL__MAX:
-		CHECK(!"AL__MAX");
+	default:
 		break;
 	}
 }
 
-/* ---- rules.md's numbers, computed here from its text ---------------------- */
-
-static int
-counted_status(enum course_status cs)
+/* Every alert has its cause; its rule is the profile's. */
+static void
+check_alert(const struct history *h, const struct settings *st,
+    const struct packet *p, const struct alert *al)
 {
-	return cs == CS_ENROLLED || cs == CS_COMPLETED || cs == CS_DROPPED ||
-	    cs == CS_FAILED;
+	CHECK(al->code < AL__MAX);
+	CHECK(al->count >= 0);
+	CHECK(*alert_rule(al->code) != '\0');
+	if (p->profile == PROFILE_CALIFORNIA)
+		CHECK(california_code(al->code));
+	else
+		CHECK(al->code != AL_PLAN_NOT_APPROVED &&
+		    al->code != AL_PLAN_NOT_REVIEWED &&
+		    al->code != AL_ASSIGNMENT_TOO_LONG);
+	check_alert_targets(st, p, al);
+	check_alert_classes(h, st, p, al);
+	check_alert_plans(h, p, al);
 }
 
-/* E1, E2 */
-static int
-spec_eligible(const struct history *h, enum profile prof, day_t on)
+/* rules.md's order: group, date (none last), code, class code (none
+ * first), then the count: each key in turn, never backwards. */
+static void
+check_order(const struct packet *p)
 {
-	const struct employee *e = &h->emp;
-	const struct title *t = catalog_find(&cat, e->class_code);
-	int stays = e->separated_on == DAY_NONE || e->separated_on > on;
-
-	if (prof == PROFILE_CALIFORNIA)
-		return t != NULL && t->category == CAT_LPEL && stays;
-	return e->bargaining_unit != NULL && (e->status == ST_PERMANENT ||
-	    e->status == ST_PROBATIONARY) && stays;
-}
-
-/* C1: the counted classes starting in the fiscal year of the day. */
-static int
-spec_c1(const struct history *h, day_t on)
-{
-	int fy = date_fy(on), big = 0, one = 0, two = 0;
 	size_t i;
 
-	for (i = 0; i < h->ncourses; i++) {
-		const struct course *c = &h->courses[i];
+	for (i = 1; i < p->nalerts; i++) {
+		const struct alert *a = &p->alerts[i - 1], *b = &p->alerts[i];
+		int ra = rule_alert_rank(a->code), rb = rule_alert_rank(b->code);
 
-		if (!counted_status(c->status) || c->lab_for != 0 ||
-		    c->starts_on < date_fy_start(fy) ||
-		    c->starts_on > date_fy_end(fy))
+		CHECK(ra <= rb);
+		if (ra < rb)
 			continue;
-		if (c->credit_hours < 0 || c->credit_hours >= 3)
-			big++;
-		else if (c->credit_hours <= 1)
-			one++;
-		else
-			two++;
-	}
-	/* threes of 1-credit courses; the rest in pairs, rounded up */
-	return big + one / 3 + (one % 3 + two + 1) / 2;
-}
-
-/* X3: exams (title and date) in the half-year holding the day. */
-static int
-spec_x3(const struct history *h, day_t on)
-{
-	size_t i, j;
-	int n = 0, seen;
-
-	for (i = 0; i < h->nattempts; i++) {
-		if (date_half(h->attempts[i].taken_on) != date_half(on))
+		CHECK(a->on == b->on || b->on == DAY_NONE ||
+		    (a->on != DAY_NONE && a->on < b->on));
+		if (a->on != b->on)
 			continue;
-		for (seen = 0, j = 0; j < i; j++)
-			seen |= h->attempts[j].taken_on ==
-			    h->attempts[i].taken_on &&
-			    strcmp(h->attempts[j].class_code,
-			    h->attempts[i].class_code) == 0;
-		n += !seen;
+		CHECK(a->code <= b->code);
+		if (a->code != b->code)
+			continue;
+		CHECK(a->class_code == NULL || (b->class_code != NULL &&
+		    strcmp(a->class_code, b->class_code) <= 0));
+		if (!same(a->class_code, b->class_code))
+			continue;
+		CHECK(a->count <= b->count);
 	}
-	return n;
-}
-
-/* M1 for one course. */
-static int64_t
-spec_m1(const struct course *c, const struct settings *st)
-{
-	int64_t tuition = c->tuition_cents, sum;
-
-	if (!counted_status(c->status))
-		return 0;
-	if (!c->public_institution && st->private_tuition_cap_cents >= 0 &&
-	    tuition > st->private_tuition_cap_cents)
-		tuition = st->private_tuition_cap_cents;
-	sum = sat_add(tuition, c->fees_cents);
-	return sum > c->outside_aid_cents ? sum - c->outside_aid_cents : 0;
-}
-
-/* M2: the course binds (paid, toward a credential or a dual title on
- * the degree route). */
-static int
-spec_binds(const struct history *h, const struct course *c,
-    const struct settings *st)
-{
-	const struct title *t = catalog_find(&cat, c->class_code);
-	size_t i;
-
-	if (spec_m1(c, st) <= 0 || t == NULL)
-		return 0;
-	if (t->kind == KIND_CREDENTIAL)
-		return 1;
-	for (i = 0; t->kind == KIND_DUAL && i < h->ntargets; i++)
-		if (strcmp(h->targets[i].class_code, c->class_code) == 0 &&
-		    h->targets[i].route == ROUTE_DEGREE)
-			return 1;
-	return 0;
 }
 
 static void
 check_spec(const struct history *h, const struct settings *st,
     enum profile prof, day_t as_of, const struct packet *p)
 {
-	double meeting = 0, days = 0, cap;
+	int64_t paid[N_CRS + 1], total = 0;
+	int full[N_CRS + 1], lo, hi, want;
+	double meeting = 0, cap;
+	long days = 0;
 	day_t last = DAY_NONE;
 	size_t i;
 
-	CHECK(p->eligible == spec_eligible(h, prof, as_of));
+	CHECK(p->eligibility_reason == spec_reason(h, st, prof, as_of));
+	CHECK(p->eligible == (p->eligibility_reason == ER_NONE));
 	if (prof == PROFILE_CALIFORNIA)
 		return;
-	CHECK(p->classes_counted == spec_c1(h, as_of));
-	CHECK(p->exams_used == spec_x3(h, as_of));
+	want = spec_c1(h, date_fy(as_of), &lo, &hi);
+	CHECK(p->classes_counted >= lo && p->classes_counted <= hi);
+	if (want >= 0)
+		CHECK(p->classes_counted == want);
+	spec_money(h, st, paid, full);
 	for (i = 0; i < h->ncourses; i++) {
 		const struct course *c = &h->courses[i];
+		int binds = spec_binds(h, c, paid[i]);
 
-		CHECK(p->courses[i].program_paid_cents == spec_m1(c, st));
-		CHECK(p->courses[i].binding == spec_binds(h, c, st));
-		if (spec_binds(h, c, st) && c->status == CS_COMPLETED &&
-		    (last == DAY_NONE || c->ends_on > last))
+		CHECK(p->courses[i].program_paid_cents == paid[i]);
+		CHECK(p->courses[i].full_tuition == (full[i] == 1));
+		CHECK((full[i] == 0) == course_alert(p, AL_PRIVATE_CLASS_LIMIT,
+		    c));
+		CHECK(p->courses[i].binding == binds);
+		total = sat_add(total, paid[i]);
+		if (binds && (c->status == CS_COMPLETED ||
+		    c->status == CS_ENROLLED) && (last == DAY_NONE ||
+		    c->ends_on > last))
 			last = c->ends_on;
-		/* O1, O2: enrolled and running on the as-of date */
-		if (c->status != CS_ENROLLED || c->starts_on > as_of ||
-		    c->ends_on < as_of)
-			continue;
-		meeting += c->meeting_hours_per_week;
-		if (c->full_day_days > 0)
+		/* O1: enrolled, running on the as-of date, not full-day */
+		if (c->status == CS_ENROLLED && c->starts_on <= as_of &&
+		    c->ends_on >= as_of && c->full_day_days < 0 &&
+		    c->meeting_hours_per_week > 0)
+			meeting += c->meeting_hours_per_week;
+		/* O2: enrolled or completed, starting this half-year */
+		if ((c->status == CS_ENROLLED || c->status == CS_COMPLETED) &&
+		    c->full_day_days >= 0 &&
+		    date_half(c->starts_on) == date_half(as_of))
 			days += c->full_day_days;
 	}
+	CHECK(p->program_paid_cents == total);
 	CHECK(p->commitment_ends_on == (last == DAY_NONE ? DAY_NONE :
 	    date_add_years(last, st->work_commitment_years)));
 	cap = st->max_hours_per_week * h->emp.time_base;
 	CHECK(p->meeting_hours == meeting);
 	CHECK(p->hours_per_week == (meeting / 2 < cap ? meeting / 2 : cap));
-	CHECK(p->full_day_days_off == (days / 2 < st->max_full_day_days ?
-	    days / 2 : st->max_full_day_days));
+	CHECK(p->full_day_days == days);
+	CHECK(p->full_day_days_off == (days < st->max_full_day_days ? days :
+	    st->max_full_day_days) / 2.0);
+	CHECK((days > st->max_full_day_days) ==
+	    has_alert(p, AL_FULL_DAY_LIMIT, NULL));
+}
+
+/* The causes whose alerts rules.md requires, for each open target. */
+static void
+check_target_alerts(const struct settings *st, const struct packet *p,
+    const struct target_view *tv)
+{
+	const char *cls = tv->t->class_code;
+	day_t end;
+
+	if ((end = tv->exam_window_ends_on) != DAY_NONE) {
+		if (p->as_of > end)
+			CHECK(has_alert(p, AL_EXAM_WINDOW_EXPIRED, cls));
+		else if (p->as_of >= end - st->warning_days)
+			CHECK(has_alert(p, AL_EXAM_WINDOW_CLOSING, cls));
+	}
+	if ((end = tv->grade_expires_on) != DAY_NONE) {
+		if (p->as_of > end)
+			CHECK(has_alert(p, AL_GRADE_EXPIRED, cls));
+		else if (p->as_of >= end - st->warning_days)
+			CHECK(has_alert(p, AL_GRADE_EXPIRING, cls));
+	}
+	if (tv->retarget_allowed_on != DAY_NONE &&
+	    p->as_of < tv->retarget_allowed_on)
+		CHECK(has_alert(p, AL_FINAL_ATTEMPT_FAILED, cls));
+	if (tv->title->frozen_on != DAY_NONE && tv->grade == NULL &&
+	    tv->t->targeted_on >= tv->title->frozen_on)
+		CHECK(has_alert(p, AL_TITLE_FROZEN, cls));
+	if (tv->counts_as == KIND_CREDENTIAL &&
+	    tv->title->degree >= DEG_MASTER &&
+	    p->h->emp.highest_degree < DEG_BACHELOR)
+		CHECK(has_alert(p, AL_CREDENTIAL_NEEDS_BACHELOR, cls));
+}
+
+static void
+check_illinois(const struct history *h, const struct settings *st,
+    day_t as_of, const struct packet *p)
+{
+	size_t i, open = 0;
+
+	for (i = 0; i < h->ntargets; i++)
+		open += (h->targets[i].ended_on == DAY_NONE ||
+		    h->targets[i].ended_on > as_of) &&
+		    catalog_find(&cat, h->targets[i].class_code);
+	CHECK(p->ntargets == open);
+	for (i = 0; i < p->ntargets; i++) {
+		check_target(h, st, p, &p->targets[i]);
+		check_target_alerts(st, p, &p->targets[i]);
+	}
+	/* C1: remaining_this_year = max(0, max - counted). */
+	CHECK(p->classes_fy == date_fy(as_of));
+	CHECK(p->classes_remaining == (st->max_classes_per_year >
+	    p->classes_counted ? st->max_classes_per_year -
+	    p->classes_counted : 0));
+	CHECK((p->classes_remaining == 0) ==
+	    has_alert(p, AL_CLASS_LIMIT_REACHED, NULL));
+	/* C2 */
+	CHECK(p->concurrent_limit == st->max_concurrent_classes ||
+	    p->concurrent_limit == st->max_concurrent_summer);
+	CHECK((p->classes_concurrent > p->concurrent_limit) ==
+	    has_alert(p, AL_TOO_MANY_CONCURRENT, NULL));
+	/* X3 */
+	CHECK(p->exams_remaining == (st->max_exams_per_half_year >
+	    p->exams_used ? st->max_exams_per_half_year - p->exams_used : 0));
+	CHECK((size_t)p->exams_used <= h->nattempts);
+	/* C5, N3 */
+	CHECK((p->drops > 0 && p->drops >= st->withdrawal_drops) ==
+	    has_alert(p, AL_WITHDRAWAL_DROPS, NULL));
+	CHECK((p->separated && p->repayment_cents > 0) ==
+	    has_alert(p, AL_REPAYMENT_OWED, NULL));
+	/* M */
+	CHECK(p->ncourses == h->ncourses);
+	for (i = 0; i < p->ncourses; i++)
+		CHECK(p->courses[i].c == &h->courses[i] &&
+		    p->courses[i].program_paid_cents >= 0);
+	CHECK(p->binding_paid_cents <= p->program_paid_cents);
+	CHECK(p->repayment_cents <= p->binding_paid_cents);
+	CHECK(p->months_fulfilled <= 12 * st->work_commitment_years);
+	if (p->commitment_ends_on == DAY_NONE)
+		CHECK(p->repayment_cents == 0);
+	/* G2 */
+	if (p->probation.ap != NULL) {
+		CHECK(p->probation.ap->via_program);
+		CHECK(as_of <= p->probation.ends_on);
+		CHECK(p->probation.return_right_ends_on <=
+		    p->probation.ends_on);
+	}
 }
 
 static void
 check_packet(const struct history *h, const struct settings *st,
     enum profile prof, day_t as_of, const struct packet *p)
 {
-	size_t i, open = 0;
-	int64_t paid = 0;
+	size_t i;
 
 	CHECK(p->as_of == as_of && p->profile == prof && p->h == h);
-	CHECK(p->eligible == 0 || p->eligible == 1);
-	CHECK(p->eligible == rule_eligible(h, &cat, prof, as_of));
+	CHECK(p->eligible == rule_eligible(h, &cat, st, prof, as_of));
 	CHECK(h->nenrollments == 0 ? p->enrollment == NULL :
 	    p->enrollment == &h->enrollments[h->nenrollments - 1]);
 	CHECK(h->nplans == 0 ? p->plan == NULL :
 	    p->plan == &h->plans[h->nplans - 1]);
-
 	/* No negative counts, hours or money. */
 	CHECK(p->classes_counted >= 0 && p->classes_remaining >= 0);
 	CHECK(p->classes_concurrent >= 0 && p->concurrent_limit >= 0);
 	CHECK(p->exams_used >= 0 && p->exams_remaining >= 0);
 	CHECK(p->meeting_hours >= 0 && p->hours_per_week >= 0);
-	CHECK(p->full_day_days_off >= 0);
+	CHECK(p->full_day_days_off >= 0 && p->full_day_days >= 0);
 	CHECK(p->program_paid_cents >= 0 && p->binding_paid_cents >= 0);
 	CHECK(p->repayment_cents >= 0 && p->months_fulfilled >= 0);
-
 	if (prof == PROFILE_CALIFORNIA) {
 		CHECK(p->ntargets == 0 && p->ncourses == 0);
 		CHECK(p->classes_counted == 0 && p->exams_used == 0);
-		CHECK(p->program_paid_cents == 0);
+		CHECK(p->program_paid_cents == 0 && p->probation.ap == NULL);
 		CHECK(p->commitment_ends_on == DAY_NONE);
-	} else {
-		/* T: every open target whose title is in the catalog. */
-		for (i = 0; i < h->ntargets; i++)
-			open += (h->targets[i].ended_on == DAY_NONE ||
-			    h->targets[i].ended_on > as_of) &&
-			    catalog_find(&cat, h->targets[i].class_code);
-		CHECK(p->ntargets == open);
-		for (i = 0; i < p->ntargets; i++) {
-			const struct target_view *tv = &p->targets[i];
-			const char *cls = tv->t->class_code;
-			day_t end;
-
-			check_target(h, st, p, tv);
-			/* The causes whose alerts rules.md requires. */
-			if ((end = tv->exam_window_ends_on) != DAY_NONE) {
-				if (as_of > end)
-					CHECK(has_alert(p,
-					    AL_EXAM_WINDOW_EXPIRED, cls));
-				else if (as_of >= end - st->warning_days)
-					CHECK(has_alert(p,
-					    AL_EXAM_WINDOW_CLOSING, cls));
-			}
-			if ((end = tv->grade_expires_on) != DAY_NONE) {
-				if (as_of > end)
-					CHECK(has_alert(p, AL_GRADE_EXPIRED,
-					    cls));
-				else if (as_of >= end - st->warning_days)
-					CHECK(has_alert(p, AL_GRADE_EXPIRING,
-					    cls));
-			}
-			if (tv->title->frozen_on != DAY_NONE &&
-			    tv->t->targeted_on >= tv->title->frozen_on)
-				CHECK(has_alert(p, AL_TITLE_FROZEN, cls));
-			if (tv->counts_as == KIND_CREDENTIAL &&
-			    tv->title->degree >= DEG_MASTER &&
-			    h->emp.highest_degree < DEG_BACHELOR)
-				CHECK(has_alert(p,
-				    AL_CREDENTIAL_NEEDS_BACHELOR, cls));
-		}
-
-		/* C1: remaining_this_year = max(0, max - counted). */
-		CHECK(p->classes_fy == date_fy(as_of));
-		CHECK(p->classes_remaining <= st->max_classes_per_year);
-		CHECK(p->classes_remaining == (st->max_classes_per_year >
-		    p->classes_counted ? st->max_classes_per_year -
-		    p->classes_counted : 0));
-		CHECK((p->classes_remaining == 0) ==
-		    has_alert(p, AL_CLASS_LIMIT_REACHED, NULL));
-		/* C2 */
-		CHECK(p->concurrent_limit == st->max_concurrent_classes ||
-		    p->concurrent_limit == st->max_concurrent_summer);
-		CHECK((p->classes_concurrent > p->concurrent_limit) ==
-		    has_alert(p, AL_TOO_MANY_CONCURRENT, NULL));
-		/* X3: remaining = max(0, max - used). */
-		CHECK(p->exams_remaining <= st->max_exams_per_half_year);
-		CHECK(p->exams_remaining == (st->max_exams_per_half_year >
-		    p->exams_used ? st->max_exams_per_half_year -
-		    p->exams_used : 0));
-		CHECK((size_t)p->exams_used <= h->nattempts);
-		/* O1, O2 */
-		CHECK(p->hours_per_week <= p->meeting_hours / 2 + 1e-9);
-		CHECK(p->hours_per_week <= st->max_hours_per_week *
-		    h->emp.time_base + 1e-9);
-		CHECK(p->full_day_days_off <= st->max_full_day_days);
-		/* M1, M2, M3 */
-		CHECK(p->ncourses == h->ncourses);
-		for (i = 0; i < p->ncourses; i++) {
-			const struct course_view *cv = &p->courses[i];
-
-			CHECK(cv->c == &h->courses[i]);
-			CHECK(cv->program_paid_cents >= 0);
-			CHECK(cv->program_paid_cents <= sat_add(
-			    cv->c->tuition_cents, cv->c->fees_cents));
-			if (cv->c->status == CS_PLANNED)
-				CHECK(cv->program_paid_cents == 0);
-			paid = sat_add(paid, cv->program_paid_cents);
-		}
-		CHECK(p->program_paid_cents == paid);
-		CHECK(p->binding_paid_cents <= p->program_paid_cents);
-		CHECK(p->repayment_cents <= p->binding_paid_cents);
-		CHECK(p->months_fulfilled <= 12 * st->work_commitment_years);
-		if (p->commitment_ends_on == DAY_NONE)
-			CHECK(p->repayment_cents == 0);
-	}
-
-	/* P1: the alerts a participant must see. */
-	if (participant(h) && p->plan == NULL)
+	} else
+		check_illinois(h, st, as_of, p);
+	/* P1, N2, N4: the alerts rules.md requires. */
+	if (participant(p) && p->plan == NULL)
 		CHECK(has_alert(p, AL_PLAN_MISSING, NULL));
-	if (!participant(h))
-		CHECK(!has_alert(p, AL_PLAN_MISSING, NULL) &&
-		    !has_alert(p, AL_PLAN_NOT_APPROVED, NULL) &&
-		    !has_alert(p, AL_PLAN_NOT_REVIEWED, NULL));
-
-	/* Every alert has its cause, and they come most urgent first. */
-	for (i = 0; i < p->nalerts; i++) {
+	if (p->eligible && h->app == NULL && p->next_app == NULL &&
+	    (p->enrollment == NULL || p->enrollment->status == ENR_WITHDRAWN))
+		CHECK(has_alert(p, AL_REGISTER, NULL));
+	if (p->enrollment != NULL && p->enrollment->status == ENR_SUSPENDED)
+		CHECK(has_alert(p, AL_ENROLLMENT_SUSPENDED, NULL));
+	for (i = 0; i < p->nalerts; i++)
 		check_alert(h, st, p, &p->alerts[i]);
-		if (i == 0)
-			continue;
-		const struct alert *a = &p->alerts[i - 1], *b = &p->alerts[i];
-
-		CHECK(rule_alert_rank(a->code) <= rule_alert_rank(b->code));
-		if (rule_alert_rank(a->code) == rule_alert_rank(b->code))
-			CHECK(a->on == b->on || b->on == DAY_NONE ||
-			    (a->on != DAY_NONE && a->on < b->on));
-	}
+	check_order(p);
 }
 
 /* The answer does not depend on anything but the arguments. */
@@ -1081,17 +1446,20 @@ check_lists(const struct history *h, const struct settings *st,
 
 	rule_list_entries(h, &cat, st, prof, as_of, a, &e, &n);
 	CHECK(n <= h->nprefs);
-	if (prof == PROFILE_CALIFORNIA)
+	if (prof == PROFILE_CALIFORNIA ||
+	    spec_reason(h, st, prof, as_of) != ER_NONE)
 		CHECK(n == 0);
 	for (i = 0; i < n; i++) {
 		CHECK(e[i].title != NULL && e[i].county != NULL);
+		CHECK(!same(e[i].title->code, h->emp.class_code));
+		CHECK(!e[i].covered_first || (e[i].title->bargaining_unit !=
+		    NULL && h->emp.bargaining_unit != NULL));
 		CHECK(e[i].grade == 'A' || e[i].grade == 'B' ||
 		    e[i].grade == 'C');
 		CHECK(e[i].issued_on != DAY_NONE &&
 		    e[i].expires_on > e[i].issued_on);
 		CHECK(as_of <= e[i].expires_on);	/* valid that day */
 		CHECK(e[i].seniority_date == h->emp.seniority_date);
-		/* At most max_counties distinct counties per title. */
 		for (k = 0, j = 0; j < n; j++)
 			k += e[j].title == e[i].title &&
 			    strcmp(e[j].county, e[i].county) == 0;
@@ -1114,25 +1482,60 @@ check_fy(const struct history *h, const struct settings *st,
 	f.fy = date_fy(as_of);
 	f.grades_by_title = by_title;
 	rule_fy_add(h, &cat, st, prof, as_of, &f);
-	CHECK(f.eligible_employees == 0 || f.eligible_employees == 1);
+	rule_fy_add(h, &cat, st, prof, as_of, &f);	/* sums, saturating */
+	CHECK(f.eligible_employees == 0 || f.eligible_employees == 2);
 	CHECK(f.participating_employees == 0 ||
-	    f.participating_employees == 1);
+	    f.participating_employees == 2);
+	CHECK(f.withdrawal_candidates == 0 || f.withdrawal_candidates == 2);
 	for (i = 0; i < 3; i++)
 		CHECK(f.appointments[i] >= 0 &&
-		    (size_t)f.appointments[i] <= h->nappointments);
+		    (size_t)f.appointments[i] <= 2 * h->nappointments);
+	CHECK(f.appointments_eltpa + f.appointments_bridging <=
+	    f.appointments[0]);
 	CHECK(f.course_spent_cents >= 0);
 	CHECK(f.courses_taken >= 0 &&
-	    (size_t)f.courses_taken <= h->ncourses);
+	    (size_t)f.courses_taken <= 2 * h->ncourses);
 	CHECK(f.courses_completed + f.courses_dropped + f.courses_failed <=
 	    f.courses_taken);
-	CHECK(f.exams_taken >= 0 && (size_t)f.exams_taken <= h->nattempts);
-	CHECK(f.grades_issued >= 0 && (size_t)f.grades_issued <= h->ngrades);
+	CHECK(f.exams_taken >= 0 && (size_t)f.exams_taken <= 2 * h->nattempts);
+	CHECK(f.grades_issued >= 0 && (size_t)f.grades_issued <= 2 * h->ngrades);
 	for (i = 0; i < NELEM(titles); i++)
 		sum += by_title[i];
 	CHECK(sum == f.grades_issued);
 	if (prof == PROFILE_CALIFORNIA)
 		CHECK(f.courses_taken == 0 && f.exams_taken == 0 &&
-		    f.grades_issued == 0);
+		    f.grades_issued == 0 && f.withdrawal_candidates == 0);
+}
+
+/*
+ * The words: the packet as JSON and text, with extreme money and dates.
+ * The text holds no control character but newline and tab, no byte that
+ * is not UTF-8, and a separated employee is never told what leaving
+ * "would" cost (N3).
+ */
+static void
+check_words(const struct settings *st, const struct packet *p,
+    struct arena *a)
+{
+	struct config conf;
+	struct buf b = {0};
+	size_t i;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.title = "Program";
+	conf.contact.name = "Coordinator";
+	conf.profile = p->profile;
+	conf.prog = *st;
+	tv_json(&b, view_packet(p, &cat, &conf, a, 0), 1);
+	tv_json(&b, view_packet(p, &cat, &conf, a, 1), 0);
+	buf_reset(&b);
+	view_text(p, &cat, &conf, &b);
+	for (i = 0; i < b.len; i++)
+		CHECK((unsigned char)b.data[i] >= 0x20 || b.data[i] == '\n' ||
+		    b.data[i] == '\t');
+	if (p->separated)
+		CHECK(strstr(b.data, "would repay") == NULL);
+	buf_free(&b);
 }
 
 static void
@@ -1153,9 +1556,19 @@ dump(const struct history *h, day_t as_of, enum profile prof,
 	}
 	for (i = 0; i < h->nattempts; i++) {
 		date_format(h->attempts[i].taken_on, b1);
-		fprintf(stderr, "attempt %s %s %s %d\n",
+		fprintf(stderr, "attempt %s %s %s %d final %d\n",
 		    h->attempts[i].class_code, h->attempts[i].section, b1,
-		    h->attempts[i].proficient);
+		    h->attempts[i].proficient, h->attempts[i].final);
+	}
+	for (i = 0; i < h->nleaves; i++) {
+		date_format(h->leaves[i].starts_on, b1);
+		date_format(h->leaves[i].ends_on, b2);
+		fprintf(stderr, "leave %d %s..%s\n", h->leaves[i].kind, b1, b2);
+	}
+	for (i = 0; i < h->nextensions; i++) {
+		date_format(h->extensions[i].granted_on, b1);
+		fprintf(stderr, "extension %s %d days on %s\n",
+		    h->extensions[i].class_code, h->extensions[i].days, b1);
 	}
 	for (i = 0; i < h->ncourses; i++) {
 		date_format(h->courses[i].starts_on, b1);
@@ -1222,6 +1635,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_same(&p, &q);
 	check_lists(&r.h, &st, prof, as_of, &a);
 	check_fy(&r.h, &st, prof, as_of);
+	check_words(&st, &p, &b);
 	/* Pure: the history is as it was (pointers into r included). */
 	CHECK(memcmp(&r, &copy, sizeof(r)) == 0);
 

@@ -4,6 +4,10 @@
  * relative link per title; the SVG can sit in an HTML page (no prolog,
  * role="img", every id prefixed and unique); names are escaped; the bytes
  * do not change between calls; 200 titles on one ladder still render.
+ * One employee's way up (ladders_path_svg): well-formed, one node per
+ * class of the path, its own title and description, black on white, no
+ * id (its bytes repeat on a page), the same bytes twice.  The legend
+ * names what the diagram draws, and only that.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,6 +128,8 @@ setup(void **state)
 	ladders[2].slug = "chain";
 	ladders[2].steps = chain_steps;
 	ladders[2].nsteps = CHAIN - 1;
+	cat.ladders = ladders;
+	cat.nladders = 3;
 
 	diag_init(&diag, stderr);
 	gv = ladders_new();
@@ -247,7 +253,7 @@ test_nodes_edges(void **state)
 	assert_null(strstr(svg, "xlink:title"));
 	/* The category, in words, under the name, smaller and slanted. */
 	assert_int_equal(count(svg, CATEGORY ">LPEL</text>"), 2);
-	assert_int_equal(count(svg, CATEGORY ">bridging</text>"), 2);
+	assert_int_equal(count(svg, CATEGORY ">bridging class</text>"), 2);
 	assert_int_equal(count(svg, CATEGORY ">ELTPA</text>"), 1);
 	assert_int_equal(count(svg, "font-style"), 5);
 	/* Names wrap at spaces. */
@@ -395,6 +401,222 @@ test_edge_cases(void **state)
 	assert_int_equal(diag.errors, 0);
 }
 
+/*
+ * Well-formed markup, the way Graphviz and the rewriting write it: every
+ * start tag closed in order, no stray '<' in text, attributes quoted.
+ */
+static void
+check_balanced(const char *svg)
+{
+	char stack[64][16];
+	const char *p = svg, *q, *e;
+	size_t top = 0, n;
+
+	while ((p = strchr(p, '<')) != NULL) {
+		assert_non_null(e = strchr(p, '>'));
+		if (p[1] == '/') {
+			assert_true(top > 0);
+			top--;
+			n = strlen(stack[top]);
+			assert_memory_equal(p + 2, stack[top], n);
+			assert_int_equal(p[2 + n], '>');
+		} else if (e[-1] != '/') {
+			for (q = p + 1; *q != ' ' && *q != '>' && *q != '\n';
+			    q++)
+				continue;
+			assert_true(top < 64 && (size_t)(q - p - 1) < 16);
+			memcpy(stack[top], p + 1, (size_t)(q - p - 1));
+			stack[top++][q - p - 1] = '\0';
+		}
+		/* No '<' inside a tag: attribute values are escaped. */
+		q = strchr(p + 1, '<');
+		assert_true(q == NULL || q > e);
+		p = e + 1;
+	}
+	assert_int_equal(top, 0);
+}
+
+/*
+ * Black on white only: every fill and stroke is black, white, none or
+ * transparent, so nothing is told by colour and it prints the same on a
+ * black-and-white printer.
+ */
+static void
+check_black_white(const char *svg)
+{
+	static const char *const attrs[] = { " fill=\"", " stroke=\"" };
+	const char *p, *v;
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		for (p = svg; (p = strstr(p, attrs[i])) != NULL; p = v) {
+			v = p + strlen(attrs[i]);
+			assert_true(strncmp(v, "black\"", 6) == 0 ||
+			    strncmp(v, "white\"", 6) == 0 ||
+			    strncmp(v, "none\"", 5) == 0 ||
+			    strncmp(v, "transparent\"", 12) == 0);
+		}
+}
+
+/* The way up from C100 to C400, from the table of paths. */
+static size_t
+path_of(struct paths **pp, struct arena *a,
+    const struct ladder_step *const **steps)
+{
+	*pp = paths_new(&cat);
+	return paths_career(*pp, "C100", "C400", a, steps);
+}
+
+/* One employee's way up, printed in a packet. */
+static void
+test_path(void **state)
+{
+	const struct ladder_step *const *steps;
+	struct paths *p;
+	struct arena a = {0};
+	struct buf b = {0}, again = {0};
+	size_t n = path_of(&p, &a, &steps);
+
+	(void)state;
+	assert_int_equal(n, 3);
+	assert_true(ladders_path_svg(gv, &cat, steps, n, NULL, NULL, &b,
+	    &diag));
+	assert_memory_equal(b.data, "<svg class=\"ladder-diagram "
+	    "path-diagram\" role=\"img\" ", 50);
+	check_balanced(b.data);
+	check_black_white(b.data);
+	/* One node per class of the path, one edge per step. */
+	assert_int_equal(count(b.data, "class=\"node\""), 4);
+	assert_int_equal(count(b.data, "class=\"edge\""), 3);
+	assert_non_null(strstr(b.data, ">Office Assistant</text>"));
+	assert_non_null(strstr(b.data, ">Staff Services Analyst</text>"));
+	assert_null(strstr(b.data, "Budget Technician"));
+	assert_int_equal(count(b.data, CATEGORY ">bridging class</text>"), 1);
+	assert_int_equal(count(b.data, VIA("exam")), 2);
+	assert_int_equal(count(b.data, VIA("transfer")), 1);
+	/* Named and described, without ids: the bytes may repeat on a
+	 * page of packets. */
+	assert_non_null(strstr(b.data, " aria-label=\"The way from Office "
+	    "Assistant to Staff Services Analyst (General)\">\n<title>The way "
+	    "from Office Assistant to Staff Services Analyst (General)"
+	    "</title><desc>Diagram of the way up in 3 steps, from Office "
+	    "Assistant (C100) through Office Technician (Typing) (C200) and "
+	    "Management Services Technician (C300), a bridging class, to "
+	    "Staff Services Analyst (General) (C400). Each box is a class, "
+	    "each arrow a step labelled with the way to take it. The steps "
+	    "are also listed as text.</desc>\n"));
+	assert_int_equal(count(b.data, "<title"), 1);
+	assert_null(strstr(b.data, " id=\""));
+	assert_null(strstr(b.data, "<a "));
+	/* Readable when printed: it fits a page's width (7.5 in, 720 CSS
+	 * pixels) as drawn, so its 12-point names are not shrunk. */
+	assert_true(strtod(strstr(b.data, " width=\"") + 8, NULL) <= 720);
+	/* The same bytes each time. */
+	assert_true(ladders_path_svg(gv, &cat, steps, n, NULL, NULL, &again,
+	    &diag));
+	assert_string_equal(b.data, again.data);
+	assert_int_equal(diag.errors, 0);
+	buf_free(&b);
+	buf_free(&again);
+	paths_free(p);
+	arena_free(&a);
+}
+
+/* With a page and an id: links and prefixed ids, as the ladder pages. */
+static void
+test_path_linked(void **state)
+{
+	const struct ladder_step *const *steps;
+	struct paths *p;
+	struct arena a = {0};
+	struct buf b = {0};
+	size_t n = path_of(&p, &a, &steps);
+
+	(void)state;
+	assert_true(ladders_path_svg(gv, &cat, steps, 1, "packets/E1.html",
+	    "way", &b, &diag));
+	assert_int_equal(count(b.data, "class=\"node\""), 2);
+	assert_non_null(strstr(b.data, "aria-labelledby=\"way-title "
+	    "way-desc\""));
+	assert_non_null(strstr(b.data, "<desc id=\"way-desc\">Diagram of "
+	    "the way up in 1 step, from Office Assistant (C100) to Office "
+	    "Technician (Typing) (C200). Each box"));
+	assert_non_null(strstr(b.data, "xlink:href=\"../titles/C100.html\""));
+	check_ids(b.data, "way-");
+	check_balanced(b.data);
+	buf_reset(&b);
+	/* No steps: nothing. */
+	assert_true(ladders_path_svg(gv, &cat, steps, 0, NULL, NULL, &b,
+	    &diag));
+	assert_int_equal(b.len, 0);
+	assert_int_equal(n, 3);
+	buf_free(&b);
+	paths_free(p);
+	arena_free(&a);
+}
+
+/* A legend entry as "outline|word|meaning". */
+static void
+legend_item(struct buf *b, const struct tv *it)
+{
+	const struct tv *w = tv_get(it, "word");
+
+	buf_printf(b, "%s|%s;", tv_get(it, "outline")->str,
+	    w->type == TV_NULL ? "-" : w->str);
+}
+
+static char *
+legend_str(const struct tv *list)
+{
+	struct buf b = {0};
+	const struct tv_item *it;
+
+	assert_int_equal(list->type, TV_LIST);
+	BUF_LIT(&b, "");
+	for (it = list->first; it != NULL; it = it->next)
+		legend_item(&b, it->val);
+	return buf_detach(&b);
+}
+
+/* The legend tells what the diagram draws: each outline once, in a fixed
+ * order, and nothing it does not draw. */
+static void
+test_legend(void **state)
+{
+	const struct ladder *office[] = { &ladders[0] };
+	const struct ladder *odd[] = { &ladders[1], &ladders[0] };
+	const struct ladder_step *const *steps;
+	struct paths *p;
+	struct arena a = {0};
+	size_t n = path_of(&p, &a, &steps);
+	char *got;
+
+	(void)state;
+	got = legend_str(ladders_legend(&a, &cat, office, 1));
+	assert_string_equal(got, "A rectangle|LPEL;A hexagon|bridging "
+	    "class;An oval|ELTPA;");
+	free(got);
+	got = legend_str(ladders_legend(&a, &cat, odd, 2));
+	assert_string_equal(got, "A rectangle|LPEL;A hexagon|bridging "
+	    "class;An oval|ELTPA;A rounded box|certificate title;A dashed "
+	    "box|-;");
+	free(got);
+	got = legend_str(ladders_path_legend(&a, &cat, steps, 1));
+	assert_string_equal(got, "A rectangle|LPEL;");
+	free(got);
+	got = legend_str(ladders_path_legend(&a, &cat, steps, n));
+	assert_string_equal(got, "A rectangle|LPEL;A hexagon|bridging "
+	    "class;An oval|ELTPA;");
+	free(got);
+	assert_string_equal(tv_get(ladders_legend(&a, &cat, office, 1)->
+	    first->next->val, "meaning")->str, "a bridging class, made to lead "
+	    "from entry-level work to a technical, professional or "
+	    "administrative class");
+	assert_int_equal(ladders_legend(&a, &cat, NULL, 0)->len, 0);
+	paths_free(p);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -407,6 +629,9 @@ main(void)
 		cmocka_unit_test(test_chain),
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_edge_cases),
+		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_path_linked),
+		cmocka_unit_test(test_legend),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,6 +1,7 @@
 /*
  * test_rules.c: the rules of rules.md, one test or more per rule id
- * (test_ID_what), and the edges: 29 February, fiscal-year and half-year
+ * (test_ID_what), the packet's words (view.c, test_words_what), and
+ * the edges: 29 February, fiscal-year and half-year
  * boundaries, labs, 1- and 2-credit groupings, part-time caps, private
  * tuition caps, outside aid above tuition, separation before and after
  * the commitment ends, M3's rounding half up, unknown class codes, and
@@ -14,7 +15,8 @@
 
 #include <cmocka.h>
 
-#include "model.h"
+#include "extern.h"	/* model.h, and view.c's view_* */
+#include "../c1_oracle.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -56,7 +58,13 @@ D(const char *s)
 	return t;
 }
 
-/* An eligible full-time Illinois employee with nothing else on record. */
+/* Selected in the latest registration period (24291: 2024-04): so N2
+ * does not ask the test employee to register unless a test says so. */
+static const struct app_status selected = { 24291, APP_SELECTED, 1, 0,
+	ER_NONE };
+
+/* An eligible full-time Illinois employee with nothing else on record
+ * but an application that was selected. */
 static void
 emp(struct history *h)
 {
@@ -72,6 +80,7 @@ emp(struct history *h)
 	h->emp.last_academic_credit_on = DAY_NONE;
 	h->emp.separated_on = DAY_NONE;
 	h->emp.computer_access = 1;
+	h->app = &selected;
 }
 
 static struct course
@@ -89,6 +98,20 @@ C(const char *code, const char *start, const char *end,
 	c.credit_hours = credits;
 	c.full_day_days = -1;
 	c.public_institution = 1;
+	return c;
+}
+
+/* The k-th of courses one after another (apart: each ends 10 days
+ * before the next starts), from 1 August 2026, in fiscal year 2026-27. */
+static struct course
+SEQ(int k, enum course_status st, double credits)
+{
+	struct course c = C(NULL, "2026-08-01", "2026-08-01", st, credits);
+
+	c.starts_on += 20 * k;
+	c.ends_on = c.starts_on + 9;
+	c.status_on = c.ends_on;
+	c.id = k + 1;
 	return c;
 }
 
@@ -239,7 +262,7 @@ test_E1_eligibility_table(void **state)
 		h.emp.on_layoff = cases[i].layoff;
 		if (cases[i].sep)
 			h.emp.separated_on = D(cases[i].sep);
-		assert_int_equal(rule_eligible(&h, &cat, PROFILE_ILLINOIS,
+		assert_int_equal(rule_eligible(&h, &cat, &set, PROFILE_ILLINOIS,
 		    D("2026-11-23")), cases[i].want);
 	}
 }
@@ -253,23 +276,23 @@ test_E2_california_lpel(void **state)
 	emp(&h);
 	h.emp.bargaining_unit = NULL;	/* E1 does not apply in CA */
 	h.emp.status = ST_TEMPORARY;
-	assert_true(rule_eligible(&h, &cat, PROFILE_CALIFORNIA,
+	assert_true(rule_eligible(&h, &cat, &set, PROFILE_CALIFORNIA,
 	    D("2026-11-23")));
 	h.emp.separated_on = D("2026-11-23");
-	assert_false(rule_eligible(&h, &cat, PROFILE_CALIFORNIA,
+	assert_false(rule_eligible(&h, &cat, &set, PROFILE_CALIFORNIA,
 	    D("2026-11-23")));
 	h.emp.separated_on = DAY_NONE;
 	h.emp.class_code = "CERT-A";	/* not LPEL */
-	assert_false(rule_eligible(&h, &cat, PROFILE_CALIFORNIA,
+	assert_false(rule_eligible(&h, &cat, &set, PROFILE_CALIFORNIA,
 	    D("2026-11-23")));
 	h.emp.class_code = "NOT-IN-CATALOG";
-	assert_false(rule_eligible(&h, &cat, PROFILE_CALIFORNIA,
+	assert_false(rule_eligible(&h, &cat, &set, PROFILE_CALIFORNIA,
 	    D("2026-11-23")));
 	/* E2 is not applied in Illinois: E1 decides there. */
 	h.emp.class_code = "CERT-A";
 	h.emp.bargaining_unit = "X";
 	h.emp.status = ST_PERMANENT;
-	assert_true(rule_eligible(&h, &cat, PROFILE_ILLINOIS,
+	assert_true(rule_eligible(&h, &cat, &set, PROFILE_ILLINOIS,
 	    D("2026-11-23")));
 }
 
@@ -516,9 +539,9 @@ test_X1_exam_window(void **state)
 
 	(void)state;
 	emp(&h);
-	/* Out of date order on purpose: the earliest is the first. */
-	x[0] = X("CERT-A", "Math", "2024-06-01", 1);
-	x[1] = X("CERT-A", "Reading", "2024-02-29", 0);
+	/* In the reader's order (taken_on): the earliest is the first. */
+	x[0] = X("CERT-A", "Reading", "2024-02-29", 0);
+	x[1] = X("CERT-A", "Math", "2024-06-01", 1);
 	h.targets = &t, h.ntargets = 1;
 	h.attempts = x, h.nattempts = 2;
 	for (i = 0; i < NELEM(cases); i++) {
@@ -595,12 +618,12 @@ test_X2_retest(void **state)
 
 	(void)state;
 	emp(&h);
-	/* Out of date order on purpose. */
-	x[0] = X("CERT-A", "Math", "2026-03-01", 0);	/* latest failure */
-	x[1] = X("CERT-A", "Math", "2026-01-10", 0);
-	x[2] = X("CERT-A", "Reading", "2026-01-10", 0);
-	x[3] = X("CERT-A", "Reading", "2026-04-01", 1);	/* passed since */
-	x[4] = X("CERT-A", "Writing", "2026-01-10", 0);
+	/* In the reader's order (taken_on, then rowid). */
+	x[0] = X("CERT-A", "Math", "2026-01-10", 0);
+	x[1] = X("CERT-A", "Reading", "2026-01-10", 0);
+	x[2] = X("CERT-A", "Writing", "2026-01-10", 0);
+	x[3] = X("CERT-A", "Math", "2026-03-01", 0);	/* latest failure */
+	x[4] = X("CERT-A", "Reading", "2026-04-01", 1);	/* passed since */
 	x[5] = X("CERT-B", "Math", "2026-05-01", 0);	/* another title */
 	h.targets = &t, h.ntargets = 1;
 	h.attempts = x, h.nattempts = 6;
@@ -611,8 +634,18 @@ test_X2_retest(void **state)
 	    "Writing");
 	/* 30 days after the latest non-proficient attempt (1 March). */
 	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-03-31"));
-	x[0].proficient = 1;
-	x[4].proficient = 1;	/* every section's latest passes */
+	/* Only the window's first exam failed: one month after it, not
+	 * 30 days (VII.B Option 1; 10 January + 1 month). */
+	h.nattempts = 3;
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-02-10"));
+	x[0].taken_on = x[1].taken_on = x[2].taken_on = D("2026-01-31");
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2026-02-28"));
+	x[0].taken_on = x[1].taken_on = x[2].taken_on = D("2026-01-10");
+	h.nattempts = 6;
+	x[3].proficient = 1;
+	x[2].proficient = 1;	/* every section's latest passes */
 	run(&h, "2026-11-23", &p);
 	assert_int_equal(p.targets[0].nsections_not_proficient, 0);
 	assert_int_equal(p.targets[0].next_exam_allowed_on, DAY_NONE);
@@ -675,9 +708,11 @@ test_C1_groupings(void **state)
 		{ { 1, 1, 1, 1, 1 }, 5, 2 },
 		{ { 3, 4, -1 }, 3, 3 },	/* 3+, and unknown, count 1 */
 		{ { 3, 1, 2 }, 3, 2 },
-		{ { 1.5, 1.5 }, 2, 1 },	/* above 1: paired (our reading) */
+		{ { 1.5, 1.5 }, 2, 1 },	/* above 1: a 2-credit course */
+		{ { 1.5, 1, 1 }, 3, 2 },	/* so not a triple */
 		{ { 0.5, 1, 1 }, 3, 1 },
 		{ { 2.5, 1 }, 2, 1 },
+		{ { 2.9, 2.9, 3 }, 3, 2 },
 	};
 	struct course c[6];
 	size_t i;
@@ -686,11 +721,93 @@ test_C1_groupings(void **state)
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
 		for (k = 0; k < cases[i].n; k++)
-			c[k] = C(NULL, "2026-08-01", "2026-12-01",
-			    CS_COMPLETED, cases[i].cr[k]);
-		assert_int_equal(rule_c1_count(c, (size_t)cases[i].n, 2026),
+			c[k] = SEQ(k, CS_COMPLETED, cases[i].cr[k]);
+		assert_int_equal(rule_c1_count(c, (size_t)cases[i].n, 2026,
+		    &ar), cases[i].want);
+	}
+}
+
+/* rules.md C1's example as written: five courses one after another of
+ * 1, 2, 1, 1 and 2 credits count 2: {1, 1, 1} and {2, 2}. */
+static void
+test_C1_rules_md_example(void **state)
+{
+	static const double cr[] = { 1, 2, 1, 1, 2 };
+	struct course c[5];
+	struct history h;
+	struct packet p;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 5; k++)
+		c[k] = SEQ(k, CS_COMPLETED, cr[k]);
+	assert_int_equal(rule_c1_count(c, 5, 2026, &ar), 2);
+	emp(&h);
+	h.courses = c, h.ncourses = 5;
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.classes_counted, 2);
+	assert_int_equal(p.classes_remaining, 6);
+}
+
+/* IL VIII.B: only non-concurrent short courses count together; one's
+ * ends_on before the other's starts_on.  The day before, of, after. */
+static void
+test_C1_non_concurrent(void **state)
+{
+	static const struct {
+		const char *end0;	/* the first course's end */
+		int want;
+	} cases[] = {
+		{ "2026-09-30", 1 },	/* ends the day before: apart */
+		{ "2026-10-01", 2 },	/* ends the day the other starts */
+		{ "2026-10-02", 2 },	/* overlaps */
+	};
+	struct course c[3];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		c[0] = C(NULL, "2026-09-01", cases[i].end0, CS_COMPLETED, 1);
+		c[1] = C(NULL, "2026-10-01", "2026-10-20", CS_COMPLETED, 1);
+		assert_int_equal(rule_c1_count(c, 2, 2026, &ar),
 		    cases[i].want);
 	}
+	/* Three 1-credit courses, two of them at once: 2 groups, and the
+	 * grouping chooses the pairs that are apart. */
+	c[0] = C(NULL, "2026-08-01", "2026-08-20", CS_COMPLETED, 1);
+	c[1] = C(NULL, "2026-09-01", "2026-09-20", CS_COMPLETED, 1);
+	c[2] = C(NULL, "2026-09-10", "2026-09-30", CS_COMPLETED, 1);
+	assert_int_equal(rule_c1_count(c, 3, 2026, &ar), 2);
+	/* Six 1-credit courses: two terms of three at once pair across. */
+	{
+		struct course d[6];
+		int k;
+
+		for (k = 0; k < 3; k++) {
+			d[k] = C(NULL, "2026-08-01", "2026-12-01",
+			    CS_COMPLETED, 1);
+			d[3 + k] = C(NULL, "2027-01-10", "2027-05-01",
+			    CS_COMPLETED, 1);
+		}
+		assert_int_equal(rule_c1_count(d, 6, 2026, &ar), 3);
+	}
+}
+
+/* IL VIII.B: nursing and MSW courses taken together are outside the
+ * limit (limit_exempt counts 0). */
+static void
+test_C1_limit_exempt(void **state)
+{
+	struct course c[3];
+
+	(void)state;
+	c[0] = SEQ(0, CS_COMPLETED, 3);
+	c[1] = SEQ(1, CS_ENROLLED, 4);
+	c[2] = SEQ(2, CS_ENROLLED, 1);
+	assert_int_equal(rule_c1_count(c, 3, 2026, &ar), 3);
+	c[1].limit_exempt = 1;
+	c[2].limit_exempt = 1;
+	assert_int_equal(rule_c1_count(c, 3, 2026, &ar), 1);
 }
 
 static void
@@ -707,11 +824,11 @@ test_C1_labs_and_statuses(void **state)
 	c[3] = C(NULL, "2026-08-01", "2026-12-01", CS_DROPPED, 3);
 	c[4] = C(NULL, "2026-08-01", "2026-12-01", CS_FAILED, 3);
 	c[5] = C(NULL, "2026-08-01", "2026-12-01", CS_COMPLETED, 3);
-	assert_int_equal(rule_c1_count(c, 3, 2026), 1);
-	assert_int_equal(rule_c1_count(c, 6, 2026), 4);
+	assert_int_equal(rule_c1_count(c, 3, 2026, &ar), 1);
+	assert_int_equal(rule_c1_count(c, 6, 2026, &ar), 4);
 	/* The lab is left out before grouping: 1 + 1-credit lab stays 1. */
 	c[0].credit_hours = 1;
-	assert_int_equal(rule_c1_count(c, 2, 2026), 1);
+	assert_int_equal(rule_c1_count(c, 2, 2026, &ar), 1);
 }
 
 /* The fiscal year of starts_on: 30 June is 2025-26, 1 July 2026-27. */
@@ -725,9 +842,9 @@ test_C1_fiscal_year_boundary(void **state)
 	(void)state;
 	c[0] = C(NULL, "2026-06-30", "2026-08-01", CS_COMPLETED, 3);
 	c[1] = C(NULL, "2026-07-01", "2026-08-01", CS_COMPLETED, 1);
-	assert_int_equal(rule_c1_count(c, 2, 2025), 1);
-	assert_int_equal(rule_c1_count(c, 2, 2026), 1);
-	assert_int_equal(rule_c1_count(c, 2, 2027), 0);
+	assert_int_equal(rule_c1_count(c, 2, 2025, &ar), 1);
+	assert_int_equal(rule_c1_count(c, 2, 2026, &ar), 1);
+	assert_int_equal(rule_c1_count(c, 2, 2027, &ar), 0);
 	emp(&h);
 	h.courses = c, h.ncourses = 2;
 	run(&h, "2026-06-30", &p);
@@ -759,8 +876,7 @@ test_C1_class_limit_reached(void **state)
 	run(&h, "2026-11-23", &p);
 	assert_int_equal(p.classes_remaining, 0);
 	assert_int_equal(has(&p, AL_CLASS_LIMIT_REACHED)->count, 9);
-	assert_int_equal(has(&p, AL_CLASS_LIMIT_REACHED)->on,
-	    D("2027-06-30"));
+	assert_int_equal(has(&p, AL_CLASS_LIMIT_REACHED)->on, DAY_NONE);
 	run(&h, "2027-07-01", &p);	/* the next fiscal year */
 	assert_int_equal(p.classes_counted, 0);
 	assert_int_equal(p.classes_remaining, 8);
@@ -819,21 +935,29 @@ test_C2_concurrent(void **state)
 	assert_null(has(&p, AL_TOO_MANY_CONCURRENT));
 }
 
+/* IL VIII.F (C3): more than one class planned or enrolled in one
+ * half-year; one planned class is what the guideline recommends. */
 static void
 test_C3_first_term(void **state)
 {
 	static const struct {
 		const char *credit;
-		enum course_status other;
-		int planned, want;
+		enum course_status st0, st1;
+		const char *start1;
+		int lab1, want;
 	} cases[] = {
-		{ NULL, CS_PLANNED, 1, 1 },
-		{ "2021-11-22", CS_PLANNED, 1, 1 },	/* 5 years + 1 day */
-		{ "2021-11-23", CS_PLANNED, 1, 0 },	/* exactly 5 years */
-		{ "2023-05-01", CS_PLANNED, 1, 0 },
-		{ NULL, CS_COMPLETED, 1, 0 },	/* a completed course */
-		{ NULL, CS_DROPPED, 1, 1 },
-		{ NULL, CS_ENROLLED, 0, 0 },	/* nothing planned */
+		{ NULL, CS_PLANNED, CS_PLANNED, "2027-03-01", 0, 1 },
+		{ NULL, CS_PLANNED, CS_ENROLLED, "2027-06-30", 0, 1 },
+		/* another half-year: 30 June against 1 July */
+		{ NULL, CS_PLANNED, CS_PLANNED, "2027-07-01", 0, 0 },
+		/* one planned class alone: no alert */
+		{ NULL, CS_PLANNED, CS_DROPPED, "2027-03-01", 0, 0 },
+		{ NULL, CS_PLANNED, CS_PLANNED, "2027-03-01", 1, 0 },	/* lab */
+		{ "2021-11-22", CS_PLANNED, CS_PLANNED, "2027-03-01", 0, 1 },
+		{ "2021-11-23", CS_PLANNED, CS_PLANNED, "2027-03-01", 0, 0 },
+		{ "2021-11-24", CS_PLANNED, CS_PLANNED, "2027-03-01", 0, 0 },
+		/* a completed course: not a first term */
+		{ NULL, CS_COMPLETED, CS_PLANNED, "2027-03-01", 0, 0 },
 	};
 	struct course c[2];
 	struct history h;
@@ -845,13 +969,17 @@ test_C3_first_term(void **state)
 		emp(&h);
 		if (cases[i].credit)
 			h.emp.last_academic_credit_on = D(cases[i].credit);
-		c[0] = C(NULL, "2027-01-10", "2027-05-01", cases[i].planned ?
-		    CS_PLANNED : CS_ENROLLED, 3);
-		c[1] = C(NULL, "2026-01-10", "2026-05-01", cases[i].other, 3);
+		c[0] = C(NULL, "2027-01-10", "2027-05-01", cases[i].st0, 3);
+		c[1] = C(NULL, cases[i].start1, "2027-08-01", cases[i].st1,
+		    3);
+		c[1].lab_for = cases[i].lab1 ? 99 : 0;
 		h.courses = c, h.ncourses = 2;
 		run(&h, "2026-11-23", &p);
 		assert_int_equal(has(&p, AL_FIRST_TERM_ONE_CLASS) != NULL,
 		    cases[i].want);
+		if (cases[i].want)
+			assert_int_equal(has(&p, AL_FIRST_TERM_ONE_CLASS)->on,
+			    DAY_NONE);
 	}
 }
 
@@ -911,40 +1039,52 @@ test_C5_withdrawal_drops(void **state)
 	assert_int_equal(has(&p, AL_WITHDRAWAL_DROPS)->count, 3);
 }
 
+/*
+ * IL IX.D (C6): no enrolment in a class and no exam in the 3 years
+ * after the last activity: the current enrollment's enrolled_on, an
+ * exam, a counted class's start, an enrolled class's status_on (the day
+ * the employee enrolled).  Dated last activity + 3 years.
+ */
 static void
 test_C6_inactive(void **state)
 {
 	static const struct {
 		const char *enrolled;
 		enum enr_status st;
-		const char *course, *exam;
+		const char *course, *course_status_on, *exam;
 		enum course_status cst;
-		int want;
-		const char *on;
+		const char *last;	/* NULL: no alert */
 	} cases[] = {
-		{ "2023-11-22", ENR_ACTIVE, NULL, NULL, 0, 1, "2023-11-22" },
-		{ "2023-11-23", ENR_ACTIVE, NULL, NULL, 0, 0, NULL },
-		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, CS_COMPLETED,
-		    0, NULL },
-		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, CS_PLANNED,
-		    1, "2020-01-01" },
-		{ "2020-01-01", ENR_ACTIVE, "2022-09-01", NULL, CS_DROPPED,
-		    1, "2022-09-01" },
-		{ "2020-01-01", ENR_ACTIVE, NULL, "2025-11-01", 0, 0, NULL },
+		/* the day before, of and after 3 years from enrolled_on */
+		{ "2023-11-22", ENR_ACTIVE, NULL, NULL, NULL, 0,
+		    "2023-11-22" },
+		{ "2023-11-23", ENR_ACTIVE, NULL, NULL, NULL, 0, NULL },
+		{ "2023-11-24", ENR_ACTIVE, NULL, NULL, NULL, 0, NULL },
+		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, NULL,
+		    CS_COMPLETED, NULL },
+		{ "2020-01-01", ENR_ACTIVE, "2024-09-01", NULL, NULL,
+		    CS_PLANNED, "2020-01-01" },	/* planned: not activity */
+		{ "2020-01-01", ENR_ACTIVE, "2022-09-01", NULL, NULL,
+		    CS_DROPPED, "2022-09-01" },
+		{ "2020-01-01", ENR_ACTIVE, NULL, NULL, "2025-11-01", 0, NULL },
 		/* activity before this enrollment: counted from it */
-		{ "2025-01-01", ENR_ACTIVE, "2019-01-01", NULL, CS_COMPLETED,
-		    0, NULL },
-		/* a future start is not activity before the as-of date */
-		{ "2020-01-01", ENR_ACTIVE, "2027-01-10", NULL, CS_ENROLLED,
-		    1, "2020-01-01" },
+		{ "2025-01-01", ENR_ACTIVE, "2019-01-01", NULL, NULL,
+		    CS_COMPLETED, NULL },
+		/* enrolled in a class that starts later: active now */
+		{ "2020-01-01", ENR_ACTIVE, "2027-01-10", "2020-06-01", NULL,
+		    CS_ENROLLED, NULL },
+		/* enrolled (status_on) in a class that started long ago */
+		{ "2020-01-01", ENR_ACTIVE, "2021-01-10", "2024-01-05", NULL,
+		    CS_ENROLLED, NULL },
 		/* not an enrolled participant */
-		{ "2020-01-01", ENR_SUSPENDED, NULL, NULL, 0, 0, NULL },
+		{ "2020-01-01", ENR_SUSPENDED, NULL, NULL, NULL, 0, NULL },
 	};
 	struct enrollment e;
 	struct course c;
 	struct exam_attempt x;
 	struct history h;
 	struct packet p;
+	const struct alert *al;
 	size_t i;
 
 	(void)state;
@@ -954,8 +1094,10 @@ test_C6_inactive(void **state)
 		    ENR_ACTIVE ? NULL : "2021-01-01");
 		h.enrollments = &e, h.nenrollments = 1;
 		if (cases[i].course) {
-			c = C(NULL, cases[i].course, cases[i].course,
+			c = C(NULL, cases[i].course, "2027-05-01",
 			    cases[i].cst, 3);
+			if (cases[i].course_status_on)
+				c.status_on = D(cases[i].course_status_on);
 			h.courses = &c, h.ncourses = 1;
 		}
 		if (cases[i].exam) {
@@ -963,11 +1105,12 @@ test_C6_inactive(void **state)
 			h.attempts = &x, h.nattempts = 1;
 		}
 		run(&h, "2026-11-23", &p);
-		assert_int_equal(has(&p, AL_WITHDRAWAL_INACTIVE) != NULL,
-		    cases[i].want);
-		if (cases[i].want)
-			assert_int_equal(has(&p, AL_WITHDRAWAL_INACTIVE)->on,
-			    D(cases[i].on));
+		al = has(&p, AL_WITHDRAWAL_INACTIVE);
+		assert_int_equal(al != NULL, cases[i].last != NULL);
+		if (al == NULL)
+			continue;
+		assert_int_equal(p.inactive_since, D(cases[i].last));
+		assert_int_equal(al->on, date_add_years(D(cases[i].last), 3));
 	}
 }
 
@@ -1011,17 +1154,41 @@ test_O1_hours_per_week(void **state)
 		run(&h, cases[i].asof, &p);
 		assert_true(p.hours_per_week == cases[i].want);
 	}
+	/* O2 counts full-day courses: O1 leaves them out. */
+	emp(&h);
+	c[0] = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+	c[0].meeting_hours_per_week = 6;
+	c[1] = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+	c[1].meeting_hours_per_week = 8;
+	c[1].full_day_days = 0;
+	h.courses = c, h.ncourses = 2;
+	run(&h, "2026-11-23", &p);
+	assert_true(p.meeting_hours == 6);
+	assert_true(p.hours_per_week == 3);
 }
 
+/* IL X.K, X.L (O2): S over the enrolled and completed full-day courses
+ * starting in the half-year of the as-of date; min(S, 20) / 2. */
 static void
 test_O2_full_day_days(void **state)
 {
 	static const struct {
 		int days[2];
+		enum course_status st1;
+		const char *start1;
+		long s;
 		double want;
+		int limit;
 	} cases[] = {
-		{ { 15, -1 }, 7.5 }, { { 30, 20 }, 20 }, { { 40, -1 }, 20 },
-		{ { -1, -1 }, 0 }, { { 10, 10 }, 10 },
+		{ { 15, -1 }, CS_ENROLLED, "2026-09-01", 15, 7.5, 0 },
+		{ { 10, 10 }, CS_ENROLLED, "2026-09-01", 20, 10, 0 },
+		{ { 10, 11 }, CS_ENROLLED, "2026-09-01", 21, 10, 1 },
+		{ { 30, 20 }, CS_COMPLETED, "2026-07-01", 50, 10, 1 },
+		{ { 19, 20 }, CS_PLANNED, "2026-09-01", 19, 9.5, 0 },
+		/* the half-year before: 30 June */
+		{ { 19, 20 }, CS_COMPLETED, "2026-06-30", 19, 9.5, 0 },
+		{ { -1, -1 }, CS_ENROLLED, "2026-09-01", 0, 0, 0 },
+		{ { 0, 3 }, CS_ENROLLED, "2026-09-01", 3, 1.5, 0 },
 	};
 	struct course c[2];
 	struct history h;
@@ -1033,11 +1200,23 @@ test_O2_full_day_days(void **state)
 		emp(&h);
 		c[0] = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
 		c[0].full_day_days = cases[i].days[0];
-		c[1] = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+		c[1] = C(NULL, cases[i].start1, "2026-12-15", cases[i].st1, 3);
 		c[1].full_day_days = cases[i].days[1];
 		h.courses = c, h.ncourses = 2;
+		if (c[1].starts_on < c[0].starts_on) {
+			struct course t = c[0];
+
+			c[0] = c[1];
+			c[1] = t;
+		}
 		run(&h, "2026-11-23", &p);
+		assert_int_equal(p.full_day_days, cases[i].s);
 		assert_true(p.full_day_days_off == cases[i].want);
+		assert_int_equal(has(&p, AL_FULL_DAY_LIMIT) != NULL,
+		    cases[i].limit);
+		if (cases[i].limit)
+			assert_int_equal(has(&p, AL_FULL_DAY_LIMIT)->count,
+			    cases[i].s);
 	}
 }
 
@@ -1093,7 +1272,7 @@ test_M1_program_paid(void **state)
 		c.outside_aid_cents = cases[i].aid;
 		c.public_institution = cases[i].pub;
 		set.private_tuition_cap_cents = cases[i].cap;
-		assert_int_equal(rule_m1_paid(&c, &set), cases[i].want);
+		assert_int_equal(rule_m1_paid(&c, &set, 0), cases[i].want);
 	}
 	set.private_tuition_cap_cents = -1;
 }
@@ -1140,7 +1319,10 @@ test_M2_work_commitment(void **state)
 		{ "CRED-M", 0, CS_COMPLETED, 0, "2025-12-15", "2027-12-15" },
 		{ "CRED-M", 0, CS_COMPLETED, 0, "2024-02-29", "2026-02-28" },
 		{ "CRED-M", 0, CS_COMPLETED, 999999, "2025-12-15", NULL },
-		{ "CRED-M", 0, CS_ENROLLED, 0, "2025-12-15", NULL },
+		/* an enrolled course binds from its end (XI.F.1: "from
+		 * completion of the most recent course taken") */
+		{ "CRED-M", 0, CS_ENROLLED, 0, "2025-12-15", "2027-12-15" },
+		{ "CRED-M", 0, CS_PLANNED, 0, "2025-12-15", NULL },
 		{ "CRED-M", 0, CS_DROPPED, 0, "2025-12-15", NULL },
 		{ "DUAL", ROUTE_DEGREE, CS_COMPLETED, 0, "2025-12-15",
 		    "2027-12-15" },
@@ -1194,9 +1376,16 @@ test_M2_latest_completed(void **state)
 	c[2].tuition_cents = 4000;
 	h.courses = c, h.ncourses = 3;
 	run(&h, "2026-11-23", &p);
-	assert_int_equal(p.commitment_ends_on, D("2027-05-10"));
+	/* the class enrolled now binds from its end: not served yet */
+	assert_int_equal(p.commitment_ends_on, D("2028-12-15"));
 	assert_int_equal(p.binding_paid_cents, 7000);	/* every binding */
+	assert_int_equal(p.months_fulfilled, 0);
+	assert_int_equal(p.repayment_cents, 7000);
+	c[2].status = CS_DROPPED;	/* a drop does not */
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.commitment_ends_on, D("2027-05-10"));
 	assert_int_equal(p.months_fulfilled, 18);
+	assert_int_equal(p.repayment_cents, 1750);	/* 7000 * 6 / 24 */
 }
 
 static void
@@ -1431,6 +1620,13 @@ test_G3_appointment_salary(void **state)
 	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
 	    &ar, &le, &n);
 	assert_int_equal(n, 2);
+	/* XII.D: only an appointment to a target title (a Kind) counts */
+	ap.to_class_code = "CLERK";
+	titles[T_CLERK].salary_max_cents = 900000;
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+	titles[T_CLERK].salary_max_cents = 300000;
 	titles[T_CERT_C].salary_max_cents = 450000;
 }
 
@@ -1465,6 +1661,15 @@ test_G3_target_counties(void **state)
 
 /* ---- plans and assignments --------------------------------------------- */
 
+/* The alerts of P1 in the packet. */
+static int
+p1_alerts(const struct packet *p)
+{
+	return (has(p, AL_PLAN_MISSING) != NULL) +
+	    (has(p, AL_PLAN_NOT_APPROVED) != NULL) +
+	    (has(p, AL_PLAN_NOT_REVIEWED) != NULL);
+}
+
 static void
 test_P1_plans(void **state)
 {
@@ -1486,6 +1691,9 @@ test_P1_plans(void **state)
 		    AL_PLAN_NOT_REVIEWED, 2 },
 		{ PROFILE_CALIFORNIA, ENR_ACTIVE, 2, "2026-10-05",
 		    "2026-10-06", -1, 0 },
+		/* P1's approval and review are California's (rules.md) */
+		{ PROFILE_ILLINOIS, ENR_ACTIVE, 2, NULL, NULL, -1, 0 },
+		{ PROFILE_ILLINOIS, ENR_ACTIVE, 2, "2026-10-05", NULL, -1, 0 },
 		{ PROFILE_CALIFORNIA, ENR_WITHDRAWN, 0, NULL, NULL, -1, 0 },
 		{ PROFILE_CALIFORNIA, ENR_SUSPENDED, 0, NULL, NULL, -1, 0 },
 	};
@@ -1507,18 +1715,19 @@ test_P1_plans(void **state)
 		    cases[i].reviewed);
 		h.plans = pl, h.nplans = (size_t)cases[i].nplans;
 		runp(&h, cases[i].prof, "2026-11-23", &p);
-		if (cases[i].want < 0) {
-			assert_int_equal(p.nalerts, 0);
+		assert_int_equal(p1_alerts(&p), cases[i].want >= 0);
+		if (cases[i].want < 0)
 			continue;
-		}
-		assert_int_equal(p.nalerts, 1);
-		assert_int_equal(p.alerts[0].code, cases[i].want);
-		assert_int_equal(p.alerts[0].count, cases[i].count);
+		assert_int_equal(has(&p, cases[i].want)->count,
+		    cases[i].count);
+		assert_int_equal(has(&p, cases[i].want)->on, DAY_NONE);
 	}
-	/* No enrollment at all: not a participant. */
+	/* No enrollment at all: not a participant (N2 asks to apply). */
 	emp(&h);
+	h.app = NULL;
 	runp(&h, PROFILE_CALIFORNIA, "2026-11-23", &p);
-	assert_int_equal(p.nalerts, 0);
+	assert_int_equal(p1_alerts(&p), 0);
+	assert_non_null(has(&p, AL_REGISTER));
 	assert_null(p.enrollment);
 }
 
@@ -1556,8 +1765,11 @@ test_P2_assignment(void **state)
 			    DAY_NONE;
 			h.assignments = &as, h.nassignments = 1;
 			runp(&h, (enum profile)prof, cases[i].asof, &p);
+			/* P2 is California's alone (rules.md) */
 			assert_int_equal(has(&p, AL_ASSIGNMENT_TOO_LONG) !=
-			    NULL, cases[i].want);
+			    NULL, cases[i].want && prof == PROFILE_CALIFORNIA);
+			if (prof == PROFILE_ILLINOIS)
+				continue;
 			if (cases[i].want)
 				assert_int_equal(has(&p,
 				    AL_ASSIGNMENT_TOO_LONG)->on,
@@ -1773,36 +1985,53 @@ test_FY_spent_boundary(void **state)
 
 /* ---- alerts: order, causes, robustness --------------------------------- */
 
+/* rules.md "Next steps": the codes in its list, group by group. */
+static const struct {
+	const char *name, *rule;
+	int group;
+} rules_md_list[] = {
+	{ "EXAM_WINDOW_EXPIRED", "X1", 0 }, { "GRADE_EXPIRED", "G1", 0 },
+	{ "FINAL_ATTEMPT_FAILED", "X4", 0 }, { "NO_LONGER_ELIGIBLE", "E4", 0 },
+	{ "REPAYMENT_OWED", "N3", 0 }, { "ENROLLMENT_SUSPENDED", "N4", 0 },
+	{ "LEAVE_BLOCKS_ENROLLMENT", "E3", 0 }, { "TARGET_LIMIT", "T1", 0 },
+	{ "CREDENTIAL_NEEDS_BACHELOR", "T2", 0 }, { "TITLE_FROZEN", "T3", 0 },
+	{ "TOO_MANY_CONCURRENT", "C2", 0 },
+	{ "ONE_TARGET_AT_A_TIME", "C7", 0 }, { "FULL_DAY_LIMIT", "O2", 0 },
+	{ "PRIVATE_CLASS_LIMIT", "M5", 0 }, { "PLAN_STEP_OVERDUE", "N1", 0 },
+	{ "WITHDRAWAL_DROPS", "C5", 0 }, { "WITHDRAWAL_INACTIVE", "C6", 0 },
+	{ "ASSIGNMENT_TOO_LONG", "P2", 0 },
+	{ "EXAM_WINDOW_CLOSING", "X1", 1 }, { "GRADE_EXPIRING", "G1", 1 },
+	{ "REQUEST_TIME_OFF", "N5", 1 }, { "PLAN_STEP_DUE", "N1", 1 },
+	{ "REVISED_PLAN_REQUIRED", "C4", 1 }, { "PLAN_MISSING", "P1", 1 },
+	{ "PLAN_NOT_APPROVED", "P1", 1 }, { "PLAN_NOT_REVIEWED", "P1", 1 },
+	{ "REGISTER", "N2", 1 },
+	{ "CLASS_LIMIT_REACHED", "C1", 2 }, { "FIRST_TERM_ONE_CLASS", "C3", 2 },
+};
+
 static int
 alert_urgent_rank(enum alert_code c)
 {
-	switch (c) {
-	case AL_EXAM_WINDOW_CLOSING:
-	case AL_GRADE_EXPIRING:
-	case AL_REVISED_PLAN_REQUIRED:
-	case AL_PLAN_MISSING:
-	case AL_PLAN_NOT_APPROVED:
-	case AL_PLAN_NOT_REVIEWED:
-		return 1;
-	case AL_CLASS_LIMIT_REACHED:
-	case AL_FIRST_TERM_ONE_CLASS:
-		return 2;
-	default:
-		return 0;
-	}
+	return rules_md_list[c].group;
 }
 
-/* The rank the packet sorts by (and fuzz_rules checks with) is the
- * table above, code by code. */
+/* enum alert_code follows rules.md's list: its names, its rules, its
+ * groups (the rank the packet sorts by, which fuzz_rules checks with). */
 static void
 test_alert_rank(void **state)
 {
 	int c;
 
 	(void)state;
-	for (c = 0; c < AL__MAX; c++)
+	assert_int_equal(NELEM(rules_md_list), AL__MAX);
+	for (c = 0; c < AL__MAX; c++) {
+		assert_string_equal(alert_code_name((enum alert_code)c),
+		    rules_md_list[c].name);
+		assert_string_equal(alert_rule((enum alert_code)c),
+		    rules_md_list[c].rule);
 		assert_int_equal(rule_alert_rank((enum alert_code)c),
-		    alert_urgent_rank((enum alert_code)c));
+		    rules_md_list[c].group);
+	}
+	assert_string_equal(alert_code_name(AL__MAX), "");
 }
 
 /* A history that raises many alerts at once, in two array orders. */
@@ -1828,7 +2057,7 @@ busy(struct history *h, struct target *t, struct grade *g,
 	}
 	c[9] = C(NULL, "2027-01-10", "2027-05-01", CS_PLANNED, 3);
 	h->courses = c, h->ncourses = 10;
-	*e = ENR("2026-10-01", ENR_ACTIVE, NULL);
+	*e = ENR("2026-08-01", ENR_ACTIVE, NULL);	/* before the drops */
 	h->enrollments = e, h->nenrollments = 1;
 }
 
@@ -1874,24 +2103,79 @@ test_alert_order(void **state)
 		}
 	}
 	/* Rank 0 by date: the freeze (2025-01-01), the expired grade
-	 * (2026-01-01), the concurrent classes (the as-of date), then the
-	 * undated ones by code; rank 1; rank 2. */
+	 * (2026-01-01), then the undated ones by code; rank 1; rank 2. */
 	assert_int_equal(p.nalerts, 11);
 	assert_int_equal(p.alerts[0].code, AL_TITLE_FROZEN);
 	assert_int_equal(p.alerts[0].on, D("2025-01-01"));
 	assert_int_equal(p.alerts[1].code, AL_GRADE_EXPIRED);
 	assert_int_equal(p.alerts[1].on, D("2026-01-01"));
 	assert_string_equal(p.alerts[1].class_code, "CERT-A");
-	assert_int_equal(p.alerts[2].code, AL_TOO_MANY_CONCURRENT);
-	assert_int_equal(p.alerts[3].code, AL_LEAVE_BLOCKS_ENROLLMENT);
-	assert_int_equal(p.alerts[4].code, AL_TARGET_LIMIT);
-	assert_int_equal(p.alerts[5].code, AL_CREDENTIAL_NEEDS_BACHELOR);
+	assert_int_equal(p.alerts[2].code, AL_LEAVE_BLOCKS_ENROLLMENT);
+	assert_int_equal(p.alerts[3].code, AL_TARGET_LIMIT);
+	assert_int_equal(p.alerts[4].code, AL_CREDENTIAL_NEEDS_BACHELOR);
+	assert_int_equal(p.alerts[5].code, AL_TOO_MANY_CONCURRENT);
 	assert_int_equal(p.alerts[6].code, AL_WITHDRAWAL_DROPS);
 	assert_int_equal(p.alerts[7].code, AL_GRADE_EXPIRING);
 	assert_int_equal(p.alerts[8].code, AL_PLAN_MISSING);
 	assert_int_equal(p.alerts[9].code, AL_CLASS_LIMIT_REACHED);
-	assert_int_equal(p.alerts[p.nalerts - 1].code,
-	    AL_FIRST_TERM_ONE_CLASS);
+	assert_int_equal(p.alerts[10].code, AL_FIRST_TERM_ONE_CLASS);
+}
+
+/*
+ * The order's later keys: one date, the codes in rules.md's order; one
+ * code, the class code (none first); then the count (a course id).
+ */
+static void
+test_alert_order_ties(void **state)
+{
+	struct target t[2];
+	struct exam_attempt x[2];
+	struct course c[3];
+	struct plan pl = PLAN(1, "2026-01-01", NULL, NULL);
+	struct plan_step st = { 1, 1, "Meet", 0, DAY_NONE };
+	struct enrollment e = ENR("2026-01-01", ENR_ACTIVE, NULL);
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	emp(&h);
+	h.emp.last_academic_credit_on = D("2025-01-01");
+	h.enrollments = &e, h.nenrollments = 1;
+	t[0] = T("CERT-A", "2022-01-01", ROUTE_NONE);
+	t[1] = T("CERT-B", "2022-01-01", ROUTE_NONE);
+	h.targets = t, h.ntargets = 2;
+	x[0] = X("CERT-A", "Math", "2023-01-20", 0);
+	x[1] = X("CERT-B", "Math", "2023-01-20", 0);
+	h.attempts = x, h.nattempts = 2;	/* both windows end 2026-01-20 */
+	/* Two classes starting on one day, and a step due the day their
+	 * time off is due: 20 January 2027 - 1 month = 20 December 2026. */
+	c[0] = C("CERT-B", "2027-01-20", "2027-05-01", CS_PLANNED, 3);
+	c[1] = C("CERT-B", "2027-01-20", "2027-05-01", CS_PLANNED, 3);
+	c[2] = C(NULL, "2027-01-20", "2027-05-01", CS_PLANNED, 3);
+	c[0].id = 9, c[1].id = 4, c[2].id = 7;
+	c[0].meeting_hours_per_week = c[1].meeting_hours_per_week = 3;
+	c[2].meeting_hours_per_week = 3;
+	h.courses = c, h.ncourses = 3;
+	st.due_on = D("2026-12-20");
+	pl.steps = &st, pl.nsteps = 1;
+	h.plans = &pl, h.nplans = 1;
+	run(&h, "2026-11-23", &p);
+	assert_int_equal(p.nalerts, 6);
+	assert_int_equal(p.alerts[0].code, AL_EXAM_WINDOW_EXPIRED);
+	assert_string_equal(p.alerts[0].class_code, "CERT-A");
+	assert_int_equal(p.alerts[1].code, AL_EXAM_WINDOW_EXPIRED);
+	assert_string_equal(p.alerts[1].class_code, "CERT-B");
+	/* REQUEST_TIME_OFF before PLAN_STEP_DUE on the same date; the
+	 * course with no title first, then by course id */
+	assert_int_equal(p.alerts[2].code, AL_REQUEST_TIME_OFF);
+	assert_null(p.alerts[2].class_code);
+	assert_int_equal(p.alerts[3].code, AL_REQUEST_TIME_OFF);
+	assert_int_equal(p.alerts[3].count, 4);
+	assert_int_equal(p.alerts[4].code, AL_REQUEST_TIME_OFF);
+	assert_int_equal(p.alerts[4].count, 9);
+	assert_ptr_equal(p.alerts[4].course, &c[0]);
+	assert_int_equal(p.alerts[5].code, AL_PLAN_STEP_DUE);
+	assert_int_equal(p.alerts[5].on, D("2026-12-20"));
 }
 
 /* Every alert has its cause in the packet; no negative figure. */
@@ -1996,25 +2280,1939 @@ test_robust_unknown_codes(void **state)
 	}
 }
 
+/* ---- eligibility (2026-12-04) ------------------------------------------ */
+
+/* IL II.A (E1): the first reason that applies, in rules.md's order. */
+static void
+test_E1_reasons(void **state)
+{
+	static const char *const covered[] = { "RC-062", "RC-063" };
+	static const struct {
+		const char *bu, *cls, *sep;
+		enum emp_status st;
+		enum probation prob;
+		int covered;	/* site.yaml lists covered_units */
+		enum elig_reason want;
+	} cases[] = {
+		{ "RC-063", "CLERK", NULL, ST_PERMANENT, PROB_NONE, 0,
+		    ER_NONE },
+		{ "RC-063", "CLERK", NULL, ST_PROBATIONARY, PROB_NONE, 0,
+		    ER_NONE },	/* null probation: promotional */
+		{ "RC-063", "CLERK", NULL, ST_PROBATIONARY, PROB_PROMOTIONAL,
+		    0, ER_NONE },
+		{ "RC-063", "CLERK", NULL, ST_PROBATIONARY, PROB_ORIGINAL, 0,
+		    ER_ORIGINAL_PROBATION },
+		{ "RC-063", "CLERK", NULL, ST_LIMITED_TERM, PROB_NONE, 0,
+		    ER_STATUS },
+		{ "RC-063", "CLERK", NULL, ST_TEMPORARY, PROB_NONE, 0,
+		    ER_STATUS },
+		/* separation comes first */
+		{ "RC-063", "CLERK", "2026-11-23", ST_TEMPORARY, PROB_NONE, 0,
+		    ER_SEPARATED },
+		{ NULL, "CLERK", "2026-11-22", ST_PERMANENT, PROB_NONE, 0,
+		    ER_SEPARATED },
+		{ "RC-063", "CLERK", "2026-11-24", ST_PERMANENT, PROB_NONE, 0,
+		    ER_NONE },	/* separates tomorrow */
+		/* covered_bargaining_units */
+		{ "RC-063", "CLERK", NULL, ST_PERMANENT, PROB_NONE, 1,
+		    ER_NONE },
+		{ "RC-014", "CLERK", NULL, ST_PERMANENT, PROB_NONE, 1,
+		    ER_NOT_COVERED },
+		{ "RC-014", "CERT-A", NULL, ST_PERMANENT, PROB_NONE, 1,
+		    ER_NOT_COVERED },	/* (b) is for no bargaining unit */
+		{ "RC-014", "CLERK", NULL, ST_TEMPORARY, PROB_NONE, 1,
+		    ER_NOT_COVERED },	/* STATUS is for covered units */
+		/* (b): outside a bargaining unit, in a program title */
+		{ NULL, "CLERK", NULL, ST_PERMANENT, PROB_NONE, 0,
+		    ER_NOT_COVERED },
+		{ NULL, "CERT-A", NULL, ST_TEMPORARY, PROB_NONE, 0, ER_NONE },
+		{ NULL, "CRED-B", NULL, ST_PROBATIONARY, PROB_ORIGINAL, 0,
+		    ER_NONE },	/* whatever the status */
+		{ NULL, "DUAL", NULL, ST_LIMITED_TERM, PROB_NONE, 0, ER_NONE },
+		{ NULL, "GONE", NULL, ST_PERMANENT, PROB_NONE, 0,
+		    ER_NOT_COVERED },
+	};
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.emp.bargaining_unit = cases[i].bu;
+		h.emp.class_code = cases[i].cls;
+		h.emp.status = cases[i].st;
+		h.emp.probation = cases[i].prob;
+		if (cases[i].sep)
+			h.emp.separated_on = D(cases[i].sep);
+		set.covered_units = cases[i].covered ? covered : NULL;
+		set.ncovered_units = cases[i].covered ? 2 : 0;
+		assert_int_equal(rule_elig_reason(&h, &cat, &set,
+		    PROFILE_ILLINOIS, D("2026-11-23")), cases[i].want);
+		assert_int_equal(rule_eligible(&h, &cat, &set,
+		    PROFILE_ILLINOIS, D("2026-11-23")),
+		    cases[i].want == ER_NONE);
+		run(&h, "2026-11-23", &p);
+		assert_int_equal(p.eligibility_reason, cases[i].want);
+		assert_int_equal(p.eligible, cases[i].want == ER_NONE);
+	}
+	/* An empty list covers no unit. */
+	emp(&h);
+	set.covered_units = covered;
+	set.ncovered_units = 0;
+	assert_int_equal(rule_elig_reason(&h, &cat, &set, PROFILE_ILLINOIS,
+	    D("2026-11-23")), ER_NOT_COVERED);
+	set.covered_units = NULL;
+	assert_string_equal(elig_reason_name(ER_NOT_COVERED), "NOT_COVERED");
+	assert_string_equal(elig_reason_name(ER_NONE), "");
+}
+
+/* CA (E2): SEPARATED, else NOT_LPEL. */
+static void
+test_E2_reasons(void **state)
+{
+	struct history h;
+
+	(void)state;
+	emp(&h);
+	h.emp.class_code = "CERT-A";
+	assert_int_equal(rule_elig_reason(&h, &cat, &set, PROFILE_CALIFORNIA,
+	    D("2026-11-23")), ER_NOT_LPEL);
+	h.emp.separated_on = D("2026-11-23");
+	assert_int_equal(rule_elig_reason(&h, &cat, &set, PROFILE_CALIFORNIA,
+	    D("2026-11-23")), ER_SEPARATED);
+	assert_int_equal(rule_elig_reason(&h, &cat, &set, PROFILE_CALIFORNIA,
+	    D("2026-11-22")), ER_NOT_LPEL);
+}
+
+static struct leave_row
+LV(enum leave_kind k, const char *start, const char *end)
+{
+	struct leave_row l;
+
+	memset(&l, 0, sizeof(l));
+	l.kind = k;
+	l.starts_on = D(start);
+	l.ends_on = end ? D(end) : DAY_NONE;
+	return l;
+}
+
+/* IL IV.C (E3): a leaves row covering the as-of date also counts. */
+static void
+test_E3_leaves_rows(void **state)
+{
+	static const struct {
+		enum leave_kind kind;
+		const char *start, *end, *asof;
+		int want;
+	} cases[] = {
+		{ LK_OTHER, "2026-10-01", "2026-12-31", "2026-09-30", 0 },
+		{ LK_OTHER, "2026-10-01", "2026-12-31", "2026-10-01", 1 },
+		{ LK_OTHER, "2026-10-01", "2026-12-31", "2026-12-31", 1 },
+		{ LK_OTHER, "2026-10-01", "2026-12-31", "2027-01-01", 0 },
+		{ LK_OTHER, "2026-10-01", NULL, "2030-01-01", 1 },	/* open */
+		{ LK_MILITARY_UNPAID, "2026-10-01", NULL, "2026-11-23", 1 },
+		{ LK_MILITARY_PAID, "2026-10-01", NULL, "2026-11-23", 0 },
+		{ LK_EDUCATION, "2026-10-01", NULL, "2026-11-23", 0 },
+	};
+	struct leave_row l;
+	struct course c;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		memset(&l, 0, sizeof(l));
+		l.kind = cases[i].kind;
+		l.starts_on = D(cases[i].start);
+		l.ends_on = cases[i].end ? D(cases[i].end) : DAY_NONE;
+		h.leaves = &l, h.nleaves = 1;
+		c = C(NULL, "2027-02-01", "2027-05-01", CS_PLANNED, 3);
+		h.courses = &c, h.ncourses = 1;
+		run(&h, cases[i].asof, &p);
+		assert_int_equal(p.on_leave, cases[i].want);
+		assert_int_equal(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT) != NULL,
+		    cases[i].want);
+	}
+	/* An enrolled course counts when the employee enrolled in it on or
+	 * after the leave began (IV.C: "prior approval"): the day before,
+	 * of, after the leave's start (1 October). */
+	emp(&h);
+	l = LV(LK_OTHER, "2026-10-01", NULL);
+	h.leaves = &l, h.nleaves = 1;
+	c = C(NULL, "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+	h.courses = &c, h.ncourses = 1;
+	c.status_on = D("2026-09-30");
+	run(&h, "2026-11-23", &p);
+	assert_true(p.on_leave);
+	assert_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	c.status_on = D("2026-10-01");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	c.status_on = D("2026-10-02");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+	/* employees.leave records no start: it covers every course */
+	h.nleaves = 0;
+	h.emp.leave = LEAVE_OTHER;
+	c.status_on = D("2020-01-01");
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_LEAVE_BLOCKS_ENROLLMENT));
+}
+
+static struct appointment
+APPT(const char *to, const char *on, int via)
+{
+	struct appointment ap;
+
+	memset(&ap, 0, sizeof(ap));
+	ap.from_class_code = "CLERK";
+	ap.to_class_code = to;
+	ap.appointed_on = D(on);
+	ap.via_program = via;
+	return ap;
+}
+
+/* IL II.B (E4): a participant no longer eligible, for a reason other
+ * than separation, is withdrawn. */
+static void
+test_E4_no_longer_eligible(void **state)
+{
+	static const struct {
+		enum enr_status st;
+		const char *bu, *cls, *sep;
+		int want;
+	} cases[] = {
+		{ ENR_ACTIVE, NULL, "CLERK", NULL, 1 },	/* promoted out */
+		{ ENR_SUSPENDED, NULL, "CLERK", NULL, 1 },
+		{ ENR_WITHDRAWN, NULL, "CLERK", NULL, 0 },
+		{ ENR_ACTIVE, "RC-063", "CLERK", NULL, 0 },	/* eligible */
+		{ ENR_ACTIVE, NULL, "CERT-A", NULL, 0 },	/* (b) */
+		{ ENR_ACTIVE, "RC-063", "CLERK", "2026-11-23", 0 }, /* left */
+	};
+	struct enrollment e;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.emp.bargaining_unit = cases[i].bu;
+		h.emp.class_code = cases[i].cls;
+		if (cases[i].sep)
+			h.emp.separated_on = D(cases[i].sep);
+		e = ENR("2025-01-01", cases[i].st, cases[i].st == ENR_ACTIVE ?
+		    NULL : "2026-01-01");
+		h.enrollments = &e, h.nenrollments = 1;
+		run(&h, "2026-11-23", &p);
+		assert_int_equal(has(&p, AL_NO_LONGER_ELIGIBLE) != NULL,
+		    cases[i].want);
+		assert_null(p.promoted_to);	/* no appointment on record */
+		runp(&h, PROFILE_CALIFORNIA, "2026-11-23", &p);
+		assert_null(has(&p, AL_NO_LONGER_ELIGIBLE));	/* IL only */
+	}
+	/* II.B: promoted into the class after enrolling (the day after
+	 * enrolled_on; on that day it is no promotion out). */
+	{
+		struct appointment ap = APPT("CLERK", "2025-01-02", 0);
+
+		emp(&h);
+		h.emp.bargaining_unit = NULL;
+		e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+		h.enrollments = &e, h.nenrollments = 1;
+		h.appointments = &ap, h.nappointments = 1;
+		run(&h, "2026-11-23", &p);
+		assert_ptr_equal(p.promoted_to, &ap);
+		ap.appointed_on = D("2025-01-01");
+		run(&h, "2026-11-23", &p);
+		assert_null(p.promoted_to);
+	}
+}
+
+/* IL XII.C (T3): a grade for a frozen title, expired or not, allows
+ * re-targeting it. */
+static void
+test_T3_grade_allows_retarget(void **state)
+{
+	struct target t = T("FROZEN", "2026-01-01", ROUTE_NONE);
+	struct grade g = G("FROZEN", 'A', "2010-01-01");	/* expired */
+	struct grade other = G("CERT-A", 'A', "2024-01-01");
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	h.grades = &other, h.ngrades = 1;
+	run(&h, "2026-11-23", &p);
+	assert_non_null(has(&p, AL_TITLE_FROZEN));
+	h.grades = &g;
+	run(&h, "2026-11-23", &p);
+	assert_null(has(&p, AL_TITLE_FROZEN));
+}
+
+/* ---- exams (2026-12-04) ------------------------------------------------ */
+
+/*
+ * IL VII.G (X1): a window that ended without a grade is over; the first
+ * attempt dated after its end opens a new one, and X2 reads only the
+ * current window.  An attempt on the end day is still in the window.
+ */
+static void
+test_X1_start_over(void **state)
+{
+	struct target t = T("CERT-A", "2019-01-01", ROUTE_NONE);
+	struct exam_attempt x[3];
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	x[0] = X("CERT-A", "Math", "2020-03-01", 0);	/* ends 2023-03-01 */
+	x[1] = X("CERT-A", "Reading", "2023-03-01", 0);	/* the end day */
+	x[2] = X("CERT-A", "Writing", "2023-03-02", 0);	/* the day after */
+	h.attempts = x, h.nattempts = 2;
+	run(&h, "2023-03-01", &p);
+	assert_int_equal(p.targets[0].first_exam_on, D("2020-03-01"));
+	assert_int_equal(p.targets[0].nsections_not_proficient, 2);
+	assert_false(p.targets[0].restarted);
+	/* The day after the end: expired, and the scores erased (X2 empty). */
+	run(&h, "2023-03-02", &p);
+	assert_non_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
+	assert_int_equal(p.targets[0].nsections_not_proficient, 0);
+	assert_int_equal(p.targets[0].next_exam_allowed_on, DAY_NONE);
+	/* An attempt the day after the end starts over. */
+	h.nattempts = 3;
+	run(&h, "2023-03-02", &p);
+	assert_int_equal(p.targets[0].first_exam_on, D("2023-03-02"));
+	assert_int_equal(p.targets[0].exam_window_ends_on, D("2026-03-02"));
+	assert_true(p.targets[0].restarted);
+	assert_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
+	assert_int_equal(p.targets[0].nsections_not_proficient, 1);
+	assert_string_equal(p.targets[0].sections_not_proficient[0],
+	    "Writing");
+	/* the window's first attempt: one month (VII.B Option 1) */
+	assert_int_equal(p.targets[0].next_exam_allowed_on, D("2023-04-02"));
+}
+
+
+/* The packet's window end for one attempt on 2020-01-01 (base end
+ * 2023-01-01) with these leaves. */
+static day_t
+window_with(struct leave_row *l, size_t n, const char *asof)
+{
+	static struct target t;
+	static struct exam_attempt x;
+	struct history h;
+	struct packet p;
+
+	emp(&h);
+	t = T("CERT-A", "2019-01-01", ROUTE_NONE);
+	x = X("CERT-A", "Math", "2020-01-01", 0);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = &x, h.nattempts = 1;
+	h.leaves = l, h.nleaves = n;
+	run(&h, asof, &p);
+	return p.targets[0].exam_window_ends_on;
+}
+
+/*
+ * IL VII.G (X1): time on military leave does not count, from 1 April
+ * 2016; M counts the days D with first <= D < end on such leave, and
+ * the end moves until it stops moving.
+ */
+static void
+test_X1_military_leave(void **state)
+{
+	static const struct {
+		enum leave_kind kind;
+		const char *start, *end, *asof, *want;
+	} cases[] = {
+		/* 10 days of leave: the end moves 10 days */
+		{ LK_MILITARY_PAID, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-11" },
+		{ LK_MILITARY_UNPAID, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-11" },
+		/* other leave, and education leave, do not stop the clock */
+		{ LK_OTHER, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-01" },
+		{ LK_EDUCATION, "2021-05-01", "2021-05-10", "2021-06-01",
+		    "2023-01-01" },
+		/* leave before the first attempt: the day before, of */
+		{ LK_MILITARY_PAID, "2019-12-01", "2019-12-31", "2021-06-01",
+		    "2023-01-01" },
+		{ LK_MILITARY_PAID, "2019-12-01", "2020-01-01", "2021-06-01",
+		    "2023-01-02" },
+		/* the end moves into a leave, which moves it further: leave
+		 * from 2022-12-01 to 2023-01-10 (41 days, 31 of them before
+		 * the first end): 2023-01-01 + 31 = 2023-02-01, + 41 =
+		 * 2023-02-11 */
+		{ LK_MILITARY_PAID, "2022-12-01", "2023-01-10", "2023-06-01",
+		    "2023-02-11" },
+		/* the day before the end counts (D < end); a leave that
+		 * starts on the end day, or after it, does not move it */
+		{ LK_MILITARY_PAID, "2022-12-31", "2022-12-31", "2023-06-01",
+		    "2023-01-02" },
+		{ LK_MILITARY_PAID, "2023-01-01", "2023-01-05", "2023-06-01",
+		    "2023-01-01" },
+		{ LK_MILITARY_PAID, "2023-01-02", "2023-01-05", "2023-06-01",
+		    "2023-01-01" },
+		/* an open row lasts through the as-of date */
+		{ LK_MILITARY_PAID, "2021-05-01", NULL, "2021-05-10",
+		    "2023-01-11" },
+	};
+	struct leave_row l[3];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		l[0] = LV(cases[i].kind, cases[i].start, cases[i].end);
+		assert_int_equal(window_with(l, 1, cases[i].asof),
+		    D(cases[i].want));
+	}
+	/* Overlapping rows count each day once. */
+	l[0] = LV(LK_MILITARY_PAID, "2021-05-01", "2021-05-10");
+	l[1] = LV(LK_MILITARY_UNPAID, "2021-05-06", "2021-05-20");
+	l[2] = LV(LK_MILITARY_PAID, "2021-05-08", "2021-05-09");
+	assert_int_equal(window_with(l, 3, "2021-06-01"), D("2023-01-21"));
+}
+
+/* Military leave counts only from 1 April 2016 (IL VII.G). */
+static void
+test_X1_military_from_2016(void **state)
+{
+	struct target t = T("CERT-A", "2014-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2016-01-01", 0);
+	struct leave_row l;
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = &x, h.nattempts = 1;
+	h.leaves = &l, h.nleaves = 1;
+	/* 2016-03-22 to 2016-04-10: the days from 1 April count (10). */
+	l = LV(LK_MILITARY_PAID, "2016-03-22", "2016-04-10");
+	run(&h, "2017-01-01", &p);
+	assert_int_equal(p.targets[0].exam_window_ends_on, D("2019-01-11"));
+	assert_int_equal(p.targets[0].military_days, 10);
+	l = LV(LK_MILITARY_PAID, "2016-03-22", "2016-03-31");
+	run(&h, "2017-01-01", &p);
+	assert_int_equal(p.targets[0].exam_window_ends_on, D("2019-01-01"));
+	assert_int_equal(p.targets[0].military_days, 0);
+}
+
+/* IL VII.G (X1): extensions add their days in the window of granted_on. */
+static void
+test_X1_extensions(void **state)
+{
+	static const struct {
+		const char *granted;
+		const char *code;
+		const char *want;
+	} cases[] = {
+		{ "2019-12-31", "CERT-A", "2023-01-01" },	/* before */
+		{ "2020-01-01", "CERT-A", "2023-01-31" },	/* the first day */
+		{ "2023-01-01", "CERT-A", "2023-01-31" },	/* the end day */
+		{ "2023-01-02", "CERT-A", "2023-01-01" },	/* after it */
+		{ "2021-01-01", "CERT-B", "2023-01-01" },	/* another title */
+	};
+	struct target t = T("CERT-A", "2019-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2020-01-01", 0);
+	struct exam_extension e[2];
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.targets = &t, h.ntargets = 1;
+		h.attempts = &x, h.nattempts = 1;
+		memset(e, 0, sizeof(e));
+		e[0].class_code = cases[i].code;
+		e[0].days = 30;
+		e[0].granted_on = D(cases[i].granted);
+		h.extensions = e, h.nextensions = 1;
+		run(&h, "2022-06-01", &p);
+		assert_int_equal(p.targets[0].exam_window_ends_on,
+		    D(cases[i].want));
+	}
+	/* An extension granted in the days another one added counts too
+	 * (the end moves until it stops moving). */
+	e[0].class_code = e[1].class_code = "CERT-A";
+	e[0].granted_on = D("2022-12-01");
+	e[1].granted_on = D("2023-01-20");
+	e[1].days = 5;
+	h.nextensions = 2;
+	run(&h, "2022-06-01", &p);
+	assert_int_equal(p.targets[0].exam_window_ends_on, D("2023-02-05"));
+	assert_int_equal(p.targets[0].extension_days, 35);
+	/* with military leave too: M + X */
+	{
+		struct leave_row l = LV(LK_MILITARY_PAID, "2021-01-01",
+		    "2021-01-10");
+
+		h.leaves = &l, h.nleaves = 1;
+		run(&h, "2022-06-01", &p);
+		assert_int_equal(p.targets[0].exam_window_ends_on,
+		    D("2023-02-15"));
+		assert_int_equal(p.targets[0].military_days, 10);
+	}
+}
+
+/*
+ * IL VII.E (X2): after completing course work for the title the retest
+ * is allowed the day after the course ends, when that comes before
+ * the wait: here one month, the attempt being the window's first
+ * (VII.B Option 1).
+ */
+static void
+test_X2_course_completion(void **state)
+{
+	static const struct {
+		const char *code, *end;
+		enum course_status st;
+		const char *want;
+	} cases[] = {
+		{ "CERT-A", "2026-03-10", CS_COMPLETED, "2026-03-11" },
+		{ "CERT-A", "2026-03-01", CS_COMPLETED, "2026-04-01" },
+		{ "CERT-A", "2026-03-02", CS_COMPLETED, "2026-03-03" },
+		{ "CERT-A", "2026-03-29", CS_COMPLETED, "2026-03-30" },
+		{ "CERT-A", "2026-03-30", CS_COMPLETED, "2026-03-31" },
+		{ "CERT-A", "2026-03-31", CS_COMPLETED, "2026-04-01" },
+		{ "CERT-A", "2026-04-20", CS_COMPLETED, "2026-04-01" },
+		{ "CERT-A", "2026-03-10", CS_ENROLLED, "2026-04-01" },
+		{ "CERT-B", "2026-03-10", CS_COMPLETED, "2026-04-01" },
+	};
+	struct target t = T("CERT-A", "2025-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2026-03-01", 0);
+	struct course c;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.targets = &t, h.ntargets = 1;
+		h.attempts = &x, h.nattempts = 1;
+		c = C(cases[i].code, "2026-01-10", cases[i].end, cases[i].st,
+		    3);
+		h.courses = &c, h.ncourses = 1;
+		run(&h, "2026-03-05", &p);
+		assert_int_equal(p.targets[0].next_exam_allowed_on,
+		    D(cases[i].want));
+		assert_int_equal(p.targets[0].retest_course != NULL,
+		    D(cases[i].want) != D("2026-04-01"));
+	}
+}
+
+/*
+ * IL VII.F, VII.G (X4): a final attempt that leaves a section not
+ * proficient ends the title's attempts; retarget 18 months after it.
+ */
+static void
+test_X4_final_attempt(void **state)
+{
+	struct target t = T("CERT-A", "2023-01-01", ROUTE_NONE);
+	struct exam_attempt x[4];
+	struct history h;
+	struct packet p;
+	static const struct {
+		const char *asof;
+		int alert;
+	} days[] = {
+		{ "2026-09-04", 1 }, { "2027-09-04", 1 },
+		{ "2027-09-05", 0 }, { "2027-09-06", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	x[0] = X("CERT-A", "Math", "2024-01-10", 0);
+	x[1] = X("CERT-A", "Reading", "2026-03-05", 1);
+	x[2] = X("CERT-A", "Math", "2026-03-05", 0);
+	x[2].final = 1;
+	x[3] = X("CERT-A", "Math", "2027-10-01", 0);
+	h.attempts = x, h.nattempts = 3;
+	for (i = 0; i < NELEM(days); i++) {
+		run(&h, days[i].asof, &p);
+		assert_int_equal(p.targets[0].final_attempt_on,
+		    D("2026-03-05"));
+		assert_int_equal(p.targets[0].retarget_allowed_on,
+		    D("2027-09-05"));
+		/* the scores are erased: X1 and X2 no longer apply */
+		assert_int_equal(p.targets[0].first_exam_on, DAY_NONE);
+		assert_int_equal(p.targets[0].exam_window_ends_on, DAY_NONE);
+		assert_int_equal(p.targets[0].nsections_not_proficient, 0);
+		assert_int_equal(p.targets[0].next_exam_allowed_on, DAY_NONE);
+		assert_int_equal(has(&p, AL_FINAL_ATTEMPT_FAILED) != NULL,
+		    days[i].alert);
+		if (days[i].alert)
+			assert_int_equal(has(&p, AL_FINAL_ATTEMPT_FAILED)->on,
+			    D("2027-09-05"));
+	}
+	/* 31 August plus 18 months is the last day of February. */
+	x[2].taken_on = x[1].taken_on = D("2026-08-31");
+	run(&h, "2026-09-04", &p);
+	assert_int_equal(p.targets[0].retarget_allowed_on, D("2028-02-29"));
+	x[2].taken_on = x[1].taken_on = D("2026-03-05");
+	/* A final attempt that passes ends nothing. */
+	x[2].proficient = 1;
+	run(&h, "2026-09-04", &p);
+	assert_int_equal(p.targets[0].retarget_allowed_on, DAY_NONE);
+	assert_int_equal(p.targets[0].first_exam_on, D("2024-01-10"));
+	x[2].proficient = 0;
+	/* Attempts after the final one start afresh: X1 from the first. */
+	h.nattempts = 4;
+	run(&h, "2027-10-02", &p);
+	assert_int_equal(p.targets[0].retarget_allowed_on, DAY_NONE);
+	assert_null(has(&p, AL_FINAL_ATTEMPT_FAILED));
+	assert_int_equal(p.targets[0].first_exam_on, D("2027-10-01"));
+	assert_int_equal(p.targets[0].exam_window_ends_on, D("2030-10-01"));
+	assert_int_equal(p.targets[0].nsections_not_proficient, 1);
+}
+
+/* ---- classes (2026-12-04) ---------------------------------------------- */
+
+/* C1's grouping is the fewest groups: against every partition, on
+ * pseudo-random short courses (a fixed seed: the same every run). */
+static void
+test_C1_fewest_groups(void **state)
+{
+	static const double cr[] = { 0.5, 1, 1, 1, 1.5, 2, 2.5 };
+	struct course c[8];
+	const struct course *v[8];
+	uint32_t seed = 12345;
+	int round, n, k;
+	day_t base = D("2026-08-01");
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		n = 1 + round % 8;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			c[k] = C(NULL, "2026-08-01", "2026-08-01", CS_COMPLETED,
+			    cr[(seed >> 8) % NELEM(cr)]);
+			c[k].starts_on = base + (day_t)((seed >> 12) % 200);
+			c[k].ends_on = c[k].starts_on + (day_t)((seed >> 20) %
+			    40);
+		}
+		/* the reader's order: by starts_on */
+		for (k = 1; k < n; k++) {
+			int j = k;
+			struct course t = c[k];
+
+			for (; j > 0 && c[j - 1].starts_on > t.starts_on; j--)
+				c[j] = c[j - 1];
+			c[j] = t;
+		}
+		for (k = 0; k < n; k++)
+			v[k] = &c[k];
+		assert_int_equal(rule_c1_count(c, (size_t)n, 2026, &ar),
+		    c1_oracle(v, n));
+	}
+}
+
+/* rules.md C1: exact up to 20 short courses in a fiscal year, any valid
+ * grouping beyond, in bounded time either way. */
+static void
+test_C1_twenty_and_more(void **state)
+{
+	struct course c[60];
+	int k;
+
+	(void)state;
+	/* 20 one-credit courses one after another: 7 groups (exact). */
+	for (k = 0; k < 20; k++)
+		c[k] = SEQ(k % 18, CS_COMPLETED, 1);
+	for (k = 0; k < 20; k++) {
+		c[k].starts_on = D("2026-07-01") + 18 * k;
+		c[k].ends_on = c[k].starts_on + 10;
+	}
+	assert_int_equal(rule_c1_count(c, 20, 2026, &ar), 7);
+	/* 1, 2, 1, 1, 2 four times, one after another: 12 1-credit and 8
+	 * 2-credit courses can be 4 pairs and 4 triples: 8 (the dynamic
+	 * program; a first fit in date order finds more). */
+	for (k = 0; k < 20; k++) {
+		c[k] = C(NULL, "2026-08-01", "2026-08-01", CS_COMPLETED,
+		    k % 5 == 1 || k % 5 == 4 ? 2 : 1);
+		c[k].starts_on = D("2026-07-01") + 18 * k;
+		c[k].ends_on = c[k].starts_on + 10;
+	}
+	assert_int_equal(rule_c1_count(c, 20, 2026, &ar), 8);
+	/* 20 that all overlap: none groups. */
+	for (k = 0; k < 20; k++)
+		c[k] = C(NULL, "2026-08-01", "2026-12-01", CS_COMPLETED, 1);
+	assert_int_equal(rule_c1_count(c, 20, 2026, &ar), 20);
+	/* 21 one after another: a valid grouping, at least the fewest. */
+	for (k = 0; k < 21; k++) {
+		c[k] = C(NULL, "2026-08-01", "2026-08-01", CS_COMPLETED, 1);
+		c[k].starts_on = D("2026-07-01") + 17 * k;
+		c[k].ends_on = c[k].starts_on + 10;
+	}
+	assert_int_equal(rule_c1_count(c, 21, 2026, &ar), 7);
+	/* 60 mixed: between the fewest possible and one each. */
+	for (k = 0; k < 60; k++) {
+		c[k] = C(NULL, "2026-08-01", "2026-08-01", CS_COMPLETED,
+		    k % 3 ? 1 : 2);
+		c[k].starts_on = D("2026-07-01") + 6 * k;
+		c[k].ends_on = c[k].starts_on + (k % 5);
+	}
+	k = rule_c1_count(c, 60, 2026, &ar);
+	assert_true(k >= 20 && k <= 60);
+}
+
+/* IL IX.B (C5): only drops and fails on or after the current
+ * enrollment's enrolled_on count (a withdrawal served is not served
+ * again). */
+static void
+test_C5_since_enrollment(void **state)
+{
+	static const struct {
+		const char *enrolled;
+		long want;	/* 0: no alert */
+	} cases[] = {
+		{ "2023-03-01", 3 },	/* the day of the third drop */
+		{ "2023-03-02", 0 },	/* the day after: 2 count */
+		{ "2020-01-01", 3 },
+	};
+	struct course c[3];
+	struct enrollment e[2];
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		c[0] = C(NULL, "2022-09-01", "2022-12-01", CS_DROPPED, 3);
+		c[1] = C(NULL, "2023-01-10", "2023-05-01", CS_FAILED, 3);
+		c[2] = C(NULL, "2023-01-10", "2023-05-01", CS_DROPPED, 3);
+		c[0].status_on = D("2026-01-15");
+		c[1].status_on = D("2026-05-01");
+		c[2].status_on = D("2023-03-01");
+		h.courses = c, h.ncourses = 3;
+		/* an earlier enrollment does not matter: the latest does */
+		e[0] = ENR("2019-01-01", ENR_WITHDRAWN, "2019-06-01");
+		e[1] = ENR(cases[i].enrolled, ENR_ACTIVE, NULL);
+		h.enrollments = e, h.nenrollments = 2;
+		run(&h, "2026-11-23", &p);
+		assert_int_equal(has(&p, AL_WITHDRAWAL_DROPS) != NULL,
+		    cases[i].want > 0);
+		assert_int_equal(p.drops, cases[i].want ? cases[i].want : 2);
+	}
+}
+
+/* IL IX.F (C7): one target title studied at a time. */
+static void
+test_C7_one_target_at_a_time(void **state)
+{
+	static const struct {
+		const char *code1, *start1, *end1, *asof;
+		enum course_status st1;
+		int lab1, want;
+	} cases[] = {
+		{ "CERT-B", "2026-10-01", "2026-12-20", "2026-11-23",
+		    CS_ENROLLED, 0, 1 },
+		{ "CERT-A", "2026-10-01", "2026-12-20", "2026-11-23",
+		    CS_ENROLLED, 0, 0 },	/* the same title */
+		/* one after another: the day after the end, and the end day */
+		{ "CERT-B", "2026-12-16", "2027-03-01", "2026-11-23",
+		    CS_PLANNED, 0, 0 },
+		{ "CERT-B", "2026-12-15", "2027-03-01", "2026-11-23",
+		    CS_PLANNED, 0, 1 },
+		/* both ended before the as-of date; one ends on it */
+		{ "CERT-B", "2026-10-01", "2026-12-14", "2026-12-16",
+		    CS_ENROLLED, 0, 0 },
+		{ "CERT-B", "2026-10-01", "2026-12-15", "2026-12-15",
+		    CS_ENROLLED, 0, 1 },
+		{ "CERT-B", "2026-10-01", "2026-12-20", "2026-11-23",
+		    CS_COMPLETED, 0, 0 },
+		{ "CERT-B", "2026-10-01", "2026-12-20", "2026-11-23",
+		    CS_ENROLLED, 1, 0 },	/* a lab */
+		{ NULL, "2026-10-01", "2026-12-20", "2026-11-23",
+		    CS_ENROLLED, 0, 0 },	/* no title */
+	};
+	struct course c[2];
+	struct history h;
+	struct packet p;
+	const struct alert *al;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.emp.last_academic_credit_on = D("2025-01-01");
+		c[0] = C("CERT-A", "2026-09-01", "2026-12-15", CS_ENROLLED, 3);
+		c[1] = C(cases[i].code1, cases[i].start1, cases[i].end1,
+		    cases[i].st1, 3);
+		c[1].lab_for = cases[i].lab1 ? 1 : 0;
+		h.courses = c, h.ncourses = 2;
+		run(&h, cases[i].asof, &p);
+		al = has(&p, AL_ONE_TARGET_AT_A_TIME);
+		assert_int_equal(al != NULL, cases[i].want);
+		if (al == NULL)
+			continue;
+		assert_int_equal(al->on, DAY_NONE);
+		assert_ptr_equal(al->course, &c[0]);
+		assert_ptr_equal(al->other, &c[1]);
+	}
+}
+
+/* ---- money (2026-12-04) ------------------------------------------------ */
+
+/*
+ * IL XI.A (M5): full private tuition for at most one class a term (no
+ * overlap with an earlier full-tuition course) and four a fiscal year;
+ * the others at the capped rate, each an alert dated its starts_on.
+ */
+static void
+test_M5_full_tuition(void **state)
+{
+	static const struct {
+		const char *start, *end;
+		int full;
+	} rows[] = {
+		{ "2026-07-06", "2026-08-20", 1 },
+		{ "2026-08-20", "2026-10-01", 0 },	/* starts on its end */
+		{ "2026-08-21", "2026-10-01", 1 },	/* the day after */
+		{ "2026-10-02", "2026-11-01", 1 },
+		{ "2026-11-02", "2026-12-01", 1 },	/* the fourth */
+		{ "2027-01-10", "2027-03-01", 0 },	/* a fifth in FY */
+		{ "2027-07-01", "2027-08-01", 1 },	/* the next FY */
+	};
+	struct course c[9];
+	struct history h;
+	struct packet p;
+	size_t i, n = NELEM(rows);
+
+	(void)state;
+	emp(&h);
+	set.private_tuition_cap_cents = 50000;
+	for (i = 0; i < n; i++) {
+		c[i] = C(NULL, rows[i].start, rows[i].end, CS_COMPLETED, 3);
+		c[i].id = (long long)i + 1;
+		c[i].public_institution = 0;
+		c[i].full_tuition_approved = 1;
+		c[i].tuition_cents = 80000;
+	}
+	/* not candidates: a lab, and a planned course */
+	c[n] = C(NULL, "2027-07-02", "2027-08-01", CS_COMPLETED, 1);
+	c[n].id = 20, c[n].lab_for = 7, c[n].public_institution = 0;
+	c[n].full_tuition_approved = 1, c[n].tuition_cents = 80000;
+	c[n + 1] = C(NULL, "2027-07-03", "2027-08-01", CS_PLANNED, 3);
+	c[n + 1].id = 21, c[n + 1].public_institution = 0;
+	c[n + 1].full_tuition_approved = 1, c[n + 1].tuition_cents = 80000;
+	h.courses = c, h.ncourses = n + 2;
+	run(&h, "2027-07-10", &p);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(p.courses[i].full_tuition, rows[i].full);
+		assert_int_equal(p.courses[i].program_paid_cents,
+		    rows[i].full ? 80000 : 50000);
+	}
+	assert_false(p.courses[n].full_tuition);
+	assert_int_equal(p.courses[n].program_paid_cents, 50000);
+	assert_int_equal(p.courses[n + 1].program_paid_cents, 0);
+	/* one alert per course beyond the limit, dated its start */
+	assert_int_equal(has(&p, AL_PRIVATE_CLASS_LIMIT)->on,
+	    D("2026-08-20"));
+	for (i = 0; i < p.nalerts && p.alerts[i].code !=
+	    AL_PRIVATE_CLASS_LIMIT; i++)
+		;
+	assert_int_equal(p.alerts[i + 1].code, AL_PRIVATE_CLASS_LIMIT);
+	assert_int_equal(p.alerts[i + 1].on, D("2027-01-10"));
+	assert_ptr_equal(p.alerts[i + 1].course, &c[5]);
+	assert_true(i + 2 == p.nalerts ||
+	    p.alerts[i + 2].code != AL_PRIVATE_CLASS_LIMIT);
+	/* Without the approval, or at a public school: M1 as before. */
+	assert_int_equal(rule_m1_paid(&c[0], &set, 1), 80000);
+	assert_int_equal(rule_m1_paid(&c[0], &set, 0), 50000);
+	c[0].public_institution = 1;
+	assert_int_equal(rule_m1_paid(&c[0], &set, 0), 80000);
+	set.private_tuition_cap_cents = -1;
+}
+
+/* ---- grades and lists (2026-12-04) ------------------------------------- */
+
+
+/*
+ * IL XIII.K-N (G2): probation of the latest appointment through the
+ * program: 4 months, plus the title's Extended probation months, else 8
+ * for a C grade issued by then, else none; shown until its end.
+ */
+static void
+test_G2_probation(void **state)
+{
+	static const struct {
+		int ext;		/* the title's Extended probation */
+		char grade;		/* the latest grade, or 0 */
+		const char *issued, *asof;
+		const char *ends, *ret;	/* NULL: no probation shown */
+	} cases[] = {
+		{ 14, 0, NULL, "2026-03-01", "2027-08-15", "2026-06-15" },
+		{ 14, 0, NULL, "2027-08-15", "2027-08-15", "2026-06-15" },
+		{ 14, 0, NULL, "2027-08-16", NULL, NULL },
+		{ -1, 'C', "2025-10-01", "2026-03-01", "2027-02-15",
+		    "2026-06-15" },
+		{ -1, 'C', "2026-02-15", "2026-03-01", "2027-02-15",
+		    "2026-06-15" },	/* issued on the appointment day */
+		{ -1, 'C', "2026-02-16", "2026-03-01", "2026-06-15",
+		    "2026-06-15" },	/* after it: not XIII.K's */
+		{ -1, 'B', "2025-10-01", "2026-03-01", "2026-06-15",
+		    "2026-06-15" },
+		{ -1, 0, NULL, "2026-06-15", "2026-06-15", "2026-06-15" },
+		{ -1, 0, NULL, "2026-06-16", NULL, NULL },
+		{ 0, 'C', "2025-10-01", "2026-03-01", "2026-06-15",
+		    "2026-06-15" },	/* the appendix says 0 */
+		{ 2, 'C', "2025-10-01", "2026-03-01", "2026-08-15",
+		    "2026-06-15" },
+	};
+	struct appointment ap[3];
+	struct grade g;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		titles[T_CRED_B].extended_probation = cases[i].ext;
+		ap[0] = APPT("CERT-A", "2025-01-01", 1);
+		ap[1] = APPT("CRED-B", "2026-02-15", 1);	/* the latest */
+		ap[2] = APPT("CERT-C", "2026-02-20", 0);	/* not via */
+		h.appointments = ap, h.nappointments = 3;
+		if (cases[i].grade) {
+			g = G("CRED-B", cases[i].grade, cases[i].issued);
+			h.grades = &g, h.ngrades = 1;
+		}
+		run(&h, cases[i].asof, &p);
+		if (cases[i].ends == NULL) {
+			assert_null(p.probation.ap);
+			continue;
+		}
+		assert_ptr_equal(p.probation.ap, &ap[1]);
+		assert_int_equal(p.probation.ends_on, D(cases[i].ends));
+		assert_int_equal(p.probation.return_right_ends_on,
+		    D(cases[i].ret));
+	}
+	titles[T_CRED_B].extended_probation = -1;
+	/* California: no grades, no probation. */
+	runp(&h, PROFILE_CALIFORNIA, "2026-03-01", &p);
+	assert_null(p.probation.ap);
+}
+
+/* G3: only eligible employees are on lists (II.B); not on the list of
+ * the class they hold (XII.E). */
+static void
+test_G3_eligible_only(void **state)
+{
+	struct grade g[2];
+	struct county_pref cp[2] = { { 1, "CERT-A", 1, "Cook" },
+	    { 2, "CERT-B", 1, "Cook" } };
+	struct list_entry *le;
+	struct history h;
+	size_t n;
+
+	(void)state;
+	emp(&h);
+	g[0] = G("CERT-A", 'A', "2024-01-01");
+	g[1] = G("CERT-B", 'A', "2024-01-01");
+	h.grades = g, h.ngrades = 2;
+	h.prefs = cp, h.nprefs = 2;
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+	h.emp.class_code = "CERT-A";	/* holds the class: off its list */
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(le[0].title->code, "CERT-B");
+	h.emp.class_code = "CLERK";
+	h.emp.status = ST_TEMPORARY;	/* not eligible: off every list */
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 0);
+	h.emp.status = ST_PERMANENT;
+	h.emp.separated_on = D("2026-11-23");
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 0);
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-22"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+}
+
+/* IL XIII.F (G3): for a title whose appendix row names a bargaining
+ * unit, holders in a covered unit come first (covered_first). */
+static void
+test_G3_covered_first(void **state)
+{
+	static const char *const covered[] = { "RC-063" };
+	struct grade g[2];
+	struct county_pref cp[2] = { { 1, "CERT-A", 1, "Cook" },
+	    { 2, "CERT-B", 1, "Cook" } };
+	struct list_entry *le;
+	struct history h;
+	size_t n;
+
+	(void)state;
+	emp(&h);
+	titles[T_CERT_A].bargaining_unit = "RC-063";
+	g[0] = G("CERT-A", 'A', "2024-01-01");
+	g[1] = G("CERT-B", 'A', "2024-01-01");
+	h.grades = g, h.ngrades = 2;
+	h.prefs = cp, h.nprefs = 2;
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+	assert_true(le[0].covered_first);	/* CERT-A names a unit */
+	assert_false(le[1].covered_first);	/* CERT-B names none */
+	/* outside a bargaining unit, in a program title: eligible, after */
+	h.emp.bargaining_unit = NULL;
+	h.emp.class_code = "CRED-B";
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 2);
+	assert_false(le[0].covered_first);
+	/* a unit not in covered_bargaining_units is not eligible at all */
+	h.emp.bargaining_unit = "RC-014";
+	h.emp.class_code = "CLERK";
+	set.covered_units = covered, set.ncovered_units = 1;
+	rule_list_entries(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"),
+	    &ar, &le, &n);
+	assert_int_equal(n, 0);
+	set.covered_units = NULL, set.ncovered_units = 0;
+	titles[T_CERT_A].bargaining_unit = NULL;
+}
+
+/* ---- next steps (N1-N5) ------------------------------------------------ */
+
+/* N1: steps of the latest plan: overdue before the as-of date, due in
+ * the next 30 days; the day before, of, after each edge. */
+static void
+test_N1_plan_steps(void **state)
+{
+	static const struct {
+		const char *due, *done;
+		int code;	/* or -1 */
+	} cases[] = {
+		{ "2026-11-22", NULL, AL_PLAN_STEP_OVERDUE },
+		{ "2026-11-23", NULL, AL_PLAN_STEP_DUE },
+		{ "2026-11-24", NULL, AL_PLAN_STEP_DUE },
+		{ "2026-12-23", NULL, AL_PLAN_STEP_DUE },	/* + 30 days */
+		{ "2026-12-24", NULL, -1 },			/* + 31 */
+		{ "2026-11-01", "2026-11-02", -1 },		/* done */
+		{ NULL, NULL, -1 },				/* no date */
+	};
+	struct plan pl[2];
+	struct plan_step st[2];
+	struct history h;
+	struct packet p;
+	size_t i;
+	int prof;
+
+	(void)state;
+	for (prof = 0; prof < 2; prof++)
+		for (i = 0; i < NELEM(cases); i++) {
+			emp(&h);
+			memset(st, 0, sizeof(st));
+			st[0].seq = 3;
+			st[0].action = "Meet the counselor";
+			st[0].due_on = cases[i].due ? D(cases[i].due) :
+			    DAY_NONE;
+			st[0].done_on = cases[i].done ? D(cases[i].done) :
+			    DAY_NONE;
+			/* an older version's step is not the plan's */
+			st[1].seq = 1;
+			st[1].due_on = D("2026-01-01");
+			st[1].done_on = DAY_NONE;
+			pl[0] = PLAN(1, "2025-01-01", "2025-01-02",
+			    "2025-01-03");
+			pl[0].steps = &st[1], pl[0].nsteps = 1;
+			pl[1] = PLAN(2, "2026-01-02", "2026-01-03",
+			    "2026-01-04");
+			pl[1].steps = &st[0], pl[1].nsteps = 1;
+			h.plans = pl, h.nplans = 2;
+			runp(&h, (enum profile)prof, "2026-11-23", &p);
+			assert_int_equal(has(&p, AL_PLAN_STEP_OVERDUE) != NULL,
+			    cases[i].code == AL_PLAN_STEP_OVERDUE);
+			assert_int_equal(has(&p, AL_PLAN_STEP_DUE) != NULL,
+			    cases[i].code == AL_PLAN_STEP_DUE);
+			if (cases[i].code < 0)
+				continue;
+			assert_int_equal(has(&p, cases[i].code)->on,
+			    D(cases[i].due));
+			assert_ptr_equal(has(&p, cases[i].code)->step, &st[0]);
+			assert_int_equal(has(&p, cases[i].code)->count, 3);
+		}
+}
+
+/* N2: an eligible employee with no current enrollment, or a withdrawn
+ * one, and no application in the latest registration period. */
+static void
+test_N2_register(void **state)
+{
+	static const struct {
+		int enr;	/* -1 none, else enum enr_status */
+		int app;	/* 1: h->app set */
+		int eligible;
+		int want;
+	} cases[] = {
+		{ -1, 0, 1, 1 },
+		{ ENR_WITHDRAWN, 0, 1, 1 },
+		{ ENR_ACTIVE, 0, 1, 0 },
+		{ ENR_SUSPENDED, 0, 1, 0 },
+		{ -1, 1, 1, 0 },	/* an applicant: where it stands */
+		{ ENR_WITHDRAWN, 1, 1, 0 },
+		{ -1, 0, 0, 0 },	/* not eligible */
+	};
+	struct app_status as = { 24291, APP_WAITING, 3, 1, ER_NONE };
+	struct enrollment e;
+	struct history h;
+	struct packet p;
+	size_t i;
+	int prof;
+
+	(void)state;
+	for (prof = 0; prof < 2; prof++)
+		for (i = 0; i < NELEM(cases); i++) {
+			emp(&h);
+			if (cases[i].enr >= 0) {
+				e = ENR("2024-01-01", cases[i].enr,
+				    cases[i].enr == ENR_ACTIVE ? NULL :
+				    "2025-01-01");
+				h.enrollments = &e, h.nenrollments = 1;
+			}
+			h.app = cases[i].app ? &as : NULL;
+			if (!cases[i].eligible)
+				h.emp.separated_on = D("2026-01-01");
+			runp(&h, (enum profile)prof, "2026-11-23", &p);
+			assert_int_equal(has(&p, AL_REGISTER) != NULL,
+			    cases[i].want);
+			assert_false(p.app_open);	/* 2024-04 ended */
+			if (cases[i].want)	/* no months named: undated */
+				assert_int_equal(has(&p, AL_REGISTER)->on,
+				    DAY_NONE);
+		}
+}
+
+/* rules.md N2, coordinator's decision 1.3: an application's decision is
+ * provisional while its registration month has not ended. */
+static void
+test_N2_application_open(void **state)
+{
+	struct app_status as = { 0, APP_SELECTED, 1, 0, ER_NONE };
+	struct history h;
+	struct packet p;
+
+	(void)state;
+	assert_true(period_parse("2026-11", 7, &as.period));
+	emp(&h);
+	h.app = &as;
+	run(&h, "2026-11-30", &p);
+	assert_true(p.app_open);
+	run(&h, "2026-12-01", &p);
+	assert_false(p.app_open);
+}
+
+/* N2: with registration_months, the last day of the first registration
+ * month that ends on or after the as-of date. */
+static void
+test_N2_registration_months(void **state)
+{
+	static const struct {
+		const char *asof, *want;
+	} cases[] = {
+		{ "2027-02-28", "2027-03-31" },
+		{ "2027-03-01", "2027-03-31" },
+		{ "2027-03-31", "2027-03-31" },
+		{ "2027-04-01", "2027-09-30" },
+		{ "2027-09-30", "2027-09-30" },
+		{ "2027-10-01", "2028-03-31" },
+		{ "2027-12-31", "2028-03-31" },
+	};
+	struct application later;
+	struct enrollment w;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	set.registration_months = 1u << 2 | 1u << 8;	/* [3, 9] */
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.app = NULL;
+		run(&h, cases[i].asof, &p);
+		assert_int_equal(has(&p, AL_REGISTER)->on, D(cases[i].want));
+		assert_int_equal(period_last_day(p.register_period),
+		    D(cases[i].want));
+	}
+	/* Withdrawn by the program (Illinois): the first registration
+	 * month that begins after the withdrawal's year (IX.B, IX.D). */
+	w = ENR("2025-01-01", ENR_WITHDRAWN, "2027-02-27");
+	emp(&h);
+	h.app = NULL;
+	h.enrollments = &w, h.nenrollments = 1;
+	run(&h, "2027-04-01", &p);	/* a year on: 2028-02-27 */
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-03-31"));
+	w.status_on = D("2027-03-01");	/* 2028-03-01: not March */
+	run(&h, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2028-09-30"));
+	w.status_on = D("2020-03-01");	/* long over: the next */
+	run(&h, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
+	/* California: the employee's own withdrawal, no year */
+	w.status_on = D("2027-03-01");
+	runp(&h, PROFILE_CALIFORNIA, "2027-04-01", &p);
+	assert_int_equal(has(&p, AL_REGISTER)->on, D("2027-09-30"));
+	/* An application for a period not begun yet: applied already. */
+	memset(&later, 0, sizeof(later));
+	assert_true(period_parse("2027-09", 7, &later.period));
+	h.applications = &later, h.napplications = 1;
+	run(&h, "2027-08-31", &p);
+	assert_null(has(&p, AL_REGISTER));
+	assert_ptr_equal(p.next_app, &later);
+	run(&h, "2027-09-01", &p);	/* its month has begun */
+	assert_non_null(has(&p, AL_REGISTER));
+	assert_null(p.next_app);
+	set.registration_months = 0;
+}
+
+/* N3: a separated employee whose M3 amount is above 0. */
+static void
+test_N3_repayment_owed(void **state)
+{
+	static const struct {
+		const char *sep, *asof;
+		int want;
+	} cases[] = {
+		{ "2026-02-20", "2026-02-19", 0 },	/* not yet left */
+		{ "2026-02-20", "2026-02-20", 1 },
+		{ "2026-02-20", "2026-03-01", 1 },
+		{ "2027-12-15", "2028-01-01", 0 },	/* served: 0 owed */
+		{ NULL, "2026-11-23", 0 },
+	};
+	struct course c;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		c = C("CRED-M", "2025-09-01", "2025-12-15", CS_COMPLETED, 3);
+		c.tuition_cents = 240000;
+		h.courses = &c, h.ncourses = 1;
+		if (cases[i].sep)
+			h.emp.separated_on = D(cases[i].sep);
+		run(&h, cases[i].asof, &p);
+		assert_int_equal(has(&p, AL_REPAYMENT_OWED) != NULL,
+		    cases[i].want);
+		assert_int_equal(p.separated, cases[i].sep != NULL &&
+		    D(cases[i].sep) <= D(cases[i].asof));
+		if (cases[i].want)
+			assert_int_equal(p.repayment_cents, 220000);
+	}
+}
+
+/* N4: a suspended current enrollment, dated its status_on. */
+static void
+test_N4_suspended(void **state)
+{
+	struct enrollment e[2];
+	struct history h;
+	struct packet p;
+	int prof;
+
+	(void)state;
+	for (prof = 0; prof < 2; prof++) {
+		emp(&h);
+		e[0] = ENR("2024-01-01", ENR_ACTIVE, NULL);
+		e[1] = ENR("2025-01-01", ENR_SUSPENDED, "2026-10-01");
+		e[1].reason = "grades not received";
+		h.enrollments = e, h.nenrollments = 2;
+		runp(&h, (enum profile)prof, "2026-11-23", &p);
+		assert_int_equal(has(&p, AL_ENROLLMENT_SUSPENDED)->on,
+		    D("2026-10-01"));
+		h.nenrollments = 1;
+		runp(&h, (enum profile)prof, "2026-11-23", &p);
+		assert_null(has(&p, AL_ENROLLMENT_SUSPENDED));
+	}
+}
+
+/* IL X.G (N5): time off is requested one month before the first class. */
+static void
+test_N5_request_time_off(void **state)
+{
+	static const struct {
+		const char *start;
+		enum course_status st;
+		double hours;
+		int days;
+		const char *want;	/* NULL: no alert */
+	} cases[] = {
+		{ "2027-01-10", CS_PLANNED, 3, -1, "2026-12-10" },
+		{ "2027-01-10", CS_ENROLLED, 0, 2, "2026-12-10" },
+		{ "2027-03-31", CS_PLANNED, 3, -1, "2027-02-28" },
+		{ "2026-11-24", CS_PLANNED, 3, -1, "2026-10-24" }, /* past */
+		{ "2026-11-23", CS_ENROLLED, 3, -1, NULL },	/* started */
+		{ "2027-01-10", CS_PLANNED, 0, -1, NULL },	/* no hours */
+		{ "2027-01-10", CS_PLANNED, 0, 0, NULL },
+		{ "2027-01-10", CS_DROPPED, 3, -1, NULL },
+	};
+	struct course c;
+	struct history h;
+	struct packet p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		c = C("CERT-A", cases[i].start, "2027-05-01", cases[i].st, 3);
+		c.meeting_hours_per_week = cases[i].hours;
+		c.full_day_days = cases[i].days;
+		c.id = 42;
+		h.courses = &c, h.ncourses = 1;
+		run(&h, "2026-11-23", &p);
+		assert_int_equal(has(&p, AL_REQUEST_TIME_OFF) != NULL,
+		    cases[i].want != NULL);
+		if (cases[i].want == NULL)
+			continue;
+		assert_int_equal(has(&p, AL_REQUEST_TIME_OFF)->on,
+		    D(cases[i].want));
+		assert_ptr_equal(has(&p, AL_REQUEST_TIME_OFF)->course, &c);
+		runp(&h, PROFILE_CALIFORNIA, "2026-11-23", &p);
+		assert_null(has(&p, AL_REQUEST_TIME_OFF));	/* IL only */
+	}
+}
+
+/* ---- the profiles ------------------------------------------------------ */
+
+/* The alerts each profile may raise (rules.md's opening). */
+static int
+california_code(enum alert_code c)
+{
+	switch (c) {
+	case AL_PLAN_MISSING:		/* P1 */
+	case AL_PLAN_NOT_APPROVED:
+	case AL_PLAN_NOT_REVIEWED:
+	case AL_ASSIGNMENT_TOO_LONG:	/* P2 */
+	case AL_PLAN_STEP_OVERDUE:	/* N1 */
+	case AL_PLAN_STEP_DUE:
+	case AL_REGISTER:		/* N2 */
+	case AL_ENROLLMENT_SUSPENDED:	/* N4 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+illinois_code(enum alert_code c)
+{
+	return c != AL_PLAN_NOT_APPROVED && c != AL_PLAN_NOT_REVIEWED &&
+	    c != AL_ASSIGNMENT_TOO_LONG;
+}
+
+/* Histories that raise every alert the profile has, or near; no alert
+ * of the other profile's rules appears. */
+static void
+test_profiles_scope(void **state)
+{
+	struct target t[4];
+	struct grade g[2];
+	struct course c[10];
+	struct enrollment e;
+	struct assignment as;
+	struct plan pl = PLAN(1, "2026-01-01", NULL, NULL);
+	struct plan_step st = { 1, 1, "Meet", 0, DAY_NONE };
+	struct history h;
+	struct packet p;
+	size_t i;
+	int prof;
+
+	(void)state;
+	for (prof = 0; prof < 2; prof++) {
+		busy(&h, t, g, c, &e, 0);
+		memset(&as, 0, sizeof(as));
+		as.kind = AK_TRAINING_DEVELOPMENT;
+		as.starts_on = D("2020-01-01");
+		as.ends_on = DAY_NONE;
+		h.assignments = &as, h.nassignments = 1;
+		st.due_on = D("2026-11-01");
+		pl.steps = &st, pl.nsteps = 1;
+		h.plans = &pl, h.nplans = 1;
+		runp(&h, (enum profile)prof, "2026-11-23", &p);
+		for (i = 0; i < p.nalerts; i++)
+			assert_true(prof == PROFILE_CALIFORNIA ?
+			    california_code(p.alerts[i].code) :
+			    illinois_code(p.alerts[i].code));
+		if (prof == PROFILE_CALIFORNIA) {
+			assert_non_null(has(&p, AL_ASSIGNMENT_TOO_LONG));
+			assert_non_null(has(&p, AL_PLAN_NOT_APPROVED));
+			assert_non_null(has(&p, AL_PLAN_STEP_OVERDUE));
+			/* no exams, classes, time off, tuition or grades */
+			assert_int_equal(p.ntargets, 0);
+			assert_int_equal(p.ncourses, 0);
+			assert_null(p.probation.ap);
+		} else {
+			assert_non_null(has(&p, AL_PLAN_STEP_OVERDUE));
+			assert_null(has(&p, AL_PLAN_NOT_APPROVED));
+		}
+	}
+}
+
+/* ---- annual figures (2026-12-04) --------------------------------------- */
+
+/* appointments_eltpa, appointments_bridging: FY's program appointments
+ * by the Category of the title appointed to. */
+static void
+test_FY_appointments_by_category(void **state)
+{
+	struct appointment ap[5];
+	long byt[NELEM(titles)];
+	struct fy_figures f;
+	struct history h;
+
+	(void)state;
+	titles[T_CERT_B].category = CAT_ELTPA;
+	titles[T_CERT_C].category = CAT_BRIDGING;
+	emp(&h);
+	ap[0] = APPT("CERT-B", "2026-07-01", 1);	/* ELTPA, FY */
+	ap[1] = APPT("CERT-C", "2027-06-30", 1);	/* bridging, FY */
+	ap[2] = APPT("CERT-B", "2026-06-30", 1);	/* the FY before */
+	ap[3] = APPT("CERT-B", "2026-08-01", 0);	/* not via */
+	ap[4] = APPT("CERT-A", "2026-09-01", 1);	/* no category */
+	h.appointments = ap, h.nappointments = 5;
+	fy_init(&f, 2026, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_CALIFORNIA, D("2027-08-01"), &f);
+	assert_int_equal(f.appointments[0], 3);
+	assert_int_equal(f.appointments[1], 1);
+	assert_int_equal(f.appointments_eltpa, 1);
+	assert_int_equal(f.appointments_bridging, 1);
+	titles[T_CERT_B].category = CAT_NONE;
+	titles[T_CERT_C].category = CAT_NONE;
+}
+
+/* withdrawal_candidates: C5 or C6 on the last day of FY, or on the
+ * as-of date inside FY; on a day before the as-of date only what had
+ * happened by then. */
+static void
+test_FY_withdrawal_candidates(void **state)
+{
+	static const struct {
+		int fy;
+		const char *asof;
+		size_t n;
+		long want;
+	} cases[] = {
+		{ 2026, "2026-11-23", 2, 0 },	/* 2 drops so far */
+		{ 2026, "2027-03-01", 3, 1 },	/* the third on 2027-02-01 */
+		{ 2025, "2027-03-01", 3, 0 },	/* by 2026-06-30: 1 drop */
+		{ 2026, "2027-08-01", 3, 1 },	/* by 2027-06-30: 3 */
+	};
+	struct enrollment e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+	struct course c[3];
+	long byt[NELEM(titles)];
+	struct fy_figures f;
+	struct history h;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.enrollments = &e, h.nenrollments = 1;
+		c[0] = C(NULL, "2026-01-10", "2026-05-01", CS_DROPPED, 3);
+		c[1] = C(NULL, "2026-08-10", "2026-12-01", CS_DROPPED, 3);
+		c[2] = C(NULL, "2027-01-10", "2027-05-01", CS_FAILED, 3);
+		c[0].status_on = D("2026-02-01");
+		c[1].status_on = D("2026-09-01");
+		c[2].status_on = D("2027-02-01");
+		h.courses = c, h.ncourses = cases[i].n;
+		fy_init(&f, cases[i].fy, byt);
+		rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS,
+		    D(cases[i].asof), &f);
+		assert_int_equal(f.withdrawal_candidates, cases[i].want);
+	}
+	/* C6 on the FY's last day: enrolled 2020, nothing since. */
+	emp(&h);
+	e = ENR("2020-01-01", ENR_ACTIVE, NULL);
+	h.enrollments = &e, h.nenrollments = 1;
+	fy_init(&f, 2024, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"), &f);
+	assert_int_equal(f.withdrawal_candidates, 1);
+	/* then withdrawn (on 2025-07-01): active on 2025-06-30 still */
+	e = ENR("2020-01-01", ENR_WITHDRAWN, "2025-07-01");
+	fy_init(&f, 2024, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"), &f);
+	assert_int_equal(f.withdrawal_candidates, 1);
+	e = ENR("2020-01-01", ENR_WITHDRAWN, "2025-06-30");
+	fy_init(&f, 2024, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"), &f);
+	assert_int_equal(f.withdrawal_candidates, 0);
+	/* California: not a figure of its rules. */
+	e = ENR("2020-01-01", ENR_ACTIVE, NULL);
+	fy_init(&f, 2024, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_CALIFORNIA, D("2026-11-23"), &f);
+	assert_int_equal(f.withdrawal_candidates, 0);
+}
+
+/* spent_cents: M1 with M5 in both profiles; extreme amounts saturate
+ * (issue #20: no overflow). */
+static void
+test_FY_spent_m5_and_extremes(void **state)
+{
+	struct course c[3];
+	long byt[NELEM(titles)];
+	struct fy_figures f;
+	struct history h;
+	int prof;
+
+	(void)state;
+	set.private_tuition_cap_cents = 50000;
+	for (prof = 0; prof < 2; prof++) {
+		emp(&h);
+		c[0] = C(NULL, "2026-08-01", "2026-12-01", CS_COMPLETED, 3);
+		c[1] = C(NULL, "2026-09-01", "2026-12-01", CS_COMPLETED, 3);
+		c[0].public_institution = c[1].public_institution = 0;
+		c[0].full_tuition_approved = c[1].full_tuition_approved = 1;
+		c[0].tuition_cents = c[1].tuition_cents = 80000;
+		h.courses = c, h.ncourses = 2;
+		fy_init(&f, 2026, byt);
+		rule_fy_add(&h, &cat, &set, (enum profile)prof,
+		    D("2026-11-23"), &f);
+		/* the second overlaps the first: capped */
+		assert_int_equal(f.course_spent_cents, 130000);
+	}
+	set.private_tuition_cap_cents = -1;
+	emp(&h);
+	c[0] = C(NULL, "2026-08-01", "2026-12-01", CS_COMPLETED, 3);
+	c[1] = C(NULL, "2026-09-01", "2026-12-01", CS_COMPLETED, 3);
+	c[2] = C(NULL, "2026-10-01", "2026-12-01", CS_COMPLETED, 3);
+	c[0].tuition_cents = c[0].fees_cents = INT64_MAX;
+	c[1].tuition_cents = INT64_MAX - 1;
+	c[2].fees_cents = INT64_MAX;
+	c[2].outside_aid_cents = 1;
+	h.courses = c, h.ncourses = 3;
+	fy_init(&f, 2026, byt);
+	rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"), &f);
+	assert_true(f.course_spent_cents == INT64_MAX);
+	rule_fy_add(&h, &cat, &set, PROFILE_ILLINOIS, D("2026-11-23"), &f);
+	assert_true(f.course_spent_cents == INT64_MAX);
+	assert_int_equal(rule_m1_paid(&c[2], &set, 0), INT64_MAX - 1);
+}
+
+/* ---- the words (view.c, issue #16) -------------------------------------- */
+
+static struct config conf;
+
+/* The project's settings for the words: the coordinator's name. */
+static void
+conf_init(void)
+{
+	memset(&conf, 0, sizeof(conf));
+	conf.title = "Upward Mobility Program";
+	conf.contact.name = "Dana Whitfield";
+	conf.prog = set;
+}
+
+/*
+ * The packet as text, in buf b, its lines joined: each run of line
+ * breaks and the indent after it made one space, so a sentence reads whole
+ * wherever the text wrapped it.
+ */
+static const char *
+text_of(const struct history *h, enum profile prof, const char *asof,
+    struct buf *b)
+{
+	struct packet p;
+	size_t i, j;
+
+	conf_init();
+	conf.profile = prof;
+	runp(h, prof, asof, &p);
+	buf_reset(b);
+	view_text(&p, &cat, &conf, b);
+	for (i = j = 0; i < b->len; i++) {
+		if (b->data[i] == '\n') {
+			while (i + 1 < b->len && (b->data[i + 1] == ' ' ||
+			    b->data[i + 1] == '\n'))
+				i++;
+			b->data[j++] = ' ';
+			continue;
+		}
+		b->data[j++] = b->data[i];
+	}
+	b->data[j] = '\0';
+	b->len = j;
+	return b->data;
+}
+
+/* Every alert in words: not its code, whom to ask, the guideline (all
+ * but an Illinois suspension, which the Illinois guidelines do not
+ * describe). */
+static void
+test_words_every_alert(void **state)
+{
+	struct course c = C("CERT-A", "2027-01-10", "2027-05-01", CS_PLANNED,
+	    3), o = C("CERT-B", "2027-01-10", "2027-05-01", CS_PLANNED, 3);
+	struct plan_step st = { 1, 2, "Meet the counselor", 0, DAY_NONE };
+	struct enrollment e = ENR("2025-01-01", ENR_SUSPENDED, "2026-10-01");
+	struct alert al;
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	int code, prof;
+
+	(void)state;
+	c.name = "Algebra", o.name = "Writing";
+	for (prof = 0; prof < 2; prof++)
+		for (code = 0; code < AL__MAX; code++) {
+			emp(&h);
+			h.enrollments = &e, h.nenrollments = 1;
+			runp(&h, (enum profile)prof, "2026-11-23", &p);
+			conf_init();
+			conf.profile = (enum profile)prof;
+			memset(&al, 0, sizeof(al));
+			al.code = (enum alert_code)code;
+			al.on = D("2026-12-10");
+			al.class_code = "CERT-A";
+			al.count = 3;
+			al.course = &c, al.other = &o, al.step = &st;
+			buf_reset(&b);
+			view_alert_text(&al, &p, &cat, &conf, &b);
+			assert_null(strstr(b.data, alert_code_name(al.code)));
+			assert_non_null(strstr(b.data, " Ask your counselor, "
+			    "Pat."));
+			if (code == AL_ENROLLMENT_SUSPENDED &&
+			    prof == PROFILE_ILLINOIS)
+				assert_null(strstr(b.data, "Source:"));
+			else
+				assert_non_null(strstr(b.data, prof ==
+				    PROFILE_CALIFORNIA && (code ==
+				    AL_PLAN_MISSING || code == AL_REGISTER) ?
+				    "Source: California guidelines" :
+				    "Source: "));
+		}
+	buf_free(&b);
+}
+
+/* N3: a separated employee reads what may be owed and M4's interest
+ * words, never what leaving "would" cost; a current one reads "would". */
+static void
+test_words_N3_never_would(void **state)
+{
+	struct course c = C("CRED-M", "2025-09-01", "2025-12-15",
+	    CS_COMPLETED, 3);
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	c.tuition_cents = 240000;
+	h.courses = &c, h.ncourses = 1;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "would repay about $1,300.00"));
+	h.emp.separated_on = D("2026-02-20");
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-03-01", &b);
+	assert_null(strstr(t, "would"));
+	assert_non_null(strstr(t, "you may owe the State $2,200.00"));
+	assert_non_null(strstr(t, "interest of 7% a year"));
+	assert_non_null(strstr(t, "Advisory Committee decides"));
+	assert_non_null(strstr(t, "collection agency"));
+	/* separated after the commitment: nothing owed, said so */
+	h.emp.separated_on = D("2028-01-10");
+	t = text_of(&h, PROFILE_ILLINOIS, "2028-02-01", &b);
+	assert_null(strstr(t, "would"));
+	assert_non_null(strstr(t, "nothing is owed"));
+	buf_free(&b);
+}
+
+/* Not eligible: why, for each reason, and what would change it. */
+static void
+test_words_not_eligible(void **state)
+{
+	static const struct {
+		const char *bu, *cls, *sep;
+		enum emp_status st;
+		enum probation prob;
+		enum profile prof;
+		const char *why;
+	} cases[] = {
+		{ "RC-063", "CLERK", "2026-01-01", ST_PERMANENT, PROB_NONE,
+		    PROFILE_ILLINOIS, "left state service on 1 January 2026" },
+		{ "RC-063", "CLERK", NULL, ST_TEMPORARY, PROB_NONE,
+		    PROFILE_ILLINOIS, "your appointment is temporary" },
+		{ "RC-063", "CLERK", NULL, ST_PROBATIONARY, PROB_ORIGINAL,
+		    PROFILE_ILLINOIS, "when you complete your probation" },
+		{ NULL, "CLERK", NULL, ST_PERMANENT, PROB_NONE,
+		    PROFILE_ILLINOIS, "not in a bargaining unit" },
+		{ NULL, "CERT-A", NULL, ST_PERMANENT, PROB_NONE,
+		    PROFILE_CALIFORNIA, "not a low-paying entry-level" },
+	};
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		h.app = NULL;
+		h.emp.bargaining_unit = cases[i].bu;
+		h.emp.class_code = cases[i].cls;
+		h.emp.status = cases[i].st;
+		h.emp.probation = cases[i].prob;
+		if (cases[i].sep)
+			h.emp.separated_on = D(cases[i].sep);
+		t = text_of(&h, cases[i].prof, "2026-11-23", &b);
+		assert_non_null(strstr(t, "You are not eligible for the "
+		    "program"));
+		assert_non_null(strstr(t, cases[i].why));
+		assert_non_null(strstr(t, "If you think this is wrong, ask "
+		    "the program coordinator, Dana Whitfield."));
+		/* no alert: nothing to do, and why is below */
+		assert_null(strstr(t, "Nothing needs your action"));
+	}
+	buf_free(&b);
+}
+
+/* Where an application stands (h->app). */
+static void
+test_words_application(void **state)
+{
+	static const struct {
+		enum app_result r;
+		enum profile prof;
+		const char *words;
+	} cases[] = {
+		{ APP_SELECTED, PROFILE_ILLINOIS, "You were selected." },
+		{ APP_WAITING, PROFILE_ILLINOIS, "number 2 on the waiting list" },
+		{ APP_WAITING, PROFILE_ILLINOIS, "(VII.K, VII.G)" },
+		{ APP_WAITING, PROFILE_ILLINOIS, "apply again in the next" },
+		{ APP_NOT_ELIGIBLE, PROFILE_ILLINOIS, "not eligible on the "
+		    "period's last day: your appointment is limited-term or "
+		    "temporary" },
+		{ APP_NOT_APPROVED, PROFILE_CALIFORNIA, "no supervisor's "
+		    "approval" },
+		{ APP_NOT_SELECTED, PROFILE_CALIFORNIA, "did not select it" },
+		{ APP_PENDING, PROFILE_CALIFORNIA, "waiting for the "
+		    "coordinator's decision" },
+	};
+	struct app_status as = { 0, APP_SELECTED, 5, 2, ER_STATUS };
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	(void)state;
+	assert_true(period_parse("2026-09", 7, &as.period));
+	for (i = 0; i < NELEM(cases); i++) {
+		emp(&h);
+		as.result = cases[i].r;
+		h.app = &as;
+		t = text_of(&h, cases[i].prof, "2026-11-23", &b);
+		assert_non_null(strstr(t, "You applied in the registration "
+		    "period of September 2026."));
+		assert_non_null(strstr(t, cases[i].words));
+		assert_null(strstr(t, "may still change"));
+	}
+	/* while the month runs, the decision is provisional */
+	t = text_of(&h, PROFILE_CALIFORNIA, "2026-09-15", &b);
+	assert_non_null(strstr(t, "may still change until 30 September "
+	    "2026"));
+	buf_free(&b);
+}
+
+/* "What to do next" with no alert fits the employee, and never says
+ * nothing is due while a rule applies (N2: an eligible employee who is
+ * not enrolled is asked to register). */
+static void
+test_words_no_alerts(void **state)
+{
+	struct enrollment e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+	struct plan pl = PLAN(1, "2025-01-05", "2025-01-06", "2025-01-07");
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	h.enrollments = &e, h.nenrollments = 1;
+	h.plans = &pl, h.nplans = 1;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "Nothing needs your action now"));
+	h.nenrollments = 0;
+	h.app = NULL;
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_null(strstr(t, "Nothing needs"));
+	assert_non_null(strstr(t, "to join the program, register during a "
+	    "registration month."));
+	assert_non_null(strstr(t, "To join the program, mail the "
+	    "registration form to the Upward Mobility Program office"));
+	assert_non_null(strstr(t, "www.cms.illinois.gov/ump"));
+	t = text_of(&h, PROFILE_CALIFORNIA, "2026-11-23", &b);
+	assert_non_null(strstr(t, "get your supervisor's approval"));
+	assert_null(strstr(t, "Illinois"));	/* California's words */
+	h.emp.separated_on = D("2026-01-01");
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "You have left state service, and "
+	    "nothing is owed"));
+	/* a waitlisted applicant is told to apply again (IV.B) */
+	h.emp.separated_on = DAY_NONE;
+	{
+		struct app_status as = { 24291, APP_WAITING, 4, 2, ER_NONE };
+
+		h.app = &as;
+		t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		assert_non_null(strstr(t, "WHAT TO DO NEXT Apply again in the "
+		    "next registration month"));
+	}
+	buf_free(&b);
+}
+
+/* cli.md: in text, control characters from the records (C0 but tab and
+ * newline, DEL, C1) print as "?". */
+static void
+test_words_text_control_characters(void **state)
+{
+	struct history h;
+	struct buf b = {0};
+	const char *t;
+
+	(void)state;
+	emp(&h);
+	h.emp.name = "Ann\x1b[2J\x07 \xc2\x9b" "31m \x7f" "Lee\tJr \xc3\xa9";
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "for Ann?[2J? ?31m ?Lee\tJr \xc3\xa9 (E1)"));
+	assert_null(strchr(t, '\x1b'));
+	assert_null(strstr(t, "\xc2\x9b"));
+	/* bytes that are not UTF-8 are no way around it */
+	h.emp.name = "A\x9b" "B\xe2\x82";
+	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(t, "for A?B?? (E1)"));
+	buf_free(&b);
+}
+
+/* The text says what the HTML says: the rotating-schedule note, the
+ * plan, the probation; lists joined without a trailing separator. */
+static void
+test_words_text_as_html(void **state)
+{
+	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
+	struct exam_attempt x[2];
+	struct county_pref cp[2] = { { 1, "CERT-A", 1, "Cook" },
+	    { 2, "CERT-A", 2, "Will" } };
+	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);
+	struct history h;
+	struct buf b = {0};
+	const char *s;
+
+	(void)state;
+	emp(&h);
+	h.emp.rotating_schedule = 1;
+	x[0] = X("CERT-A", "Math", "2026-01-10", 0);
+	x[1] = X("CERT-A", "Reading", "2026-01-10", 0);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = x, h.nattempts = 2;
+	h.prefs = cp, h.nprefs = 2;
+	h.appointments = &ap, h.nappointments = 1;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "rotating schedule"));
+	assert_non_null(strstr(s, "Exam sections still to pass: Math and "
+	    "Reading Exam window"));
+	assert_non_null(strstr(s, "Counties chosen: Cook and Will CLASSES"));
+	assert_non_null(strstr(s, "one month after your first exam"));
+	assert_non_null(strstr(s, "Your probation lasts through 1 February "
+	    "2027"));
+	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN You have no "
+	    "Career Development Plan on file."));
+	buf_free(&b);
+}
+
+/* cli.md's 2026-12-04 keys in the JSON view. */
+static void
+test_words_json_keys(void **state)
+{
+	static const char *const keys[] = { "\"eligibility_reason\": null",
+	    "\"retarget_allowed_on\": \"2027-09-05\"", "\"probation\": {",
+	    "\"return_right_ends_on\": \"2027-02-01\"", "\"on\": \"2027-09-05\"",
+	    "\"rule\": \"X4\"", "\"application\": {", "\"period\": \"2024-04\"",
+	    "\"decision\": \"selected\"", "\"position\": 1",
+	    "\"open\": false" };
+	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2026-03-05", 0);
+	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	emp(&h);
+	x.final = 1;
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = &x, h.nattempts = 1;
+	h.appointments = &ap, h.nappointments = 1;
+	conf_init();
+	run(&h, "2026-11-23", &p);
+	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	for (i = 0; i < NELEM(keys); i++)
+		assert_non_null(strstr(b.data, keys[i]));
+	h.emp.status = ST_TEMPORARY;
+	h.app = NULL;
+	run(&h, "2026-11-23", &p);
+	buf_reset(&b);
+	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	assert_non_null(strstr(b.data, "\"eligibility_reason\": \"STATUS\""));
+	assert_non_null(strstr(b.data, "\"application\": null"));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_catalog_sorted),
 		cmocka_unit_test(test_E1_eligibility_table),
+		cmocka_unit_test(test_E1_reasons),
 		cmocka_unit_test(test_E2_california_lpel),
+		cmocka_unit_test(test_E2_reasons),
 		cmocka_unit_test(test_E2_california_profile_scope),
 		cmocka_unit_test(test_E3_leave_blocks_enrollment),
+		cmocka_unit_test(test_E3_leaves_rows),
+		cmocka_unit_test(test_E4_no_longer_eligible),
 		cmocka_unit_test(test_T1_target_limit),
 		cmocka_unit_test(test_T1_open_targets),
 		cmocka_unit_test(test_T2_credential_needs_bachelor),
 		cmocka_unit_test(test_T3_title_frozen),
+		cmocka_unit_test(test_T3_grade_allows_retarget),
 		cmocka_unit_test(test_X1_exam_window),
 		cmocka_unit_test(test_X1_hidden_once_graded),
 		cmocka_unit_test(test_X1_degree_route_has_no_window),
+		cmocka_unit_test(test_X1_start_over),
+		cmocka_unit_test(test_X1_military_leave),
+		cmocka_unit_test(test_X1_military_from_2016),
+		cmocka_unit_test(test_X1_extensions),
 		cmocka_unit_test(test_X2_retest),
+		cmocka_unit_test(test_X2_course_completion),
 		cmocka_unit_test(test_X3_half_year_boundaries),
+		cmocka_unit_test(test_X4_final_attempt),
 		cmocka_unit_test(test_C1_groupings),
+		cmocka_unit_test(test_C1_rules_md_example),
+		cmocka_unit_test(test_C1_non_concurrent),
+		cmocka_unit_test(test_C1_limit_exempt),
+		cmocka_unit_test(test_C1_fewest_groups),
+		cmocka_unit_test(test_C1_twenty_and_more),
 		cmocka_unit_test(test_C1_labs_and_statuses),
 		cmocka_unit_test(test_C1_fiscal_year_boundary),
 		cmocka_unit_test(test_C1_class_limit_reached),
@@ -2022,7 +4220,9 @@ main(void)
 		cmocka_unit_test(test_C3_first_term),
 		cmocka_unit_test(test_C4_revised_plan),
 		cmocka_unit_test(test_C5_withdrawal_drops),
+		cmocka_unit_test(test_C5_since_enrollment),
 		cmocka_unit_test(test_C6_inactive),
+		cmocka_unit_test(test_C7_one_target_at_a_time),
 		cmocka_unit_test(test_O1_hours_per_week),
 		cmocka_unit_test(test_O2_full_day_days),
 		cmocka_unit_test(test_O3_rotating_note),
@@ -2032,22 +4232,46 @@ main(void)
 		cmocka_unit_test(test_M2_latest_completed),
 		cmocka_unit_test(test_M3_repayment),
 		cmocka_unit_test(test_M4_no_interest),
+		cmocka_unit_test(test_M5_full_tuition),
 		cmocka_unit_test(test_G1_grade_expiry),
 		cmocka_unit_test(test_G2_grade_C_accepted),
+		cmocka_unit_test(test_G2_probation),
 		cmocka_unit_test(test_G3_lists),
 		cmocka_unit_test(test_G3_appointment_salary),
 		cmocka_unit_test(test_G3_target_counties),
+		cmocka_unit_test(test_G3_eligible_only),
+		cmocka_unit_test(test_G3_covered_first),
 		cmocka_unit_test(test_P1_plans),
 		cmocka_unit_test(test_P2_assignment),
+		cmocka_unit_test(test_N1_plan_steps),
+		cmocka_unit_test(test_N2_register),
+		cmocka_unit_test(test_N2_registration_months),
+		cmocka_unit_test(test_N2_application_open),
+		cmocka_unit_test(test_N3_repayment_owed),
+		cmocka_unit_test(test_N4_suspended),
+		cmocka_unit_test(test_N5_request_time_off),
+		cmocka_unit_test(test_profiles_scope),
 		cmocka_unit_test(test_FY_figures_illinois),
 		cmocka_unit_test(test_FY_california_only_core_figures),
 		cmocka_unit_test(test_FY_eligible_day),
 		cmocka_unit_test(test_FY_participating),
 		cmocka_unit_test(test_FY_spent_boundary),
+		cmocka_unit_test(test_FY_appointments_by_category),
+		cmocka_unit_test(test_FY_withdrawal_candidates),
+		cmocka_unit_test(test_FY_spent_m5_and_extremes),
 		cmocka_unit_test(test_alert_rank),
 		cmocka_unit_test(test_alert_order),
+		cmocka_unit_test(test_alert_order_ties),
 		cmocka_unit_test(test_alert_causes),
 		cmocka_unit_test(test_robust_unknown_codes),
+		cmocka_unit_test(test_words_every_alert),
+		cmocka_unit_test(test_words_N3_never_would),
+		cmocka_unit_test(test_words_not_eligible),
+		cmocka_unit_test(test_words_application),
+		cmocka_unit_test(test_words_no_alerts),
+		cmocka_unit_test(test_words_text_control_characters),
+		cmocka_unit_test(test_words_text_as_html),
+		cmocka_unit_test(test_words_json_keys),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, NULL);
 

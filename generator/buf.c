@@ -13,11 +13,13 @@
 
 #include "core.h"
 
+/* Exit status 1, as for any problem of a run: exit() also runs the
+ * handler that removes a build's stage (output.c). */
 static void
 oom(void)
 {
 	fputs("umpress: out of memory\n", stderr);
-	abort();
+	exit(1);
 }
 
 void *

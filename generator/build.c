@@ -5,6 +5,7 @@
  * which swaps it in only when everything succeeded.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +14,21 @@
 #include "records.h"
 
 #define OUTPUT_DIR	"output"
+#define RECORDS_DB	"records/umpress.db"
+
+/* What a link of a page may lead to besides the pages (content_render). */
+struct site_files {
+	const struct project	*p;
+	int			 with_records;	/* results.html is made */
+};
+
+static int
+site_file(const void *arg, const char *path)
+{
+	const struct site_files *sf = arg;
+
+	return site_makes(sf->p, sf->with_records, path);
+}
 
 /*
  * Loads site.yaml, the pages, the catalog and the templates, reporting
@@ -23,6 +39,7 @@ static int
 project_open(struct project *p, day_t as_of, int warn_missing,
     struct diag *d)
 {
+	struct site_files sf = { p, access(RECORDS_DB, F_OK) == 0 };
 	int ok;
 
 	memset(p, 0, sizeof(*p));
@@ -34,7 +51,7 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	ok &= content_load(&p->content, &p->conf, d);
 	ok &= catalog_load(&p->catalog, &p->content, d);
 	ok &= site_check_slugs(p, d);
-	ok &= content_render(&p->content, &p->conf, d);
+	ok &= content_render(&p->content, &p->conf, site_file, &sf, d);
 	if (access("templates", F_OK) == -1) {
 		/* One message for the folder, not one per template. */
 		diag_file(d, DIAG_ERROR, "templates", 0, "no such folder (a project holds "
@@ -43,19 +60,51 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	}
 	p->tmpl = tmpl_set_dir("templates", "templates", warn_missing, d);
 	ok &= tmpl_get(p->tmpl, "page.html") != NULL;
+	ok &= private_load(p, d);
 	return ok && d->errors == 0;
 }
 
 static void
 project_close(struct project *p)
 {
+	private_unload(p);
 	tmpl_set_free(p->tmpl);
 	catalog_free(&p->catalog);
 	content_free(&p->content);
 	config_free(&p->conf);
 }
 
-#define RECORDS_DB	"records/umpress.db"
+/* --verbose: one line of what a step read or made.  Not a diagnostic
+ * (nothing is wrong), so not counted by struct diag. */
+static void
+note(const struct opts *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!o->verbose)
+		return;
+	fputs("umpress: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* --verbose: what the project holds. */
+static void
+note_project(const struct opts *o, const struct project *p)
+{
+	const struct narrative *n;
+	size_t i;
+
+	note(o, "content/: %zu pages, %zu titles, %zu ladders",
+	    p->content.npages, p->catalog.ntitles, p->catalog.nladders);
+	for (i = 0; i < p->content.nnarratives; i++) {
+		n = &p->content.narratives[i];
+		note(o, "%s: the narrative of the %d-%02d report: %s", n->pg.src,
+		    n->fy, (n->fy + 1) % 100, n->pg.title);
+	}
+}
 
 /* --jobs, or one worker per core. */
 static int
@@ -83,6 +132,32 @@ records_open(struct records **r, struct diag *d)
 		return 1;
 	}
 	return (*r = rec_open(RECORDS_DB, RECORDS_DB, d)) != NULL;
+}
+
+/*
+ * Opens the records for a build into outdir.  Without them the build
+ * would make the public site only, and swapping it in would remove the
+ * packets, lists and reports the last build made from them: when outdir
+ * holds those, the missing database is an error that says what to do
+ * (issue 19: losing the database must not cost the output made from it).
+ */
+static int
+records_for_build(struct records **r, const char *outdir, struct diag *d)
+{
+	char *priv = xasprintf("%s/private", outdir);
+	int had = access(priv, F_OK) == 0;
+
+	free(priv);
+	*r = NULL;
+	if (had && access(RECORDS_DB, F_OK) == -1 && errno == ENOENT) {
+		diag_file(d, DIAG_ERROR, RECORDS_DB, 0, "no such file, but "
+		    "%s/ holds the packets, lists and reports of a build that "
+		    "had it, and this build would remove them: put the "
+		    "database back, or remove %s/private/ to build the public "
+		    "site only", outdir, outdir);
+		return 0;
+	}
+	return records_open(r, d);
 }
 
 /* Opens the records for a command that cannot do without them. */
@@ -115,12 +190,17 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
 	if (have) {
 		ok = rec_program(r, &a, &pr);
-		ok &= packets_build(p, r, out, jobs, &fy, d);
+		progress_stage("packets", rec_count(r));
+		ok &= private_build(p, r, out, jobs, &fy, d);
+		out_hook("private");
 	}
+	progress_stage("site", 0);
 	ok = ok && d->errors == 0 && site_build(p, have ? &fy : NULL,
 	    have ? &pr : NULL, out, d);
+	progress_stage("report", 0);
 	if (ok && have)
 		ok = report_bundle(p, &fy, &pr, out, d);
+	progress_stage("bundle", 0);
 	ok = ok && site_bundle(p, out, d);
 	fy_figures_free(&fy);
 	arena_free(&a);
@@ -149,37 +229,128 @@ build_input(const struct project *p, struct records *r, struct digest *in)
 	return 1;
 }
 
-/* umpress build: everything into output/ (or --out), swapped in at the
- * end, or nothing at all. */
-static int
-cmd_build(const struct opts *o, struct diag *d)
+/*
+ * --strict (or strict: true): a build must see every warning a file of
+ * its output would give, so it never keeps a file a build without it
+ * made (that file's templates were not run again): its inputs differ.
+ */
+static void
+fp_strict(struct project *p)
 {
+	struct hash h;
+
+	hash_init(&h);
+	hash_str(&h, "strict");
+	hash_digest(&h, &p->fp);
+	hash_end(&h, &p->fp);
+}
+
+/*
+ * The count of warnings at the end of a build (cli.md, 2026-12-04), and
+ * under --strict or strict: true the verdict: 0 when they stop it.
+ */
+static int
+warnings_end(const struct opts *o, const struct project *p,
+    struct diag *d)
+{
+	int strict = o->strict || p->conf.strict;
+
+	if (d->warnings == 0 || (o->quiet && !strict))
+		return 1;
+	fprintf(d->out, "umpress: %d warning%s", d->warnings,
+	    d->warnings == 1 ? "" : "s");
+	if (strict)
+		fprintf(d->out, ", errors under %s%s", o->strict ? "--strict" :
+		    "strict: true (content/site.yaml)", o->cmd == CMD_CHECK ?
+		    "" : ": nothing was written");
+	fputc('\n', d->out);
+	if (strict && d->quiet_warnings)
+		fputs("umpress: run without --quiet to see them\n", d->out);
+	return !strict;
+}
+
+/* A build: everything into output/ (or --out), swapped in at the end,
+ * or nothing at all; 1 when it succeeded.  Its stages go to the progress
+ * line. */
+static int
+build_once(const struct opts *o, struct diag *d)
+{
+	const char *dir = o->out ? o->out : OUTPUT_DIR;
 	struct project p;
 	struct records *r = NULL;
 	struct out *out = NULL;
 	struct digest in;
 	int ok, current = 0;
 
-	ok = project_open(&p, o->as_of, 0, d) && records_open(&r, d);
+	progress_stage("loading", 0);
+	d->quiet_warnings = o->quiet && !o->strict;
+	ok = project_open(&p, o->as_of, 1, d);
+	if (ok) {
+		catalog_cycles(&p.catalog, d);
+		note_project(o, &p);
+		if (o->strict || p.conf.strict)
+			fp_strict(&p);
+		ok = records_for_build(&r, dir, d);
+	}
 	if (ok)
-		ok = (out = out_begin(o->out ? o->out : OUTPUT_DIR,
-		    build_input(&p, r, &in) ? &in : NULL, d)) != NULL;
+		ok = (out = out_begin(dir, build_input(&p, r, &in) ? &in :
+		    NULL, d)) != NULL;
 	/* Nothing changed since the output was made, and it is all in
 	 * place: it stays as it is, unread and unwritten. */
-	if (ok && out_current(out))
+	if (ok && out_current(out)) {
 		current = 1;
-	else if (ok)
+		note(o, "%s/: made from these very inputs: kept as it is", dir);
+	} else if (ok) {
+		note(o, "%s: %s", RECORDS_DB, r ? "read" : "none: the public "
+		    "site only");
 		ok = build_all(&p, r, out, jobs_of(o), d);
+	}
+	ok = warnings_end(o, &p, d) && ok;
 	if (ok && !current) {
+		progress_stage("writing", 0);
 		ok = out_commit(out);
 		out = NULL;
+		note(o, "%s/: the new output is in place", dir);
 	}
 	out_abort(out);
 	rec_close(r);
 	project_close(&p);
+	progress_end();
 	if (ok)
-		printf("%s/site/index.html\n", o->out ? o->out : OUTPUT_DIR);
-	return ok ? 0 : 1;
+		printf("%s/site/index.html\n", dir);
+	return ok;
+}
+
+/* umpress build: prints the home page's path when done. */
+static int
+cmd_build(const struct opts *o, struct diag *d)
+{
+	return build_once(o, d) ? 0 : 1;
+}
+
+/* umpress serve: the site of output/ on a local address, built again
+ * after every change by "umpress build" with the as-of date fixed at the
+ * start, so every build of a preview is for the same day (serve.c). */
+static int
+cmd_serve(const struct opts *o, struct diag *d)
+{
+	char date[11], *argv[8];
+	int n = 0;
+
+	date_format(o->as_of, date);
+	argv[n++] = "umpress";
+	argv[n++] = "build";
+	argv[n++] = "--as-of";
+	argv[n++] = date;
+	if (o->verbose)
+		argv[n++] = "--verbose";
+	if (o->strict)
+		argv[n++] = "--strict";
+	if (o->quiet)
+		argv[n++] = "--quiet";
+	argv[n] = NULL;
+	return serve_run(o->bind != NULL ? o->bind : "127.0.0.1", o->port,
+	    o->quiet, argv, d) ? 0 : 1;
 }
 
 /* umpress check: loads everything and renders every page and packet
@@ -197,6 +368,9 @@ cmd_check(const struct opts *o, struct diag *d)
 		ok = records_open(&r, d) && build_all(&p, r, NULL,
 		    jobs_of(o), d);
 	}
+	/* strict: true in site.yaml makes warnings errors here too. */
+	if (p.conf.strict)
+		ok = warnings_end(o, &p, d) && ok;
 	rec_close(r);
 	project_close(&p);
 	return ok && d->errors == 0 ? 0 : 1;
@@ -258,7 +432,9 @@ cmd_run(const struct opts *o)
 {
 	struct diag d;
 
-	diag_init(&d, stderr);
+	if (o->cmd == CMD_BUILD)
+		progress_init(o->quiet, o->verbose);
+	diag_init(&d, progress_stream());
 	switch (o->cmd) {
 	case CMD_BUILD:
 		return cmd_build(o, &d);
@@ -271,6 +447,10 @@ cmd_run(const struct opts *o)
 	case CMD_RECORDS_INIT:
 	case CMD_RECORDS_DEMO:
 		return cmd_records(o, &d);
+	case CMD_SERVE:
+		return cmd_serve(o, &d);
+	case CMD_NEW_PAGE:
+		return page_new(o->args[0], &d) ? 0 : 1;
 	}
 	return 2;
 }

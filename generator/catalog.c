@@ -25,11 +25,21 @@ static const char *const col_names[COL__MAX] = {
 	"Via", "Ladder"
 };
 
+/* An appendix page's Markdown, by line, to see what cmark-gfm's tree
+ * does not show: how many cells a row has, a table that is not one. */
+struct source {
+	const char	*md;	/* the body (page.md), or NULL */
+	size_t		*off;	/* offset of each line's start */
+	size_t		 n;	/* lines */
+};
+
 /* A table being read: which cell index holds each column (-1: none). */
 struct table {
 	const struct page *pg;	/* the appendix page */
+	const struct source *src; /* its Markdown */
 	cmark_node	*node;	/* the table node */
 	int		 line;	/* its first line in the file */
+	int		 ncols;	/* cells of its header row */
 	int		 col[COL__MAX];
 	const char	*heading; /* text of the heading above it, or NULL */
 };
@@ -45,6 +55,13 @@ struct loader {
 	struct catalog	*cat;
 	struct diag	*d;
 	int		 ok;		/* 0 once anything was reported */
+	int		 unsure;	/* titles were lost to an error already
+					 * reported: a code the ladders name
+					 * that is not known may be one */
+	char		**rejected;	/* codes of title rows not taken
+					 * (reported): a ladder naming one is
+					 * not reported again */
+	size_t		 nrejected;
 };
 
 static int
@@ -97,43 +114,132 @@ table_columns(struct table *t, cmark_node *header)
 				t->col[k] = i;
 		free(text);
 	}
+	t->ncols = i;
+}
+
+/* Line n (1-based, of the body) of the source; len its length. */
+static const char *
+source_line(const struct source *src, int n, size_t *len)
+{
+	const char *s, *e;
+
+	if (src->md == NULL || n < 1 || (size_t)n > src->n) {
+		*len = 0;
+		return "";
+	}
+	s = src->md + src->off[n - 1];
+	e = strchr(s, '\n');
+	*len = e ? (size_t)(e - s) : strlen(s);
+	return s;
+}
+
+/* Trims blanks (and a CR) from both ends of s, n bytes. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	while (*n > 0 && isspace((unsigned char)*s))
+		s++, (*n)--;
+	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* The cells a table row's line has, as GFM counts them: separated by
+ * '|' not escaped by '\\', a '|' at either end optional. */
+static int
+line_cells(const char *s, size_t n)
+{
+	size_t i;
+	int cells = 1;
+
+	s = trim(s, &n);
+	if (n > 0 && *s == '|')
+		s++, n--;
+	if (n > 0 && s[n - 1] == '|' && (n < 2 || s[n - 2] != '\\'))
+		n--;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '|')
+			cells++;
+	}
+	return cells;
+}
+
+/* The cells of a row node's line in the source; 0 when not known. */
+static int
+row_cells(const struct table *t, cmark_node *rown)
+{
+	const char *s;
+	size_t n;
+
+	if (t->src->md == NULL)
+		return 0;
+	s = source_line(t->src, cmark_node_get_start_line(rown), &n);
+	return line_cells(s, n);
 }
 
 /*
  * Reads the cells of a row into r by column.  cmark-gfm drops the cells
- * past the header's count (GFM's rule for display), which in a data
- * table would lose a value silently: the row's source running past its
- * last kept cell (and the closing '|') shows them, and is reported.
+ * past the header's count and makes up the missing ones (GFM's rules for
+ * display), which in a data table would shift or lose a value silently:
+ * the row's line in the source tells, and a row with another count of
+ * cells than the header is reported (issue 19: fewer is not "more").
  */
 static int
 row_read(struct loader *l, const struct table *t, cmark_node *rown,
     struct row *r)
 {
-	cmark_node *cell, *last = NULL;
-	int i, k;
+	cmark_node *cell;
+	int i, k, n;
 
 	r->line = node_line(t->pg, rown);
 	for (k = 0; k < COL__MAX; k++)
 		r->cell[k] = NULL;
 	for (cell = cmark_node_first_child(rown), i = 0; cell != NULL;
-	    cell = cmark_node_next(cell), i++) {
-		last = cell;
+	    cell = cmark_node_next(cell), i++)
 		for (k = 0; k < COL__MAX; k++)
 			if (t->col[k] == i && r->cell[k] == NULL)
 				r->cell[k] = cell_text(cell);
-	}
 	for (k = 0; k < COL__MAX; k++)
 		if (r->cell[k] == NULL)
 			r->cell[k] = xstrdup("");
-	if (last != NULL && cmark_node_get_end_line(rown) ==
-	    cmark_node_get_start_line(rown) && cmark_node_get_end_column(rown) >
-	    cmark_node_get_end_column(last) + 1) {
-		diag_file(l->d, DIAG_ERROR, t->pg->src, r->line, "the row has "
-		    "more cells than the %d columns of the header", i);
-		l->ok = 0;
-		return 0;
-	}
-	return 1;
+	if ((n = row_cells(t, rown)) == 0 || n == t->ncols)
+		return 1;
+	diag_file(l->d, DIAG_ERROR, t->pg->src, r->line, "the row has %d "
+	    "cells, %s than the %d columns of the header%s", n,
+	    n > t->ncols ? "more" : "fewer", t->ncols, n > t->ncols ? "" :
+	    " (an empty cell is written '| |')");
+	l->ok = 0;
+	return 0;
+}
+
+/*
+ * Every row with one count of cells, and not the header's: the header
+ * is what is off (a '|' or a cell lost), one mistake, so one message at
+ * the table, not one per row.  0 then (reported): the rows are not read.
+ */
+static int
+rows_agree(struct loader *l, const struct table *t)
+{
+	cmark_node *rown;
+	int n = -1, rows = 0, k;
+
+	for (rown = cmark_node_next(cmark_node_first_child(t->node));
+	    rown != NULL; rown = cmark_node_next(rown), rows++)
+		if ((k = row_cells(t, rown)) == 0 || k == t->ncols ||
+		    (n >= 0 && k != n))
+			return 1;
+		else
+			n = k;
+	if (rows < 2)
+		return 1;
+	diag_file(l->d, DIAG_ERROR, t->pg->src, t->line, "the header row has "
+	    "%d cells and each of the %d rows under it has %d: %s", t->ncols,
+	    rows, n, n > t->ncols ? "a cell is missing from the header row "
+	    "and the line of dashes" : "a cell is missing from every row");
+	l->ok = 0;
+	return 0;
 }
 
 static void
@@ -145,16 +251,37 @@ row_free(struct row *r)
 		free(r->cell[k]);
 }
 
-/* Reports a required column the table lacks. */
+/*
+ * Reports, in one message, the required columns (COL__MAX ends the list)
+ * the table lacks, with the header it has, so a typo there shows.
+ */
 static int
-need_col(struct loader *l, const struct table *t, enum col c)
+need_cols(struct loader *l, const struct table *t, const enum col *req)
 {
-	if (t->col[c] >= 0)
-		return 1;
-	diag_file(l->d, DIAG_ERROR, t->pg->src, t->line, "the table has no "
-	    "'%s' column", col_names[c]);
-	l->ok = 0;
-	return 0;
+	struct buf miss = {0}, have = {0};
+	cmark_node *cell;
+	char *text;
+	int n = 0;
+
+	for (; *req != COL__MAX; req++)
+		if (t->col[*req] < 0)
+			buf_printf(&miss, "%s'%s'", n++ ? " or " : "",
+			    col_names[*req]);
+	if (n > 0) {
+		for (cell = cmark_node_first_child(cmark_node_first_child(
+		    t->node)); cell != NULL; cell = cmark_node_next(cell)) {
+			text = cell_text(cell);
+			buf_printf(&have, "%s'%s'", have.len ? ", " : "", text);
+			free(text);
+		}
+		diag_file(l->d, DIAG_ERROR, t->pg->src, t->line, "the table has "
+		    "no %s column (its header: %s)", miss.data, have.data ?
+		    have.data : "");
+		l->ok = 0;
+	}
+	buf_free(&miss);
+	buf_free(&have);
+	return n == 0;
 }
 
 /* ---- titles ------------------------------------------------------------- */
@@ -321,6 +448,17 @@ title_values(struct loader *l, const struct table *t, const struct row *r,
 	return 1;
 }
 
+/* A title row not taken (reported): its code is known not to be lost. */
+static void
+title_rejected(struct loader *l, const struct row *r)
+{
+	if (r->cell[COL_CODE][0] == '\0')
+		return;
+	l->rejected = xreallocarray(l->rejected, l->nrejected + 1,
+	    sizeof(*l->rejected));
+	l->rejected[l->nrejected++] = xstrdup(r->cell[COL_CODE]);
+}
+
 static void
 title_row(struct loader *l, const struct table *t, const struct row *r)
 {
@@ -328,8 +466,10 @@ title_row(struct loader *l, const struct table *t, const struct row *r)
 	struct title ti;
 
 	memset(&ti, 0, sizeof(ti));
-	if (!title_values(l, t, r, &ti))
+	if (!title_values(l, t, r, &ti)) {
+		title_rejected(l, r);
 		return;
+	}
 	ti.code = xstrdup(r->cell[COL_CODE]);
 	ti.name = xstrdup(r->cell[COL_TITLE]);
 	ti.schematic = r->cell[COL_SCHEMATIC][0] ?
@@ -347,15 +487,20 @@ title_row(struct loader *l, const struct table *t, const struct row *r)
 static void
 title_table(struct loader *l, struct table *t)
 {
+	static const enum col req[] = { COL_TITLE, COL_CODE, COL__MAX };
 	cmark_node *rown;
 	struct row r;
 
-	if (!need_col(l, t, COL_TITLE) | !need_col(l, t, COL_CODE))
+	if (!need_cols(l, t, req) || !rows_agree(l, t)) {
+		l->unsure = 1;
 		return;
+	}
 	for (rown = cmark_node_next(cmark_node_first_child(t->node));
 	    rown != NULL; rown = cmark_node_next(rown)) {
 		if (row_read(l, t, rown, &r))
 			title_row(l, t, &r);
+		else
+			title_rejected(l, &r);
 		row_free(&r);
 	}
 }
@@ -364,6 +509,89 @@ title_table(struct loader *l, struct table *t)
 
 typedef void (*table_fn)(struct loader *, struct table *);
 
+/* The line offsets of a page's Markdown; src->md NULL when it has none. */
+static void
+source_open(struct source *src, const struct page *pg)
+{
+	const char *p;
+
+	memset(src, 0, sizeof(*src));
+	if ((src->md = pg->md) == NULL)
+		return;
+	for (p = pg->md;; p++) {
+		src->off = xreallocarray(src->off, src->n + 1,
+		    sizeof(*src->off));
+		src->off[src->n++] = (size_t)(p - pg->md);
+		if ((p = strchr(p, '\n')) == NULL)
+			break;
+	}
+}
+
+/* Is the line a table's line of dashes ("|---|:--:|")? */
+static int
+dash_line(const char *s, size_t n)
+{
+	size_t i;
+	int dash = 0, bar = 0;
+
+	s = trim(s, &n);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] == '|')
+			bar = 1;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return dash && bar;
+}
+
+/*
+ * content.md, issue 19: in an appendix, a paragraph that looks like a
+ * table is one that cmark-gfm could not read as one, so its rows would
+ * be lost without a word.  Says what is off, at its line; 0 then.
+ */
+static int
+broken_table(struct loader *l, const struct page *pg,
+    const struct source *src, cmark_node *para)
+{
+	int first = cmark_node_get_start_line(para), k, h, dl;
+	int last = cmark_node_get_end_line(para);
+	const char *s, *hs;
+	size_t n, hn;
+
+	for (k = first; k <= last; k++) {
+		s = source_line(src, k, &n);
+		if (!dash_line(s, n))
+			continue;
+		if (k == first) {
+			diag_file(l->d, DIAG_ERROR, pg->src, pg->body_line - 1 + k,
+			    "a line of dashes with no header row above it: a "
+			    "table begins with its header row ('| Title | Code "
+			    "|') right above the dashes");
+			return 0;
+		}
+		hs = source_line(src, k - 1, &hn);
+		h = line_cells(hs, hn);
+		dl = line_cells(s, n);
+		diag_file(l->d, DIAG_ERROR, pg->src, pg->body_line - 2 + k,
+		    h != dl ? "the table's header row has %d cells and the line "
+		    "of dashes under it %d: give both the same number, or the "
+		    "table is read as text and its rows are lost" : "this looks "
+		    "like a table's header row over its line of dashes, but is "
+		    "not read as one (%d and %d cells): check both lines", h, dl);
+		return 0;
+	}
+	s = trim(source_line(src, first, &n), &n);
+	if (n < 2 || *s != '|' || memchr(s + 1, '|', n - 1) == NULL)
+		return 1;
+	diag_file(l->d, DIAG_ERROR, pg->src, pg->body_line - 1 + first, "these "
+	    "lines look like the rows of a table, but no header row and line "
+	    "of dashes (|---|---|) come right before them, so they are read "
+	    "as text: a table has no empty line between its rows");
+	return 0;
+}
+
 /* Calls fn for every table of every page with the given appendix kind,
  * telling it the text of the nearest heading above the table. */
 static void
@@ -371,6 +599,7 @@ each_table(struct loader *l, const struct content *co, enum appendix kind,
     table_fn fn)
 {
 	struct buf heading = {0};
+	struct source src;
 	cmark_node *n, *header;
 	struct table t;
 	size_t i;
@@ -379,23 +608,32 @@ each_table(struct loader *l, const struct content *co, enum appendix kind,
 		if (co->pages[i].appendix != kind || co->pages[i].doc == NULL)
 			continue;
 		buf_reset(&heading);
+		source_open(&src, &co->pages[i]);
 		for (n = cmark_node_first_child(co->pages[i].doc); n != NULL;
 		    n = cmark_node_next(n)) {
 			if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 				buf_reset(&heading);
 				content_node_text(n, &heading);
 			}
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+			    src.md != NULL && !broken_table(l, &co->pages[i],
+			    &src, n)) {
+				l->ok = 0;
+				l->unsure |= kind == APPX_TITLES;
+			}
 			if (!is_type(n, "table") ||
 			    (header = cmark_node_first_child(n)) == NULL)
 				continue;
 			memset(&t, 0, sizeof(t));
 			t.pg = &co->pages[i];
+			t.src = &src;
 			t.node = n;
 			t.line = node_line(t.pg, n);
 			t.heading = heading.len ? heading.data : NULL;
 			table_columns(&t, header);
 			fn(l, &t);
 		}
+		free(src.off);
 	}
 	buf_free(&heading);
 }
@@ -460,18 +698,26 @@ ladder_named(struct catalog *c, const char *name)
 	return ld;
 }
 
-/* A From or To cell: the index of its title, or -1 (reported). */
+/* A From or To cell: the index of its title, or -1 (reported, unless
+ * the title may be one an error already reported lost: issue 19, one
+ * mistake, one message). */
 static long
 ladder_code(struct loader *l, const struct table *t, const struct row *r,
     enum col c)
 {
 	const struct title *ti = catalog_find(l->cat, r->cell[c]);
+	size_t i;
 
 	if (ti != NULL)
 		return ti - l->cat->titles;
-	diag_file(l->d, DIAG_ERROR, t->pg->src, r->line, "%s '%s' is not a "
-	    "code in the title appendices", col_names[c], r->cell[c]);
 	l->ok = 0;
+	for (i = 0; i < l->nrejected; i++)
+		if (strcmp(l->rejected[i], r->cell[c]) == 0)
+			return -1;
+	if (!l->unsure)
+		diag_file(l->d, DIAG_ERROR, t->pg->src, r->line, "%s '%s' is "
+		    "not a code in the title appendices", col_names[c],
+		    r->cell[c]);
 	return -1;
 }
 
@@ -511,11 +757,12 @@ ladder_row(struct loader *l, const struct table *t, const struct row *r)
 static void
 ladder_table(struct loader *l, struct table *t)
 {
+	static const enum col req[] = { COL_FROM, COL_TO, COL_VIA,
+	    COL__MAX };
 	cmark_node *rown;
 	struct row r;
 
-	if (!need_col(l, t, COL_FROM) | !need_col(l, t, COL_TO) |
-	    !need_col(l, t, COL_VIA))
+	if (!need_cols(l, t, req) || !rows_agree(l, t))
 		return;
 	for (rown = cmark_node_next(cmark_node_first_child(t->node));
 	    rown != NULL; rown = cmark_node_next(rown)) {
@@ -555,7 +802,7 @@ ladder_slugs(struct catalog *c)
 int
 catalog_load(struct catalog *c, const struct content *co, struct diag *d)
 {
-	struct loader l = { c, d, 1 };
+	struct loader l = { c, d, 1, co->titles_unsure, NULL, 0 };
 
 	memset(c, 0, sizeof(*c));
 	each_table(&l, co, APPX_TITLES, title_table);
@@ -563,6 +810,9 @@ catalog_load(struct catalog *c, const struct content *co, struct diag *d)
 	check_codes(&l);
 	each_table(&l, co, APPX_LADDERS, ladder_table);
 	ladder_slugs(c);
+	while (l.nrejected > 0)
+		free(l.rejected[--l.nrejected]);
+	free(l.rejected);
 	return l.ok;
 }
 

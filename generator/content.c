@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm-core-extensions.h>
 
@@ -169,6 +170,12 @@ slug_ok(const char *s)
 	return !seg_start;
 }
 
+int
+content_slug_ok(const char *s)
+{
+	return slug_ok(s);
+}
+
 static int
 appendix_value(struct ydoc *y, yaml_node_t *v, struct page *pg,
     struct diag *d)
@@ -187,16 +194,31 @@ appendix_value(struct ydoc *y, yaml_node_t *v, struct page *pg,
 	return 1;
 }
 
+/* Reading one file's front matter. */
+struct front {
+	struct page	*pg;		/* the page it is read into */
+	int		 narrative;	/* a report's narrative: title only */
+	int		 appendix_bad;	/* appendix: was there, unreadable */
+};
+
 /* One front matter key (content.md "Pages"). */
 static int
 front_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
     int line, struct diag *d)
 {
-	struct page *pg = arg;
+	struct front *fr = arg;
+	struct page *pg = fr->pg;
 	char *slug = NULL;
 
 	if (strcmp(key, "title") == 0)
 		return ydoc_get_str(y, v, key, &pg->title, d);
+	/* content.md (2026-12-04): a narrative's front matter may hold
+	 * only title. */
+	if (fr->narrative) {
+		diag_file(d, DIAG_ERROR, y->path, line, "unknown front matter "
+		    "key '%s': a report's narrative takes only title", key);
+		return 0;
+	}
 	if (strcmp(key, "description") == 0)
 		return ydoc_get_str(y, v, key, &pg->description, d);
 	if (strcmp(key, "weight") == 0)
@@ -204,8 +226,12 @@ front_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 		    &pg->weight, d);
 	if (strcmp(key, "draft") == 0)
 		return ydoc_get_bool(y, v, key, &pg->draft, d);
-	if (strcmp(key, "appendix") == 0)
-		return appendix_value(y, v, pg, d);
+	if (strcmp(key, "appendix") == 0) {
+		if (appendix_value(y, v, pg, d))
+			return 1;
+		fr->appendix_bad = 1;
+		return 0;
+	}
 	if (strcmp(key, "slug") == 0) {
 		if (!ydoc_get_str(y, v, key, &slug, d))
 			return 0;
@@ -225,9 +251,12 @@ front_key(void *arg, struct ydoc *y, const char *key, yaml_node_t *v,
 	return 0;
 }
 
+/* The front matter; fr->appendix_bad stays -1 when its YAML could not
+ * be read at all (then what the page is is not known). */
 static int
-front_matter(struct page *pg, const char *fm, size_t len, struct diag *d)
+front_matter(struct front *fr, const char *fm, size_t len, struct diag *d)
 {
+	struct page *pg = fr->pg;
 	struct ydoc y;
 	int ok;
 
@@ -235,12 +264,13 @@ front_matter(struct page *pg, const char *fm, size_t len, struct diag *d)
 		ydoc_free(&y);
 		return 0;
 	}
+	fr->appendix_bad = 0;
 	if (ydoc_root(&y) == NULL) {
 		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
 		ydoc_free(&y);
 		return 0;
 	}
-	ok = ydoc_each(&y, ydoc_root(&y), "front matter", front_key, pg, d);
+	ok = ydoc_each(&y, ydoc_root(&y), "front matter", front_key, fr, d);
 	if (ok && (pg->title == NULL || pg->title[0] == '\0')) {
 		diag_file(d, DIAG_ERROR, pg->src, 2, "title is required");
 		ok = 0;
@@ -275,10 +305,16 @@ path_slug(const char *rel)
 	return xstrndup(rel, strlen(rel) - 3);
 }
 
+/*
+ * Loads one file into pg: a page, or with narrative a report's narrative.
+ * On failure (reported) *maybe_titles says whether the file may be a
+ * title appendix: it says so, or what it is could not be read.
+ */
 static int
-load_page(struct page *pg, const char *rel, const struct config *s,
-    struct diag *d)
+load_page(struct page *pg, const char *rel, int narrative,
+    const struct config *s, int *maybe_titles, struct diag *d)
 {
+	struct front fr = { pg, narrative, -1 };
 	struct buf b = {0};
 	const char *fm, *body;
 	size_t fmlen, skip;
@@ -292,7 +328,7 @@ load_page(struct page *pg, const char *rel, const struct config *s,
 	}
 	if (!project_text_ok(pg->src, &b, &skip, d) ||
 	    !split_front(pg->src, b.data + skip, b.len - skip, &fm, &fmlen,
-	    &body, &pg->body_line, d) || !front_matter(pg, fm, fmlen, d))
+	    &body, &pg->body_line, d) || !front_matter(&fr, fm, fmlen, d))
 		goto out;
 	if (pg->slug == NULL && !slug_ok(pg->slug = path_slug(rel))) {
 		diag_file(d, DIAG_ERROR, pg->src, 0, "the file name makes the "
@@ -301,11 +337,14 @@ load_page(struct page *pg, const char *rel, const struct config *s,
 		goto out;
 	}
 	pg->out = xasprintf("%s.html", pg->slug);
+	pg->md = xstrndup(body, (size_t)(b.data + b.len - body));
 	pg->parser = new_parser(s);
 	cmark_parser_feed(pg->parser, body, (size_t)(b.data + b.len - body));
 	pg->doc = cmark_parser_finish(pg->parser);
 	ok = 1;
 out:
+	*maybe_titles = !ok && (pg->appendix == APPX_TITLES ||
+	    fr.appendix_bad != 0);
 	buf_free(&b);
 	return ok;
 }
@@ -356,7 +395,65 @@ page_free(struct page *pg)
 	free(pg->title);
 	free(pg->description);
 	free(pg->html);
+	free(pg->md);
 	memset(pg, 0, sizeof(*pg));
+}
+
+#define REPORTS_DIR "reports/"
+
+/*
+ * content/reports/FY.md (content.md, 2026-12-04) is the narrative of a
+ * report bundle, not a page: FY its fiscal year.  0 (reported) when a
+ * file there is not named so.
+ */
+static int
+narrative_fy(const char *rel, int *fy, struct diag *d)
+{
+	size_t n = strlen(rel);
+	char name[8], *src;
+
+	if (n == strlen(REPORTS_DIR) + 10 && strchr(rel + strlen(REPORTS_DIR),
+	    '/') == NULL) {
+		memcpy(name, rel + strlen(REPORTS_DIR), 7);
+		name[7] = '\0';
+		if (date_fy_parse(name, fy))
+			return 1;
+	}
+	src = xasprintf("%s/%s", CONTENT_DIR, rel);
+	diag_file(d, DIAG_ERROR, src, 0, "content/reports/ holds the "
+	    "narratives of the report bundles, each named by its fiscal year, "
+	    "such as content/reports/2026-27.md");
+	free(src);
+	return 0;
+}
+
+/* Keeps a loaded file: a page (unless a draft) or a narrative. */
+static void
+content_add(struct content *c, struct page *pg, int fy)
+{
+	if (fy != 0) {
+		c->narratives = xreallocarray(c->narratives,
+		    c->nnarratives + 1, sizeof(*c->narratives));
+		c->narratives[c->nnarratives].fy = fy;
+		c->narratives[c->nnarratives++].pg = *pg;
+	} else if (pg->draft)
+		page_free(pg);
+	else {
+		c->pages = xreallocarray(c->pages, c->npages + 1,
+		    sizeof(*c->pages));
+		c->pages[c->npages++] = *pg;
+	}
+}
+
+/* Keeps the name of a file that failed (reported): it is still there,
+ * so links to it are not dead, and its titles are not known. */
+static void
+content_failed(struct content *c, const char *rel, int maybe_titles)
+{
+	c->failed = xreallocarray(c->failed, c->nfailed + 1,
+	    sizeof(*c->failed));
+	c->failed[c->nfailed++] = xstrdup(rel);
+	c->titles_unsure |= maybe_titles;
 }
 
 int
@@ -365,7 +462,7 @@ content_load(struct content *c, const struct config *s, struct diag *d)
 	struct names names = {0};
 	struct page pg;
 	size_t i;
-	int ok;
+	int ok, fy, maybe_titles;
 
 	memset(c, 0, sizeof(*c));
 	cmark_gfm_core_extensions_ensure_registered();
@@ -373,21 +470,33 @@ content_load(struct content *c, const struct config *s, struct diag *d)
 	xqsort(names.v, names.n, sizeof(*names.v), name_cmp);
 	for (i = 0; i < names.n; i++) {
 		memset(&pg, 0, sizeof(pg));
-		if (!load_page(&pg, names.v[i], s, d)) {
-			page_free(&pg);
+		fy = 0;
+		if (strncmp(names.v[i], REPORTS_DIR, strlen(REPORTS_DIR)) == 0 &&
+		    !narrative_fy(names.v[i], &fy, d))
 			ok = 0;
-		} else if (pg.draft)
+		else if (!load_page(&pg, names.v[i], fy != 0, s, &maybe_titles,
+		    d)) {
 			page_free(&pg);
-		else {
-			c->pages = xreallocarray(c->pages, c->npages + 1,
-			    sizeof(*c->pages));
-			c->pages[c->npages++] = pg;
-		}
+			content_failed(c, names.v[i], maybe_titles);
+			ok = 0;
+		} else
+			content_add(c, &pg, fy);
 		free(names.v[i]);
 	}
 	free(names.v);
 	xqsort(c->pages, c->npages, sizeof(*c->pages), page_cmp);
 	return check_slugs(c, d) && ok;
+}
+
+const struct narrative *
+content_narrative(const struct content *c, int fy)
+{
+	size_t i;
+
+	for (i = 0; i < c->nnarratives; i++)
+		if (c->narratives[i].fy == fy)
+			return &c->narratives[i];
+	return NULL;
 }
 
 struct page *
@@ -415,7 +524,13 @@ content_free(struct content *c)
 
 	for (i = 0; i < c->npages; i++)
 		page_free(&c->pages[i]);
+	for (i = 0; i < c->nnarratives; i++)
+		page_free(&c->narratives[i].pg);
+	for (i = 0; i < c->nfailed; i++)
+		free(c->failed[i]);
 	free(c->pages);
+	free(c->narratives);
+	free(c->failed);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -450,10 +565,24 @@ content_node_text(cmark_node *n, struct buf *b)
 
 /* ---- rendering ------------------------------------------------------------ */
 
-/* Collects the heading nodes of a tree (the tree cannot change while an
- * iterator walks it). */
+static int
+is_heading(cmark_node_type t)
+{
+	return t == CMARK_NODE_HEADING;
+}
+
+/* The nodes that put an href or src into the page. */
+static int
+is_link(cmark_node_type t)
+{
+	return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE ||
+	    t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
+/* Collects the nodes of a tree that want() takes, in document order (the
+ * tree cannot change while an iterator walks it). */
 static cmark_node **
-collect(cmark_node *doc, cmark_node_type type, size_t *n)
+collect(cmark_node *doc, int (*want)(cmark_node_type), size_t *n)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -462,7 +591,7 @@ collect(cmark_node *doc, cmark_node_type type, size_t *n)
 	*n = 0;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cur = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cur) == type) {
+		if (ev == CMARK_EVENT_ENTER && want(cmark_node_get_type(cur))) {
 			v = xreallocarray(v, *n + 1, sizeof(*v));
 			v[(*n)++] = cur;
 		}
@@ -510,7 +639,7 @@ page_headings(struct page *pg, struct diag *d)
 	size_t i, n;
 	int prev = 1, level;
 
-	v = collect(pg->doc, CMARK_NODE_HEADING, &n);
+	v = collect(pg->doc, is_heading, &n);
 	pg->headings = xcalloc(n, sizeof(*pg->headings));
 	for (i = 0; i < n; i++) {
 		buf_reset(&text);
@@ -585,32 +714,54 @@ normalise(const char *path)
 	return buf_detach(&o);
 }
 
-/* A link's target as a path under content/: joined to the folder of the
- * page holding it and normalised; NULL when it leaves content/. */
+/* A link's path joined to the folder of base (a path under content/ or
+ * site/; the root when the link begins with '/') and normalised; NULL
+ * when it climbs out. */
 static char *
-resolve(const char *src, const char *link, size_t linklen)
+resolve(const char *base, const char *link, size_t linklen)
 {
-	const char *dir = src + strlen(CONTENT_DIR) + 1, *slash;
+	const char *slash;
 	struct buf b = {0};
 	char *rel;
 
-	if ((slash = strrchr(dir, '/')) != NULL)
-		buf_put(&b, dir, (size_t)(slash - dir + 1));
+	if (*link != '/' && (slash = strrchr(base, '/')) != NULL)
+		buf_put(&b, base, (size_t)(slash - base + 1));
 	buf_put(&b, link, linklen);
-	rel = normalise(b.data);
+	rel = normalise(b.data ? b.data : "");
 	buf_free(&b);
 	return rel;
 }
 
+/* The page made from the file at path under content/, or with site, the
+ * page at path under site/; NULL when none. */
 static const struct page *
-page_by_src(const struct content *c, const char *rel)
+page_at(const struct content *c, const char *path, int site)
 {
 	size_t i;
 
 	for (i = 0; i < c->npages; i++)
-		if (strcmp(c->pages[i].src + strlen(CONTENT_DIR) + 1, rel) == 0)
+		if (strcmp(site ? c->pages[i].out : c->pages[i].src +
+		    strlen(CONTENT_DIR) + 1, path) == 0)
 			return &c->pages[i];
 	return NULL;
+}
+
+/* Is rel (under content/) a file that failed to load, or out (under
+ * site/) the page its name would make?  (Issue 19: a page that exists
+ * but failed is reported once, not again at every link to it.) */
+static int
+failed_page(const struct content *c, const char *rel, const char *out)
+{
+	size_t i, n;
+
+	for (i = 0; i < c->nfailed; i++) {
+		n = strlen(c->failed[i]) - 3;
+		if ((rel && strcmp(c->failed[i], rel) == 0) || (out &&
+		    strncmp(c->failed[i], out, n) == 0 &&
+		    strcmp(out + n, ".html") == 0))
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -618,65 +769,227 @@ has_anchor(const struct page *pg, const char *a)
 {
 	size_t i;
 
+	/* HTML: "#top" and "#" go to the top of any page. */
+	if (*a == '\0' || strcmp(a, "top") == 0)
+		return 1;
 	for (i = 0; i < pg->nheadings; i++)
 		if (strcmp(pg->headings[i].anchor, a) == 0)
 			return 1;
 	return 0;
 }
 
+/* Checking the links of one page (or narrative). */
+struct links {
+	const struct content	*c;
+	const struct page	*pg;	/* the page holding the links */
+	int			 narrative; /* pg is a report's narrative */
+	content_site_fn		 site;	/* other files of the site, or NULL */
+	const void		*arg;	/* site's */
+	struct diag		*d;
+	const char		*what;	/* "link to" or "image" */
+	const char		*url;	/* the one checked, as written */
+	int			 line;	/* its line in pg->src */
+};
+
+/* Is path a page or a file the generator makes? *to: the page, or NULL. */
+static int
+site_has(struct links *l, const char *path, const struct page **to)
+{
+	return (*to = page_at(l->c, path, 1)) != NULL ||
+	    (l->site != NULL && l->site(l->arg, path));
+}
+
+/* A link's target in the site, checked: *to is the content page there
+ * (NULL: a file the generator makes).  NULL when nothing is there
+ * (reported, unless the page there failed). */
+static char *
+site_target(struct links *l, size_t len, const struct page **to)
+{
+	char *rel, *path, *hint = NULL;
+	int folder = l->url[len - 1] == '/';
+
+	*to = NULL;
+	if ((rel = resolve(l->pg->out, l->url, len)) == NULL) {
+		diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s '%s': "
+		    "it leads out of the site", l->what, l->url);
+		return NULL;
+	}
+	folder |= *rel == '\0' || (len >= 2 && memcmp(l->url + len - 2, "/.",
+	    2) == 0) || (len >= 3 && memcmp(l->url + len - 3, "/..", 3) == 0);
+	path = folder ? xasprintf("%s%sindex.html", rel, *rel ? "/" : "") :
+	    xstrdup(rel);
+	if (site_has(l, path, to) || failed_page(l->c, NULL, path)) {
+		free(rel);
+		return path;
+	}
+	/* A folder named without its '/' is one too. */
+	if (!folder) {
+		free(path);
+		path = xasprintf("%s/index.html", rel);
+		if (site_has(l, path, to) || failed_page(l->c, NULL, path)) {
+			free(rel);
+			return path;
+		}
+	}
+	if (content_find(l->c, rel) != NULL)
+		hint = xasprintf(" (the page %s is %s.html)", rel, rel);
+	diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s '%s': nothing "
+	    "on the site is at %s%s", l->what, l->url, folder ? path : rel,
+	    hint ? hint : "");
+	free(hint);
+	free(rel);
+	free(path);
+	return NULL;
+}
+
+/* A link to a .md file: the page it makes (content.md: authors link
+ * files as they see them in their editor).  NULL as site_target(). */
+static char *
+md_target(struct links *l, size_t len, const struct page **to)
+{
+	const char *src = l->pg->src + strlen(CONTENT_DIR) + 1;
+	char *rel = resolve(src, l->url, len);
+
+	*to = rel ? page_at(l->c, rel, 0) : NULL;
+	if (*to == NULL && (rel == NULL || !failed_page(l->c, rel, NULL)))
+		diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s "
+		    "'%.*s': no such page in content/", l->what, (int)len,
+		    l->url);
+	free(rel);
+	return *to ? xstrdup((*to)->out) : NULL;
+}
+
 /*
- * Pass 2: a link to another page's .md file becomes a relative link to
- * that page's HTML, so authors link files as they see them in their
- * editor and the links work on the site.  Other links stay as written.
+ * Checks one local href or src of a page (issue 19: every one the page
+ * ends up with, not only .md links): the page or file it leads to, and
+ * the heading its #anchor names in a content page.  Into out, when not
+ * NULL, the link as the site gets it: relative to the page and naming the
+ * file (a folder's index.html), so it works from a file share, from any
+ * sub-path of a server and in the site's zip.  0 when it leads nowhere
+ * (reported; a link to a page that failed to load is not).
  */
 static int
-rewrite_link(const struct content *c, const struct page *pg,
-    cmark_node *n, struct diag *d)
+link_check(struct links *l, struct buf *out)
 {
-	const char *url = cmark_node_get_url(n), *frag;
-	const struct page *to;
-	struct buf b = {0};
-	char *rel;
-	size_t len;
-	int line = pg->body_line - 1 + cmark_node_get_start_line(n);
+	const struct page *to = l->pg;
+	const char *u = l->url, *frag = strchr(u, '#');
+	size_t len = strcspn(u, "#?");
+	char *path = NULL;
 
-	if (url == NULL || *url == '\0' || *url == '#' || *url == '/' ||
-	    has_scheme(url))
+	if (*u == '\0' || has_scheme(u) || (u[0] == '/' && u[1] == '/'))
 		return 1;
-	frag = strpbrk(url, "#?");
-	len = frag ? (size_t)(frag - url) : strlen(url);
-	if (len < 3 || memcmp(url + len - 3, ".md", 3) != 0)
-		return 1;
-	rel = resolve(pg->src, url, len);
-	if (rel == NULL || (to = page_by_src(c, rel)) == NULL) {
-		diag_file(d, DIAG_ERROR, pg->src, line, "link to '%.*s': no "
-		    "such page in content/", (int)len, url);
-		free(rel);
+	if (len > 0 && l->narrative) {
+		diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s '%s': "
+		    "a report's narrative goes alone into its bundle, so it "
+		    "links only to full addresses (https://...)", l->what, u);
 		return 0;
 	}
-	free(rel);
-	url_rel(&b, pg->out, to->out);
-	if (frag && *frag == '#' && !has_anchor(to, frag + 1))
-		diag_file(d, DIAG_WARN, pg->src, line, "link to '%s': %s has "
-		    "no heading with that anchor", url, to->src);
-	if (frag)
-		buf_puts(&b, frag);
-	cmark_node_set_url(n, b.data);
-	buf_free(&b);
+	if (len >= 3 && memcmp(u + len - 3, ".md", 3) == 0)
+		path = md_target(l, len, &to);
+	else if (len > 0)
+		path = site_target(l, len, &to);
+	if (len > 0 && path == NULL)
+		return 0;
+	if (frag != NULL && to != NULL && !has_anchor(to, frag + 1)) {
+		diag_file(l->d, DIAG_ERROR, l->pg->src, l->line, "%s '%s': "
+		    "%s has no heading with that anchor", l->what, u,
+		    to == l->pg ? "this page" : to->src);
+		free(path);
+		return 0;
+	}
+	if (out != NULL && path != NULL) {
+		url_rel(out, l->pg->out, path);
+		buf_puts(out, u + len);
+	}
+	free(path);
 	return 1;
 }
 
+/* Is p, inside the raw HTML s, the start of an href= or src= attribute?
+ * Then *v and *e bound its value. */
 static int
-page_links(const struct content *c, struct page *pg, struct diag *d)
+html_attr(const char *s, const char *p, const char **v, const char **e)
 {
+	size_t n;
+
+	if (p == s || !strchr(" \t\r\n", p[-1]))
+		return 0;
+	if (strncasecmp(p, "href", 4) == 0)
+		n = 4;
+	else if (strncasecmp(p, "src", 3) == 0)
+		n = 3;
+	else
+		return 0;
+	for (p += n; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p++ != '=')
+		return 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '"' || *p == '\'') {
+		*v = p + 1;
+		*e = strchr(*v, *p);
+		return *e != NULL;
+	}
+	*v = p;
+	*e = p + strcspn(p, " \t\r\n>");
+	return 1;
+}
+
+/* The href and src attributes of raw HTML (kept with unsafe_html): checked
+ * at their lines, as written (raw HTML is not rewritten). */
+static int
+html_links(struct links *l, cmark_node *n)
+{
+	const char *s = cmark_node_get_literal(n), *p, *v, *e;
+	char *url;
+	int ok = 1;
+
+	for (p = s; p != NULL && *p != '\0'; p++) {
+		if (*p == '\n')
+			l->line++;
+		if (!html_attr(s, p, &v, &e))
+			continue;
+		l->url = url = xstrndup(v, (size_t)(e - v));
+		l->what = "link to";
+		ok &= link_check(l, NULL);
+		free(url);
+		for (; p + 1 < e; p++)
+			l->line += p[1] == '\n';
+	}
+	return ok;
+}
+
+static int
+page_links(const struct content *c, struct page *pg, int narrative,
+    const struct config *s, content_site_fn site, const void *arg,
+    struct diag *d)
+{
+	struct links l = { c, pg, narrative, site, arg, d, NULL, NULL, 0 };
+	struct buf b = {0};
 	cmark_node **v;
+	cmark_node_type t;
 	size_t i, n;
 	int ok = 1;
 
-	v = collect(pg->doc, CMARK_NODE_LINK, &n);
-	for (i = 0; i < n; i++)
-		ok &= rewrite_link(c, pg, v[i], d);
+	v = collect(pg->doc, is_link, &n);
+	for (i = 0; i < n; i++) {
+		l.line = pg->body_line - 1 + cmark_node_get_start_line(v[i]);
+		if ((t = cmark_node_get_type(v[i])) == CMARK_NODE_HTML_BLOCK ||
+		    t == CMARK_NODE_HTML_INLINE) {
+			ok &= !s->unsafe_html || html_links(&l, v[i]);
+			continue;
+		}
+		l.what = t == CMARK_NODE_IMAGE ? "image" : "link to";
+		if ((l.url = cmark_node_get_url(v[i])) == NULL)
+			continue;
+		buf_reset(&b);
+		ok &= link_check(&l, &b);
+		if (b.len > 0)
+			cmark_node_set_url(v[i], b.data);
+	}
 	free(v);
+	buf_free(&b);
 	return ok;
 }
 
@@ -699,7 +1012,7 @@ page_anchor_headings(struct page *pg, const struct config *s)
 	char *inner, *open, *close;
 	size_t i, n;
 
-	v = collect(pg->doc, CMARK_NODE_HEADING, &n);
+	v = collect(pg->doc, is_heading, &n);
 	for (i = 0; i < n && i < pg->nheadings; i++) {
 		inner = render(pg, v[i], s);
 		open = strchr(inner, '>');
@@ -760,8 +1073,23 @@ task_marks(char *html)
 	    "<span class=\"visually-hidden\">To do: </span>");
 }
 
+/* Renders one page's HTML and drops its tree and Markdown. */
+static void
+page_render(struct page *pg, const struct config *s)
+{
+	page_anchor_headings(pg, s);
+	pg->html = task_marks(render(pg, pg->doc, s));
+	cmark_node_free(pg->doc);
+	cmark_parser_free(pg->parser);
+	free(pg->md);
+	pg->doc = NULL;
+	pg->parser = NULL;
+	pg->md = NULL;
+}
+
 int
-content_render(struct content *c, const struct config *s, struct diag *d)
+content_render(struct content *c, const struct config *s,
+    content_site_fn site, const void *arg, struct diag *d)
 {
 	struct page *pg;
 	size_t i;
@@ -769,16 +1097,16 @@ content_render(struct content *c, const struct config *s, struct diag *d)
 
 	for (i = 0; i < c->npages; i++)
 		page_headings(&c->pages[i], d);
+	for (i = 0; i < c->nnarratives; i++)
+		page_headings(&c->narratives[i].pg, d);
 	for (i = 0; i < c->npages; i++)
-		ok &= page_links(c, &c->pages[i], d);
-	for (i = 0; i < c->npages; i++) {
-		pg = &c->pages[i];
-		page_anchor_headings(pg, s);
-		pg->html = task_marks(render(pg, pg->doc, s));
-		cmark_node_free(pg->doc);
-		cmark_parser_free(pg->parser);
-		pg->doc = NULL;
-		pg->parser = NULL;
+		ok &= page_links(c, &c->pages[i], 0, s, site, arg, d);
+	for (i = 0; i < c->nnarratives; i++) {
+		pg = &c->narratives[i].pg;
+		ok &= page_links(c, pg, 1, s, site, arg, d);
+		page_render(pg, s);
 	}
+	for (i = 0; i < c->npages; i++)
+		page_render(&c->pages[i], s);
 	return ok;
 }

@@ -187,6 +187,9 @@ void	url_rel(struct buf *, const char *from, const char *to);
 void	esc_css_str(struct buf *, const char *, size_t);
 /* fmt_money: "$1,234" or, with cents, "$1,234.56". */
 void	fmt_money(struct buf *, int64_t cents, int with_cents);
+/* money_add: *sum += x; 0 when that would overflow (*sum then stays
+ * saturated at INT64_MAX or INT64_MIN). */
+int	money_add(int64_t *sum, int64_t x);
 /* utf8_valid: 1 when s is valid UTF-8; else 0 and *bad is the offset. */
 int	utf8_valid(const char *s, size_t len, size_t *bad);
 

@@ -226,6 +226,16 @@ slugify(struct buf *b, const char *s, size_t n, int keep_utf8)
 	}
 }
 
+int
+money_add(int64_t *sum, int64_t x)
+{
+	if (__builtin_add_overflow(*sum, x, sum)) {
+		*sum = x > 0 ? INT64_MAX : INT64_MIN;
+		return 0;
+	}
+	return 1;
+}
+
 void
 fmt_money(struct buf *b, int64_t cents, int with_cents)
 {

@@ -5,13 +5,21 @@
  *   project.c   site.yaml, YAML helpers          project_  ydoc_
  *   content.c   pages: front matter + Markdown   content_
  *   catalog.c   title and ladder appendices      catalog_
+ *   ladders.c   ladder diagrams (Graphviz)       ladders_
  *   records.c   the database (records.h)         rec_
  *   rules.c     the rules, pure (model.h)        rule_
  *   view.c      packet view -> JSON, text, tv    view_
  *   template.c  Mustache (tmpl.h)                tmpl_
- *   site.c      the public site                  site_
  *   output.c    the only writer under output/    out_
- *   build.c     the build and check commands     build_
+ *   site.c      the public site                  site_
+ *   engine.c    employees into documents         eng_
+ *   private.c   private/: writers, index         private_
+ *   packets.c   packets/ID.html, packet command  packet_  packets_
+ *   batches.c   print batches by unit            batches_  page_css
+ *   lists.c     eligibility lists (G3)           lists_
+ *   report.c    figures, report and site zips    metrics_  report_
+ *   chart.c     SVG bar charts                   chart_
+ *   build.c     the commands                     cmd_
  *
  * Shared types live in core.h (memory, diagnostics, dates, escaping,
  * values) and model.h (settings, catalog, records, packet).
@@ -128,15 +136,35 @@ struct page {
 	cmark_parser	*parser;	/* parser (its extension list) until
 					 * content_render() */
 	cmark_node	*doc;		/* the body's tree until rendered */
+	char		*md;		/* the body's Markdown until rendered
+					 * (catalog.c reads rows' cells) */
 	char		*html;		/* the rendered body */
 	struct heading	*headings;	/* the body's headings, in order */
 	size_t		 nheadings;
+};
+
+/*
+ * content/reports/FY.md (content.md, 2026-12-04): the narrative of that
+ * year's report bundle, not a page of the site.  Its page holds src,
+ * title and, once rendered, html.
+ */
+struct narrative {
+	int		 fy;		/* 2026 for reports/2026-27.md */
+	struct page	 pg;
 };
 
 /* Every page, sorted by slug.  content_free() releases it. */
 struct content {
 	struct page	*pages;
 	size_t		 npages;
+	struct narrative *narratives;	/* by fiscal year */
+	size_t		 nnarratives;
+	char		**failed;	/* content files that exist but did
+					 * not load (reported), under content/:
+					 * links to them are not dead */
+	size_t		 nfailed;
+	int		 titles_unsure;	/* one of them may be a title appendix:
+					 * its codes are not known */
 };
 
 /*
@@ -146,16 +174,28 @@ struct content {
  */
 int		 content_load(struct content *, const struct config *,
 		    struct diag *);
+/* content_narrative: the narrative of fiscal year fy, or NULL. */
+const struct narrative *content_narrative(const struct content *, int fy);
 /* content_find: the page with this slug, or NULL. */
 struct page	*content_find(const struct content *, const char *slug);
+/* content_site_fn: whether the generator makes the file at site path
+ * PATH ("titles/index.html"), for links to it. */
+typedef int (*content_site_fn)(const void *arg, const char *path);
 /*
- * content_render: rewrites links to .md files into links to their pages,
- * gives headings their anchors and renders every page's HTML; frees the
- * trees.  Reports links to missing pages; 0 when there was one.
+ * content_render: checks every local href and src of every page and
+ * narrative (pages, the files site(arg, path) says the generator makes,
+ * folders, #anchors) and rewrites them relative to the page, .md files
+ * as their pages; gives headings their anchors and renders the HTML;
+ * frees the trees.  Reports each dead link at its line; 0 when there was
+ * one.  site may be NULL (no other files).
  */
 int		 content_render(struct content *, const struct config *,
-		    struct diag *);
+		    content_site_fn site, const void *arg, struct diag *);
 void		 content_free(struct content *);
+/* content_slug_ok: a slug (a page's path under content/, as front matter
+ * may give it): segments of letters, digits, '-', '_' and '.', none empty
+ * or starting with '.'. */
+int		 content_slug_ok(const char *);
 /* content_node_text: the plain text under a node. */
 void		 content_node_text(cmark_node *, struct buf *);
 
@@ -269,10 +309,19 @@ struct out_rec {
 	struct digest	 hash;		/* of the bytes */
 	struct digest	 input;		/* what it was made from; 0: unknown */
 	uint64_t	 size;
-	uint64_t	 part_off;	/* a part a later build reads back */
-	uint64_t	 part_len;	/* (a packet's article) */
 	unsigned	 mode;		/* permission bits */
 	int		 kept;
+};
+
+/*
+ * A span of a series file's bytes that its writer notes in the manifest,
+ * so that a later build keeping the file can read that part back
+ * (out_read_old) instead of making it again: for a packet, where its
+ * article is.  {0, 0}: none.
+ */
+struct out_span {
+	uint64_t	 off;
+	uint64_t	 len;
 };
 
 /*
@@ -304,28 +353,30 @@ int		 out_write(struct out *, const char *path, const void *,
 int		 out_keep(struct out *, const char *path,
 		    const struct digest *input, enum out_mode);
 /*
- * The series: files of one kind that come in the order of a key and
- * whose number grows with the records (packets, by employee id).  Their
- * manifest lines stream: memory does not grow with their number.
- *   out_seq_old    the previous output's file of key at path (keys in
- *                  strictly increasing strcmp order; one thread); 1 found
+ * The series: files that come in the order of a key and whose number
+ * grows with the records (an employee's packet, by employee id; a key
+ * may have several files).  Their manifest lines stream: memory does not
+ * grow with their number.
+ *   out_seq_old    the previous output's file at path of key, and its
+ *                  span; (key, path) strictly increasing, keys by strcmp
+ *                  and then the paths of a key (one thread); 1 found
  *   out_seq_keep   1 when old was made from input and is intact: *r kept
  *   out_seq_write  writes the file unless old has its bytes; *r says
- *                  which; part_off/len: a part to read back later
- *   out_seq_put    records *r, in key order (one thread)
+ *                  which
+ *   out_seq_put    records *r and its span, in (key, path) order (one
+ *                  thread)
  * out_seq_keep and out_seq_write are thread-safe.  NULL out: check.
  */
 int		 out_seq_old(struct out *, const char *key, const char *path,
-		    struct out_rec *old);
+		    struct out_rec *old, struct out_span *span);
 int		 out_seq_keep(struct out *, const char *path,
 		    const struct out_rec *old, const struct digest *input,
 		    struct out_rec *);
 int		 out_seq_write(struct out *, const char *path, const void *,
 		    size_t, enum out_mode, const struct digest *input,
-		    uint64_t part_off, uint64_t part_len,
 		    const struct out_rec *old, struct out_rec *);
 void		 out_seq_put(struct out *, const char *key, const char *path,
-		    const struct out_rec *);
+		    const struct out_rec *, const struct out_span *);
 /*
  * out_open, out_put, out_close: one file written in parts, for files too
  * big to hold (print batches, the index); recorded like out_write() when
@@ -360,6 +411,18 @@ int		 out_read(struct out *, const char *path, struct buf *);
 int		 out_read_old(struct out *, const char *path, uint64_t off,
 		    uint64_t len, struct buf *);
 /*
+ * The previous output's files as they are, whatever its manifest says
+ * (a file another command put there: an encrypted report bundle):
+ *   out_name      a path as messages name it (the output folder given)
+ *   out_old       where to read the previous output's file at path
+ *   out_keep_old  keeps that file in the new output as it is; 0 when
+ *                 there is none
+ * out_name and out_old: the caller frees the string.
+ */
+char		*out_name(const struct out *, const char *path);
+char		*out_old(const struct out *, const char *path);
+int		 out_keep_old(struct out *, const char *path);
+/*
  * out_commit: puts the new output in place of the old one: one rename of
  * the stage, the old removed; nothing at all when every file was kept.
  * out_abort: drops the new output; the old stays.  Both free the struct.
@@ -367,7 +430,45 @@ int		 out_read_old(struct out *, const char *path, uint64_t off,
 int		 out_commit(struct out *);
 void		 out_abort(struct out *);
 
+/*
+ * out_single: writes one file outside a build (umpress report) into the
+ * folder DIR, at PATH in it: makes the folders (0755, or 0700 private),
+ * waits for a build of DIR (its lock), has fn make the file at tmp (a
+ * temporary path beside it; shown names the file in messages), gives it
+ * its mode (0644, or 0600 private) whatever the umask, and renames it
+ * into place: a failed run leaves the old file as it was.  A DIR that is
+ * a symbolic link is followed, as by builds.  0 on failure (reported).
+ */
+typedef int	(*out_single_fn)(const char *tmp, const char *shown,
+		    void *arg);
+int		 out_single(const char *dir, const char *path,
+		    enum out_mode, out_single_fn, void *arg, struct diag *);
+/*
+ * out_hook: a point of a build the tests can stop at (tests/crash): when
+ * the environment's UMPRESS_TEST_HOOK names stage, the program kills
+ * itself there (SIGKILL), or, with UMPRESS_TEST_FIFO naming a FIFO,
+ * waits until the test has opened it and closed it again.  The stages,
+ * in a build's order: "lock-wait" (about to wait for another build),
+ * "stage" (the staging folder made), "scan" (the first employees'
+ * files written), "private" (private/ written), "commit" (the stage
+ * complete, before the swap), "swapped" (before the old output is
+ * removed).
+ */
+void		 out_hook(const char *stage);
+
 /* ---- site.c: the public site ---------------------------------------------- */
+
+/* The templates of private/, loaded with the project (private_load). */
+struct priv_tmpl {
+	const struct tmpl *packet;	/* packet.html */
+	const struct tmpl *article;	/* partials/packet-article.html */
+	const struct tmpl *print_start;	/* partials/print-start.html */
+	const struct tmpl *print_end;	/* partials/print-end.html */
+	const struct tmpl *private;	/* private.html: lists, the index */
+	const struct tmpl *index_row;	/* partials/private-row.html */
+	const struct tmpl *index_end;	/* partials/private-end.html */
+	char		*css;		/* templates/packet.css */
+};
 
 /* Everything a build reads, loaded and checked once. */
 struct project {
@@ -375,6 +476,7 @@ struct project {
 	struct content	 content;
 	struct catalog	 catalog;
 	struct tmpl_set	*tmpl;		/* templates/ */
+	struct priv_tmpl priv;		/* ... those of private/ */
 	day_t		 as_of;
 	struct digest	 fp;		/* project_fingerprint() */
 };
@@ -389,13 +491,210 @@ int		 site_build(struct project *, const struct fy_figures *,
 		    const struct program_rows *, struct out *, struct diag *);
 /* site_check_slugs: content pages whose slug a generated page takes. */
 int		 site_check_slugs(const struct project *, struct diag *);
+/* site_makes: whether site_build() makes the file at site path PATH
+ * besides the content pages (results.html only with_records). */
+int		 site_makes(const struct project *, int with_records,
+		    const char *path);
 
-/* ---- packets.c: the private outputs -------------------------------------- */
-
-struct records;
+/* ---- slug.c: the file names of units and counties ------------------------ */
 
 /*
- * packets_build: reads every employee's records once and writes under
+ * slug_file: appends the file name of a unit or county (cli.md): the
+ * name lowercased, each run of other characters than a-z and 0-9 one
+ * '-', none at either end; one longer than 80 characters cut to 71 and
+ * followed by '-' and the first 8 hex digits of the SHA-256 of the whole
+ * name.  Nothing when no letter or digit is left (the caller names it).
+ */
+void		 slug_file(struct buf *, const char *name);
+/*
+ * A set of file names given out in turn: slug_unique gives slug, or,
+ * when it is one of the reserved names or was given before, slug-2,
+ * slug-3, ... (cli.md: in the order of the units' names, the caller's
+ * order).  The names are the set's: slug_set_free frees them.
+ */
+struct slug_set	*slug_set_new(const char *const *reserved);
+const char	*slug_unique(struct slug_set *, const char *slug);
+void		 slug_set_free(struct slug_set *);
+
+/* ---- engine.c: employees into documents ----------------------------------- */
+
+struct records;
+struct sqlite3;
+struct eng;
+struct eng_slot;
+
+#define ENG_SERIES	2	/* files per employee one writer may make */
+#define ENG_BUFS	3	/* scratch buffers a worker lends the writers */
+
+/* A series path: HEAD, the employee's id, TAIL ("private/packets/",
+ * ".html").  { NULL, NULL } ends a writer's list. */
+struct eng_series {
+	const char	*head;
+	const char	*tail;
+};
+
+/* One file of an employee's series, found in the previous output by the
+ * scan, made or kept by its writer, recorded by the engine. */
+struct eng_file {
+	const char	*path;		/* of the file (the batch's arena) */
+	struct out_rec	 old;		/* the previous output's file there */
+	struct out_span	 old_span;	/* ... and its span */
+	int		 has_old;
+	struct out_rec	 rec;		/* this build's (eng_keep, eng_write) */
+	struct out_span	 span;
+	int		 made;		/* 1: recorded in the manifest */
+};
+
+/* One employee, as the writers see it in their employee() hook. */
+struct eng_emp {
+	struct eng	*e;
+	const struct history *h;	/* the employee's rows */
+	const struct packet *pkt;	/* what the rules say (rule_packet) */
+	struct arena	*view;		/* the worker's, reset after the
+					 * employee: views */
+	struct arena	*keep;		/* lives until the employee is
+					 * retired: notes for retire() */
+	struct buf	*buf;		/* ENG_BUFS scratch buffers */
+	struct eng_slot	*slot;		/* the engine's notes */
+};
+
+/*
+ * A writer: what one kind of output does with each employee and, after
+ * the scan, with what was noted of them all.  Any hook may be NULL.
+ * Each returns 0 on failure (reported).
+ *   schema    SQL making the writer's tables in the private database
+ *   series    the files it may make per employee (up to ENG_SERIES);
+ *             the engine finds each in the previous output
+ *   kinds     the kinds of article it makes (eng_article), up to 3:
+ *             names of [a-z_] (the engine keeps a table of each)
+ *   start     once the database is open: prepares its statements
+ *   employee  in a worker thread, for every employee: makes its files
+ *             (eng_keep, eng_write: files[] are its series, in order),
+ *             articles (eng_article), and *note, a note for retire() in
+ *             e->keep
+ *   retire    in the scan's thread, employees in id order: puts the
+ *             note in its tables (one connection, no lock)
+ *   finish    after the scan, writers in order: batches, lists, index
+ *   stop      finalizes its statements and frees self
+ */
+struct eng_writer {
+	const char	*schema;
+	struct eng_series series[ENG_SERIES + 1];
+	const char	*kinds[4];
+	int		(*start)(void *self, struct eng *);
+	int		(*employee)(void *self, struct eng_emp *,
+			    struct eng_file *files, void **note);
+	int		(*retire)(void *self, struct eng *,
+			    const struct history *, void *note);
+	int		(*finish)(void *self, struct eng *);
+	void		(*stop)(void *self);
+	void		*self;		/* the writer's state */
+};
+
+/*
+ * eng_new: a run of the writers (at most 8) over every employee into out
+ * (NULL: check, render and write nothing).  eng_run: reads the records
+ * once, jobs worker threads, summing the annual figures of fy->fy into
+ * fy; then finish() of each writer.  0 when a record was bad or anything
+ * failed (reported).  eng_free: stop() of each writer, then the rest.
+ */
+struct eng	*eng_new(struct project *, struct out *,
+		    const struct eng_writer *, size_t, struct diag *);
+int		 eng_run(struct eng *, struct records *, int jobs,
+		    struct fy_figures *);
+void		 eng_free(struct eng *);
+/*
+ * eng_input: what the documents of one employee are made from: the
+ * project (program, templates, content, as-of date) and the employee's
+ * rows.  The same input makes the same files, so a file whose input the
+ * previous output's manifest holds is kept without making it.
+ */
+void		 eng_input(const struct project *, const struct history *,
+		    struct digest *);
+/*
+ * In employee():
+ *   eng_keep     1 when f's previous file was made from in and is
+ *                intact: it is kept, with its span
+ *   eng_write    writes f (unless the previous file has its bytes)
+ *   eng_article  an article of kind (a static string) for the batches:
+ *                the bytes of b, spooled
+ *   eng_article_kept  the article is the span of f's previous file
+ * Each returns 0 on failure (reported).
+ */
+int		 eng_keep(struct eng_emp *, struct eng_file *,
+		    const struct digest *in);
+int		 eng_write(struct eng_emp *, struct eng_file *,
+		    const struct buf *, enum out_mode,
+		    const struct digest *in, const struct out_span *);
+int		 eng_article(struct eng_emp *, const char *kind,
+		    const struct buf *, const struct digest *in);
+int		 eng_article_kept(struct eng_emp *, const char *kind,
+		    const struct eng_file *, const struct digest *in);
+
+/* A unit of the articles of one kind: its batch and its index entry. */
+struct eng_unit {
+	char		*key;		/* its batches' file name, KEY.html:
+					 * slug_file() made unique over the
+					 * units of every kind, in the order
+					 * of their names; "no-unit" */
+	char		*name;		/* NULL: employees with no unit */
+	long long	 count;		/* articles */
+	long long	 nocomp;	/* ... of employees without computer
+					 * access */
+	struct digest	 set;		/* umpress_set() of its articles */
+};
+
+/* The units of a kind, by name (no unit first), and the sets of all its
+ * articles and of the articles of employees without computer access. */
+struct eng_units {
+	struct eng_unit	*v;
+	size_t		 n;
+	struct digest	 all, nocomp;
+};
+
+/*
+ * After the scan (finish()):
+ *   eng_db       the private database: the writers' tables, and a
+ *                table of the articles of each kind (unit, name, id,
+ *                class, no_computer, nalerts, off, len, src, input),
+ *                indexed in (unit, name, id) order (no unit first)
+ *   eng_prepare  prepares sql, in which %s stands for the table of kind;
+ *                NULL on failure (reported)
+ *   eng_db_fail  reports the database's error about what; returns 0
+ *   eng_units    the units of kind, found once for every kind; NULL on
+ *                failure (reported); the engine's
+ *   eng_copy     puts the bytes of the article (id, src, off, len: its
+ *                columns) into f, through tmp
+ */
+struct sqlite3	*eng_db(struct eng *);
+struct sqlite3_stmt *eng_prepare(struct eng *, const char *kind,
+		    const char *sql);
+int		 eng_db_fail(struct eng *, const char *what);
+const struct eng_units *eng_units(struct eng *, const char *kind);
+void		 eng_units_free(struct eng_units *);
+int		 eng_copy(struct eng *, struct out_file *, const char *id,
+		    int src, long long off, size_t len, struct buf *tmp);
+
+/* ---- private.c: what private/ holds ----------------------------------------- */
+
+/* What the writers of private/ share (private_build makes it). */
+struct priv {
+	struct project	*p;
+	struct out	*out;		/* NULL: check (render, write nothing) */
+	struct diag	*d;
+	struct arena	 a;		/* the index's entries */
+	struct tv	*lists;		/* the lists written (lists.c) */
+};
+
+/*
+ * private_load: the templates of private/ into p->priv (with the
+ * project: every problem reported at load, 0 when there was one).
+ * private_unload frees them.
+ */
+int		 private_load(struct project *, struct diag *);
+void		 private_unload(struct project *);
+/*
+ * private_build: reads every employee's records once and writes under
  * private/: a packet for each participant or eligible employee, the print
  * batches, the eligibility lists and the coordinator's index; sums the
  * annual figures of the as-of fiscal year into fy (fy->fy set and
@@ -403,9 +702,22 @@ struct records;
  * out NULL it renders and writes nothing (check).  0 when a record was
  * bad or anything failed (reported).
  */
-int		 packets_build(struct project *, struct records *,
+int		 private_build(struct project *, struct records *,
 		    struct out *, int jobs, struct fy_figures *,
 		    struct diag *);
+/* private_view: the view of a private page's shell (print-start,
+ * private.html): title, style, page_css, as_of, site.title; list and
+ * index null, for the caller to set. */
+struct tv	*private_view(const struct project *, struct arena *,
+		    const char *title, const char *page_css);
+
+/* ---- packets.c: one packet per employee --------------------------------- */
+
+/* packet_due: whether the employee gets a packet: a participant (any
+ * enrollment) or an eligible employee. */
+int		 packet_due(const struct packet *);
+/* packets_writer: the writer of packets/ID.html and print/. */
+void		 packets_writer(struct eng_writer *, struct priv *);
 /*
  * packet_print: one employee's packet on standard output as html, json or
  * text.  0 when there is no such employee ("no employee with id ID"), a
@@ -413,6 +725,30 @@ int		 packets_build(struct project *, struct records *,
  */
 int		 packet_print(struct project *, struct records *,
 		    const char *id, const char *format, struct diag *);
+
+/* ---- batches.c: articles batched by unit -------------------------------- */
+
+/*
+ * batches_write: the articles of kind in one document per unit,
+ * DIR/UNIT.html, and those of employees without computer access in
+ * DIR/no-computer-access.html, each employee's on their own pages
+ * ("WHAT of UNIT" the title).  0 on failure (reported).
+ */
+int		 batches_write(struct priv *, struct eng *, const char *kind,
+		    const char *dir, const char *what);
+/*
+ * page_css: the @page rules that print the employee's name and the page
+ * number on every page; named, the rules of a page named after the
+ * employee, for a batch.
+ */
+void		 page_css(struct buf *, const char *id, const char *name,
+		    int named);
+
+/* ---- lists.c: the eligibility lists (G3) --------------------------------- */
+
+/* lists_writer: the writer of lists/CODE/COUNTY.html and .csv; the lists
+ * written go to pv->lists for the index. */
+void		 lists_writer(struct eng_writer *, struct priv *);
 
 /* ---- report.c, chart.c: the annual figures and the bundles ----------------- */
 
@@ -429,7 +765,13 @@ struct metrics {
 	int		 fy;
 	struct metric	*v;	/* in the order of rules.md */
 	size_t		 n;
+	int		 overflow;	/* the money spent adds up past int64_t:
+					 * left empty (money_overflow) */
 };
+
+/* money_overflow: reports that the money of fiscal year fy adds up past
+ * what umpress can count (a wrong amount in the records). */
+void		 money_overflow(struct diag *, int fy);
 
 /* metrics_make: the rows from the summed figures and program tables;
  * pr may be NULL (no records).  metrics_free() releases them. */
@@ -470,6 +812,79 @@ struct chart_bar {
 void		 chart_bars(struct buf *, const char *id, const char *title,
 		    const struct chart_bar *, size_t);
 
+/* ---- stem.c, search.c: the site search ----------------------------------- */
+
+/*
+ * word_next: the next word of s[*pos..len) (stem.c says what a word is):
+ * its length, its offset in *start, *pos moved past it; 0 at the end.
+ * word_key: appends the word's key to out: ASCII lowercased, and a word
+ * of a-z Porter-stemmed.  templates/search.js does the same, both held
+ * to tests/search/vectors.txt.
+ */
+size_t		 word_next(const char *s, size_t len, size_t *pos,
+		    size_t *start);
+void		 word_key(const char *w, size_t len, struct buf *out);
+
+struct search;
+
+/*
+ * search_new: an empty index.  search_add: one rendered page of site/
+ * (path under site/, its HTML): the title, headings and text of its
+ * <main>, diagrams, menus and scripts left out.  search_write: the index
+ * as a script (search-index.js) into b: the same pages, in any order,
+ * give the same bytes.  search_free(NULL) is fine.
+ */
+struct search	*search_new(void);
+void		 search_add(struct search *, const char *path,
+		    const char *html, size_t len);
+void		 search_write(struct search *, struct buf *);
+void		 search_free(struct search *);
+
+/* ---- progress.c: what a build is doing, on a terminal ------------------- */
+
+/*
+ * One progress display per process, as there is one terminal: a line on
+ * stderr that updates in place (stage, count done of total, rate, time
+ * left) when stderr is a terminal and not quiet; with verbose, a line per
+ * stage with its time.  Nothing else: a build's output does not depend
+ * on it.  progress_add is thread-safe (the packet workers call it);
+ * the rest is called from the main thread.
+ * progress_stream: a stream for diagnostics that clears the line before
+ * each message, so messages and the line do not mix (stderr when the
+ * line is off).
+ */
+void		 progress_init(int quiet, int verbose);
+void		 progress_stage(const char *name, uint64_t total);
+void		 progress_add(uint64_t n);
+void		 progress_end(void);
+FILE		*progress_stream(void);
+/* rec_count (records.c): how many employees a scan reads; 0 when that
+ * cannot be told. */
+uint64_t	 rec_count(struct records *);
+
+/* ---- serve.c, newpage.c: the preview server, new pages ---------------- */
+
+/*
+ * serve_run: umpress serve: listens on addr:port (port 0: one the
+ * system picks; reported, 0, when the address cannot be had), builds,
+ * serves output/site/ and builds again after every change of content/,
+ * templates/ and records/umpress.db until SIGINT or SIGTERM.  Each build
+ * is argv ("umpress", "build", its options) run as a process of this
+ * program.  Prints a line after each build and "listening on URL" on
+ * stdout.  1 on a clean stop.
+ */
+int		 serve_run(const char *addr, int port, int quiet,
+		    char *const *argv, struct diag *);
+/* serve_addr_ok: addr is an IPv4 or IPv6 address (--bind). */
+int		 serve_addr_ok(const char *addr);
+/*
+ * page_new: umpress new page PATH: writes content/PATH.md with its
+ * front matter, never over a file; prints its path.  0 on failure
+ * (reported, naming the file).
+ */
+int		 page_new(const char *path, struct diag *);
+
+
 /* ---- build.c: the commands ---------------------------------------------- */
 
 enum command {
@@ -478,7 +893,9 @@ enum command {
 	CMD_PACKET,
 	CMD_REPORT,
 	CMD_RECORDS_INIT,
-	CMD_RECORDS_DEMO
+	CMD_RECORDS_DEMO,
+	CMD_SERVE,
+	CMD_NEW_PAGE
 };
 
 /* The command line, as main.c read it. */
@@ -486,7 +903,7 @@ struct opts {
 	enum command	 cmd;
 	int		 word;		/* words the command name took */
 	int		 nargs;		/* positional arguments it takes */
-	const char	*args[2];	/* ID, FY or FILE */
+	const char	*args[2];	/* ID, FY, FILE or PATH */
 	day_t		 as_of;		/* --as-of, or the default */
 	const char	*out;		/* --out, or NULL */
 	int		 jobs;		/* --jobs, or 0: one per core */
@@ -494,6 +911,12 @@ struct opts {
 	const char	*password_file;	/* --password-file, or NULL */
 	long		 employees;	/* --employees */
 	unsigned long	 seed;		/* --seed */
+	int		 port;		/* serve --port (1313; 0: any free) */
+	const char	*bind;		/* serve --bind, or NULL: 127.0.0.1 */
+	int		 strict;	/* --strict: warnings are errors */
+	int		 quiet;		/* --quiet: errors only, no progress line */
+	int		 verbose;	/* --verbose: what each step did, and its
+					 * time */
 };
 
 /* cmd_run: runs the command; returns the exit status (cli.md). */

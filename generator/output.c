@@ -21,6 +21,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@
 /* One file of the other kind (not a series), as the manifest records it. */
 struct entry {
 	char		*path;		/* relative to the output folder */
-	struct out_rec	 r;
+	struct out_rec	 r;		/* (its span is always none) */
 };
 
 struct manifest {
@@ -50,11 +51,13 @@ struct seq_in {
 	size_t		 cap;
 	char		*key, *path;	/* of the current line, in line */
 	struct out_rec	 r;
+	struct out_span	 span;
 	int		 bad;		/* a damaged line was passed */
 };
 
 struct out {
-	char		*dir;		/* the output folder, as given */
+	char		*shown;		/* the output folder, as given */
+	char		*dir;		/* ... the one swapped (swap_target) */
 	char		*stage;		/* staging folder beside it */
 	int		 lockfd;	/* flock()ed folder holding dir */
 	struct manifest	 old;		/* the previous output's other files */
@@ -78,10 +81,11 @@ struct out {
 /*
  * .umpress-manifest, inside the output: a header line, "input INPUT" (what
  * the whole build was made from, out_begin), one line per file of the
- * series in key order, a line "=", then one line per other file in path
- * order.  A line:
- *   HASH INPUT SIZE MODE PART_OFF PART_LEN [KEY] PATH
- * (digests in 32 hex digits, MODE in octal).  No times: the same inputs
+ * series in key then path order, a line "=", then one line per other
+ * file in path order.  A line:
+ *   HASH INPUT SIZE MODE SPAN_OFF SPAN_LEN [KEY] PATH
+ * (digests in 32 hex digits, MODE in octal; the span is a series file's,
+ * 0 0 for the others).  No times: the same inputs
  * make the same manifest, as they make the same files.  It names the
  * private files, employee ids among them: mode 0600.
  */
@@ -90,12 +94,17 @@ struct out {
 #define MANIFEST_SEP	"="
 
 static void
-line_put(FILE *f, const struct out_rec *r, const char *key, const char *path)
+line_put(FILE *f, const struct out_rec *r, const struct out_span *span,
+    const char *key, const char *path)
 {
+	static const struct out_span none;
+
+	if (span == NULL)
+		span = &none;
 	fprintf(f, "%016" PRIx64 "%016" PRIx64 " %016" PRIx64 "%016" PRIx64
 	    " %" PRIu64 " %o %" PRIu64 " %" PRIu64 " %s%s%s\n",
 	    r->hash.w[0], r->hash.w[1], r->input.w[0], r->input.w[1], r->size,
-	    r->mode, r->part_off, r->part_len, key ? key : "", key ? " " : "",
+	    r->mode, span->off, span->len, key ? key : "", key ? " " : "",
 	    path);
 }
 
@@ -135,24 +144,26 @@ num(const char **p, int base, int end, uint64_t *v)
 }
 
 /*
- * Parses a line (newline removed) into r; *rest is what follows the
- * numbers (KEY PATH or PATH).  0 when damaged.  By hand: a manifest has
- * a line per packet, and sscanf made reading it a tenth of a no-op
+ * Parses a line (newline removed) into r and span; *rest is what follows
+ * the numbers (KEY PATH or PATH).  0 when damaged.  By hand: a manifest
+ * has a line per packet, and sscanf made reading it a tenth of a no-op
  * build.
  */
 static int
-line_parse(char *line, struct out_rec *r, char **rest)
+line_parse(char *line, struct out_rec *r, struct out_span *span,
+    char **rest)
 {
 	const char *p = line;
 	uint64_t mode;
 
 	memset(r, 0, sizeof(*r));
+	memset(span, 0, sizeof(*span));
 	if (!hex64(&p, &r->hash.w[0]) || !hex64(&p, &r->hash.w[1]) ||
 	    *p++ != ' ' || !hex64(&p, &r->input.w[0]) ||
 	    !hex64(&p, &r->input.w[1]) || *p++ != ' ' ||
 	    !num(&p, 10, ' ', &r->size) || !num(&p, 8, ' ', &mode) ||
-	    !num(&p, 10, ' ', &r->part_off) ||
-	    !num(&p, 10, ' ', &r->part_len) || *p == '\0' || mode > 07777)
+	    !num(&p, 10, ' ', &span->off) ||
+	    !num(&p, 10, ' ', &span->len) || *p == '\0' || mode > 07777)
 		return 0;
 	r->mode = (unsigned)mode;
 	*rest = (char *)p;
@@ -224,7 +235,7 @@ seq_advance(struct seq_in *s)
 			s->f = NULL;
 			break;
 		}
-		if (line_parse(s->line, &s->r, &rest) &&
+		if (line_parse(s->line, &s->r, &s->span, &rest) &&
 		    (sp = strchr(rest, ' ')) != NULL) {
 			*sp = '\0';
 			s->key = rest;
@@ -276,6 +287,7 @@ manifest_load(struct out *o)
 	char *path, *line = NULL, *rest;
 	size_t cap = 0;
 	struct out_rec r;
+	struct out_span span;
 	int others = 0;
 	FILE *f;
 
@@ -288,7 +300,7 @@ manifest_load(struct out *o)
 			if (!others && strcmp(line, MANIFEST_SEP) == 0)
 				others = 1;
 			else if (others) {
-				if (line_parse(line, &r, &rest))
+				if (line_parse(line, &r, &span, &rest))
 					manifest_add(&o->old, rest, &r);
 				else
 					o->old_whole = 0;
@@ -318,25 +330,68 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 	return unlink(path) == -1 && errno != ENOENT ? -1 : 0;
 }
 
-/* rm -rf, without following links. */
+/*
+ * Gives its owner (us) every right on a folder, so what is in it can be
+ * removed: a read-only old output (chmod -R a-w) is still ours.  1 when
+ * it opened up a folder the walk could not read, to be walked again.
+ */
+static int
+open_up(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)f;
+	return (flag == FTW_D || flag == FTW_DNR) &&
+	    (st->st_mode & 0700) != 0700 &&
+	    chmod(path, (st->st_mode & 07777) | 0700) == 0 && flag == FTW_DNR;
+}
+
+/*
+ * rm -rf, without following links; the folders are made writable first
+ * (rm -rf does not, but a folder of ours left read-only would keep a
+ * whole output, personal data included, for good).  A walk that opened
+ * up a folder it could not read starts again, to look into it.
+ */
 static int
 rm_tree(const char *path)
 {
 	struct stat st;
+	int rounds = 0;
 
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT;
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0;
+	while (S_ISDIR(st.st_mode) && nftw(path, open_up, 16, FTW_PHYS) == 1 &&
+	    ++rounds < 4096)
+		continue;
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 &&
+	    lstat(path, &st) == -1;
 }
 
-/* Makes the folders leading to the file at path, with the mode. */
+/*
+ * Removes a folder of ours beside the output; when it stays (someone
+ * else's files in it), says so loudly: it may hold personal data.
+ */
+static void
+rm_stage(struct diag *d, const char *path)
+{
+	if (rm_tree(path))
+		return;
+	diag_file(d, DIAG_WARN, path, 0, "cannot remove this folder a build "
+	    "left (%s); it may hold personal data (private/): remove it "
+	    "(rm -rf)", strerror(errno));
+}
+
+/*
+ * Makes the folders leading to the file at path, with the mode, those
+ * after its first from bytes: the folder there must be (a stage that is
+ * gone is not made again by a thread still writing into it).
+ */
 static int
-make_parents(const char *path, mode_t mode)
+make_parents(const char *path, size_t from, mode_t mode)
 {
 	char *p = xstrdup(path), *s;
 	int ok = 1;
 
-	for (s = strchr(p + 1, '/'); s != NULL && ok; s = strchr(s + 1, '/')) {
+	for (s = strchr(p + from + 1, '/'); s != NULL && ok;
+	    s = strchr(s + 1, '/')) {
 		*s = '\0';
 		if (mkdir(p, mode) == 0)
 			ok = chmod(p, mode) == 0; /* whatever the umask */
@@ -346,6 +401,73 @@ make_parents(const char *path, mode_t mode)
 	}
 	free(p);
 	return ok;
+}
+
+/*
+ * The stage of the build in progress, removed when the program ends
+ * before the build does: exit() from oom() (out of memory) or main.c.
+ * One for the process, as atexit() handlers take no argument: the only
+ * state here outside a context.  live points at the build's o->stage.
+ */
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t live_once = PTHREAD_ONCE_INIT;
+static char **live;
+
+static void
+live_atexit(void)
+{
+	char dead[PATH_MAX];
+
+	pthread_mutex_lock(&live_lock);
+	/* Renamed first, at once: a worker thread still writing into it
+	 * then fails, and cannot make it again (make_parents). */
+	if (live != NULL && *live != NULL && snprintf(dead, sizeof(dead),
+	    "%s.dead", *live) < (int)sizeof(dead) && rename(*live, dead) == 0)
+		rm_tree(dead);
+	live = NULL;
+	pthread_mutex_unlock(&live_lock);
+}
+
+static void
+live_register(void)
+{
+	atexit(live_atexit);
+}
+
+/* Sets (or with NULL, clears) the stage to remove at exit. */
+static void
+live_set(char **stage)
+{
+	pthread_once(&live_once, live_register);
+	pthread_mutex_lock(&live_lock);
+	live = stage;
+	pthread_mutex_unlock(&live_lock);
+}
+
+/*
+ * The folder a build swaps: dir, or when dir is a symbolic link (an
+ * output folder on another disk), the folder it points to, so that the
+ * link stays and its target is what is replaced.  The caller frees it.
+ */
+static char *
+swap_target(const char *dir)
+{
+	struct stat st;
+	char link[PATH_MAX], *t, *slash;
+	ssize_t n;
+
+	if (lstat(dir, &st) == -1 || !S_ISLNK(st.st_mode))
+		return xstrdup(dir);
+	if ((t = realpath(dir, NULL)) != NULL)
+		return t;
+	/* A link to a folder not made yet: its target, as the link says,
+	 * from the link's folder. */
+	if ((n = readlink(dir, link, sizeof(link) - 1)) <= 0)
+		return xstrdup(dir);
+	link[n] = '\0';
+	if (link[0] == '/' || (slash = strrchr(dir, '/')) == NULL)
+		return xstrdup(link);
+	return xasprintf("%.*s/%s", (int)(slash - dir), dir, link);
 }
 
 /* The folder holding dir, and dir's last component, split at the last
@@ -371,28 +493,29 @@ split_dir(const char *dir, char **parent, char **base)
 /* ---- a build ---------------------------------------------------------------- */
 
 /*
- * Takes the lock on the folder holding the output, so two builds of one
- * output never mix their trees: the second waits for the first.  The
- * lock is on the parent folder because the output itself is swapped.
+ * Takes the lock on the folder holding the output (parent), so two
+ * builds of one output never mix their trees: the second waits for the
+ * first.  The lock is on the parent folder because the output itself is
+ * swapped.  *fd: the locked folder, to close.
  */
 static int
-take_lock(struct out *o, const char *parent)
+take_lock(int *fd, const char *parent, const char *shown, struct diag *d)
 {
-	if ((o->lockfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
-	    -1) {
-		diag_file(o->d, DIAG_ERROR, parent, 0, "cannot open: %s",
+	if ((*fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		diag_file(d, DIAG_ERROR, parent, 0, "cannot open: %s",
 		    strerror(errno));
 		return 0;
 	}
-	if (flock(o->lockfd, LOCK_EX | LOCK_NB) == 0)
+	if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
 		return 1;
 	if (errno == EWOULDBLOCK) {
-		diag_msg(o->d, DIAG_WARN, "another build is writing %s; "
-		    "waiting for it to finish", o->dir);
-		if (flock(o->lockfd, LOCK_EX) == 0)
+		diag_msg(d, DIAG_WARN, "another build is writing %s; "
+		    "waiting for it to finish", shown);
+		out_hook("lock-wait");
+		if (flock(*fd, LOCK_EX) == 0)
 			return 1;
 	}
-	diag_file(o->d, DIAG_ERROR, parent, 0, "cannot lock: %s",
+	diag_file(d, DIAG_ERROR, parent, 0, "cannot lock: %s",
 	    strerror(errno));
 	return 0;
 }
@@ -400,7 +523,7 @@ take_lock(struct out *o, const char *parent)
 /* Removes staging folders a killed build left beside the output
  * (".NAME.umpress-PID"): we hold the lock, so none is in use. */
 static void
-clean_leftovers(const char *parent, const char *base)
+clean_leftovers(struct diag *d, const char *parent, const char *base)
 {
 	struct dirent *e;
 	char *prefix, *path;
@@ -412,7 +535,7 @@ clean_leftovers(const char *parent, const char *base)
 	while ((e = readdir(dp)) != NULL)
 		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
 			path = xasprintf("%s/%s", parent, e->d_name);
-			rm_tree(path);
+			rm_stage(d, path);
 			free(path);
 		}
 	free(prefix);
@@ -460,11 +583,12 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 	o->d = d;
 	if (input != NULL)
 		o->input = *input;
-	o->dir = xstrdup(dir);
+	o->shown = xstrdup(dir);
+	o->dir = swap_target(dir);
 	o->lockfd = -1;
 	pthread_mutex_init(&o->lock, NULL);
-	split_dir(dir, &parent, &base);
-	if (!take_lock(o, parent))
+	split_dir(o->dir, &parent, &base);
+	if (!take_lock(&o->lockfd, parent, o->shown, d))
 		goto fail;
 	if (!output_ours(o)) {
 		struct stat st;
@@ -478,7 +602,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 			    "make it");
 		goto fail;
 	}
-	clean_leftovers(parent, base);
+	clean_leftovers(d, parent, base);
 	o->stage = xasprintf("%s/.%s" STAGE_TAG "%ld", parent, base,
 	    (long)getpid());
 	if (mkdir(o->stage, 0755) == -1 || chmod(o->stage, 0755) == -1) {
@@ -486,6 +610,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 		    "here: %s", strerror(errno));
 		goto fail;
 	}
+	live_set(&o->stage);
 	mpath = xasprintf("%s/%s", o->stage, MANIFEST);
 	o->mf = fopen(mpath, "we");
 	if (o->mf == NULL || fchmod(fileno(o->mf), 0600) == -1) {
@@ -506,6 +631,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 	manifest_load(o);
 	free(parent);
 	free(base);
+	out_hook("stage");
 	return o;
 fail:
 	free(parent);
@@ -566,7 +692,7 @@ stage_write(struct out *o, const char *path, const void *data, size_t len,
 	int ok;
 
 	ok = write_file(staged, data, len, r->mode) || (errno == ENOENT &&
-	    make_parents(staged, dir_mode(r->mode)) &&
+	    make_parents(staged, strlen(o->stage), dir_mode(r->mode)) &&
 	    write_file(staged, data, len, r->mode));
 	free(staged);
 	return ok;
@@ -629,7 +755,7 @@ static void
 out_fail(struct out *o, const char *path)
 {
 	int saved = errno;
-	char *full = xasprintf("%s/%s", o->dir, path);
+	char *full = xasprintf("%s/%s", o->shown, path);
 
 	diag_file(o->d, DIAG_ERROR, full, 0, "cannot write: %s",
 	    strerror(saved));
@@ -716,24 +842,34 @@ out_current(struct out *o)
 
 /* ---- the series ------------------------------------------------------------- */
 
+/* Whether the previous manifest's current series line comes before the
+ * file (key, path): keys first, then the paths of one key. */
+static int
+seq_before(const struct seq_in *s, const char *key, const char *path)
+{
+	int cmp = strcmp(s->key, key);
+
+	return cmp < 0 || (cmp == 0 && strcmp(s->path, path) < 0);
+}
+
 int
 out_seq_old(struct out *o, const char *key, const char *path,
-    struct out_rec *old)
+    struct out_rec *old, struct out_span *span)
 {
 	struct seq_in *s;
-	int cmp = 1;
 
 	if (o == NULL)
 		return 0;
 	s = &o->seq;
-	while (s->f != NULL && (cmp = strcmp(s->key, key)) < 0)
+	while (s->f != NULL && seq_before(s, key, path))
 		seq_advance(s);
-	if (s->f == NULL || cmp != 0)
+	if (s->f == NULL || strcmp(s->key, key) != 0 ||
+	    strcmp(s->path, path) != 0)
 		return 0;
-	cmp = strcmp(s->path, path);
 	*old = s->r;
+	*span = s->span;
 	seq_advance(s);
-	return cmp == 0;
+	return 1;
 }
 
 int
@@ -750,12 +886,10 @@ out_seq_keep(struct out *o, const char *path, const struct out_rec *old,
 
 int
 out_seq_write(struct out *o, const char *path, const void *data, size_t len,
-    enum out_mode m, const struct digest *input, uint64_t part_off,
-    uint64_t part_len, const struct out_rec *old, struct out_rec *r)
+    enum out_mode m, const struct digest *input, const struct out_rec *old,
+    struct out_rec *r)
 {
 	rec_make(r, data, len, m, input);
-	r->part_off = part_off;
-	r->part_len = part_len;
 	if (o == NULL || same_as(o, path, r, old))
 		return 1;
 	if (!stage_write(o, path, data, len, r)) {
@@ -767,11 +901,11 @@ out_seq_write(struct out *o, const char *path, const void *data, size_t len,
 
 void
 out_seq_put(struct out *o, const char *key, const char *path,
-    const struct out_rec *r)
+    const struct out_rec *r, const struct out_span *span)
 {
 	if (o == NULL)
 		return;
-	line_put(o->mf, r, key, path);
+	line_put(o->mf, r, span, key, path);
 	if (r->kept) {
 		fprintf(o->kept, "%o %s\n", r->mode, path);
 		o->nseq_kept++;
@@ -811,7 +945,7 @@ out_open(struct out *o, const char *path, enum out_mode m,
 	if (o == NULL)		/* check: count nothing, write nothing */
 		return f;
 	f->staged = xasprintf("%s/%s", o->stage, path);
-	make_parents(f->staged, dir_mode(file_mode(m)));
+	make_parents(f->staged, strlen(o->stage), dir_mode(file_mode(m)));
 	if ((f->fd = open(f->staged, O_WRONLY | O_CREAT | O_TRUNC |
 	    O_CLOEXEC, file_mode(m))) == -1)
 		out_fail(o, path);
@@ -903,7 +1037,7 @@ out_path(struct out *o, const char *path, enum out_mode m)
 {
 	char *staged = xasprintf("%s/%s", o->stage, path);
 
-	make_parents(staged, dir_mode(file_mode(m)));
+	make_parents(staged, strlen(o->stage), dir_mode(file_mode(m)));
 	return staged;
 }
 
@@ -1001,6 +1135,145 @@ out_read_old(struct out *o, const char *path, uint64_t off, uint64_t len,
 	return 1;
 }
 
+/* ---- the previous output's files as they are -------------------------------- */
+
+char *
+out_name(const struct out *o, const char *path)
+{
+	return xasprintf("%s/%s", o->shown, path);
+}
+
+char *
+out_old(const struct out *o, const char *path)
+{
+	return xasprintf("%s/%s", o->dir, path);
+}
+
+int
+out_keep_old(struct out *o, const char *path)
+{
+	char *full = out_old(o, path);
+	struct buf b = {0};
+	struct out_rec r;
+	struct stat st;
+	int ok;
+
+	ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+	    file_read(full, &b);
+	if (ok) {
+		memset(&r, 0, sizeof(r));
+		hash_bytes(b.data ? b.data : "", b.len, &r.hash);
+		r.size = b.len;
+		r.mode = (unsigned)(st.st_mode & 07777);
+		r.kept = 1;
+		record_other(o, path, &r);
+	}
+	buf_free(&b);
+	free(full);
+	return ok;
+}
+
+/* ---- one file outside a build ------------------------------------------------- */
+
+/* A temporary name beside the file at path: ".NAME.umpress-PID". */
+static char *
+tmp_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf("." "%s" STAGE_TAG "%ld", path,
+		    (long)getpid());
+	return xasprintf("%.*s/.%s" STAGE_TAG "%ld", (int)(slash - path),
+	    path, slash + 1, (long)getpid());
+}
+
+/* Makes the folders of the file at full (shown: as messages name it);
+ * one that is there must be a folder. */
+static int
+single_folders(const char *full, const char *shown, enum out_mode m,
+    struct diag *d)
+{
+	const char *slash = strrchr(shown, '/');
+	char *folder = xstrndup(shown, slash ? (size_t)(slash - shown) : 0);
+	char *real = xstrndup(full, (size_t)(strrchr(full, '/') - full));
+	struct stat st;
+	int err = 0;
+
+	if (!make_parents(full, 0, dir_mode(file_mode(m))) ||
+	    stat(real, &st) == -1)
+		err = errno;
+	else if (!S_ISDIR(st.st_mode))
+		err = ENOTDIR;
+	if (err == ENOTDIR || err == EEXIST)
+		diag_file(d, DIAG_ERROR, folder, 0, "not a folder");
+	else if (err != 0)
+		diag_file(d, DIAG_ERROR, folder, 0, "cannot make the folder: "
+		    "%s", strerror(err));
+	free(folder);
+	free(real);
+	return err == 0;
+}
+
+int
+out_single(const char *dir, const char *path, enum out_mode m,
+    out_single_fn fn, void *arg, struct diag *d)
+{
+	char *real, *parent, *base, *full, *tmp, *shown;
+	int fd = -1, ok;
+
+	shown = xasprintf("%s/%s", dir, path);
+	real = swap_target(dir);
+	full = xasprintf("%s/%s", real, path);
+	tmp = tmp_beside(full);
+	split_dir(real, &parent, &base);
+	ok = single_folders(full, shown, m, d) &&
+	    take_lock(&fd, parent, dir, d);
+	/* Written beside, then renamed: a failed run leaves the old one. */
+	ok = ok && fn(tmp, shown, arg);
+	if (ok && (chmod(tmp, file_mode(m)) == -1 ||
+	    rename(tmp, full) == -1)) {
+		diag_file(d, DIAG_ERROR, shown, 0, "cannot write: %s",
+		    strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(tmp);
+	if (fd != -1)
+		close(fd);
+	free(real);
+	free(parent);
+	free(base);
+	free(full);
+	free(tmp);
+	free(shown);
+	return ok;
+}
+
+/* ---- test hooks ------------------------------------------------------------------ */
+
+void
+out_hook(const char *stage)
+{
+	const char *h = getenv("UMPRESS_TEST_HOOK"), *fifo;
+	ssize_t n;
+	char c;
+	int fd;
+
+	if (h == NULL || strcmp(h, stage) != 0)
+		return;
+	if ((fifo = getenv("UMPRESS_TEST_FIFO")) == NULL || *fifo == '\0') {
+		raise(SIGKILL);
+		return;
+	}
+	/* Until the test has opened the FIFO and closed it again. */
+	if ((fd = open(fifo, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	while ((n = read(fd, &c, 1)) > 0 || (n == -1 && errno == EINTR))
+		continue;
+	close(fd);
+}
+
 /* ---- the end ---------------------------------------------------------------- */
 
 /* Ends the manifest in the stage: the separator, the other files. */
@@ -1013,7 +1286,7 @@ manifest_end(struct out *o)
 	fprintf(o->mf, "%s\n", MANIFEST_SEP);
 	sort_now(o);
 	for (i = 0; i < o->now.n; i++)
-		line_put(o->mf, &o->now.v[i].r, NULL, o->now.v[i].path);
+		line_put(o->mf, &o->now.v[i].r, NULL, NULL, o->now.v[i].path);
 	ok = fflush(o->mf) == 0 && !ferror(o->mf);
 	ok &= fclose(o->mf) == 0;
 	o->mf = NULL;
@@ -1047,7 +1320,8 @@ link_old(struct out *o, const char *path, unsigned mode)
 	int ok;
 
 	ok = link(old, staged) == 0 || (errno == ENOENT &&
-	    make_parents(staged, dir_mode(mode)) && link(old, staged) == 0);
+	    make_parents(staged, strlen(o->stage), dir_mode(mode)) &&
+	    link(old, staged) == 0);
 	if (!ok && (errno == EPERM || errno == EXDEV || errno == EMLINK ||
 	    errno == ENOTSUP))
 		ok = file_read(old, &b) && write_file(staged, b.data ?
@@ -1111,7 +1385,7 @@ static int
 swap_in(struct out *o)
 {
 	char *old;
-	int ok;
+	int ok, saved;
 
 	if (rename(o->stage, o->dir) == 0)
 		return 1;	/* there was no output */
@@ -1119,7 +1393,14 @@ swap_in(struct out *o)
 	    RENAME_EXCHANGE) == 0)
 		return 1;
 	old = xasprintf("%s.old", o->stage);
-	ok = rename(o->dir, old) == 0 && rename(o->stage, o->dir) == 0;
+	if (rename(o->dir, old) == -1)
+		ok = 0;
+	else if (!(ok = rename(o->stage, o->dir) == 0)) {
+		/* The old output back where it was. */
+		saved = errno;
+		rename(old, o->dir);
+		errno = saved;
+	}
 	if (ok) {
 		free(o->stage);
 		o->stage = old;
@@ -1143,20 +1424,23 @@ out_commit(struct out *o)
 	int ok;
 
 	if (!(ok = manifest_end(o)))
-		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot write the "
+		diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot write the "
 		    "manifest: %s", strerror(errno));
 	else if (unchanged(o)) {
 		staged = xasprintf("%s/%s", o->stage, MANIFEST);
 		live = xasprintf("%s/%s", o->dir, MANIFEST);
 		if (!same_file(staged, live) && rename(staged, live) == -1) {
-			diag_file(o->d, DIAG_ERROR, live, 0, "cannot write: %s",
-			    strerror(errno));
+			diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot write "
+			    "the manifest: %s", strerror(errno));
 			ok = 0;
 		}
-	} else if ((ok = link_kept(o)) && !swap_in(o)) {
-		diag_file(o->d, DIAG_ERROR, o->dir, 0, "cannot put the new "
-		    "output in place: %s", strerror(errno));
-		ok = 0;
+	} else if ((ok = link_kept(o))) {
+		out_hook("commit");
+		if (!(ok = swap_in(o)))
+			diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot put "
+			    "the new output in place: %s", strerror(errno));
+		else
+			out_hook("swapped");
 	}
 	free(staged);
 	free(live);
@@ -1169,6 +1453,8 @@ out_abort(struct out *o)
 {
 	if (o == NULL)
 		return;
+	if (o->stage != NULL)
+		live_set(NULL);
 	if (o->mf != NULL)
 		fclose(o->mf);
 	if (o->kept != NULL)
@@ -1176,8 +1462,8 @@ out_abort(struct out *o)
 	if (o->seq.f != NULL)
 		fclose(o->seq.f);
 	free(o->seq.line);
-	if (o->stage != NULL)
-		rm_tree(o->stage);	/* after a swap: the old output */
+	if (o->stage != NULL)	/* after a swap: the old output */
+		rm_stage(o->d, o->stage);
 	if (o->lockfd != -1)
 		close(o->lockfd);
 	manifest_free(&o->old);
@@ -1185,5 +1471,6 @@ out_abort(struct out *o)
 	pthread_mutex_destroy(&o->lock);
 	free(o->stage);
 	free(o->dir);
+	free(o->shown);
 	free(o);
 }

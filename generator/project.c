@@ -17,10 +17,191 @@
 
 #define SITE_YAML "content/site.yaml"
 
+/* ---- YAML slips, in plain words -------------------------------------------- */
+
+/* One line of a YAML text. */
+struct yline {
+	const char	*s;	/* its first byte */
+	size_t		 len;	/* without the newline (and a CR) */
+	size_t		 indent;/* leading spaces */
+	int		 blank;	/* empty, blanks or a comment */
+};
+
+/* Line n (0-based) of text; an empty line past the end. */
+static struct yline
+yaml_line(const char *text, size_t len, size_t n)
+{
+	const char *p = text, *end = text + len, *nl;
+	struct yline l;
+
+	for (; n > 0 && p < end; n--)
+		p = (nl = memchr(p, '\n', (size_t)(end - p))) ? nl + 1 : end;
+	l.s = p;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	l.len = (size_t)((nl ? nl : end) - p);
+	if (l.len > 0 && p[l.len - 1] == '\r')
+		l.len--;
+	for (l.indent = 0; l.indent < l.len && p[l.indent] == ' '; l.indent++)
+		;
+	l.blank = l.indent == l.len || p[l.indent] == '#';
+	return l;
+}
+
+/* Where ": " (or a ':' that ends the line) is in l from column from;
+ * -1 when nowhere. */
+static long
+yaml_colon(const struct yline *l, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < l->len; i++)
+		if (l->s[i] == ':' && (i + 1 == l->len || l->s[i + 1] == ' '))
+			return (long)i;
+	return -1;
+}
+
+/* The fix for ': ' in a value: the line with the value quoted. */
+static void
+yaml_quoted(struct buf *b, const struct yline *l, size_t colon)
+{
+	const char *v = l->s + colon + 1;
+	size_t n = l->len - colon - 1;
+	char q = memchr(v, '"', n) == NULL ? '"' : '\'';
+
+	while (n > 0 && *v == ' ')
+		v++, n--;
+	if (memchr(v, q, n) != NULL) {
+		BUF_LIT(b, "put the value in quotes");
+		return;
+	}
+	buf_printf(b, "put the value in quotes: %.*s %c%.*s%c",
+	    (int)(colon + 1 - l->indent), l->s + l->indent, q, (int)n, v, q);
+}
+
+/*
+ * "mapping values are not allowed in this context": a ": " where a value
+ * goes on.  In a value after its key's ": ", the value needs quotes; at
+ * the start of a line, that line is indented under a value, or the line
+ * above is no "key: value" and ran on into this one (then the slip is
+ * there, a line before libyaml sees it).  -1 when none of these.
+ */
+static int
+yaml_mapping_slip(const char *text, size_t len, size_t at, size_t col,
+    struct buf *b)
+{
+	struct yline l = yaml_line(text, len, at), up;
+	long first = yaml_colon(&l, l.indent);
+	size_t k = at;
+
+	if (first >= 0 && (size_t)first < col) {
+		buf_printf(b, "the value of '%.*s' holds ': ': ",
+		    (int)((size_t)first - l.indent), l.s + l.indent);
+		yaml_quoted(b, &l, (size_t)first);
+		return (int)at;
+	}
+	up.blank = 1;
+	while (k > 0 && up.blank)
+		up = yaml_line(text, len, --k);
+	if (!up.blank && yaml_colon(&up, up.indent) < 0) {
+		if (memchr(up.s, ':', up.len) != NULL)
+			buf_printf(b, "'%.*s' is not 'key: value': put a space "
+			    "after the ':'", (int)(up.len - up.indent),
+			    up.s + up.indent);
+		else
+			buf_printf(b, "'%.*s' is not 'key: value': a key is "
+			    "followed by ':' and a space", (int)(up.len -
+			    up.indent), up.s + up.indent);
+		return (int)k;
+	}
+	if (up.blank)
+		return -1;
+	BUF_LIT(b, "this line is indented more than the key above it: start "
+	    "the keys of one mapping in the same column");
+	return (int)at;
+}
+
+/* "did not find expected key": a line the mapping cannot take. */
+static int
+yaml_key_slip(const char *text, size_t len, size_t at, size_t col,
+    struct buf *b)
+{
+	struct yline l = yaml_line(text, len, at);
+
+	if (col > l.indent)
+		BUF_LIT(b, "more text after the closing quote: put the whole "
+		    "value in quotes (inside '...', write a ' as '')");
+	else if (l.indent < l.len && l.s[l.indent] == '-')
+		BUF_LIT(b, "a list item where a key belongs: put the list "
+		    "under its key, indented ('key:' then '  - item')");
+	else
+		BUF_LIT(b, "this line is indented less than the keys above "
+		    "it: start the keys of one mapping in the same column");
+	return (int)at;
+}
+
+/*
+ * The line of a YAML syntax error and the words for it (issue 19: the
+ * line of the slip, in plain words, with the likely fix, not libyaml's
+ * words one line late).  Returns the 0-based line.
+ */
+static int
+yaml_slip(const yaml_parser_t *p, const char *text, size_t len,
+    struct buf *b)
+{
+	const char *pr = p->problem ? p->problem : "";
+	const char *cx = p->context ? p->context : "";
+	size_t at = p->problem_mark.line, col = p->problem_mark.column;
+	struct yline l = yaml_line(text, len, at);
+	char c = col < l.len ? l.s[col] : ' ';
+	int k = -1;
+
+	if (strstr(pr, "mapping values are not allowed"))
+		k = yaml_mapping_slip(text, len, at, col, b);
+	else if (strstr(pr, "could not find expected ':'"))
+		k = yaml_mapping_slip(text, len, p->context_mark.line + 1, 0, b);
+	if (k >= 0)
+		return k;
+	if (strstr(pr, "did not find expected key"))
+		return yaml_key_slip(text, len, at, col, b);
+	if (strstr(cx, "quoted scalar") && strstr(pr, "end of stream")) {
+		BUF_LIT(b, "the quote that opens this value is not closed: end "
+		    "the value with the same quote");
+		return (int)p->context_mark.line;
+	}
+	if (strstr(pr, "expected ',' or ']'") || strstr(pr,
+	    "expected ',' or '}'")) {
+		buf_printf(b, "a value that begins with '%c' is a YAML %s, and "
+		    "this one is not closed: put the value in quotes, or close "
+		    "it with '%c'", *pr && strchr(pr, ']') ? '[' : '{',
+		    strchr(pr, ']') ? "list" : "mapping",
+		    strchr(pr, ']') ? ']' : '}');
+		return (int)p->context_mark.line;
+	}
+	if (strstr(pr, "tab character") || c == '\t')
+		BUF_LIT(b, "a tab in the indentation: indent with spaces");
+	else if (strstr(pr, "unknown escape character"))
+		BUF_LIT(b, "a '\\' inside double quotes starts an escape: use "
+		    "single quotes, or write '\\\\'");
+	else if (strstr(pr, "expected '-' indicator"))
+		BUF_LIT(b, "this line is in a list but is no item of it: each "
+		    "item begins with '- '");
+	else if (strstr(pr, "cannot start any token") || strstr(pr,
+	    "undefined alias") || strstr(pr, "expected node content"))
+		buf_printf(b, "a value cannot begin with '%c': put the value "
+		    "in quotes", c);
+	else
+		buf_printf(b, "this is not YAML that umpress can read "
+		    "(libyaml: %s%s%s)", pr, *cx ? " " : "", cx);
+	return (int)at;
+}
+
 int
 ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path,
     int line0, struct diag *d)
 {
+	struct buf b = {0};
+	int at;
+
 	yaml_parser_t p;
 	int ok = 1;
 
@@ -32,10 +213,9 @@ ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path,
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	if (!yaml_parser_load(&p, &y->doc)) {
-		diag_file(d, DIAG_ERROR, path,
-		    line0 + (int)p.problem_mark.line, "bad YAML: %s%s%s",
-		    p.problem ? p.problem : "syntax error",
-		    p.context ? " " : "", p.context ? p.context : "");
+		at = yaml_slip(&p, text, len, &b);
+		diag_file(d, DIAG_ERROR, path, line0 + at, "%s", b.data);
+		buf_free(&b);
 		ok = 0;
 	} else
 		y->loaded = 1;

@@ -1842,3 +1842,20 @@ out:
 	scan_clear(&s);
 	return found;
 }
+
+/* rec_count: how many employees a scan reads, for the progress line;
+ * 0 when that cannot be told. */
+uint64_t
+rec_count(struct records *r)
+{
+	sqlite3_stmt *st;
+	uint64_t n = 0;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT count(*) FROM employees", -1,
+	    &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

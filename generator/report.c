@@ -66,6 +66,28 @@ budget_of(const struct program_rows *pr, int fy)
 }
 
 void
+money_overflow(struct diag *d, int fy)
+{
+	char fyn[8];
+
+	date_fy_name(fy, fyn);
+	diag_msg(d, DIAG_ERROR, "records: the money of fiscal year %s adds "
+	    "up to more than umpress can count (92,233,720,368,547,758.07 "
+	    "dollars): a row holds a wrong amount", fyn);
+}
+
+/* Rounded half up to one decimal, in tenths: 1000 * spent / budget,
+ * in long double when that product is past int64_t (92 million rows
+ * of the largest amount). */
+static int64_t
+share_tenths(int64_t spent, int64_t budget)
+{
+	if (spent <= INT64_MAX / 1000)
+		return (spent * 1000 / budget + 5) / 10;
+	return (int64_t)((long double)spent * 100 / budget + 0.5L);
+}
+
+void
 metrics_make(struct metrics *m, const struct project *p,
     const struct fy_figures *f, const struct program_rows *pr)
 {
@@ -94,18 +116,19 @@ metrics_make(struct metrics *m, const struct project *p,
 		metric_add(m, name, label, 1, f->appointments[y]);
 	}
 	for (i = 0; pr != NULL && i < pr->nspending; i++)
-		if (pr->spending[i].fy == f->fy)
-			spent += pr->spending[i].amount_cents;
-	metric_add(m, "spent_cents", "Money spent (cents)", 1, spent);
+		if (pr->spending[i].fy == f->fy &&
+		    !money_add(&spent, pr->spending[i].amount_cents))
+			m->overflow = 1;
+	metric_add(m, "spent_cents", "Money spent (cents)", !m->overflow,
+	    spent);
 	metric_add(m, "training_budget_cents", "Training budget (cents)",
 	    bu != NULL, bu ? bu->training_budget_cents : 0);
 	metric_add(m, "um_share_percent", "Program's share of the training "
-	    "budget (percent)", bu != NULL && bu->training_budget_cents > 0,
-	    0);
+	    "budget (percent)", bu != NULL && bu->training_budget_cents > 0 &&
+	    !m->overflow, 0);
 	x = &m->v[m->n - 1];
 	if (x->known) {
-		/* Rounded half up to one decimal, in integers: tenths. */
-		x->value = (spent * 1000 / bu->training_budget_cents + 5) / 10;
+		x->value = share_tenths(spent, bu->training_budget_cents);
 		snprintf(x->text, sizeof(x->text), "%lld.%lld",
 		    (long long)(x->value / 10), (long long)(x->value % 10));
 	}
@@ -447,6 +470,11 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	size_t n = 0, i;
 
 	metrics_make(&m, p, f, pr);
+	if (m.overflow) {
+		money_overflow(d, f->fy);
+		metrics_free(&m);
+		return 0;
+	}
 	es[n++].name = "report.html";
 	v = metrics_view(&m, &a, "r");
 	st = tv_set(&a, v, "site", tv_map(&a));
@@ -529,6 +557,51 @@ bundle_write(const struct project *p, const struct fy_figures *f,
 	return ok;
 }
 
+/* Whether the previous output's zip at rel has an encrypted entry:
+ * umpress report --password-file made it. */
+static int
+old_encrypted(const struct out *out, const char *rel)
+{
+	char *path = out_old(out, rel);
+	zip_int64_t i, n;
+	zip_stat_t st;
+	zip_t *za;
+	int err, enc = 0;
+
+	if ((za = zip_open(path, ZIP_RDONLY, &err)) != NULL) {
+		n = zip_get_num_entries(za, 0);
+		for (i = 0; i < n && !enc; i++)
+			enc = zip_stat_index(za, (zip_uint64_t)i, 0, &st) == 0 &&
+			    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+			    st.encryption_method != ZIP_EM_NONE;
+		zip_discard(za);
+	}
+	free(path);
+	return enc;
+}
+
+/*
+ * Keeps the encrypted bundle umpress report put in the output, and says
+ * so: a build never writes its plain bundle over it (the roster would be
+ * lost, and a reader expecting the encrypted one would get another).
+ */
+static int
+keep_encrypted(struct out *out, const char *rel, struct diag *d)
+{
+	char *name = out_name(out, rel);
+	int ok;
+
+	if ((ok = out_keep_old(out, rel)))
+		diag_file(d, DIAG_WARN, name, 0, "an encrypted bundle (umpress "
+		    "report --password-file): kept, and not replaced by this "
+		    "build's plain one; move it away to have the plain one");
+	else
+		diag_file(d, DIAG_ERROR, name, 0, "cannot keep this encrypted "
+		    "bundle: %s", strerror(errno));
+	free(name);
+	return ok;
+}
+
 int
 report_bundle(struct project *p, const struct fy_figures *f,
     const struct program_rows *pr, struct out *out, struct diag *d)
@@ -554,7 +627,11 @@ report_bundle(struct project *p, const struct fy_figures *f,
 	n = bundle_entries(p, f, pr, NULL, es, d);
 	zip_input(es, n, p->as_of, NULL, &in);
 	ok = n > 0;
-	if (ok && !out_keep(out, rel, &in, OUT_PUBLIC)) {
+	if (ok && out_keep(out, rel, &in, OUT_PUBLIC))
+		;	/* the previous output's, made of the same entries */
+	else if (ok && old_encrypted(out, rel))
+		ok = keep_encrypted(out, rel, d);
+	else if (ok) {
 		staged = out_path(out, rel, OUT_PUBLIC);
 		ok = zip_write(staged, rel, es, n, zip_time(p->as_of), NULL,
 		    d) && out_adopt(out, rel, OUT_PUBLIC, &in);
@@ -667,38 +744,23 @@ report_scan(const struct project *p, struct records *r,
 	return nbad == 0;
 }
 
-/* Makes a folder, or finds one there (a file there is ENOTDIR). */
+/* What out_single() hands the bundle's writer. */
+struct bundle_job {
+	const struct project	*p;
+	const struct fy_figures	*f;
+	const struct program_rows *pr;
+	const struct buf	*roster;	/* NULL: without the roster */
+	const char		*password;	/* NULL: plain */
+	struct diag		*d;
+};
+
 static int
-mkdir_or_dir(const char *path)
+bundle_job_write(const char *tmp, const char *shown, void *arg)
 {
-	struct stat st;
+	struct bundle_job *j = arg;
 
-	if (mkdir(path, 0755) == 0)
-		return 1;
-	if (errno != EEXIST)
-		return 0;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return 1;
-	errno = ENOTDIR;
-	return 0;
-}
-
-/* Makes the folders of path (mkdir -p of its parent). */
-static int
-mkdirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int ok = 1;
-
-	for (s = p + 1; ok && *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			ok = mkdir_or_dir(p);
-			*s = '/';
-		}
-	ok = ok && mkdir_or_dir(p);
-	free(p);
-	return ok;
+	return bundle_write(j->p, j->f, j->pr, j->roster, tmp, shown,
+	    j->password, j->d);
 }
 
 int
@@ -707,9 +769,10 @@ report_command(struct project *p, struct records *r, int fy,
 {
 	struct fy_figures f;
 	struct program_rows pr;
+	struct bundle_job j;
 	struct arena a = {0};
 	struct buf roster = {0};
-	char fyn[8], *dir, *path, *tmp, *pw = NULL;
+	char fyn[8], *path, *shown, *pw = NULL;
 	int ok;
 
 	if (password_file != NULL && (pw = password_read(password_file, d)) ==
@@ -717,40 +780,32 @@ report_command(struct project *p, struct records *r, int fy,
 		return 0;
 	fy_figures_init(&f, fy, p->catalog.ntitles);
 	date_fy_name(fy, fyn);
-	dir = outdir ? xstrdup(outdir) : xasprintf("output/reports/%s", fyn);
-	path = xasprintf("%s/umpress-report-%s.zip", dir, fyn);
-	tmp = xasprintf("%s/.umpress-report-%s.zip.%ld", dir, fyn,
-	    (long)getpid());
+	/* Without --out, into the output's reports/FY/ (cli.md). */
+	path = outdir ? xasprintf("umpress-report-%s.zip", fyn) :
+	    xasprintf("reports/%s/umpress-report-%s.zip", fyn, fyn);
 	ok = rec_program(r, &a, &pr) && report_scan(p, r, &f, pw ? &roster :
 	    NULL);
-	if (ok && !mkdirs(dir)) {
-		if (errno == ENOTDIR)
-			diag_file(d, DIAG_ERROR, dir, 0, "not a folder");
-		else
-			diag_file(d, DIAG_ERROR, dir, 0, "cannot make the "
-			    "folder: %s", strerror(errno));
-		ok = 0;
+	j.p = p;
+	j.f = &f;
+	j.pr = &pr;
+	j.roster = pw ? &roster : NULL;
+	j.password = pw;
+	j.d = d;
+	/* With the roster, personal data: private, 0600 (cli.md). */
+	ok = ok && out_single(outdir ? outdir : "output", path, pw ?
+	    OUT_PRIVATE : OUT_PUBLIC, bundle_job_write, &j, d);
+	if (ok) {
+		shown = xasprintf("%s/%s", outdir ? outdir : "output", path);
+		printf("%s\n", shown);
+		free(shown);
 	}
-	/* Written beside, then renamed: a failed run leaves the old one. */
-	ok = ok && bundle_write(p, &f, &pr, pw ? &roster : NULL, tmp, path,
-	    pw, d);
-	if (ok && rename(tmp, path) == -1) {
-		diag_file(d, DIAG_ERROR, path, 0, "cannot write: %s",
-		    strerror(errno));
-		unlink(tmp);
-		ok = 0;
-	}
-	if (ok)
-		printf("%s\n", path);
 	if (pw != NULL) {
 		memset(pw, 0, strlen(pw));
 		free(pw);
 	}
 	buf_free(&roster);
 	fy_figures_free(&f);
-	free(dir);
 	free(path);
-	free(tmp);
 	arena_free(&a);
 	return ok;
 }

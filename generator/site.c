@@ -19,6 +19,7 @@
 #define SLUG_LADDERS	"ladders/index"
 #define SLUG_RESULTS	"results"
 #define SLUG_404	"404"
+#define SLUG_SEARCH	"search"
 
 /* Menu weights of the generated pages: after the content pages unless
  * the authors weigh theirs higher. */
@@ -48,6 +49,7 @@ struct sitectx {
 	const struct program_rows *pr;	/* goals, budgets, spending */
 	struct buf	 svg;		/* one diagram */
 	int		 render_failed;	/* page.html failed once: stop */
+	struct search	*idx;		/* the search index: every page */
 };
 
 static int
@@ -243,7 +245,7 @@ crumbs_view(struct sitectx *s, const char *slug, const char *out,
  * missing from a view is a template mistake check can warn of. */
 static const char *const page_kinds[] = {
 	"body", "catalog", "title_entry", "ladder_index", "ladder",
-	"results", "not_found"
+	"results", "not_found", "search"
 };
 
 /* Characters (not bytes) of a UTF-8 string. */
@@ -289,6 +291,7 @@ page_view(struct sitectx *s, const char *slug, const char *out,
 	tv_set(&s->a, v, "root", tv_href(s, out, ""));
 	tv_set(&s->a, v, "stylesheet", tv_href(s, out, "style.css"));
 	tv_set(&s->a, v, "home", tv_href(s, out, "index.html"));
+	tv_set(&s->a, v, "search_href", tv_href(s, out, SLUG_SEARCH ".html"));
 	tv_set(&s->a, v, "nav", nav_view(s, out));
 	pg = tv_set(&s->a, v, "page", tv_map(&s->a));
 	tv_set(&s->a, pg, "title", tv_str(&s->a, title));
@@ -321,7 +324,8 @@ view_list(struct sitectx *s, struct tv *map, const char *key,
 }
 
 /*
- * Renders a view with page.html and writes it under site/.  After one
+ * Renders a view with page.html and writes it under site/; gives the page
+ * to the search index unless it is the 404 or the search page.  After one
  * failed render no page is rendered: every page fails the same way (a
  * step limit, a partial), and one message says it, not one per page.
  */
@@ -337,6 +341,9 @@ emit(struct sitectx *s, const char *out, const struct tv *v)
 		arena_reset(&s->a);
 		return 0;
 	}
+	if (strcmp(out, SLUG_404 ".html") != 0 &&
+	    strcmp(out, SLUG_SEARCH ".html") != 0)
+		search_add(s->idx, out, s->html.data, s->html.len);
 	path = xasprintf(SITE "%s", out);
 	ok = out_write(s->out, path, s->html.data, s->html.len, OUT_PUBLIC);
 	free(path);
@@ -987,28 +994,60 @@ str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* A file of templates/ the site has as it is (the stylesheet, the
+ * search script). */
 static int
-stylesheet(struct sitectx *s)
+template_file(struct sitectx *s, const char *name)
 {
+	char *src = xasprintf("templates/%s", name);
+	char *dst = xasprintf(SITE "%s", name);
 	struct buf b = {0};
 	int ok;
 
-	if (!file_read("templates/style.css", &b)) {
-		diag_file(s->d, DIAG_ERROR, "templates/style.css", 0,
-		    "cannot read: %s", strerror(errno));
-		buf_free(&b);
-		return 0;
-	}
-	ok = out_write(s->out, SITE "style.css", b.data, b.len, OUT_PUBLIC);
+	if (!(ok = file_read(src, &b)))
+		diag_file(s->d, DIAG_ERROR, src, 0, "cannot read: %s",
+		    strerror(errno));
+	else
+		ok = out_write(s->out, dst, b.data, b.len, OUT_PUBLIC);
 	buf_free(&b);
+	free(src);
+	free(dst);
 	return ok;
+}
+
+/*
+ * The search page and what it runs: search.js (templates/) and the
+ * index of every page emitted before it (search.c).  It lists the
+ * results of search.html?q=WORDS, so a search can be linked to, from
+ * the site's folder on disk as well as from a server.
+ */
+static int
+search_page(struct sitectx *s)
+{
+	struct tv *v, *sv;
+	struct buf b = {0};
+	int ok;
+
+	v = page_view(s, SLUG_SEARCH, SLUG_SEARCH ".html", "Search", NULL);
+	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_SEARCH,
+	    SLUG_SEARCH ".html", NULL, NULL));
+	sv = tv_map(&s->a);
+	tv_set(&s->a, sv, "index", tv_str(&s->a, "search-index.js"));
+	tv_set(&s->a, sv, "script", tv_str(&s->a, "search.js"));
+	tv_put(&s->a, v, "search", sv);
+	ok = emit(s, SLUG_SEARCH ".html", v);
+	search_write(s->idx, &b);
+	ok &= out_write(s->out, SITE "search-index.js", b.data, b.len,
+	    OUT_PUBLIC);
+	buf_free(&b);
+	return ok && template_file(s, "search.js");
 }
 
 int
 site_check_slugs(const struct project *p, struct diag *d)
 {
 	static const char *const fixed[] = { SLUG_CATALOG, SLUG_LADDERS,
-	    SLUG_RESULTS, SLUG_404, "sitemap", "style" };
+	    SLUG_RESULTS, SLUG_404, SLUG_SEARCH, "sitemap", "style" };
 	const struct page *pg;
 	struct buf b = {0};
 	size_t i;
@@ -1047,6 +1086,38 @@ site_check_slugs(const struct project *p, struct diag *d)
 }
 
 int
+site_makes(const struct project *p, int with_records, const char *path)
+{
+	const struct catalog *c = &p->catalog;
+	size_t i, n = strlen(path);
+	char *code;
+	int found;
+
+	if (strcmp(path, SLUG_CATALOG ".html") == 0)
+		return c->ntitles > 0;
+	if (strcmp(path, SLUG_LADDERS ".html") == 0)
+		return c->nladders > 0;
+	if (strcmp(path, SLUG_RESULTS ".html") == 0)
+		return with_records;
+	if (strcmp(path, SLUG_404 ".html") == 0 ||
+	    strcmp(path, "sitemap.xml") == 0 || strcmp(path, "style.css") == 0)
+		return 1;
+	if (n < 5 || strcmp(path + n - 5, ".html") != 0)
+		return 0;
+	if (strncmp(path, "titles/", 7) == 0) {
+		code = xstrndup(path + 7, n - 12);
+		found = catalog_find(c, code) != NULL;
+		free(code);
+		return found;
+	}
+	for (i = 0; strncmp(path, "ladders/", 8) == 0 && i < c->nladders; i++)
+		if (strlen(c->ladders[i].slug) == n - 13 &&
+		    strncmp(path + 8, c->ladders[i].slug, n - 13) == 0)
+			return 1;
+	return 0;
+}
+
+int
 site_build(struct project *p, const struct fy_figures *fy,
     const struct program_rows *pr, struct out *out, struct diag *d)
 {
@@ -1064,6 +1135,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 	s.pr = pr;
 	if ((s.page = tmpl_get(p->tmpl, "page.html")) == NULL)
 		return 0;
+	s.idx = search_new();
 	nav_build(&s);
 	sorted = xcalloc(p->catalog.ntitles, sizeof(*sorted));
 	outs = xcalloc(p->content.npages + p->catalog.ntitles +
@@ -1089,7 +1161,9 @@ site_build(struct project *p, const struct fy_figures *fy,
 		ok &= results_page(&s);
 		outs[n++] = xstrdup(SLUG_RESULTS ".html");
 	}
-	ok &= not_found_page(&s) && stylesheet(&s);
+	ok &= not_found_page(&s) && template_file(&s, "style.css");
+	/* After every page: the index is made of them. */
+	ok &= search_page(&s);
 	xqsort(outs, n, sizeof(*outs), str_cmp);
 	ok &= sitemap(&s, (const char **)outs, n);
 	for (i = 0; i < n; i++)
@@ -1097,6 +1171,7 @@ site_build(struct project *p, const struct fy_figures *fy,
 	free(outs);
 	free(sorted);
 	free(s.nav);
+	search_free(s.idx);
 	arena_free(&s.a);
 	buf_free(&s.html);
 	buf_free(&s.svg);

@@ -58,6 +58,7 @@ page(struct page *pg, const char *src, const char *title, enum appendix ap,
 	pg->slug = xstrdup(src);
 	pg->appendix = ap;
 	pg->body_line = 5;
+	pg->md = xstrndup(body, len);
 	if (share != NULL) {
 		pg->doc = share->doc;
 		return;
@@ -77,6 +78,7 @@ page_free(struct page *pg)
 	free(pg->src);
 	free(pg->title);
 	free(pg->slug);
+	free(pg->md);
 }
 
 int
@@ -115,6 +117,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    &pages[2]);
 	page(&pages[0], "content/ladders.md", "Career ladders",
 	    APPX_LADDERS, ltext, llen, nul ? NULL : &pages[2]);
+	memset(&co, 0, sizeof(co));
 	co.pages = pages;
 	co.npages = 3;
 

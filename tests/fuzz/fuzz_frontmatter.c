@@ -150,7 +150,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ok = project_load(&site, &d);
 	ok &= content_load(&content, &site, &d);
 	ok &= catalog_load(&cat, &content, &d);
-	ok &= content_render(&content, &site, &d);
+	ok &= content_render(&content, &site, NULL, NULL, &d);
 	if (ok)
 		catalog_cycles(&cat, &d);
 

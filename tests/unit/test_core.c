@@ -254,6 +254,25 @@ test_utf8(void **state)
 	assert_false(utf8_valid("\xe2\x82", 2, &bad));	/* truncated */
 }
 
+/* money_add: sums of cents that stop, saturated, at what int64_t holds. */
+static void
+test_money_add(void **state)
+{
+	int64_t sum = INT64_MAX - 10;
+
+	(void)state;
+	assert_int_equal(money_add(&sum, 10), 1);
+	assert_true(sum == INT64_MAX);
+	assert_int_equal(money_add(&sum, 1), 0);
+	assert_true(sum == INT64_MAX);
+	sum = INT64_MIN + 5;
+	assert_int_equal(money_add(&sum, -6), 0);
+	assert_true(sum == INT64_MIN);
+	sum = 100000000;
+	assert_int_equal(money_add(&sum, -100000000), 1);
+	assert_true(sum == 0);
+}
+
 static void
 test_money(void **state)
 {
@@ -413,6 +432,7 @@ main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_hash_pieces),
 		cmocka_unit_test(test_digest_set),
+		cmocka_unit_test(test_money_add),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

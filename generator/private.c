@@ -1,0 +1,238 @@
+/*
+ * private.c: what a build writes under private/ (cli.md, output layout),
+ * as writers of the engine (engine.c), in this order: the packets and
+ * their print batches (packets.c, batches.c), the eligibility lists
+ * (lists.c), and last the coordinator's index of them all (here).  Also
+ * the templates they share, loaded with the project.
+ *
+ * Everything here is personal data: every file is written OUT_PRIVATE.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "extern.h"
+
+/* ---- the templates ------------------------------------------------------- */
+
+/* Compiles a partial on its own, as a template. */
+static const struct tmpl *
+partial(struct tmpl_set *set, const char *name)
+{
+	char *text = xasprintf("{{> %s}}", name);
+	const struct tmpl *t = tmpl_compile(set, name, text, strlen(text));
+
+	free(text);
+	return t;
+}
+
+int
+private_load(struct project *p, struct diag *d)
+{
+	struct priv_tmpl *t = &p->priv;
+	struct buf css = {0};
+	int ok;
+
+	t->packet = tmpl_get(p->tmpl, "packet.html");
+	t->private = tmpl_get(p->tmpl, "private.html");
+	t->article = partial(p->tmpl, "packet-article");
+	t->print_start = partial(p->tmpl, "print-start");
+	t->print_end = partial(p->tmpl, "print-end");
+	t->index_row = partial(p->tmpl, "private-row");
+	t->index_end = partial(p->tmpl, "private-end");
+	ok = t->packet && t->private && t->article && t->print_start &&
+	    t->print_end && t->index_row && t->index_end;
+	if (!file_read("templates/packet.css", &css)) {
+		diag_file(d, DIAG_ERROR, "templates/packet.css", 0,
+		    "cannot read: %s", strerror(errno));
+		ok = 0;
+	}
+	buf_putc(&css, '\0');
+	t->css = buf_detach(&css);
+	return ok;
+}
+
+void
+private_unload(struct project *p)
+{
+	free(p->priv.css);
+	memset(&p->priv, 0, sizeof(p->priv));
+}
+
+struct tv *
+private_view(const struct project *p, struct arena *a, const char *title,
+    const char *css)
+{
+	struct tv *v = tv_map(a), *st;
+
+	tv_set(a, v, "title", tv_str(a, title));
+	tv_set(a, v, "style", tv_str(a, p->priv.css));
+	tv_set(a, v, "page_css", tv_str(a, css));
+	tv_set(a, v, "as_of", tv_date(a, p->as_of));
+	st = tv_set(a, v, "site", tv_map(a));
+	tv_set(a, st, "title", tv_str(a, p->conf.title));
+	/* private.html shows a list or the index; the caller sets one. */
+	tv_set(a, v, "list", tv_null(a));
+	tv_set(a, v, "index", tv_null(a));
+	return v;
+}
+
+/* ---- the coordinator's index ------------------------------------------------ */
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : "";
+}
+
+/* The index's head: the print batches of the units, and the lists. */
+static struct tv *
+index_head(struct priv *pv, struct arena *a, const struct eng_units *u)
+{
+	struct tv *v, *iv, *units, *it;
+	char *href;
+	size_t i;
+
+	v = private_view(pv->p, a, "Coordinator's index", "");
+	iv = tv_put(a, v, "index", tv_map(a));
+	units = tv_set(a, iv, "units", tv_list(a));
+	for (i = 0; i < u->n; i++) {
+		it = tv_push(a, units, tv_map(a));
+		tv_set(a, it, "name", tv_str(a, u->v[i].name ?
+		    u->v[i].name : "No unit"));
+		href = xasprintf("print/%s.html", u->v[i].key);
+		tv_set(a, it, "href", tv_str(a, href));
+		free(href);
+		tv_set(a, it, "count", tv_num(a, (double)u->v[i].count));
+		tv_set(a, it, "no_computer", tv_num(a,
+		    (double)u->v[i].nocomp));
+	}
+	tv_set(a, iv, "lists", pv->lists);
+	tv_set(a, iv, "has_lists", tv_bool(a, pv->lists->len > 0));
+	return v;
+}
+
+/* One packet's row of the index, rendered into b. */
+static int
+index_row(struct priv *pv, sqlite3_stmt *st, struct arena *ra,
+    struct buf *b)
+{
+	struct tv *it = tv_map(ra);
+	char *href;
+
+	tv_set(ra, it, "id", tv_str(ra, col(st, 0)));
+	tv_set(ra, it, "name", tv_str(ra, col(st, 1)));
+	tv_set(ra, it, "unit", tv_str(ra, col(st, 2)));
+	tv_set(ra, it, "class", tv_str(ra, col(st, 3)));
+	tv_set(ra, it, "alerts", tv_num(ra,
+	    (double)sqlite3_column_int64(st, 4)));
+	tv_set(ra, it, "printed", tv_bool(ra, sqlite3_column_int(st, 5)));
+	href = xasprintf("packets/%s.html", col(st, 0));
+	tv_set(ra, it, "href", tv_str(ra, href));
+	free(href);
+	buf_reset(b);
+	return tmpl_render(pv->p->priv.index_row, it, b);
+}
+
+/* The rows of every packet by unit and name, one rendered at a time so
+ * a department of any size fits in memory. */
+static int
+index_rows(struct priv *pv, struct eng *e, struct out_file *f)
+{
+	sqlite3_stmt *st;
+	struct arena ra = {0};
+	struct buf b = {0};
+	int ok = 1, rc = SQLITE_DONE;
+
+	if ((st = eng_prepare(e, "packet", "SELECT id, name, unit, class, "
+	    "nalerts, no_computer FROM %s ORDER BY unit, name, id")) == NULL)
+		return 0;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ok = index_row(pv, st, &ra, &b);
+		out_put(f, b.data, b.len);
+		arena_reset(&ra);
+	}
+	sqlite3_finalize(st);
+	/* A short index must not be kept as a whole one. */
+	if (ok && rc != SQLITE_DONE)
+		ok = eng_db_fail(e, "select");
+	arena_free(&ra);
+	buf_free(&b);
+	return ok;
+}
+
+/*
+ * The coordinator's index: the batches, the lists, then every packet by
+ * unit and name.  Made from the packets' rows alone (the lists are made
+ * from the same employees' rows): kept when their set is the same.
+ */
+static int
+index_finish(void *self, struct eng *e)
+{
+	struct priv *pv = self;
+	const struct eng_units *u = eng_units(e, "packet");
+	const char *path = "private/index.html";
+	struct out_file *f;
+	struct digest in;
+	struct arena a = {0};
+	struct buf b = {0};
+	struct tv *v;
+	struct hash h;
+	int ok;
+
+	if (u == NULL)
+		return 0;
+	/* What the index and lists are made from: the project and every
+	 * packet's id and input. */
+	hash_init(&h);
+	hash_digest(&h, &pv->p->fp);
+	hash_str(&h, "index");
+	hash_digest(&h, &u->all);
+	hash_end(&h, &in);
+	if (out_keep(pv->out, path, &in, OUT_PRIVATE))
+		return 1;
+	f = out_open(pv->out, path, OUT_PRIVATE, &in);
+	v = index_head(pv, &a, u);
+	ok = tmpl_render(pv->p->priv.private, v, &b);
+	out_put(f, b.data, b.len);
+	ok = ok && index_rows(pv, e, f);
+	buf_reset(&b);
+	ok = ok && tmpl_render(pv->p->priv.index_end, v, &b);
+	out_put(f, b.data, b.len);
+	ok &= out_close(f);
+	arena_free(&a);
+	buf_free(&b);
+	return ok;
+}
+
+/* ---- a build's private/ ------------------------------------------------------ */
+
+int
+private_build(struct project *p, struct records *r, struct out *out,
+    int jobs, struct fy_figures *fy, struct diag *d)
+{
+	struct eng_writer w[3];
+	struct priv pv;
+	struct eng *e;
+	int ok;
+
+	memset(&pv, 0, sizeof(pv));
+	pv.p = p;
+	pv.out = out;
+	pv.d = d;
+	pv.lists = tv_list(&pv.a);
+	packets_writer(&w[0], &pv);
+	lists_writer(&w[1], &pv);
+	memset(&w[2], 0, sizeof(w[2]));
+	w[2].finish = index_finish;
+	w[2].self = &pv;
+	e = eng_new(p, out, w, 3, d);
+	ok = eng_run(e, r, jobs, fy);
+	eng_free(e);
+	arena_free(&pv.a);
+	return ok;
+}

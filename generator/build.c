@@ -5,7 +5,10 @@
  * which swaps it in only when everything succeeded.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,7 +49,7 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	p->as_of = as_of;
 	/* Before loading: a file edited during the load then differs from
 	 * its digest, and the next build makes its outputs anew. */
-	project_fingerprint(&p->fp, as_of);
+	project_fingerprint(p);
 	ok = project_load(&p->conf, d);
 	ok &= content_load(&p->content, &p->conf, d);
 	ok &= catalog_load(&p->catalog, &p->content, d);
@@ -61,6 +64,7 @@ project_open(struct project *p, day_t as_of, int warn_missing,
 	p->tmpl = tmpl_set_dir("templates", "templates", warn_missing, d);
 	ok &= tmpl_get(p->tmpl, "page.html") != NULL;
 	ok &= private_load(p, d);
+	project_fingerprint_private(p);
 	return ok && d->errors == 0;
 }
 
@@ -72,6 +76,7 @@ project_close(struct project *p)
 	catalog_free(&p->catalog);
 	content_free(&p->content);
 	config_free(&p->conf);
+	project_fingerprint_free(p);
 }
 
 /* --verbose: one line of what a step read or made.  Not a diagnostic
@@ -172,26 +177,192 @@ records_need(struct records **r, struct diag *d)
 	return records_open(r, d);
 }
 
+/* ---- what a kept private/ was summed into -------------------------------- */
+
+/*
+ * The figures as a note of the manifest (out_note), for a build that
+ * keeps private/ without reading an employee: the results page and the
+ * report bundle show them.  Every field of struct fy_figures is here: a
+ * field added there fails this assertion until it is added here too.
+ */
+_Static_assert(sizeof(struct fy_figures) == offsetof(struct fy_figures,
+    eligible_employees) + 14 * sizeof(long) + sizeof(int64_t) +
+    2 * sizeof(long *), "struct fy_figures changed: update fy_note_put "
+    "and fy_note_get (build.c)");
+
+static void
+fy_note_put(struct buf *b, const struct fy_figures *f, size_t ntitles)
+{
+	size_t i;
+
+	buf_printf(b, "%d %ld %ld %ld %ld %ld %ld %ld %" PRId64 " %ld %ld %ld "
+	    "%ld %ld %ld %ld %zu", f->fy, f->eligible_employees,
+	    f->participating_employees, f->appointments[0],
+	    f->appointments[1], f->appointments[2], f->appointments_eltpa,
+	    f->appointments_bridging, f->course_spent_cents,
+	    f->courses_taken, f->courses_completed, f->courses_dropped,
+	    f->courses_failed, f->exams_taken, f->grades_issued,
+	    f->withdrawal_candidates, ntitles);
+	for (i = 0; i < ntitles; i++)
+		buf_printf(b, " %ld", f->grades_by_title[i]);
+	for (i = 0; i < 3 * ntitles; i++)
+		buf_printf(b, " %ld", f->appointments_by_title[i]);
+}
+
+/* The next number of the note at *p into *v; 0 when there is none. */
+static int
+fy_num(const char **p, long long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoll(*p, &end, 10);
+	if (end == *p || errno != 0 || (*end != ' ' && *end != '\0'))
+		return 0;
+	*p = end;
+	return 1;
+}
+
+/* Reads a note fy_note_put() wrote into f (made by fy_figures_init for
+ * ntitles); 0 when it is not one (f then holds a part of it). */
+static int
+fy_note_get(const char *note, struct fy_figures *f, size_t ntitles)
+{
+	long *scalars[] = { &f->eligible_employees,
+	    &f->participating_employees, &f->appointments[0],
+	    &f->appointments[1], &f->appointments[2], &f->appointments_eltpa,
+	    &f->appointments_bridging, NULL, &f->courses_taken,
+	    &f->courses_completed, &f->courses_dropped, &f->courses_failed,
+	    &f->exams_taken, &f->grades_issued, &f->withdrawal_candidates };
+	const char *p = note;
+	long long v;
+	size_t i;
+
+	if (!fy_num(&p, &v) || v != f->fy)
+		return 0;
+	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++) {
+		if (!fy_num(&p, &v))
+			return 0;
+		if (scalars[i] != NULL)
+			*scalars[i] = (long)v;
+		else
+			f->course_spent_cents = (int64_t)v;
+	}
+	if (!fy_num(&p, &v) || v != (long long)ntitles)
+		return 0;
+	for (i = 0; i < 4 * ntitles; i++) {
+		if (!fy_num(&p, &v))
+			return 0;
+		if (i < ntitles)
+			f->grades_by_title[i] = (long)v;
+		else
+			f->appointments_by_title[i - ntitles] = (long)v;
+	}
+	return *p == '\0';
+}
+
+/* What private/ is made from: the project's part of it (project.c) and
+ * the records' bytes.  Zero when those cannot be told. */
+static void
+private_input(const struct project *p, const struct digest *db,
+    struct digest *in)
+{
+	struct hash h;
+
+	memset(in, 0, sizeof(*in));
+	if (db == NULL)
+		return;
+	hash_init(&h);
+	hash_str(&h, "private");
+	hash_digest(&h, &p->fp);
+	hash_digest(&h, db);
+	hash_end(&h, in);
+}
+
+static void
+digest_hex(const struct digest *x, char hex[33])
+{
+	snprintf(hex, 33, "%016" PRIx64 "%016" PRIx64, x->w[0], x->w[1]);
+}
+
+/*
+ * Whether the previous output's private/ was made from this build's
+ * input, and is as that build left it: it is kept whole (out_keep_tree)
+ * and its figures read from the manifest into fy.  A guide edited, a
+ * site template or the stylesheet changed: no record is read.
+ */
+static int
+private_kept(const struct project *p, struct out *out,
+    const struct digest *in, struct fy_figures *fy)
+{
+	struct fy_figures old;
+	const char *note;
+	char hex[33];
+	size_t n = p->catalog.ntitles;
+
+	if (out == NULL || (in->w[0] == 0 && in->w[1] == 0))
+		return 0;
+	digest_hex(in, hex);
+	if ((note = out_note_old(out, "private")) == NULL ||
+	    strcmp(note, hex) != 0 ||
+	    (note = out_note_old(out, "figures")) == NULL)
+		return 0;
+	fy_figures_init(&old, fy->fy, n);
+	if (!fy_note_get(note, &old, n) || !out_keep_tree(out, "private/")) {
+		fy_figures_free(&old);
+		return 0;
+	}
+	fy_figures_free(fy);
+	*fy = old;	/* its arrays now fy's */
+	return 1;
+}
+
+/* The notes a later build keeping private/ needs of this one. */
+static void
+private_notes(const struct project *p, struct out *out,
+    const struct digest *in, const struct fy_figures *fy)
+{
+	struct buf b = {0};
+	char hex[33];
+
+	if (out == NULL || (in->w[0] == 0 && in->w[1] == 0))
+		return;
+	digest_hex(in, hex);
+	out_note(out, "private", hex);
+	fy_note_put(&b, fy, p->catalog.ntitles);
+	out_note(out, "figures", b.data);
+	buf_free(&b);
+}
+
+/* ---- a build --------------------------------------------------------------- */
+
 /*
  * Everything a build writes, into out (NULL: check, writes nothing):
  * the private outputs first, as they read the records and sum the
- * figures the public results page and the report bundle show.
+ * figures the public results page and the report bundle show; kept as
+ * they are when made from the same input (db: the records' digest,
+ * NULL when unknown).
  */
 static int
-build_all(struct project *p, struct records *r, struct out *out, int jobs,
-    struct diag *d)
+build_all(struct project *p, struct records *r, const struct digest *db,
+    struct out *out, int jobs, struct diag *d)
 {
 	struct fy_figures fy;
 	struct program_rows pr;
 	struct arena a = {0};
+	struct digest in;
 	int ok = 1, have = r != NULL;
 
 	memset(&pr, 0, sizeof(pr));
 	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
 	if (have) {
 		ok = rec_program(r, &a, &pr);
-		progress_stage("packets", rec_count(r));
-		ok &= private_build(p, r, out, jobs, &fy, d);
+		private_input(p, db, &in);
+		if (!private_kept(p, out, &in, &fy)) {
+			progress_stage("packets", rec_count(r));
+			ok &= private_build(p, r, out, jobs, &fy, d);
+		}
+		private_notes(p, out, &in, &fy);
 		out_hook("private");
 	}
 	progress_stage("site", 0);
@@ -209,22 +380,23 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 
 /*
  * What a whole build is made from: the project (its files, the program,
- * the as-of date: project_fingerprint) and the records' bytes.  0 when
- * those cannot be told (a WAL database).
+ * the as-of date: fp_all) and the records' bytes (*db, zero when there
+ * are none).  0 when those cannot be told (a WAL database).
  */
 static int
-build_input(const struct project *p, struct records *r, struct digest *in)
+build_input(const struct project *p, struct records *r, struct digest *db,
+    struct digest *in)
 {
-	struct digest db = {{0, 0}};
 	struct hash h;
 
-	if (r != NULL && !rec_digest(r, &db))
+	memset(db, 0, sizeof(*db));
+	if (r != NULL && !rec_digest(r, db))
 		return 0;
 	hash_init(&h);
 	hash_str(&h, "build");
-	hash_digest(&h, &p->fp);
+	hash_digest(&h, &p->fp_all);
 	hash_u64(&h, r != NULL);
-	hash_digest(&h, &db);
+	hash_digest(&h, db);
 	hash_end(&h, in);
 	return 1;
 }
@@ -243,6 +415,10 @@ fp_strict(struct project *p)
 	hash_str(&h, "strict");
 	hash_digest(&h, &p->fp);
 	hash_end(&h, &p->fp);
+	hash_init(&h);
+	hash_str(&h, "strict");
+	hash_digest(&h, &p->fp_all);
+	hash_end(&h, &p->fp_all);
 }
 
 /*
@@ -279,8 +455,8 @@ build_once(const struct opts *o, struct diag *d)
 	struct project p;
 	struct records *r = NULL;
 	struct out *out = NULL;
-	struct digest in;
-	int ok, current = 0;
+	struct digest in, db;
+	int ok, known = 0, current = 0;
 
 	progress_stage("loading", 0);
 	d->quiet_warnings = o->quiet && !o->strict;
@@ -292,9 +468,10 @@ build_once(const struct opts *o, struct diag *d)
 			fp_strict(&p);
 		ok = records_for_build(&r, dir, d);
 	}
-	if (ok)
-		ok = (out = out_begin(dir, build_input(&p, r, &in) ? &in :
-		    NULL, d)) != NULL;
+	if (ok) {
+		known = build_input(&p, r, &db, &in);
+		ok = (out = out_begin(dir, known ? &in : NULL, d)) != NULL;
+	}
 	/* Nothing changed since the output was made, and it is all in
 	 * place: it stays as it is, unread and unwritten. */
 	if (ok && out_current(out)) {
@@ -303,7 +480,7 @@ build_once(const struct opts *o, struct diag *d)
 	} else if (ok) {
 		note(o, "%s: %s", RECORDS_DB, r ? "read" : "none: the public "
 		    "site only");
-		ok = build_all(&p, r, out, jobs_of(o), d);
+		ok = build_all(&p, r, known ? &db : NULL, out, jobs_of(o), d);
 	}
 	ok = warnings_end(o, &p, d) && ok;
 	if (ok && !current) {
@@ -365,7 +542,7 @@ cmd_check(const struct opts *o, struct diag *d)
 
 	if ((ok = project_open(&p, o->as_of, 1, d))) {
 		catalog_cycles(&p.catalog, d);
-		ok = records_open(&r, d) && build_all(&p, r, NULL,
+		ok = records_open(&r, d) && build_all(&p, r, NULL, NULL,
 		    jobs_of(o), d);
 	}
 	/* strict: true in site.yaml makes warnings errors here too. */

@@ -91,12 +91,29 @@ int		 ydoc_get_long(struct ydoc *, yaml_node_t *, const char *key,
 int		 project_load(struct config *, struct diag *);
 void		 config_free(struct config *);
 /*
- * project_fingerprint: a digest of everything but the records a build's
- * output depends on: the program, the as-of date, every file under
- * content/ and templates/.  Files made from the same fingerprint and the
- * same records are the same (output.c keeps them; packets.c).
+ * What a build's outputs are made from besides the records (struct
+ * project's fp, fp_all, files):
+ *   project_fingerprint          before loading (so a file edited during
+ *                                the load differs from its digest, and
+ *                                the next build makes its outputs anew):
+ *                                the digest of every file under content/
+ *                                and templates/, and fp_all: the program,
+ *                                the as-of date and all those files
+ *   project_fingerprint_private  once loaded: fp, what private/ is made
+ *                                from: the program, the as-of date,
+ *                                site.yaml, the appendix pages (the
+ *                                catalog) and the templates but those
+ *                                only the site and report reach
+ *                                (page.html, report.html, style.css,
+ *                                search.js and their partials).  A
+ *                                writer of private/ that reads another
+ *                                file must be added there.
+ *   project_fingerprint_free     releases files
  */
-void		 project_fingerprint(struct digest *, day_t as_of);
+struct project;
+void		 project_fingerprint(struct project *);
+void		 project_fingerprint_private(struct project *);
+void		 project_fingerprint_free(struct project *);
 /*
  * project_text_ok: a content file's bytes are UTF-8 (after an optional
  * byte-order mark, which *skip steps over) with no NUL; else the line of
@@ -378,6 +395,20 @@ int		 out_seq_write(struct out *, const char *path, const void *,
 void		 out_seq_put(struct out *, const char *key, const char *path,
 		    const struct out_rec *, const struct out_span *);
 /*
+ * out_keep_tree: keeps every file of the previous output under prefix
+ * ("private/"), series and others, when its manifest is whole, every one
+ * of them is intact and every series file is under prefix: the build
+ * then makes none of them.  1 when kept; else 0 and nothing is.  Before
+ * any series file of the build (out_seq_*).
+ * out_note: a line "KEY VALUE" of the new manifest (KEY without blanks,
+ * VALUE one line): what a later build needs of this one besides its
+ * files (the figures the kept private/ was summed into).  out_note_old:
+ * the previous manifest's value of KEY, NULL when none.
+ */
+int		 out_keep_tree(struct out *, const char *prefix);
+void		 out_note(struct out *, const char *key, const char *value);
+const char	*out_note_old(const struct out *, const char *key);
+/*
  * out_open, out_put, out_close: one file written in parts, for files too
  * big to hold (print batches, the index); recorded like out_write() when
  * closed, with input (may be NULL) for out_keep.  out_open(NULL, ...)
@@ -423,8 +454,10 @@ char		*out_name(const struct out *, const char *path);
 char		*out_old(const struct out *, const char *path);
 int		 out_keep_old(struct out *, const char *path);
 /*
- * out_commit: puts the new output in place of the old one: one rename of
- * the stage, the old removed; nothing at all when every file was kept.
+ * out_commit: puts the new output in place of the old one: one exchange
+ * of the stage and the output, the old removed; nothing at all when
+ * every file was kept.  A folder all of whose files are kept is not
+ * linked file by file (output.c).
  * out_abort: drops the new output; the old stays.  Both free the struct.
  */
 int		 out_commit(struct out *);
@@ -451,12 +484,28 @@ int		 out_single(const char *dir, const char *path,
  * in a build's order: "lock-wait" (about to wait for another build),
  * "stage" (the staging folder made), "scan" (the first employees'
  * files written), "private" (private/ written), "commit" (the stage
- * complete, before the swap), "swapped" (before the old output is
- * removed).
+ * complete, before the swap), "exchanged" (swapped, the output's whole
+ * folders still links into the old one), "swapped" (the new output
+ * whole, before the old one is removed).
  */
 void		 out_hook(const char *stage);
 
 /* ---- site.c: the public site ---------------------------------------------- */
+
+/* What a file of content/ or templates/ is to the private outputs'
+ * fingerprint (project.c). */
+enum fp_use {
+	FP_ANY,		/* not known to be a template of either */
+	FP_PUBLIC,	/* reached only by the site's and report's */
+	FP_PRIVATE	/* a template private/ is made from */
+};
+
+/* A file of content/ or templates/ as read before loading. */
+struct fp_file {
+	char		*path;		/* "templates/packet.html" */
+	struct digest	 d;		/* of its size and bytes */
+	enum fp_use	 use;
+};
 
 /* The templates of private/, loaded with the project (private_load). */
 struct priv_tmpl {
@@ -478,7 +527,12 @@ struct project {
 	struct tmpl_set	*tmpl;		/* templates/ */
 	struct priv_tmpl priv;		/* ... those of private/ */
 	day_t		 as_of;
-	struct digest	 fp;		/* project_fingerprint() */
+	struct digest	 program;	/* the program's bytes */
+	struct digest	 fp;		/* what private/ is made from besides
+					 * the records (project.c) */
+	struct digest	 fp_all;	/* ... what all of the output is */
+	struct fp_file	*files;		/* content/, templates/: by path */
+	size_t		 nfiles;
 };
 
 /*

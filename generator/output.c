@@ -17,7 +17,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
@@ -55,6 +54,43 @@ struct seq_in {
 	int		 bad;		/* a damaged line was passed */
 };
 
+/*
+ * A folder of the output, previous or new, with the files directly in
+ * it: one whose files are all kept, as many as it had, and nothing else
+ * (its listing), is "whole": at commit the stage gets a link to it, not
+ * a link to each of its files (see out_commit).
+ */
+struct dstat {
+	char		*path;		/* "private/packets"; "" the root */
+	size_t		 old_n;		/* files in it, the previous manifest's */
+	size_t		 new_n;		/* ... this build's */
+	size_t		 kept_n;	/* ... of them kept */
+	size_t		 nchild;	/* folders in it (at commit) */
+	unsigned	 fmode;		/* a file's mode under it, this build's */
+	int		 bad;		/* not whole, or a folder in it is not */
+	int		 covered;	/* it or a folder above it is whole */
+};
+
+/* The folders, hashed by path (open addressing). */
+struct dirs {
+	struct dstat	*v;		/* cap slots, path NULL when free */
+	size_t		 n;
+	size_t		 cap;		/* a power of two, or 0 */
+	struct dstat	*last;		/* the last one found: series files
+					 * come one folder after another */
+};
+
+/* A line of the manifest's notes (out_note). */
+struct note {
+	char		*key;
+	char		*value;
+};
+
+struct notes {
+	struct note	*v;
+	size_t		 n;
+};
+
 struct out {
 	char		*shown;		/* the output folder, as given */
 	char		*dir;		/* ... the one swapped (swap_target) */
@@ -72,7 +108,14 @@ struct out {
 	FILE		*mf;		/* this build's manifest, in the stage */
 	FILE		*kept;		/* paths of series files kept */
 	int		 changed;	/* a series file differs from before */
-	pthread_mutex_t	 lock;		/* guards now */
+	struct dirs	 dirs;		/* the folders, old and new (lock) */
+	struct notes	 notes_old;	/* the previous manifest's notes */
+	struct notes	 notes;		/* this build's */
+	char		**linked;	/* whole folders the stage links to */
+	size_t		 nlinked;
+	int		 keep_stage;	/* the output links into the stage:
+					 * it must stay (out_commit) */
+	pthread_mutex_t	 lock;		/* guards now, dirs */
 	struct diag	*d;
 };
 
@@ -81,17 +124,20 @@ struct out {
 /*
  * .umpress-manifest, inside the output: a header line, "input INPUT" (what
  * the whole build was made from, out_begin), one line per file of the
- * series in key then path order, a line "=", then one line per other
- * file in path order.  A line:
+ * series in key then path order, a line "=", one line per other file in
+ * path order, a line "=", the notes ("KEY VALUE", by key: out_note) and
+ * a last line "end", without which the manifest was cut short.  A file's
+ * line:
  *   HASH INPUT SIZE MODE SPAN_OFF SPAN_LEN [KEY] PATH
  * (digests in 32 hex digits, MODE in octal; the span is a series file's,
  * 0 0 for the others).  No times: the same inputs
  * make the same manifest, as they make the same files.  It names the
  * private files, employee ids among them: mode 0600.
  */
-#define MANIFEST_HEAD	"umpress manifest 3"
+#define MANIFEST_HEAD	"umpress manifest 4"
 #define MANIFEST_INPUT	"input "	/* the second line: the build's input */
 #define MANIFEST_SEP	"="
+#define MANIFEST_END	"end"
 
 static void
 line_put(FILE *f, const struct out_rec *r, const struct out_span *span,
@@ -170,6 +216,40 @@ line_parse(char *line, struct out_rec *r, struct out_span *span,
 	return 1;
 }
 
+/* A file to check, and for a series file its line in the manifest. */
+struct chk {
+	const char	*path;
+	uint64_t	 size;
+	unsigned	 mode;
+	const char	*line;		/* the line as read (series) */
+};
+
+/*
+ * A series line, read for its path, size and mode only (the digests
+ * are checked to be 32 hex digits, not read): *c points into line,
+ * which it leaves as it is.  0 when damaged.
+ */
+static int
+series_light(const char *line, struct chk *c)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *p = line, *sp;
+	uint64_t mode, x;
+
+	if (strspn(p, hex) != 32 || p[32] != ' ' ||
+	    strspn(p + 33, hex) != 32 || p[65] != ' ')
+		return 0;
+	p += 66;
+	if (!num(&p, 10, ' ', &c->size) || !num(&p, 8, ' ', &mode) ||
+	    mode > 07777 || !num(&p, 10, ' ', &x) || !num(&p, 10, ' ', &x) ||
+	    (sp = strchr(p, ' ')) == NULL || sp == p || sp[1] == '\0')
+		return 0;
+	c->mode = (unsigned)mode;
+	c->path = sp + 1;
+	c->line = line;
+	return 1;
+}
+
 /* getline without its newline; 0 at the end. */
 static int
 line_get(FILE *f, char **line, size_t *cap)
@@ -220,6 +300,191 @@ manifest_free(struct manifest *m)
 		free(m->v[i].path);
 	free(m->v);
 	memset(m, 0, sizeof(*m));
+}
+
+/* ---- folders of the output ----------------------------------------------- */
+
+/* FNV-1a of the first len bytes of s. */
+static size_t
+dir_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
+/* The slot of the folder path[0..len) in a table of cap slots: its own,
+ * or the free one it would take. */
+static struct dstat *
+dir_slot(struct dstat *v, size_t cap, const char *path, size_t len)
+{
+	size_t i = dir_hash(path, len) & (cap - 1);
+
+	while (v[i].path != NULL && (strncmp(v[i].path, path, len) != 0 ||
+	    v[i].path[len] != '\0'))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void
+dirs_grow(struct dirs *t)
+{
+	struct dstat *v = t->v;
+	size_t cap = t->cap, i;
+
+	t->cap = cap ? cap * 2 : 64;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < cap; i++)
+		if (v[i].path != NULL)
+			*dir_slot(t->v, t->cap, v[i].path,
+			    strlen(v[i].path)) = v[i];
+	free(v);
+	t->last = NULL;
+}
+
+/*
+ * The folder path[0..len) ("" the root), made with every folder above
+ * it when new; NULL when absent and make is 0.  The caller holds o->lock
+ * where threads write.
+ */
+static struct dstat *
+dir_get(struct dirs *t, const char *path, size_t len, int make)
+{
+	struct dstat *d;
+	const char *slash;
+
+	if (t->last != NULL && strncmp(t->last->path, path, len) == 0 &&
+	    t->last->path[len] == '\0')
+		return t->last;
+	if (t->cap == 0 || (d = dir_slot(t->v, t->cap, path, len))->path ==
+	    NULL) {
+		if (!make)
+			return NULL;
+		/* Its parents first: a table holds every folder's parent. */
+		if (len > 0) {
+			slash = memrchr(path, '/', len);
+			dir_get(t, path, slash ? (size_t)(slash - path) : 0, 1);
+		}
+		if ((t->n + 1) * 2 > t->cap)
+			dirs_grow(t);
+		d = dir_slot(t->v, t->cap, path, len);
+		d->path = xstrndup(path, len);
+		t->n++;
+	}
+	return t->last = d;
+}
+
+/* The folder of the file at path. */
+static struct dstat *
+dir_of(struct dirs *t, const char *path, int make)
+{
+	const char *slash = strrchr(path, '/');
+
+	return dir_get(t, path, slash ? (size_t)(slash - path) : 0, make);
+}
+
+/* The folder above d; NULL for the root. */
+static struct dstat *
+dir_parent(struct dirs *t, const struct dstat *d)
+{
+	const char *slash;
+
+	if (d->path[0] == '\0')
+		return NULL;
+	slash = strrchr(d->path, '/');
+	return dir_get(t, d->path, slash ? (size_t)(slash - d->path) : 0, 0);
+}
+
+/* Counts a file of this build in its folder; the caller holds the lock
+ * where threads write. */
+static void
+dir_count_new(struct dirs *t, const char *path, const struct out_rec *r)
+{
+	struct dstat *d = dir_of(t, path, 1);
+
+	d->new_n++;
+	d->kept_n += r->kept != 0;
+	/* The mode its folders get in a stage (make_parents), up to the
+	 * first folder that has one. */
+	for (; d != NULL && d->fmode == 0; d = dir_parent(t, d))
+		d->fmode = r->mode;
+}
+
+static void
+dirs_free(struct dirs *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->v[i].path);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ---- notes ------------------------------------------------------------------ */
+
+static void
+notes_set(struct notes *ns, const char *key, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i].key, key) == 0) {
+			free(ns->v[i].value);
+			ns->v[i].value = xstrdup(value);
+			return;
+		}
+	ns->v = xreallocarray(ns->v, ns->n + 1, sizeof(*ns->v));
+	ns->v[ns->n].key = xstrdup(key);
+	ns->v[ns->n++].value = xstrdup(value);
+}
+
+static const char *
+notes_get(const struct notes *ns, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i].key, key) == 0)
+			return ns->v[i].value;
+	return NULL;
+}
+
+static int
+note_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct note *)x)->key,
+	    ((const struct note *)y)->key);
+}
+
+static void
+notes_free(struct notes *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++) {
+		free(ns->v[i].key);
+		free(ns->v[i].value);
+	}
+	free(ns->v);
+	memset(ns, 0, sizeof(*ns));
+}
+
+void
+out_note(struct out *o, const char *key, const char *value)
+{
+	if (o != NULL)
+		notes_set(&o->notes, key, value);
+}
+
+const char *
+out_note_old(const struct out *o, const char *key)
+{
+	return o != NULL && o->old_whole ? notes_get(&o->notes_old, key) :
+	    NULL;
 }
 
 /* Reads the next series line of the previous manifest into o->seq. */
@@ -284,11 +549,12 @@ input_parse(const char *line, struct digest *in)
 static void
 manifest_load(struct out *o)
 {
-	char *path, *line = NULL, *rest;
+	char *path, *line = NULL, *rest, *sp;
 	size_t cap = 0;
 	struct out_rec r;
 	struct out_span span;
-	int others = 0;
+	struct chk c;
+	int part = 0, end = 0;	/* 0 series, 1 others, 2 notes */
 	FILE *f;
 
 	path = xasprintf("%s/%s", o->dir, MANIFEST);
@@ -296,19 +562,26 @@ manifest_load(struct out *o)
 	    strcmp(line, MANIFEST_HEAD) == 0 && line_get(f, &line, &cap) &&
 	    input_parse(line, &o->old_input)) {
 		o->old_whole = 1;
-		while (line_get(f, &line, &cap)) {
-			if (!others && strcmp(line, MANIFEST_SEP) == 0)
-				others = 1;
-			else if (others) {
-				if (line_parse(line, &r, &span, &rest))
-					manifest_add(&o->old, rest, &r);
-				else
-					o->old_whole = 0;
+		while (!end && line_get(f, &line, &cap)) {
+			if (part < 2 && strcmp(line, MANIFEST_SEP) == 0)
+				part++;
+			else if (part == 2 && strcmp(line, MANIFEST_END) == 0)
+				end = 1;
+			else if (part == 2 && (sp = strchr(line, ' ')) != NULL) {
+				*sp = '\0';
+				notes_set(&o->notes_old, line, sp + 1);
+			} else if (part == 0 && series_light(line, &c)) {
+				dir_of(&o->dirs, c.path, 1)->old_n++;
+				o->old_nseq++;
+			} else if (part == 1 && line_parse(line, &r, &span,
+			    &rest)) {
+				dir_of(&o->dirs, rest, 1)->old_n++;
+				manifest_add(&o->old, rest, &r);
 			} else
-				o->old_nseq++;	/* checked as read */
+				o->old_whole = 0;
 		}
-		/* Cut short before the other files: not whole. */
-		o->old_whole &= others;
+		/* Cut short: not whole. */
+		o->old_whole &= end && (!line_get(f, &line, &cap));
 		seq_open(o);
 	}
 	if (f != NULL)
@@ -320,49 +593,101 @@ manifest_load(struct out *o)
 
 /* ---- folders ---------------------------------------------------------------- */
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	if (flag == FTW_DP)
-		return rmdir(path) == -1 && errno != ENOENT ? -1 : 0;
-	return unlink(path) == -1 && errno != ENOENT ? -1 : 0;
-}
+/* Folders deeper than this under a tree to remove are left (said by
+ * rm_stage): ours are a few deep, content/ sets how many more. */
+#define RM_DEPTH	256
+
+static int rm_at(int, const char *, int);
 
 /*
- * Gives its owner (us) every right on a folder, so what is in it can be
- * removed: a read-only old output (chmod -R a-w) is still ours.  1 when
- * it opened up a folder the walk could not read, to be walked again.
+ * Gives its owner (us) every right on the folder open at fd, so what is
+ * in it can be removed: a read-only old output (chmod -R a-w) is still
+ * ours.
  */
-static int
-open_up(const char *path, const struct stat *st, int flag, struct FTW *f)
+static void
+open_up(int fd)
 {
-	(void)f;
-	return (flag == FTW_D || flag == FTW_DNR) &&
-	    (st->st_mode & 0700) != 0700 &&
-	    chmod(path, (st->st_mode & 07777) | 0700) == 0 && flag == FTW_DNR;
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && (st.st_mode & 0700) != 0700)
+		fchmod(fd, (st.st_mode & 07777) | 0700);
+}
+
+/* Removes what the folder open at fd holds; closes fd.  0 when something
+ * stays (errno says why). */
+static int
+rm_in(int fd, int depth)
+{
+	struct dirent *e;
+	struct stat st;
+	DIR *dp;
+	int ok = 1, dir, saved = 0;
+
+	open_up(fd);
+	if ((dp = fdopendir(fd)) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		dir = e->d_type == DT_DIR;
+		if (e->d_type == DT_UNKNOWN)
+			dir = fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+			    0 && S_ISDIR(st.st_mode);
+		if (dir ? !rm_at(fd, e->d_name, depth + 1) :
+		    unlinkat(fd, e->d_name, 0) == -1 && errno != ENOENT) {
+			ok = 0;
+			saved = errno;
+		}
+	}
+	closedir(dp);
+	errno = saved;
+	return ok;
+}
+
+/* Removes the folder name in the folder open at dfd, and all in it. */
+static int
+rm_at(int dfd, const char *name, int depth)
+{
+	int fd;
+
+	if (depth > RM_DEPTH) {
+		errno = ELOOP;
+		return 0;
+	}
+	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	/* A folder we may not read: ours, opened up. */
+	if (fd == -1 && errno == EACCES && fchmodat(dfd, name, 0700, 0) == 0)
+		fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd == -1)
+		return errno == ENOENT;
+	if (!rm_in(fd, depth))
+		return 0;
+	return unlinkat(dfd, name, AT_REMOVEDIR) == 0 || errno == ENOENT;
 }
 
 /*
  * rm -rf, without following links; the folders are made writable first
  * (rm -rf does not, but a folder of ours left read-only would keep a
- * whole output, personal data included, for good).  A walk that opened
- * up a folder it could not read starts again, to look into it.
+ * whole output, personal data included, for good).  By descriptor, and
+ * by the type readdir gives: no stat of each file, no walk of each path
+ * (the old output of a build can hold a file per employee).
  */
 static int
 rm_tree(const char *path)
 {
 	struct stat st;
-	int rounds = 0;
 
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT;
-	while (S_ISDIR(st.st_mode) && nftw(path, open_up, 16, FTW_PHYS) == 1 &&
-	    ++rounds < 4096)
-		continue;
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS) == 0 &&
-	    lstat(path, &st) == -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0 || errno == ENOENT;
+	return rm_at(AT_FDCWD, path, 0);
 }
 
 /*
@@ -520,10 +845,18 @@ take_lock(int *fd, const char *parent, const char *shown, struct diag *d)
 	return 0;
 }
 
-/* Removes staging folders a killed build left beside the output
- * (".NAME.umpress-PID"): we hold the lock, so none is in use. */
+static int relink(const char *, const char *, const char *, const char *,
+    int);
+
+/*
+ * Removes staging folders a killed build left beside the output dir
+ * (".NAME.umpress-PID"): we hold the lock, so none is in use.  One that
+ * is the old output of a build killed right after its swap may still
+ * have folders the new output links to: those are put back first.
+ */
 static void
-clean_leftovers(struct diag *d, const char *parent, const char *base)
+clean_leftovers(struct diag *d, const char *dir, const char *parent,
+    const char *base)
 {
 	struct dirent *e;
 	char *prefix, *path;
@@ -535,7 +868,12 @@ clean_leftovers(struct diag *d, const char *parent, const char *base)
 	while ((e = readdir(dp)) != NULL)
 		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
 			path = xasprintf("%s/%s", parent, e->d_name);
-			rm_stage(d, path);
+			if (relink(dir, path, e->d_name, "", 0))
+				rm_stage(d, path);
+			else
+				diag_file(d, DIAG_WARN, path, 0, "not removed: "
+				    "%s/ links into it, and it cannot be put "
+				    "back (%s)", dir, strerror(errno));
 			free(path);
 		}
 	free(prefix);
@@ -602,7 +940,7 @@ out_begin(const char *dir, const struct digest *input, struct diag *d)
 			    "make it");
 		goto fail;
 	}
-	clean_leftovers(d, parent, base);
+	clean_leftovers(d, o->dir, parent, base);
 	o->stage = xasprintf("%s/.%s" STAGE_TAG "%ld", parent, base,
 	    (long)getpid());
 	if (mkdir(o->stage, 0755) == -1 || chmod(o->stage, 0755) == -1) {
@@ -746,6 +1084,7 @@ record_other(struct out *o, const char *path, const struct out_rec *r)
 {
 	pthread_mutex_lock(&o->lock);
 	manifest_add(&o->now, path, r);
+	dir_count_new(&o->dirs, path, r);
 	o->sorted = 0;
 	pthread_mutex_unlock(&o->lock);
 }
@@ -815,29 +1154,182 @@ out_keep(struct out *o, const char *path, const struct digest *input,
 	return 1;
 }
 
+/* ---- the previous output's files checked in bulk ----------------------------- */
+
+/* Whether path is under the folder prefix ("private/"). */
+static int
+under(const char *path, const char *prefix)
+{
+	return strncmp(path, prefix, strlen(prefix)) == 0;
+}
+
+/*
+ * A no-op build, or one that keeps private/ whole, checks that every file
+ * of the previous output is intact: a stat per employee, the most of
+ * what such a build costs.  So the checks go a chunk of the manifest at
+ * a time, its files shared among threads, each looking its files up from
+ * their folder, open (not walking each path from the top).
+ */
+#define CHK_CHUNK	8192	/* series lines read at once */
+#define CHK_THREADS	4	/* threads checking a chunk, at most */
+
+/* A thread's share of a chunk. */
+struct chk_part {
+	const struct out *o;
+	const struct chk *v;
+	size_t		 n;
+	int		 ok;		/* every one intact */
+};
+
+/* Whether the file at path (relative to the output) is intact; dfd and
+ * *dir: the folder last opened, kept open for the next file. */
+static int
+chk_one(const struct out *o, int *dfd, char **dir, const struct chk *c)
+{
+	const char *slash = strrchr(c->path, '/');
+	size_t len = slash ? (size_t)(slash - c->path) : 0;
+	struct stat st;
+	char *full;
+
+	if (*dir == NULL || strlen(*dir) != len ||
+	    strncmp(*dir, c->path, len) != 0) {
+		if (*dfd != -1)
+			close(*dfd);
+		free(*dir);
+		*dir = xstrndup(c->path, len);
+		full = xasprintf("%s/%s", o->dir, *dir);
+		*dfd = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		free(full);
+	}
+	return *dfd != -1 && fstatat(*dfd, slash ? slash + 1 : c->path, &st,
+	    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	    (uint64_t)st.st_size == c->size &&
+	    (unsigned)(st.st_mode & 07777) == c->mode;
+}
+
+static void *
+chk_part_run(void *arg)
+{
+	struct chk_part *p = arg;
+	char *dir = NULL;
+	size_t i;
+	int dfd = -1;
+
+	for (p->ok = 1, i = 0; p->ok && i < p->n; i++)
+		p->ok = chk_one(p->o, &dfd, &dir, &p->v[i]);
+	if (dfd != -1)
+		close(dfd);
+	free(dir);
+	return NULL;
+}
+
+/* Whether all n files are intact, a part per thread (the calling one
+ * among them; a thread that cannot start leaves its part to it). */
+static int
+chk_all(const struct out *o, const struct chk *v, size_t n)
+{
+	struct chk_part part[CHK_THREADS];
+	pthread_t tid[CHK_THREADS];
+	int started[CHK_THREADS];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t t, k, from;
+	int ok = 1;
+
+	t = cores < 1 ? 1 : cores > CHK_THREADS ? CHK_THREADS : (size_t)cores;
+	if (n < 256 * t)	/* not worth a thread */
+		t = 1;
+	for (k = 0, from = 0; k < t; k++) {
+		part[k].o = o;
+		part[k].v = v + from;
+		part[k].n = n / t + (k < n % t);
+		from += part[k].n;
+		started[k] = k > 0 && pthread_create(&tid[k], NULL,
+		    chk_part_run, &part[k]) == 0;
+	}
+	for (k = 0; k < t; k++)
+		if (!started[k])
+			chk_part_run(&part[k]);
+	for (k = 0; k < t; k++) {
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		ok &= part[k].ok;
+	}
+	return ok;
+}
+
+/* Whether the previous output's other files under prefix are intact. */
+static int
+others_intact(const struct out *o, const char *prefix)
+{
+	struct chk *v = xcalloc(o->old.n + 1, sizeof(*v));
+	size_t i, n = 0;
+	int ok;
+
+	for (i = 0; i < o->old.n; i++)
+		if (under(o->old.v[i].path, prefix)) {
+			v[n].path = o->old.v[i].path;
+			v[n].size = o->old.v[i].r.size;
+			v[n++].mode = o->old.v[i].r.mode;
+		}
+	ok = chk_all(o, v, n);
+	free(v);
+	return ok;
+}
+
+/*
+ * Walks the previous manifest's series a chunk at a time: each file must
+ * be under prefix ("" for any) and intact; fn (if not NULL) is then
+ * given the chunk.  0 at the first that is not, or a damaged line.
+ */
+static int
+bulk_walk(struct out *o, const char *prefix,
+    int (*fn)(struct out *, const struct chk *, size_t))
+{
+	char *path = xasprintf("%s/%s", o->dir, MANIFEST), *line = NULL;
+	struct chk *v = xcalloc(CHK_CHUNK, sizeof(*v));
+	struct buf text = {0};
+	size_t cap = 0, n, i, *at = xcalloc(CHK_CHUNK, sizeof(*at));
+	FILE *f = fopen(path, "re");
+	int ok = f != NULL, more = 1;
+
+	/* The head and the input. */
+	ok = ok && line_get(f, &line, &cap) && line_get(f, &line, &cap);
+	while (ok && more) {
+		buf_reset(&text);
+		for (n = 0; n < CHK_CHUNK && (more = line_get(f, &line,
+		    &cap)) && strcmp(line, MANIFEST_SEP) != 0; n++) {
+			at[n] = text.len;
+			buf_put(&text, line, strlen(line) + 1);
+		}
+		if (more)	/* the separator, not the end, stops it */
+			more = n == CHK_CHUNK;
+		else
+			ok = 0;	/* cut short */
+		for (i = 0; ok && i < n; i++)
+			ok = series_light(text.data + at[i], &v[i]) &&
+			    under(v[i].path, prefix);
+		ok = ok && chk_all(o, v, n) && (fn == NULL || fn(o, v, n));
+	}
+	if (f != NULL)
+		fclose(f);
+	buf_free(&text);
+	free(line);
+	free(path);
+	free(at);
+	free(v);
+	return ok;
+}
+
 /*
  * Whether the previous output was made from this build's input (not
- * zero) and every file of it is still in place (intact).  The series is
- * walked with the reader the build uses, then rewound for the build
- * when the answer is no.
+ * zero) and every file of it is still in place (intact).
  */
 int
 out_current(struct out *o)
 {
-	size_t i;
-	int ok;
-
-	if (!o->old_whole || zero(&o->input) ||
-	    !digest_eq(&o->input, &o->old_input))
-		return 0;
-	for (i = 0; i < o->old.n; i++)
-		if (!intact(o, o->old.v[i].path, &o->old.v[i].r))
-			return 0;
-	for (ok = 1; ok && o->seq.f != NULL; seq_advance(&o->seq))
-		ok = intact(o, o->seq.path, &o->seq.r);
-	if (!(ok = ok && !o->seq.bad))
-		seq_open(o);
-	return ok;
+	return o->old_whole && !zero(&o->input) &&
+	    digest_eq(&o->input, &o->old_input) && others_intact(o, "") &&
+	    bulk_walk(o, "", NULL);
 }
 
 /* ---- the series ------------------------------------------------------------- */
@@ -906,11 +1398,87 @@ out_seq_put(struct out *o, const char *key, const char *path,
 	if (o == NULL)
 		return;
 	line_put(o->mf, r, span, key, path);
+	pthread_mutex_lock(&o->lock);
+	dir_count_new(&o->dirs, path, r);
+	pthread_mutex_unlock(&o->lock);
 	if (r->kept) {
 		fprintf(o->kept, "%o %s\n", r->mode, path);
 		o->nseq_kept++;
 	} else
 		o->changed = 1;
+}
+
+/* Counts a kept series file of the chunk in the new manifest. */
+static int
+keep_chunk(struct out *o, const struct chk *v, size_t n)
+{
+	struct out_rec r;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	r.kept = 1;
+	for (i = 0; i < n; i++) {
+		/* The line of a file kept is the old one, byte for byte. */
+		fputs(v[i].line, o->mf);
+		fputc('\n', o->mf);
+		fprintf(o->kept, "%o %s\n", v[i].mode, v[i].path);
+		r.mode = v[i].mode;
+		pthread_mutex_lock(&o->lock);
+		dir_count_new(&o->dirs, v[i].path, &r);
+		pthread_mutex_unlock(&o->lock);
+		o->nseq_kept++;
+	}
+	return !ferror(o->mf) && !ferror(o->kept);
+}
+
+/* Forgets what out_keep_tree() recorded since mark (the manifest's
+ * length then): nothing else was. */
+static void
+keep_undo(struct out *o, off_t mark)
+{
+	size_t i;
+
+	fflush(o->mf);
+	if (ftruncate(fileno(o->mf), mark) == -1)
+		o->changed = 1;	/* written anew, whatever */
+	fseeko(o->mf, mark, SEEK_SET);
+	fflush(o->kept);
+	if (ftruncate(fileno(o->kept), 0) == -1)
+		o->changed = 1;
+	fseeko(o->kept, 0, SEEK_SET);
+	o->nseq_kept = 0;
+	for (i = 0; i < o->dirs.cap; i++)
+		o->dirs.v[i].new_n = o->dirs.v[i].kept_n =
+		    o->dirs.v[i].fmode = 0;
+}
+
+int
+out_keep_tree(struct out *o, const char *prefix)
+{
+	struct out_rec r;
+	off_t mark;
+	size_t i;
+	int ok;
+
+	if (!o->old_whole || o->now.n > 0 || o->nseq_kept > 0 || o->changed ||
+	    fflush(o->mf) != 0 || (mark = ftello(o->mf)) == -1)
+		return 0;
+	ok = others_intact(o, prefix) && bulk_walk(o, prefix, keep_chunk);
+	if (!ok) {
+		keep_undo(o, mark);
+		return 0;
+	}
+	for (i = 0; i < o->old.n; i++)
+		if (under(o->old.v[i].path, prefix)) {
+			r = o->old.v[i].r;
+			r.kept = 1;
+			record_other(o, o->old.v[i].path, &r);
+		}
+	/* No series file of the previous output is left to be found. */
+	if (o->seq.f != NULL)
+		fclose(o->seq.f);
+	o->seq.f = NULL;
+	return 1;
 }
 
 /* ---- files written in parts ------------------------------------------------- */
@@ -1287,11 +1855,257 @@ manifest_end(struct out *o)
 	sort_now(o);
 	for (i = 0; i < o->now.n; i++)
 		line_put(o->mf, &o->now.v[i].r, NULL, NULL, o->now.v[i].path);
+	fprintf(o->mf, "%s\n", MANIFEST_SEP);
+	xqsort(o->notes.v, o->notes.n, sizeof(*o->notes.v), note_cmp);
+	for (i = 0; i < o->notes.n; i++)
+		fprintf(o->mf, "%s %s\n", o->notes.v[i].key,
+		    o->notes.v[i].value);
+	fprintf(o->mf, "%s\n", MANIFEST_END);
 	ok = fflush(o->mf) == 0 && !ferror(o->mf);
 	ok &= fclose(o->mf) == 0;
 	o->mf = NULL;
 	return ok;
 }
+
+/* ---- whole folders ----------------------------------------------------------- */
+
+/* Marks d and every folder above it not whole. */
+static void
+dir_bad_up(struct dirs *t, struct dstat *d)
+{
+	const char *slash;
+
+	while (d != NULL && !d->bad) {
+		d->bad = 1;
+		if (d->path[0] == '\0')
+			break;
+		slash = strrchr(d->path, '/');
+		d = dir_get(t, d->path, slash ? (size_t)(slash - d->path) : 0,
+		    0);
+	}
+}
+
+/*
+ * Whether the previous output's folder at path holds n entries and has
+ * the mode a stage's folder of files of fmode gets: with each of its
+ * files intact (kept), nothing else is in it.
+ */
+static int
+listing_is(const struct out *o, const char *path, size_t n, unsigned fmode)
+{
+	char *full = xasprintf("%s/%s", o->dir, path);
+	struct dirent *e;
+	struct stat st;
+	size_t k = 0;
+	DIR *dp = NULL;
+	int ok;
+
+	ok = lstat(full, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (mode_t)(st.st_mode & 07777) == dir_mode(fmode) &&
+	    (dp = opendir(full)) != NULL;
+	while (ok && k <= n && (e = readdir(dp)) != NULL)
+		k += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	if (dp != NULL)
+		closedir(dp);
+	free(full);
+	return ok && k == n;
+}
+
+/*
+ * Finds the whole folders: every file in them kept, as many as the
+ * previous output had there, no folder in them that is not whole, and
+ * nothing else in them on disk.  The root never is (the manifest).
+ */
+static void
+dirs_whole(struct out *o)
+{
+	struct dirs *t = &o->dirs;
+	struct dstat *d, *up;
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->v[i].path != NULL && (up = dir_parent(t, &t->v[i])))
+			up->nchild++;
+	for (i = 0; i < t->cap; i++) {
+		d = &t->v[i];
+		if (d->path != NULL && (d->path[0] == '\0' || !o->old_whole ||
+		    d->old_n != d->kept_n || d->new_n != d->kept_n ||
+		    d->fmode == 0))
+			dir_bad_up(t, d);
+	}
+	for (i = 0; i < t->cap; i++) {
+		d = &t->v[i];
+		if (d->path != NULL && !d->bad && !listing_is(o, d->path,
+		    d->new_n + d->nchild, d->fmode))
+			dir_bad_up(t, d);
+	}
+}
+
+/* Whether the file at path is in a whole folder (linked as one). */
+static int
+covered(struct out *o, const char *path)
+{
+	struct dstat *d = o->nlinked > 0 ? dir_of(&o->dirs, path, 0) : NULL;
+
+	return d != NULL && !d->bad;
+}
+
+/*
+ * Whether this system exchanges a folder and a link in one rename
+ * (renameat2 RENAME_EXCHANGE: Linux 3.15, on ext4, xfs, btrfs, tmpfs).
+ * Tried on two names in the stage, removed again.
+ */
+static int
+exchange_works(struct out *o)
+{
+	char *a = xasprintf("%s/.umpress-x1", o->stage);
+	char *b = xasprintf("%s/.umpress-x2", o->stage);
+	int ok;
+
+	ok = mkdir(a, 0700) == 0 && symlink(".umpress-x1", b) == 0 &&
+	    renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0;
+	if (unlink(a) == -1)
+		rmdir(a);
+	if (rmdir(b) == -1)
+		unlink(b);
+	free(a);
+	free(b);
+	return ok;
+}
+
+/*
+ * The link in the stage to a whole folder at path: where that folder
+ * will be once the stage and the output are exchanged, the previous
+ * output then being at the stage's name beside it.
+ */
+static char *
+link_target(const char *stage_base, const char *path)
+{
+	struct buf b = {0};
+	const char *p;
+
+	BUF_LIT(&b, "../");
+	for (p = strchr(path, '/'); p != NULL; p = strchr(p + 1, '/'))
+		BUF_LIT(&b, "../");
+	buf_printf(&b, "%s/%s", stage_base, path);
+	return buf_detach(&b);
+}
+
+/* The stage's links to the whole folders at the top of their trees. */
+static int
+link_whole(struct out *o)
+{
+	const char *base = strrchr(o->stage, '/');
+	struct dstat *d, *up;
+	char *staged, *target;
+	size_t i;
+	int ok = 1;
+
+	base = base ? base + 1 : o->stage;
+	for (i = 0; ok && i < o->dirs.cap; i++) {
+		d = &o->dirs.v[i];
+		if (d->path == NULL || d->bad || (up = dir_parent(&o->dirs,
+		    d)) == NULL || !up->bad)
+			continue;
+		staged = xasprintf("%s/%s", o->stage, d->path);
+		target = link_target(base, d->path);
+		/* A file written and then found the old one's (adopt) left
+		 * its empty folders. */
+		ok = rm_tree(staged) && make_parents(staged, strlen(o->stage),
+		    dir_mode(d->fmode)) && symlink(target, staged) == 0;
+		if (ok) {
+			o->linked = xreallocarray(o->linked, o->nlinked + 1,
+			    sizeof(*o->linked));
+			o->linked[o->nlinked++] = xstrdup(d->path);
+		} else
+			out_fail(o, d->path);
+		free(staged);
+		free(target);
+	}
+	return ok;
+}
+
+/*
+ * After the exchange, the output's links to whole folders of the old
+ * output (beside it, at the stage's name) are exchanged with those
+ * folders: each rename puts the same files at the same paths.  A link
+ * that stays keeps the old output beside (keep_stage): the next build
+ * puts it back (relink).
+ */
+static int
+unlink_whole(struct out *o)
+{
+	char *from, *to;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < o->nlinked; i++) {
+		from = xasprintf("%s/%s", o->stage, o->linked[i]);
+		to = xasprintf("%s/%s", o->dir, o->linked[i]);
+		if (renameat2(AT_FDCWD, from, AT_FDCWD, to,
+		    RENAME_EXCHANGE) == -1) {
+			diag_file(o->d, DIAG_ERROR, to, 0, "cannot put this "
+			    "folder in place of its link to %s: %s (the next "
+			    "build does)", from, strerror(errno));
+			o->keep_stage = 1;
+			ok = 0;
+		}
+		free(from);
+		free(to);
+	}
+	return ok;
+}
+
+/*
+ * The output of a build killed between the exchange and unlink_whole()
+ * holds links to folders of the old output, left beside it at leftover
+ * (its name base): each is put in place of its link, so that removing
+ * the leftover loses nothing.  rel: the folder of dir walked ("" first),
+ * depth its number of parts.  0 when a link stays.
+ */
+static int
+relink(const char *dir, const char *leftover, const char *base,
+    const char *rel, int depth)
+{
+	char *path = xasprintf("%s/%s", dir, rel), *sub, *want, *from, *to;
+	char target[PATH_MAX];
+	struct dirent *e;
+	ssize_t n;
+	DIR *dp;
+	int ok = 1;
+
+	if (depth > RM_DEPTH || (dp = opendir(path)) == NULL) {
+		free(path);
+		return 1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    (e->d_type != DT_DIR && e->d_type != DT_LNK &&
+		    e->d_type != DT_UNKNOWN))
+			continue;
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) :
+		    xstrdup(e->d_name);
+		to = xasprintf("%s/%s", dir, sub);
+		if ((n = readlink(to, target, sizeof(target) - 1)) >= 0) {
+			target[n] = '\0';
+			want = link_target(base, sub);
+			from = xasprintf("%s/%s", leftover, sub);
+			if (strcmp(target, want) == 0 && renameat2(AT_FDCWD,
+			    from, AT_FDCWD, to, RENAME_EXCHANGE) == -1)
+				ok = 0;
+			free(want);
+			free(from);
+		} else if (errno == EINVAL)	/* not a link: a folder? */
+			ok &= relink(dir, leftover, base, sub, depth + 1);
+		free(to);
+		free(sub);
+	}
+	closedir(dp);
+	free(path);
+	return ok;
+}
+
+/* ---- the rest of the commit ---------------------------------------------------- */
 
 /* Whether this build's files are the previous output's, every one. */
 static int
@@ -1308,24 +2122,84 @@ unchanged(struct out *o)
 }
 
 /*
+ * The folders of the last file linked, open, so that each link is made
+ * from one folder to another by name and not by walking two paths.
+ */
+struct link_at {
+	char		*dir;		/* relative to the output; NULL: none */
+	int		 from;		/* the previous output's folder */
+	int		 to;		/* the stage's */
+};
+
+static void
+link_at_close(struct link_at *l)
+{
+	if (l->dir != NULL) {
+		close(l->from);
+		if (l->to != -1)
+			close(l->to);
+	}
+	free(l->dir);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Opens the folders of the file at path (their part before the last
+ * slash), making the stage's; 0 on failure. */
+static int
+link_at_open(struct out *o, struct link_at *l, const char *path,
+    unsigned mode)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+	char *full;
+
+	if (l->dir != NULL && strlen(l->dir) == len &&
+	    strncmp(l->dir, path, len) == 0)
+		return 1;
+	link_at_close(l);
+	l->dir = xstrndup(path, len);
+	full = xasprintf("%s/%s", o->dir, l->dir);
+	l->from = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(full);
+	full = xasprintf("%s/%s/x", o->stage, l->dir);
+	if (l->from != -1 && make_parents(full, strlen(o->stage),
+	    dir_mode(mode)))
+		*strrchr(full, '/') = '\0';
+	l->to = l->from == -1 ? -1 : open(full, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC);
+	free(full);
+	if (l->from == -1 || l->to == -1) {
+		if (l->from != -1)
+			close(l->from);
+		free(l->dir);
+		l->dir = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Links the previous output's file at path into the stage; copies it
  * where the file system has no hard links.
  */
 static int
-link_old(struct out *o, const char *path, unsigned mode)
+link_old(struct out *o, struct link_at *l, const char *path, unsigned mode)
 {
-	char *old = xasprintf("%s/%s", o->dir, path);
-	char *staged = xasprintf("%s/%s", o->stage, path);
+	const char *name = strrchr(path, '/');
+	char *old, *staged;
 	struct buf b = {0};
 	int ok;
 
-	ok = link(old, staged) == 0 || (errno == ENOENT &&
-	    make_parents(staged, strlen(o->stage), dir_mode(mode)) &&
-	    link(old, staged) == 0);
-	if (!ok && (errno == EPERM || errno == EXDEV || errno == EMLINK ||
-	    errno == ENOTSUP))
-		ok = file_read(old, &b) && write_file(staged, b.data ?
-		    b.data : "", b.len, mode);
+	name = name ? name + 1 : path;
+	if (link_at_open(o, l, path, mode) && linkat(l->from, name, l->to,
+	    name, 0) == 0)
+		return 1;
+	old = xasprintf("%s/%s", o->dir, path);
+	staged = xasprintf("%s/%s", o->stage, path);
+	ok = errno == EPERM || errno == EXDEV || errno == EMLINK ||
+	    errno == ENOTSUP;
+	ok = ok && file_read(old, &b) && write_file(staged, b.data ?
+	    b.data : "", b.len, mode);
 	buf_free(&b);
 	if (!ok)
 		out_fail(o, path);
@@ -1334,23 +2208,29 @@ link_old(struct out *o, const char *path, unsigned mode)
 	return ok;
 }
 
-/* Links every kept file into the stage, which then is the whole output. */
+/* Links every kept file into the stage, which then is the whole output,
+ * but those of the whole folders, linked as one. */
 static int
 link_kept(struct out *o)
 {
+	struct link_at l = {0};
 	char *line = NULL, *path;
 	size_t cap = 0, i;
 	unsigned long mode;
 	int ok = 1;
 
 	for (i = 0; ok && i < o->now.n; i++)
-		if (o->now.v[i].r.kept)
-			ok = link_old(o, o->now.v[i].path, o->now.v[i].r.mode);
+		if (o->now.v[i].r.kept && !covered(o, o->now.v[i].path))
+			ok = link_old(o, &l, o->now.v[i].path,
+			    o->now.v[i].r.mode);
 	ok = ok && fflush(o->kept) == 0 && fseeko(o->kept, 0, SEEK_SET) == 0;
 	while (ok && line_get(o->kept, &line, &cap)) {
 		mode = strtoul(line, &path, 8);
-		ok = *path == ' ' && link_old(o, path + 1, (unsigned)mode);
+		ok = *path == ' ';
+		if (ok && !covered(o, path + 1))
+			ok = link_old(o, &l, path + 1, (unsigned)mode);
 	}
+	link_at_close(&l);
 	free(line);
 	return ok;
 }
@@ -1380,7 +2260,8 @@ same_file(const char *a, const char *b)
 
 /* Swaps the stage in for the output in one step when the system can
  * (renameat2 RENAME_EXCHANGE), so there is never a moment without an
- * output; else in two renames. */
+ * output; else in two renames, but never with links to whole folders
+ * (their target is the stage's name). */
 static int
 swap_in(struct out *o)
 {
@@ -1392,6 +2273,8 @@ swap_in(struct out *o)
 	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->dir,
 	    RENAME_EXCHANGE) == 0)
 		return 1;
+	if (o->nlinked > 0)
+		return 0;
 	old = xasprintf("%s.old", o->stage);
 	if (rename(o->dir, old) == -1)
 		ok = 0;
@@ -1410,12 +2293,37 @@ swap_in(struct out *o)
 }
 
 /*
+ * Makes the stage the whole new output: the kept files linked in, and
+ * the whole folders, as links to where they will be once swapped (see
+ * out_commit).
+ */
+static int
+stage_complete(struct out *o)
+{
+	dirs_whole(o);
+	if (o->old_whole && exchange_works(o) && !link_whole(o))
+		return 0;
+	return link_kept(o);
+}
+
+/*
  * When every file is the previous output's, the output stays as it is:
  * nothing is written (a no-op build costs reading, not writing), but
  * the manifest, if what the files were made from changed (a template
  * edit that left the packets as they were), replaces the old one in one
  * rename.  Otherwise the kept files are linked into the stage and the
  * stage swapped in.
+ *
+ * A folder whose files are all kept (private/ when only a page changed)
+ * is not linked file by file, which would cost a link per employee and
+ * an unlink per employee when the old output goes: the stage holds a
+ * symbolic link where the folder goes, to where the folder will be once
+ * the stage and the output are exchanged, the old output at the stage's
+ * name.  After the exchange every path of the output reads the new
+ * build's bytes (through the link), and each link is then exchanged
+ * with its folder (unlink_whole): the same files at the same paths, a
+ * folder again.  A build killed in between leaves links the next one
+ * puts back (relink) before removing what was left.
  */
 int
 out_commit(struct out *o)
@@ -1434,13 +2342,21 @@ out_commit(struct out *o)
 			    "the manifest: %s", strerror(errno));
 			ok = 0;
 		}
-	} else if ((ok = link_kept(o))) {
+	} else if ((ok = stage_complete(o))) {
 		out_hook("commit");
+		/* Once swapped, the stage's name holds the old output, which
+		 * the links need until unlink_whole: not for live_atexit to
+		 * remove, were the program to end in between. */
+		if (o->nlinked > 0)
+			live_set(NULL);
 		if (!(ok = swap_in(o)))
 			diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot put "
 			    "the new output in place: %s", strerror(errno));
-		else
+		else {
+			out_hook("exchanged");
+			ok = unlink_whole(o);
 			out_hook("swapped");
+		}
 	}
 	free(staged);
 	free(live);
@@ -1451,6 +2367,8 @@ out_commit(struct out *o)
 void
 out_abort(struct out *o)
 {
+	size_t i;
+
 	if (o == NULL)
 		return;
 	if (o->stage != NULL)
@@ -1462,12 +2380,19 @@ out_abort(struct out *o)
 	if (o->seq.f != NULL)
 		fclose(o->seq.f);
 	free(o->seq.line);
-	if (o->stage != NULL)	/* after a swap: the old output */
+	/* After a swap: the old output, unless the new one links into it. */
+	if (o->stage != NULL && !o->keep_stage)
 		rm_stage(o->d, o->stage);
 	if (o->lockfd != -1)
 		close(o->lockfd);
 	manifest_free(&o->old);
 	manifest_free(&o->now);
+	dirs_free(&o->dirs);
+	notes_free(&o->notes_old);
+	notes_free(&o->notes);
+	for (i = 0; i < o->nlinked; i++)
+		free(o->linked[i]);
+	free(o->linked);
 	pthread_mutex_destroy(&o->lock);
 	free(o->stage);
 	free(o->dir);

@@ -697,10 +697,29 @@ project_profile_name(enum profile p)
 
 /* ---- what a build is made from ------------------------------------------- */
 
-/* Feeds every file under dir (links followed, as the loaders follow
- * them) to h in name order: its path, size and bytes. */
+/* Adds path to p->files with the digest of the file's size and bytes. */
 static void
-fp_tree(struct hash *h, const char *dir, struct buf *b)
+fp_add(struct project *p, const char *path, struct buf *b)
+{
+	struct fp_file *f;
+	struct hash h;
+
+	p->files = xreallocarray(p->files, p->nfiles + 1, sizeof(*p->files));
+	f = &p->files[p->nfiles++];
+	f->path = xstrdup(path);
+	f->use = FP_ANY;
+	if (!file_read(path, b))
+		buf_reset(b);
+	hash_init(&h);
+	hash_u64(&h, b->len);
+	hash_put(&h, b->data, b->len);
+	hash_end(&h, &f->d);
+}
+
+/* Every file under dir (links followed, as the loaders follow them), in
+ * name order; a missing dir is noted as a file that is not there. */
+static void
+fp_tree(struct project *p, const char *dir, struct buf *b)
 {
 	struct dirent **ents;
 	struct stat st;
@@ -708,7 +727,7 @@ fp_tree(struct hash *h, const char *dir, struct buf *b)
 	int n, i;
 
 	if ((n = scandir(dir, &ents, NULL, alphasort)) < 0) {
-		hash_str(h, dir);	/* missing: unlike any content */
+		fp_add(p, dir, b);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -716,14 +735,9 @@ fp_tree(struct hash *h, const char *dir, struct buf *b)
 		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name,
 		    "..") && stat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
-				fp_tree(h, path, b);
-			else if (S_ISREG(st.st_mode)) {
-				hash_str(h, path);
-				if (!file_read(path, b))
-					buf_reset(b);
-				hash_u64(h, b->len);
-				hash_put(h, b->data, b->len);
-			}
+				fp_tree(p, path, b);
+			else if (S_ISREG(st.st_mode))
+				fp_add(p, path, b);
 		}
 		free(path);
 		free(ents[i]);
@@ -731,22 +745,212 @@ fp_tree(struct hash *h, const char *dir, struct buf *b)
 	free(ents);
 }
 
+static int
+fp_file_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct fp_file *)x)->path,
+	    ((const struct fp_file *)y)->path);
+}
+
+static struct fp_file *
+fp_find(const struct project *p, const char *path)
+{
+	struct fp_file key;
+
+	key.path = (char *)path;
+	return p->nfiles ? bsearch(&key, p->files, p->nfiles,
+	    sizeof(*p->files), fp_file_cmp) : NULL;
+}
+
+/* What every part of the output is made from: the program (a rebuilt
+ * umpress may render differently) and the as-of date. */
+static void
+fp_common(struct hash *h, const struct project *p)
+{
+	hash_str(h, "umpress " UMPRESS_VERSION);
+	hash_digest(h, &p->program);
+	hash_u64(h, (uint64_t)(int64_t)p->as_of);
+}
+
 void
-project_fingerprint(struct digest *fp, day_t as_of)
+project_fingerprint(struct project *p)
 {
 	struct hash h;
 	struct buf b = {0};
+	size_t i;
 
+	if (file_read("/proc/self/exe", &b))
+		hash_bytes(b.data, b.len, &p->program);
+	fp_tree(p, "content", &b);
+	fp_tree(p, "templates", &b);
+	/* By path, for fp_find (scandir's order within a folder is not
+	 * quite strcmp's across folders). */
+	xqsort(p->files, p->nfiles, sizeof(*p->files), fp_file_cmp);
 	hash_init(&h);
-	hash_str(&h, "umpress " UMPRESS_VERSION);
-	/* The program itself: a rebuilt umpress may render differently. */
-	if (file_read("/proc/self/exe", &b)) {
-		hash_u64(&h, b.len);
-		hash_put(&h, b.data, b.len);
+	fp_common(&h, p);
+	for (i = 0; i < p->nfiles; i++) {
+		hash_str(&h, p->files[i].path);
+		hash_digest(&h, &p->files[i].d);
 	}
-	hash_u64(&h, (uint64_t)(int64_t)as_of);
-	fp_tree(&h, "content", &b);
-	fp_tree(&h, "templates", &b);
-	hash_end(&h, fp);
+	hash_end(&h, &p->fp_all);
 	buf_free(&b);
+}
+
+/*
+ * The loader of the scratch sets that find what a template reaches: the
+ * files tmpl_set_dir() would read, each marked with the use at hand.
+ */
+struct fp_reach {
+	struct project	*p;
+	enum fp_use	 use;		/* what the files reached are marked */
+};
+
+static int
+fp_reach_load(void *arg, const char *name, int partial, struct buf *text,
+    char **path)
+{
+	struct fp_reach *r = arg;
+	struct fp_file *f;
+	char *file;
+
+	file = partial ? xasprintf("templates/partials/%s.html", name) :
+	    xasprintf("templates/%s", name);
+	if ((f = fp_find(r->p, file)) != NULL && f->use < r->use)
+		f->use = r->use;
+	if (!file_read(file, text)) {
+		free(file);
+		return 0;
+	}
+	*path = file;
+	return 1;
+}
+
+/* Marks what the template (or partial) name reaches with use.  Its
+ * problems are the real set's to report: this one says nothing. */
+static void
+fp_reach(struct project *p, const char *name, int partial, enum fp_use use)
+{
+	struct fp_reach r = { p, use };
+	struct tmpl_loader l = { fp_reach_load, &r };
+	struct diag quiet;
+	struct tmpl_set *set;
+	char *text;
+
+	diag_init(&quiet, NULL);
+	set = tmpl_set_new(&l, 1, 0, &quiet);
+	if (partial) {
+		text = xasprintf("{{> %s}}", name);
+		tmpl_compile(set, name, text, strlen(text));
+		free(text);
+	} else
+		tmpl_get(set, name);
+	tmpl_set_free(set);
+}
+
+/* A file of templates/ the public site or the report bundle is made
+ * from alone (FP_PUBLIC roots): page.html and report.html run as
+ * templates, style.css and search.js copied as they are. */
+static int
+fp_public_root(const char *path)
+{
+	static const char *const roots[] = { "templates/page.html",
+	    "templates/report.html", "templates/style.css",
+	    "templates/search.js", NULL };
+	size_t i;
+
+	for (i = 0; roots[i] != NULL; i++)
+		if (strcmp(path, roots[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Which files of templates/ private/ is made from: every one but what
+ * only the public roots reach.  A template of its own (packet.html,
+ * private.html), packet.css, and a partial the public roots do not
+ * reach (those the writers compile by name: packet-article, print-start,
+ * letter-...) are private roots; what they reach is private too, a
+ * partial that page.html shares among them.  A file private/ is not
+ * made from may be taken for one (a partial nothing uses): that costs a
+ * rebuild, never a stale file.
+ */
+static void
+fp_templates(struct project *p)
+{
+	static const char tdir[] = "templates/", pdir[] = "templates/partials/";
+	struct fp_file *f;
+	char *name;
+	size_t i, n;
+
+	fp_reach(p, "page.html", 0, FP_PUBLIC);
+	fp_reach(p, "report.html", 0, FP_PUBLIC);
+	for (i = 0; i < p->nfiles; i++)
+		if (fp_public_root(p->files[i].path))
+			p->files[i].use = FP_PUBLIC;
+	for (i = 0; i < p->nfiles; i++) {
+		f = &p->files[i];
+		n = strlen(f->path);
+		if (strncmp(f->path, tdir, sizeof(tdir) - 1) != 0 ||
+		    fp_public_root(f->path))
+			continue;
+		if (strncmp(f->path, pdir, sizeof(pdir) - 1) == 0 &&
+		    strchr(f->path + sizeof(pdir) - 1, '/') == NULL &&
+		    n > sizeof(pdir) - 1 + 5 &&
+		    strcmp(f->path + n - 5, ".html") == 0) {
+			if (f->use == FP_PUBLIC)
+				continue;
+			name = xstrndup(f->path + sizeof(pdir) - 1,
+			    n - (sizeof(pdir) - 1) - 5);
+			fp_reach(p, name, 1, FP_PRIVATE);
+			free(name);
+		} else if (strchr(f->path + sizeof(tdir) - 1, '/') == NULL &&
+		    n > 5 && strcmp(f->path + n - 5, ".html") == 0)
+			fp_reach(p, f->path + sizeof(tdir) - 1, 0,
+			    FP_PRIVATE);
+		f->use = FP_PRIVATE;
+	}
+}
+
+void
+project_fingerprint_private(struct project *p)
+{
+	const struct page *pg;
+	const struct fp_file *f;
+	struct hash h;
+	size_t i;
+
+	fp_templates(p);
+	hash_init(&h);
+	hash_str(&h, "private");
+	fp_common(&h, p);
+	/* The settings private/ shows and the rules' numbers. */
+	if ((f = fp_find(p, SITE_YAML)) != NULL)
+		hash_digest(&h, &f->d);
+	/* The catalog: the appendix pages, whatever else content/ holds. */
+	for (i = 0; i < p->content.npages; i++) {
+		pg = &p->content.pages[i];
+		if (pg->appendix == APPX_NONE)
+			continue;
+		hash_str(&h, pg->src);
+		if ((f = fp_find(p, pg->src)) != NULL)
+			hash_digest(&h, &f->d);
+	}
+	for (i = 0; i < p->nfiles; i++)
+		if (p->files[i].use == FP_PRIVATE) {
+			hash_str(&h, p->files[i].path);
+			hash_digest(&h, &p->files[i].d);
+		}
+	hash_end(&h, &p->fp);
+}
+
+void
+project_fingerprint_free(struct project *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfiles; i++)
+		free(p->files[i].path);
+	free(p->files);
+	p->files = NULL;
+	p->nfiles = 0;
 }

@@ -173,6 +173,10 @@ test-search: deps umpress tests/bin/test_search
 test-serve: deps umpress
 	tests/serve/run
 
+# Rebuilds after edits, each the same as a clean build (issue #21).
+test-incr: deps umpress
+	tests/incr/run
+
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
@@ -205,6 +209,7 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/serve/run
 	tests/hostile/run
 	tests/crash/run
+	tests/incr/run
 	tests/fault/run
 	tests/man/run
 
@@ -233,6 +238,7 @@ test-asan: deps
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/incr/run
 	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run
 
 # One full demo build under memcheck: no error, no definitely lost block.
@@ -248,4 +254,4 @@ fuzz: deps
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
 .PHONY: all deps install uninstall clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths \
-	test-search test-serve test-slug test-fault
+	test-search test-serve test-slug test-fault test-incr

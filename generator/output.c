@@ -2025,35 +2025,57 @@ link_whole(struct out *o)
 	return ok;
 }
 
+/* Exchanges the linked folder i of the stage and of the output. */
+static int
+exchange_linked(struct out *o, size_t i)
+{
+	char *from = xasprintf("%s/%s", o->stage, o->linked[i]);
+	char *to = xasprintf("%s/%s", o->dir, o->linked[i]);
+	int ok;
+
+	ok = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0;
+	free(from);
+	free(to);
+	return ok;
+}
+
 /*
  * After the exchange, the output's links to whole folders of the old
  * output (beside it, at the stage's name) are exchanged with those
- * folders: each rename puts the same files at the same paths.  A link
- * that stays keeps the old output beside (keep_stage): the next build
- * puts it back (relink).
+ * folders: each rename puts the same files at the same paths.  When one
+ * cannot be, what was done is undone, the old output swapped back: the
+ * build fails and the previous output stays, as when the swap itself
+ * fails.  Should that fail too, the output links into the old one,
+ * which stays beside (keep_stage) for the next build to put back
+ * (relink).
  */
 static int
 unlink_whole(struct out *o)
 {
-	char *from, *to;
-	size_t i;
-	int ok = 1;
+	size_t i, k;
+	int saved;
 
-	for (i = 0; i < o->nlinked; i++) {
-		from = xasprintf("%s/%s", o->stage, o->linked[i]);
-		to = xasprintf("%s/%s", o->dir, o->linked[i]);
-		if (renameat2(AT_FDCWD, from, AT_FDCWD, to,
-		    RENAME_EXCHANGE) == -1) {
-			diag_file(o->d, DIAG_ERROR, to, 0, "cannot put this "
-			    "folder in place of its link to %s: %s (the next "
-			    "build does)", from, strerror(errno));
-			o->keep_stage = 1;
-			ok = 0;
-		}
-		free(from);
-		free(to);
+	for (i = 0; i < o->nlinked; i++)
+		if (!exchange_linked(o, i))
+			break;
+	if (i == o->nlinked)
+		return 1;
+	saved = errno;
+	for (k = i; k > 0; k--)
+		if (!exchange_linked(o, k - 1))
+			break;
+	if (k > 0 || renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->dir,
+	    RENAME_EXCHANGE) == -1) {
+		o->keep_stage = 1;
+		diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot put the "
+		    "folder %s in place of its link: %s; the output links to "
+		    "%s until the next build puts it back", o->linked[i],
+		    strerror(saved), o->stage);
+		return 0;
 	}
-	return ok;
+	diag_file(o->d, DIAG_ERROR, o->shown, 0, "cannot put the new output "
+	    "in place: %s", strerror(saved));
+	return 0;
 }
 
 /*

@@ -68,13 +68,12 @@ struct dstat {
 	size_t		 nchild;	/* folders in it (at commit) */
 	unsigned	 fmode;		/* a file's mode under it, this build's */
 	int		 bad;		/* not whole, or a folder in it is not */
-	int		 covered;	/* it or a folder above it is whole */
 };
 
 /* The folders, hashed by path (open addressing). */
 struct dirs {
 	struct dstat	*v;		/* cap slots, path NULL when free */
-	size_t		 n;
+	size_t		 n;		/* slots taken */
 	size_t		 cap;		/* a power of two, or 0 */
 	struct dstat	*last;		/* the last one found: series files
 					 * come one folder after another */
@@ -82,10 +81,11 @@ struct dirs {
 
 /* A line of the manifest's notes (out_note). */
 struct note {
-	char		*key;
-	char		*value;
+	char		*key;		/* no blank in it */
+	char		*value;		/* one line */
 };
 
+/* The notes of a manifest, one per key. */
 struct notes {
 	struct note	*v;
 	size_t		 n;
@@ -112,7 +112,7 @@ struct out {
 	struct notes	 notes_old;	/* the previous manifest's notes */
 	struct notes	 notes;		/* this build's */
 	char		**linked;	/* whole folders the stage links to */
-	size_t		 nlinked;
+	size_t		 nlinked;	/* ... how many */
 	int		 keep_stage;	/* the output links into the stage:
 					 * it must stay (out_commit) */
 	pthread_mutex_t	 lock;		/* guards now, dirs */
@@ -1176,8 +1176,8 @@ under(const char *path, const char *prefix)
 /* A thread's share of a chunk. */
 struct chk_part {
 	const struct out *o;
-	const struct chk *v;
-	size_t		 n;
+	const struct chk *v;		/* its files, */
+	size_t		 n;		/* ... how many */
 	int		 ok;		/* every one intact */
 };
 
@@ -1438,14 +1438,12 @@ keep_undo(struct out *o, off_t mark)
 {
 	size_t i;
 
-	fflush(o->mf);
-	if (ftruncate(fileno(o->mf), mark) == -1)
-		o->changed = 1;	/* written anew, whatever */
-	fseeko(o->mf, mark, SEEK_SET);
-	fflush(o->kept);
-	if (ftruncate(fileno(o->kept), 0) == -1)
-		o->changed = 1;
-	fseeko(o->kept, 0, SEEK_SET);
+	/* (A manifest that cannot be cut back fails the build.) */
+	if (fflush(o->mf) != 0 || ftruncate(fileno(o->mf), mark) == -1 ||
+	    fseeko(o->mf, mark, SEEK_SET) == -1 || fflush(o->kept) != 0 ||
+	    ftruncate(fileno(o->kept), 0) == -1 ||
+	    fseeko(o->kept, 0, SEEK_SET) == -1)
+		out_fail(o, MANIFEST);
 	o->nseq_kept = 0;
 	for (i = 0; i < o->dirs.cap; i++)
 		o->dirs.v[i].new_n = o->dirs.v[i].kept_n =
@@ -1958,16 +1956,16 @@ covered(struct out *o, const char *path)
 static int
 exchange_works(struct out *o)
 {
-	char *a = xasprintf("%s/.umpress-x1", o->stage);
-	char *b = xasprintf("%s/.umpress-x2", o->stage);
+	char *a = xasprintf("%s-x1", o->stage), *b = xasprintf("%s-x2",
+	    o->stage);
 	int ok;
 
-	ok = mkdir(a, 0700) == 0 && symlink(".umpress-x1", b) == 0 &&
+	/* Beside the stage, under its name: a build that ends here leaves
+	 * them to the next one's clean_leftovers. */
+	ok = mkdir(a, 0700) == 0 && symlink("x", b) == 0 &&
 	    renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0;
-	if (unlink(a) == -1)
-		rmdir(a);
-	if (rmdir(b) == -1)
-		unlink(b);
+	rm_tree(a);
+	rm_tree(b);
 	free(a);
 	free(b);
 	return ok;

@@ -2,9 +2,10 @@
  * shim.c: fault injection for tests/fault/run, loaded with LD_PRELOAD.
  * It stands between umpress (and its libraries) and the C library's
  * calls that write (open for writing, write, pwrite, fwrite, fclose,
- * mkdir, rename, link, chmod, temporary files), and the calls of
- * pthread_create and allocations (malloc, calloc, realloc) umpress's own
- * code makes (not a library's), and makes one of them fail.
+ * mkdir, rename, link, linkat, symlink, chmod, temporary files), and the
+ * calls of pthread_create and allocations (malloc, calloc, realloc)
+ * umpress's own code makes (not a library's), and makes one of them
+ * fail.
  *
  *   FAULT_MODE=count  FAULT_LOG=FILE   counts: at exit FILE gets one line
  *                                      per call site, "write SITE N",
@@ -326,6 +327,24 @@ link(const char *from, const char *to)
 	if (write_fails(RET))
 		return -1;
 	return real_link(from, to);
+}
+
+int
+linkat(int fd1, const char *from, int fd2, const char *to, int fl)
+{
+	REAL(linkat);
+	if (write_fails(RET))
+		return -1;
+	return real_linkat(fd1, from, fd2, to, fl);
+}
+
+int
+symlink(const char *target, const char *path)
+{
+	REAL(symlink);
+	if (write_fails(RET))
+		return -1;
+	return real_symlink(target, path);
 }
 
 int

@@ -340,11 +340,13 @@ test_none(void **state)
 	paths_free(NULL);
 }
 
-/* The steps in words, a bridging class named as such (CA). */
+/* The steps in words, as what to do, a bridging class named as such
+ * (CA), every way of taking a step. */
 static void
 test_words(void **state)
 {
 	const struct ladder_step *const *s;
+	struct ladder_step other;
 	struct buf b = {0};
 	size_t n;
 	struct paths *p;
@@ -358,19 +360,36 @@ test_words(void **state)
 	k->titles[idx(k, "SSA")].category = CAT_ELTPA;
 	n = paths_career(p, "OT", "SSA", &k->a, &s);
 	assert_int_equal(n, 2);
-	path_step_text(&k->c, s[0], PROFILE_CALIFORNIA, 1, &b);
-	assert_string_equal(b.data, "From Title OT (OT) to Management "
-	    "Services Technician (5278), a bridging class, by transfer.");
+	path_step_text(&k->c, s[0], PROFILE_CALIFORNIA, &b);
+	assert_string_equal(b.data, "Transfer to Management Services "
+	    "Technician (5278), a bridging class");
 	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_CALIFORNIA, 0, &b);
-	assert_string_equal(b.data, "From Management Services Technician "
-	    "(5278) to Title SSA (SSA), by competing in the examination for "
-	    "the class.");
+	path_step_text(&k->c, s[1], PROFILE_CALIFORNIA, &b);
+	assert_string_equal(b.data, "Take the examination for Title SSA "
+	    "(SSA)");
 	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_ILLINOIS, 1, &b);
-	assert_string_equal(b.data, "From Management Services Technician "
-	    "(5278), a bridging class, to Title SSA (SSA), by passing the "
-	    "proficiency exam.");
+	path_step_text(&k->c, s[1], PROFILE_ILLINOIS, &b);
+	assert_string_equal(b.data, "Take the proficiency exam for Title "
+	    "SSA (SSA)");
+	buf_reset(&b);
+	other = *s[0];
+	other.via = VIA_PROMOTION;
+	path_step_text(&k->c, &other, PROFILE_ILLINOIS, &b);
+	assert_string_equal(b.data, "Be promoted to Management Services "
+	    "Technician (5278), a bridging class");
+	buf_reset(&b);
+	other = *s[0];
+	other.via = VIA_DEGREE;
+	path_step_text(&k->c, &other, PROFILE_ILLINOIS, &b);
+	assert_string_equal(b.data, "Earn the degree or license for "
+	    "Management Services Technician (5278), a bridging class");
+	buf_reset(&b);
+	other = *s[0];
+	other.via = VIA_TRAINING_DEVELOPMENT;
+	path_step_text(&k->c, &other, PROFILE_CALIFORNIA, &b);
+	assert_string_equal(b.data, "Take a training and development "
+	    "assignment toward Management Services Technician (5278), a "
+	    "bridging class");
 	assert_string_equal(title_note(&k->titles[idx(k, "5278")]),
 	    "a bridging class");
 	assert_null(title_note(&k->titles[idx(k, "OT")]));

@@ -218,8 +218,10 @@ void		 catalog_cycles(const struct catalog *, struct diag *);
 struct ladders;
 
 /*
- * ladders_new: a Graphviz context for laying out diagrams.  Graphviz is
- * not thread-safe: use one from one thread.  ladders_free(NULL) is fine.
+ * ladders_new: a handle on the process's one Graphviz context (made by
+ * the first call, kept until the process ends: ladders.c says why), so
+ * handles may come and go any number of times.  Graphviz is not
+ * thread-safe: use them from one thread.  ladders_free(NULL) is fine.
  */
 struct ladders	*ladders_new(void);
 void		 ladders_free(struct ladders *);

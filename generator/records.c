@@ -1391,6 +1391,59 @@ rec_apps_free(struct rec_apps *q)
 	free(q);
 }
 
+/* ---- the ways up the plans aim at --------------------------------------------- */
+
+int
+rec_plan_pairs(struct records *r, struct arena *a, struct rec_pair **out,
+    size_t *n)
+{
+	char *pk = key_expr(r, "career_plans", "employee_id", NULL);
+	char *pp = key_expr(r, "career_plans", "employee_id", "p");
+	char *ek = key_expr(r, "employees", "id", "e");
+	struct buf sql = {0}, rows = {0};
+	struct rec_pair pr;
+	sqlite3_stmt *st;
+	int rc, ok = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* The latest plan is the highest version (rules.c); one GROUP BY
+	 * and joins, not a subquery per plan: the keys may be CASTs,
+	 * which no index serves. */
+	buf_printf(&sql, "WITH latest(emp, v) AS (SELECT %s, "
+	    "max(CAST(\"version\" AS INTEGER)) FROM \"career_plans\" GROUP BY "
+	    "1) SELECT DISTINCT CAST(e.\"class_code\" AS TEXT), "
+	    "CAST(p.\"target_class_code\" AS TEXT) FROM \"career_plans\" AS p "
+	    "JOIN latest AS l ON %s = l.emp AND CAST(p.\"version\" AS INTEGER) "
+	    "= l.v JOIN \"employees\" AS e ON %s = l.emp WHERE "
+	    "p.\"target_class_code\" IS NOT NULL AND e.\"class_code\" IS NOT "
+	    "NULL ORDER BY 1, 2", pk, pp, ek);
+	if ((st = prepare(r, sql.data)) != NULL) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			pr.from = arena_strdup(a,
+			    (const char *)sqlite3_column_text(st, 0));
+			pr.to = arena_strdup(a,
+			    (const char *)sqlite3_column_text(st, 1));
+			buf_put(&rows, &pr, sizeof(pr));
+		}
+		if (!(ok = rc == SQLITE_DONE))
+			diag_file(r->d, DIAG_ERROR, r->display, 0,
+			    "career_plans: %s", sqlite3_errmsg(r->db));
+		sqlite3_finalize(st);
+	}
+	*n = rows.len / sizeof(pr);
+	if (*n > 0) {
+		*out = arena_alloc(a, rows.len);
+		memcpy(*out, rows.data, rows.len);
+	}
+	free(pk);
+	free(pp);
+	free(ek);
+	buf_free(&sql);
+	buf_free(&rows);
+	return ok;
+}
+
 /* ---- employees, one at a time ------------------------------------------------ */
 
 static void

@@ -103,6 +103,21 @@ int		 rec_apps_next(struct rec_apps *, struct arena *,
 void		 rec_apps_free(struct rec_apps *);
 
 /*
+ * rec_plan_pairs: each distinct (class_code of an employee, the
+ * target_class_code of that employee's latest career plan: the highest
+ * version), when both are set, by the two codes (bytewise), strings and
+ * array in arena: what the packets' diagrams of the ways up are drawn
+ * for before the scan (packets.c).  The values are not checked: the scan
+ * reports bad rows.  0 on a database error (reported).
+ */
+struct rec_pair {
+	const char	*from;		/* the employee's class */
+	const char	*to;		/* the latest plan's target class */
+};
+int		 rec_plan_pairs(struct records *, struct arena *,
+		    struct rec_pair **, size_t *n);
+
+/*
  * rec_init: creates a new database at PATH with records/schema.sql (built
  * into the program).  PATH must not exist.  0 on failure (reported).
  */

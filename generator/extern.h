@@ -268,18 +268,23 @@ struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
 /* ---- view.c: the packet view ----------------------------------------------- */
 
 /*
- * view_packet: the packet view of cli.md as a value tree in arena.  With
- * display, each date KEY also has KEY_text ("10 January 2028") and each
- * amount KEY_text ("$1,234.00"), and has_* flags for the template.
+ * view_packet: the packet view of cli.md as a value tree in arena, its
+ * first_steps and career_path read off the build's paths table (not
+ * NULL).  With display, each date KEY also has KEY_text ("10 January
+ * 2028") and each amount KEY_text ("$1,234.00"), has_* flags for the
+ * template, and the way up in words (way_text, each step's text).
  */
 struct tv	*view_packet(const struct packet *, const struct catalog *,
-		    const struct config *, struct arena *, int display);
+		    const struct paths *, const struct config *,
+		    struct arena *, int display);
 /* view_alert_text: one alert in plain words, with whom to ask. */
 void		 view_alert_text(const struct alert *, const struct packet *,
 		    const struct catalog *, const struct config *, struct buf *);
-/* view_text: the packet as plain text wrapped at 72 columns. */
+/* view_text: the packet as plain text wrapped at 72 columns (the paths
+ * table as for view_packet). */
 void		 view_text(const struct packet *, const struct catalog *,
-		    const struct config *, struct buf *);
+		    const struct paths *, const struct config *,
+		    struct buf *);
 
 /* ---- ics.c: the packet's calendar file ------------------------------------- */
 
@@ -684,6 +689,8 @@ struct priv {
 	struct project	*p;
 	struct out	*out;		/* NULL: check (render, write nothing) */
 	struct diag	*d;
+	struct records	*r;		/* the records, read before the scan
+					 * by a writer's start (packets.c) */
 	struct arena	 a;		/* the index's entries */
 	struct tv	*lists;		/* the lists written (lists.c) */
 };

@@ -224,6 +224,7 @@ private_build(struct project *p, struct records *r, struct out *out,
 	pv.p = p;
 	pv.out = out;
 	pv.d = d;
+	pv.r = r;
 	pv.lists = tv_list(&pv.a);
 	packets_writer(&w[0], &pv);
 	lists_writer(&w[1], &pv);

@@ -1212,6 +1212,230 @@ say_target(const struct target_view *t, const struct settings *st,
 	buf_free(&b);
 }
 
+/* ---- the way up (cli.md first_steps, career_path) ------------------------- */
+
+/*
+ * An employee's way up the career ladders, read off the paths table once
+ * per view, and its words (the same in the HTML and the text).  Strings
+ * live in the arena.
+ */
+struct way {
+	const struct ladder_step *const *path; /* career_path's steps */
+	size_t		 npath;		/* 0: career_path is null */
+	const struct ladder_step *const *first; /* first_steps */
+	size_t		 nfirst;
+	size_t		 on;		/* the step the employee is on */
+	const char	*intro;		/* what comes before the list */
+	const char	*on_label;	/* what that step is to them */
+	const char	*on_note;	/* what the plan and the rules say of
+					 * it, or NULL */
+};
+
+/* "Warehouse Worker (WAREHOUSE-WORKER)": the employee's class. */
+static void
+class_words(const struct words *w, struct buf *b)
+{
+	const char *code = w->p->h->emp.class_code;
+
+	buf_printf(b, "%s (%s)", w->p->cls ? w->p->cls->name : code, code);
+}
+
+/* "1 class", "2 classes". */
+static void
+count_words(struct buf *b, int n, const char *one, const char *many)
+{
+	buf_printf(b, "%d %s", n, n == 1 ? one : many);
+}
+
+/*
+ * Why there is no way to show, and the ladders that start from the
+ * employee's class instead (cli.md: the packet then shows them).
+ */
+static void
+say_no_way(const struct words *w, const struct way *wy, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+	const char *to = pl ? pl->target_class_code : NULL;
+	int unreached = 0;
+
+	if (pl == NULL)
+		BUF_LIT(b, "You have no Career Development Plan yet, so no "
+		    "target class.");
+	else if (to == NULL)
+		BUF_LIT(b, "Your Career Development Plan names no target "
+		    "class yet.");
+	else if (strcmp(to, w->p->h->emp.class_code) == 0)
+		BUF_LIT(b, "You are in your plan's target class already.");
+	else {
+		buf_printf(b, "The career ladders of this program show no "
+		    "way from your class to your plan's target, %s (%s). To "
+		    "find one, talk with ", title_name(w->c, to), to);
+		who(w, b);
+		buf_putc(b, '.');
+		unreached = 1;
+	}
+	if (wy->nfirst > 0) {
+		BUF_LIT(b, " From your class, ");
+		class_words(w, b);
+		BUF_LIT(b, ", the career ladders lead to:");
+		return;
+	}
+	BUF_LIT(b, " Your class, ");
+	class_words(w, b);
+	BUF_LIT(b, ", is on none of the career ladders.");
+	if (!unreached) {
+		BUF_LIT(b, " To find one that suits you, talk with ");
+		who(w, b);
+		buf_putc(b, '.');
+	}
+}
+
+static void
+say_way(const struct words *w, const struct way *wy, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+
+	if (wy->npath == 0) {
+		say_no_way(w, wy, b);
+		return;
+	}
+	buf_printf(b, "Your plan's target is %s (%s)", title_name(w->c,
+	    pl->target_class_code), pl->target_class_code);
+	if (pl->target_date != DAY_NONE) {
+		buf_puts(b, pl->target_date >= w->p->as_of ? ", to reach by " :
+		    ", which it aimed to reach by ");
+		human(pl->target_date, b);
+	}
+	BUF_LIT(b, ". The career ladders lead there from your class, ");
+	class_words(w, b);
+	if (wy->npath == 1)
+		BUF_LIT(b, ", in one step:");
+	else
+		buf_printf(b, ", in %zu steps:", wy->npath);
+}
+
+/* An open target on the way: what the rules say of it (X1-X4, G1). */
+static void
+say_on_target(const struct words *w, const struct target_view *t,
+    struct arena *a, struct buf *b)
+{
+	struct target_say ts;
+
+	say_target(t, &w->s->prog, a, &ts);
+	buf_printf(b, "It has been one of your target titles since ");
+	human(t->t->targeted_on, b);
+	buf_putc(b, '.');
+	if (t->exam_route && t->retarget_allowed_on == DAY_NONE) {
+		if (t->nsections_not_proficient > 0)
+			buf_printf(b, " Exam sections still to pass: %s.",
+			    ts.sections);
+		else if (t->first_exam_on == DAY_NONE)
+			BUF_LIT(b, " You have not taken its exam yet.");
+		if (ts.window)
+			buf_printf(b, " Your exam window ends %s.", ts.window);
+		if (ts.retest)
+			buf_printf(b, " Your next retest is allowed from "
+			    "%s.", ts.retest);
+	}
+	if (ts.retarget)
+		buf_printf(b, " %s", ts.retarget);
+	if (t->grade) {
+		buf_printf(b, " Your promotional grade for it is %c, valid "
+		    "until ", t->grade->grade);
+		human(t->grade_expires_on, b);
+		buf_putc(b, '.');
+	}
+}
+
+/* IL VIII.B, VII.H: the classes and exams left to a participant, for a
+ * step taken by exam or degree. */
+static void
+say_on_classes(const struct words *w, const struct ladder_step *s,
+    struct buf *b)
+{
+	const struct packet *p = w->p;
+	char fy[8];
+
+	if (p->profile != PROFILE_ILLINOIS || p->separated ||
+	    p->enrollment == NULL || p->enrollment->status != ENR_ACTIVE ||
+	    (s->via != VIA_EXAM && s->via != VIA_DEGREE))
+		return;
+	date_fy_name(p->classes_fy, fy);
+	BUF_LIT(b, " In fiscal year ");
+	buf_printf(b, "%s you may take ", fy);
+	count_words(b, p->classes_remaining, "more class", "more classes");
+	BUF_LIT(b, " (" IL "VIII.B)");
+	if (s->via == VIA_EXAM) {
+		BUF_LIT(b, ", and this half-year ");
+		count_words(b, p->exams_remaining, "more exam", "more exams");
+		BUF_LIT(b, " on work time (VII.H)");
+	}
+	buf_putc(b, '.');
+}
+
+/*
+ * The step the employee is on, and what the plan and the rules say of
+ * it: its class an open target (the work of IL V.A goes to it now, so
+ * that step, whichever it is), its exam window, the classes left; a
+ * bridging class's purpose (CA "Bridging Classifications").
+ */
+static void
+say_on(const struct words *w, struct way *wy, struct arena *a)
+{
+	const struct ladder_step *s;
+	const struct target_view *t = NULL;
+	const struct title *to;
+	struct buf b = {0};
+	size_t i;
+	int sp;
+
+	for (i = 0; i < wy->npath && t == NULL; i++)
+		t = target_of(w->p, w->c->titles[wy->path[i]->to].code);
+	wy->on = t != NULL ? i - 1 : 0;
+	s = wy->path[wy->on];
+	to = &w->c->titles[s->to];
+	wy->on_label = t != NULL ? "You are working on this step." :
+	    "This is your next step.";
+	if (t != NULL)
+		say_on_target(w, t, a, &b);
+	say_on_classes(w, s, &b);
+	if (california(w) && title_note(to) != NULL)
+		BUF_LIT(&b, " A bridging class gives you the experience to "
+		    "qualify for higher classes (California guidelines, "
+		    "Bridging Classifications).");
+	/* Each sentence above begins with a space but the first. */
+	if (b.len > 0) {
+		sp = b.data[0] == ' ';
+		wy->on_note = keep(a, &b) + sp;
+	}
+	buf_free(&b);
+}
+
+/*
+ * The way up of the packet's employee (paths: the build's table), with
+ * its words.  cli.md: career_path is null when there is no plan target,
+ * the target is the current class, or no path leads there.
+ */
+static void
+way_find(const struct words *w, const struct paths *pt, struct arena *a,
+    struct way *wy)
+{
+	const struct packet *p = w->p;
+	const char *cls = p->h->emp.class_code;
+	struct buf b = {0};
+
+	memset(wy, 0, sizeof(*wy));
+	wy->nfirst = paths_first_steps(pt, cls, &wy->first);
+	if (p->plan != NULL && p->plan->target_class_code != NULL)
+		wy->npath = paths_career(pt, cls, p->plan->target_class_code,
+		    a, &wy->path);
+	if (wy->npath > 0)
+		say_on(w, wy, a);
+	say_way(w, wy, &b);
+	wy->intro = keep(a, &b);
+	buf_free(&b);
+}
+
 /* ---- the value tree ------------------------------------------------------ */
 
 /* Builds a view in one arena; display adds words for people (dates as
@@ -1588,6 +1812,66 @@ il_figures_null(struct vctx *v, struct tv *root)
 	}
 }
 
+/* cli.md: a step of first_steps or career_path, {from, to, via}; display
+ * views add it in words and, for the step the employee is on, what it is
+ * to them (false and null elsewhere, so no key reaches up the template's
+ * context). */
+static struct tv *
+step_view(struct vctx *v, const struct ladder_step *s, const struct way *wy,
+    int on)
+{
+	struct tv *m = tv_map(v->a);
+	struct buf b = {0};
+
+	tv_set(v->a, m, "from", tv_str(v->a, v->c->titles[s->from].code));
+	tv_set(v->a, m, "to", tv_str(v->a, v->c->titles[s->to].code));
+	tv_set(v->a, m, "via", tv_str(v->a, via_name(s->via)));
+	if (!v->display)
+		return m;
+	path_step_text(v->c, s, v->p->profile, &b);
+	tv_set(v->a, m, "text", tv_str(v->a, b.data));
+	tv_set(v->a, m, "on", tv_bool(v->a, on));
+	tv_set(v->a, m, "on_label", tv_str(v->a, on ? wy->on_label : NULL));
+	tv_set(v->a, m, "on_note", tv_str(v->a, on ? wy->on_note : NULL));
+	buf_free(&b);
+	return m;
+}
+
+/* cli.md first_steps and career_path; display views add the words
+ * before the steps and the legend of the path's diagram. */
+static void
+way_view(struct vctx *v, struct tv *root, const struct paths *pt)
+{
+	struct words w = { v->p, v->c, v->s };
+	struct tv *l, *m;
+	struct way wy;
+	size_t i;
+
+	way_find(&w, pt, v->a, &wy);
+	l = tv_set(v->a, root, "first_steps", tv_list(v->a));
+	for (i = 0; i < wy.nfirst; i++)
+		tv_push(v->a, l, step_view(v, wy.first[i], &wy, 0));
+	if (wy.npath == 0)
+		tv_set(v->a, root, "career_path", tv_null(v->a));
+	else {
+		m = tv_set(v->a, root, "career_path", tv_map(v->a));
+		tv_set(v->a, m, "to", tv_str(v->a,
+		    v->c->titles[wy.path[wy.npath - 1]->to].code));
+		l = tv_set(v->a, m, "steps", tv_list(v->a));
+		for (i = 0; i < wy.npath; i++)
+			tv_push(v->a, l, step_view(v, wy.path[i], &wy,
+			    i == wy.on));
+		if (v->display)
+			tv_set(v->a, m, "legend", ladders_path_legend(v->a,
+			    v->c, wy.path, wy.npath));
+	}
+	if (v->display) {
+		tv_set(v->a, root, "way_text", tv_str(v->a, wy.intro));
+		tv_set(v->a, root, "has_first_steps",
+		    tv_bool(v->a, wy.nfirst > 0));
+	}
+}
+
 /* The paragraphs of display views ("situation": one per paragraph). */
 static void
 situation_view(struct vctx *v, struct tv *root, const struct say *say)
@@ -1608,7 +1892,8 @@ situation_view(struct vctx *v, struct tv *root, const struct say *say)
 
 struct tv *
 view_packet(const struct packet *p, const struct catalog *c,
-    const struct config *s, struct arena *a, int display)
+    const struct paths *pt, const struct config *s, struct arena *a,
+    int display)
 {
 	struct vctx v = { a, p, c, s, display };
 	struct words w = { p, c, s };
@@ -1634,6 +1919,7 @@ view_packet(const struct packet *p, const struct catalog *c,
 		il_figures_null(&v, root);
 	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
+	way_view(&v, root, pt);
 	if (display) {
 		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
@@ -1817,6 +2103,43 @@ text_plan(struct buf *out, const struct packet *p, const struct words *w)
 	buf_free(&b);
 }
 
+/* "Your way up": the words before the steps, then the path's steps
+ * numbered (the step the employee is on with what it is to them), or
+ * the first steps from their class. */
+static void
+text_way(struct buf *out, const struct words *w, const struct paths *pt,
+    struct arena *a)
+{
+	struct buf b = {0};
+	struct way wy;
+	size_t i;
+
+	way_find(w, pt, a, &wy);
+	text_heading(out, "YOUR WAY UP");
+	wrap(out, wy.intro, 0, 0);
+	for (i = 0; i < wy.npath; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%zu. ", i + 1);
+		path_step_text(w->c, wy.path[i], w->p->profile, &b);
+		buf_putc(&b, '.');
+		wrap(out, b.data, 2, 5);
+		if (i != wy.on)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "%s%s%s", wy.on_label, wy.on_note ? " " : "",
+		    wy.on_note ? wy.on_note : "");
+		wrap(out, b.data, 5, 5);
+	}
+	for (i = 0; wy.npath == 0 && i < wy.nfirst; i++) {
+		buf_reset(&b);
+		BUF_LIT(&b, "- ");
+		path_step_text(w->c, wy.first[i], w->p->profile, &b);
+		buf_putc(&b, '.');
+		wrap(out, b.data, 2, 4);
+	}
+	buf_free(&b);
+}
+
 static void
 text_target(struct buf *out, const struct target_view *t,
     const struct settings *st)
@@ -1953,7 +2276,7 @@ text_next(struct buf *out, const struct packet *p, const struct words *w,
 
 void
 view_text(const struct packet *p, const struct catalog *c,
-    const struct config *s, struct buf *out)
+    const struct paths *pt, const struct config *s, struct buf *out)
 {
 	const struct employee *e = &p->h->emp;
 	struct words w = { p, c, s };
@@ -1980,6 +2303,7 @@ view_text(const struct packet *p, const struct catalog *c,
 	text_paras(out, (const char *const []){ say.eligibility,
 	    say.enrollment, say.application, say.probation }, 4);
 	text_plan(out, p, &w);
+	text_way(out, &w, pt, &a);
 	if (p->ntargets > 0)
 		text_heading(out, "YOUR TARGET TITLES");
 	for (i = 0; i < p->ntargets; i++)

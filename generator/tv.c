@@ -54,6 +54,19 @@ tv_strn(struct arena *a, const char *s, size_t n)
 }
 
 struct tv *
+tv_ref(struct arena *a, const char *s, size_t n)
+{
+	struct tv *v;
+
+	if (s == NULL)
+		return tv_null(a);
+	v = tv_new(a, TV_STR);
+	v->str = s;
+	v->len = n;
+	return v;
+}
+
+struct tv *
 tv_str(struct arena *a, const char *s)
 {
 	return s == NULL ? tv_null(a) : tv_strn(a, s, strlen(s));

@@ -272,11 +272,23 @@ struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
  * first_steps and career_path read off the build's paths table (not
  * NULL).  With display, each date KEY also has KEY_text ("10 January
  * 2028") and each amount KEY_text ("$1,234.00"), has_* flags for the
- * template, and the way up in words (way_text, each step's text).
+ * template, and the employee's way up in words: "way", {text, on, note}
+ * (on and note: the step they are on and what it is to them, or null).
  */
 struct tv	*view_packet(const struct packet *, const struct catalog *,
 		    const struct paths *, const struct config *,
 		    struct arena *, int display);
+/*
+ * view_way: the view of templates/partials/packet-way.html, the steps of
+ * one way up as a packet lists them: career_path from class code from to
+ * class code to (NULL: none) as view_packet has it, its steps with their
+ * text and its diagram's legend; or, with no way there, first_steps with
+ * their text and has_first_steps.  The same for every employee of that
+ * class and target, so a build renders it once (packets.c).  In arena.
+ */
+struct tv	*view_way(struct arena *, const struct catalog *,
+		    const struct paths *, enum profile, const char *from,
+		    const char *to);
 /* view_alert_text: one alert in plain words, with whom to ask. */
 void		 view_alert_text(const struct alert *, const struct packet *,
 		    const struct catalog *, const struct config *, struct buf *);

@@ -18,38 +18,6 @@
 /* The kind of the packets' articles (eng_article). */
 #define KIND	"packet"
 
-/* The diagram of one way up: a class and a plan's target, title indexes. */
-struct diagram {
-	size_t		 from;		/* the employee's class */
-	size_t		 to;		/* the latest plan's target */
-	char		*svg;		/* ladders_path_svg(), NUL-ended */
-	size_t		 len;
-};
-
-/*
- * The diagrams of the ways up the packets show.  Graphviz runs on one
- * thread only (ladders.c), so every diagram the workers may need is drawn
- * before they start, once per (class, target) pair, and they only read
- * them: with no links and no ids, the same bytes serve every packet of a
- * pair and may repeat on a unit's print batch.
- */
-struct diagrams {
-	struct diagram	*v;		/* by (from, to) */
-	size_t		 n;
-};
-
-/*
- * What the packets are rendered with besides the project: the ways up.
- * The packets writer's state (packets_writer: made in start, freed in
- * stop), and packet_print's.
- */
-struct packets {
-	struct priv	*pv;		/* the build's (NULL: packet_print) */
-	const struct project *p;
-	struct paths	*paths;		/* paths_new() of the catalog */
-	struct diagrams	 dia;
-};
-
 int
 packet_due(const struct packet *pkt)
 {
@@ -57,91 +25,74 @@ packet_due(const struct packet *pkt)
 	return pkt->enrollment != NULL || pkt->eligible;
 }
 
-/* ---- the diagrams of the ways up ------------------------------------------ */
+/*
+ * The steps of one way up as a packet lists them (partials/packet-way.html
+ * rendered with view_way()): the way from a class to a plan's target, with
+ * its diagram, or the first steps from a class.
+ */
+struct way {
+	size_t		 from;		/* the class, a title index */
+	size_t		 to;		/* the target's, or SIZE_MAX: none */
+	char		*html;		/* NUL-ended; NULL: nothing to list */
+	size_t		 len;		/* of html */
+};
+
+/*
+ * What the packets are rendered with besides the project: their ways up.
+ * Every way a packet may show is rendered before the workers start and
+ * only read by them: Graphviz runs on one thread only (ladders.c), and a
+ * way is the same for every employee of a class and target, so its HTML
+ * (steps, diagram, legend) is made once, not per packet.  With no links
+ * and no ids, the same diagram may repeat on a unit's print batch.  The
+ * packets writer's state (packets_writer: made in start, freed in stop),
+ * and packet_print's.
+ */
+struct packets {
+	struct priv	*pv;		/* the build's (NULL: packet_print) */
+	const struct project *p;	/* catalog, settings, templates */
+	struct paths	*paths;		/* paths_new() of the catalog */
+	const struct tmpl *tmpl;	/* partials/packet-way.html */
+	struct way	*ways;		/* to a target: by (from, to) once
+					 * drawn; those with no way left out */
+	size_t		 nways;
+	unsigned char	*seen;		/* bit from * ntitles + to: in ways */
+	struct way	*firsts;	/* per title: the first steps from it */
+};
+
+/* ---- the ways up ------------------------------------------------------------ */
 
 static int
-diagram_cmp(const void *x, const void *y)
+way_cmp(const void *x, const void *y)
 {
-	const struct diagram *a = x, *b = y;
+	const struct way *a = x, *b = y;
 
 	if (a->from != b->from)
 		return a->from < b->from ? -1 : 1;
 	return (a->to > b->to) - (a->to < b->to);
 }
 
-/*
- * Draws the way up of each pair that has one (rec_plan_pairs(): unique
- * pairs, so the order by (from, to) is total).  One thread: Graphviz.
- * 0 when a diagram failed (reported).
- */
-static int
-diagrams_make(struct packets *k, const struct rec_pair *pairs, size_t n,
-    struct diag *d)
+/* Ready to make views: the paths table, no way rendered yet. */
+static void
+packets_open(struct packets *k, const struct project *p)
 {
-	const struct catalog *c = &k->p->catalog;
-	const struct ladder_step *const *steps;
-	struct ladders *gv = NULL;
-	struct arena a = {0};
-	struct buf b = {0};
-	struct diagram *dg;
-	size_t i, ns;
-	int ok = 1;
+	size_t nt = p->catalog.ntitles;
 
-	k->dia.v = xreallocarray(NULL, n + 1, sizeof(*k->dia.v));
-	for (i = 0; ok && i < n; i++) {
-		arena_reset(&a);
-		if ((ns = paths_career(k->paths, pairs[i].from, pairs[i].to,
-		    &a, &steps)) == 0)
-			continue;
-		if (gv == NULL && (gv = ladders_new()) == NULL) {
-			diag_msg(d, DIAG_ERROR, "Graphviz could not start (its "
-			    "plugins: run 'dot -c' as root)");
-			ok = 0;
-			break;
-		}
-		buf_reset(&b);
-		if (!(ok = ladders_path_svg(gv, c, steps, ns, NULL, NULL, &b,
-		    d)))
-			break;
-		dg = &k->dia.v[k->dia.n++];
-		dg->from = steps[0]->from;
-		dg->to = steps[ns - 1]->to;
-		dg->len = b.len;
-		dg->svg = buf_detach(&b);
-	}
-	xqsort(k->dia.v, k->dia.n, sizeof(*k->dia.v), diagram_cmp);
-	ladders_free(gv);
-	arena_free(&a);
-	buf_free(&b);
-	return ok;
-}
-
-/* The diagram of the packet's way up, or NULL (no way, or not drawn). */
-static const struct diagram *
-diagram_of(const struct packets *k, const struct packet *pkt)
-{
-	const struct catalog *c = &k->p->catalog;
-	const struct title *from, *to;
-	struct diagram key;
-
-	if (pkt->plan == NULL || pkt->plan->target_class_code == NULL ||
-	    (from = catalog_find(c, pkt->h->emp.class_code)) == NULL ||
-	    (to = catalog_find(c, pkt->plan->target_class_code)) == NULL)
-		return NULL;
-	key.from = (size_t)(from - c->titles);
-	key.to = (size_t)(to - c->titles);
-	return k->dia.n == 0 ? NULL : bsearch(&key, k->dia.v, k->dia.n,
-	    sizeof(*k->dia.v), diagram_cmp);
-}
-
-/* Ready to render packets: the paths table and the diagrams of pairs. */
-static int
-packets_open(struct packets *k, const struct project *p,
-    const struct rec_pair *pairs, size_t n, struct diag *d)
-{
 	k->p = p;
 	k->paths = paths_new(&p->catalog);
-	return diagrams_make(k, pairs, n, d);
+	k->seen = xcalloc(nt * nt / 8 + 1, 1);
+	k->firsts = xcalloc(nt + 1, sizeof(*k->firsts));
+}
+
+/* Ready to render HTML: the template of the ways.  0 when it is missing
+ * or bad (reported). */
+static int
+packets_tmpl(struct packets *k)
+{
+	static const char way[] = "{{> packet-way}}";
+
+	k->tmpl = tmpl_compile(k->p->tmpl, "packet-way", way, sizeof(way) -
+	    1);
+	return k->tmpl != NULL;
 }
 
 /* packets_open's undoing; the half-open state is fine. */
@@ -150,27 +101,170 @@ packets_close(struct packets *k)
 {
 	size_t i;
 
-	for (i = 0; i < k->dia.n; i++)
-		free(k->dia.v[i].svg);
-	free(k->dia.v);
+	for (i = 0; i < k->nways; i++)
+		free(k->ways[i].html);
+	for (i = 0; k->firsts != NULL && i < k->p->catalog.ntitles; i++)
+		free(k->firsts[i].html);
+	free(k->ways);
+	free(k->firsts);
+	free(k->seen);
 	paths_free(k->paths);
+}
+
+/* A packet will show the way from class code from to class code to: its
+ * pair is rendered, once (rec_plan_pairs' fn).  Codes not in the
+ * catalog have no way. */
+static void
+packets_want(void *arg, const char *from, const char *to)
+{
+	struct packets *k = arg;
+	const struct catalog *c = &k->p->catalog;
+	const struct title *tf = catalog_find(c, from), *tt;
+	size_t bit;
+
+	if (tf == NULL || (tt = catalog_find(c, to)) == NULL)
+		return;
+	bit = (size_t)(tf - c->titles) * c->ntitles + (size_t)(tt - c->titles);
+	if (k->seen[bit / 8] & 1 << bit % 8)
+		return;
+	k->seen[bit / 8] |= (unsigned char)(1 << bit % 8);
+	if ((k->nways & (k->nways + 1)) == 0)	/* 0, 1, 3, 7: full */
+		k->ways = xreallocarray(k->ways, 2 * k->nways + 2,
+		    sizeof(*k->ways));
+	memset(&k->ways[k->nways], 0, sizeof(*k->ways));
+	k->ways[k->nways].from = (size_t)(tf - c->titles);
+	k->ways[k->nways++].to = (size_t)(tt - c->titles);
+}
+
+/* Renders a way's steps (svg: its diagram, or NULL) into w->html. */
+static int
+way_render(const struct packets *k, struct way *w, const char *svg,
+    size_t len, struct arena *a)
+{
+	const struct catalog *c = &k->p->catalog;
+	struct buf b = {0};
+	struct tv *v;
+	int ok;
+
+	v = view_way(a, c, k->paths, k->p->conf.profile, c->titles[w->from].
+	    code, w->to == SIZE_MAX ? NULL : c->titles[w->to].code);
+	tv_set(a, v, "svg", tv_ref(a, svg, len));
+	ok = tmpl_render(k->tmpl, v, &b);
+	w->len = b.len;
+	w->html = buf_detach(&b);
+	return ok;
+}
+
+/* Draws the way of a wanted pair (one thread: Graphviz) and renders it;
+ * a pair with no way is left with html NULL. */
+static int
+way_draw(struct packets *k, struct ladders **gv, struct way *w,
+    struct arena *a, struct buf *svg, struct diag *d)
+{
+	const struct catalog *c = &k->p->catalog;
+	const struct ladder_step *const *steps;
+	size_t n;
+
+	if ((n = paths_career(k->paths, c->titles[w->from].code,
+	    c->titles[w->to].code, a, &steps)) == 0)
+		return 1;
+	if (*gv == NULL && (*gv = ladders_new()) == NULL) {
+		diag_msg(d, DIAG_ERROR, "Graphviz could not start (its "
+		    "plugins: run 'dot -c' as root)");
+		return 0;
+	}
+	buf_reset(svg);
+	return ladders_path_svg(*gv, c, steps, n, NULL, NULL, svg, d) &&
+	    way_render(k, w, svg->data, svg->len, a);
+}
+
+/*
+ * Renders every way a packet may show: each wanted pair that has a way,
+ * drawn, and the first steps from each class that has some; then sorts
+ * the pairs for way_of() (they are unique: the order is total).  0 when
+ * anything failed (reported).
+ */
+static int
+packets_draw(struct packets *k, struct diag *d)
+{
+	const struct catalog *c = &k->p->catalog;
+	const struct ladder_step *const *first;
+	struct ladders *gv = NULL;
+	struct arena a = {0};
+	struct buf svg = {0};
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; ok && i < k->nways; i++) {
+		arena_reset(&a);
+		ok = way_draw(k, &gv, &k->ways[i], &a, &svg, d);
+	}
+	xqsort(k->ways, k->nways, sizeof(*k->ways), way_cmp);
+	for (i = 0; ok && i < c->ntitles; i++) {
+		arena_reset(&a);
+		k->firsts[i].from = i;
+		k->firsts[i].to = SIZE_MAX;
+		if (paths_first_steps(k->paths, c->titles[i].code, &first) > 0)
+			ok = way_render(k, &k->firsts[i], NULL, 0, &a);
+	}
+	ladders_free(gv);
+	arena_free(&a);
+	buf_free(&svg);
+	return ok;
+}
+
+/*
+ * The HTML of the packet's way up (NULL: none to list).  A way the start
+ * did not render (rec_plan_pairs would have to miss an employee) is
+ * rendered here, in the worker, without its diagram: Graphviz is not
+ * for worker threads.
+ */
+static const char *
+way_of(const struct packets *k, const struct packet *pkt, struct arena *a)
+{
+	const struct catalog *c = &k->p->catalog;
+	const struct title *from, *to = NULL;
+	const struct ladder_step *const *steps;
+	const struct way *w = NULL;
+	struct way key;
+
+	if ((from = catalog_find(c, pkt->h->emp.class_code)) == NULL)
+		return NULL;
+	key.from = (size_t)(from - c->titles);
+	if (pkt->plan != NULL && pkt->plan->target_class_code != NULL &&
+	    (to = catalog_find(c, pkt->plan->target_class_code)) != NULL) {
+		key.to = (size_t)(to - c->titles);
+		if (k->nways > 0)
+			w = bsearch(&key, k->ways, k->nways, sizeof(*k->ways),
+			    way_cmp);
+		if (w != NULL && w->html != NULL)
+			return w->html;
+	}
+	if (to == NULL || paths_career(k->paths, from->code, to->code, a,
+	    &steps) == 0)
+		return k->firsts[key.from].html;
+	memset(&key, 0, sizeof(key));
+	key.from = (size_t)(from - c->titles);
+	key.to = (size_t)(to - c->titles);
+	if (!way_render(k, &key, NULL, 0, a))
+		return NULL;
+	return arena_strdup(a, key.html);
 }
 
 /* ---- a packet ------------------------------------------------------------- */
 
-/* The view of the packet templates: the packet view, the diagram of
- * the way up (path_svg, null without one) and the site's. */
+/* The view of the packet templates: the packet view, the HTML of the
+ * steps of the way up (way_steps, null when none) and the site's. */
 static struct tv *
 packet_view(const struct packets *k, const struct packet *pkt,
     struct arena *a)
 {
 	const struct config *s = &k->p->conf;
-	const struct diagram *dg = diagram_of(k, pkt);
+	const char *way = way_of(k, pkt, a);
 	struct tv *v = view_packet(pkt, &k->p->catalog, k->paths, s, a, 1);
 	struct tv *st, *c;
 
-	tv_set(a, v, "path_svg", dg ? tv_strn(a, dg->svg, dg->len) :
-	    tv_null(a));
+	tv_set(a, v, "way_steps", tv_ref(a, way, way ? strlen(way) : 0));
 	st = tv_set(a, v, "site", tv_map(a));
 	tv_set(a, st, "title", tv_str(a, s->title));
 	tv_set(a, st, "department", tv_str(a, s->department));
@@ -201,7 +295,8 @@ packet_render(const struct packets *k, const struct packet *pkt,
 	page_css(css, pkt->h->emp.id, pkt->h->emp.name, 0);
 	tv_set(a, v, "style", tv_str(a, t->css));
 	tv_set(a, v, "page_css", tv_str(a, css->data));
-	tv_set(a, v, "article", tv_str(a, art->data));
+	/* Not copied: art outlives the document's rendering. */
+	tv_set(a, v, "article", tv_ref(a, art->data, art->len));
 	return tmpl_render(t->packet, v, doc);
 }
 
@@ -265,16 +360,11 @@ static int
 packets_start(void *self, struct eng *e)
 {
 	struct packets *k = self;
-	struct rec_pair *pairs;
-	struct arena a = {0};
-	size_t n;
-	int ok;
 
 	(void)e;
-	ok = rec_plan_pairs(k->pv->r, &a, &pairs, &n) &&
-	    packets_open(k, k->pv->p, pairs, n, k->pv->d);
-	arena_free(&a);
-	return ok;
+	packets_open(k, k->pv->p);
+	return packets_tmpl(k) && rec_plan_pairs(k->pv->r, packets_want, k) &&
+	    packets_draw(k, k->pv->d);
 }
 
 /* After the scan: the print batches of the packets. */
@@ -313,18 +403,6 @@ packets_writer(struct eng_writer *w, struct priv *pv)
 	w->self = k;
 }
 
-/* One packet's way up: its pair of class and plan target, for the
- * diagram of packet_print (a packet of no plan target has none). */
-static size_t
-packet_pair(const struct packet *pkt, struct rec_pair *pr)
-{
-	if (pkt->plan == NULL || pkt->plan->target_class_code == NULL)
-		return 0;
-	pr->from = pkt->h->emp.class_code;
-	pr->to = pkt->plan->target_class_code;
-	return 1;
-}
-
 int
 packet_print(struct project *p, struct records *r, const char *id,
     const char *format, struct diag *d)
@@ -332,10 +410,9 @@ packet_print(struct project *p, struct records *r, const char *id,
 	struct history h;
 	struct packet pkt;
 	struct packets k;
-	struct rec_pair pr;
 	struct arena a = {0}, va = {0};
 	struct buf b = {0}, art = {0}, css = {0};
-	int found, bad = 0, ok = 0, html = strcmp(format, "html") == 0;
+	int found, bad = 0, ok = 0;
 
 	memset(&k, 0, sizeof(k));
 	found = rec_find(r, &p->catalog, p->conf.profile, id, &a, &h, &bad);
@@ -344,18 +421,23 @@ packet_print(struct project *p, struct records *r, const char *id,
 	if (found == 1 && bad == 0) {
 		rule_packet(&h, &p->catalog, &p->conf.prog, p->conf.profile,
 		    p->as_of, &va, &pkt);
-		/* Only the HTML draws the way up: one diagram, here. */
-		if (!packets_open(&k, p, &pr, html ? packet_pair(&pkt, &pr) :
-		    0, d))
-			buf_reset(&b);
-		else if (strcmp(format, "json") == 0) {
+		packets_open(&k, p);
+		if (strcmp(format, "json") == 0) {
 			tv_json(&b, view_packet(&pkt, &p->catalog, k.paths,
 			    &p->conf, &va, 0), 1);
 			buf_putc(&b, '\n');
 		} else if (strcmp(format, "text") == 0)
 			view_text(&pkt, &p->catalog, k.paths, &p->conf, &b);
-		else if (!packet_render(&k, &pkt, &va, &art, &b, &css))
-			buf_reset(&b);
+		/* The HTML: the way's steps rendered here, its one diagram
+		 * drawn. */
+		else if (packets_tmpl(&k)) {
+			if (pkt.plan != NULL)
+				packets_want(&k, h.emp.class_code,
+				    pkt.plan->target_class_code);
+			if (!packets_draw(&k, d) ||
+			    !packet_render(&k, &pkt, &va, &art, &b, &css))
+				buf_reset(&b);
+		}
 		ok = b.len > 0 && fwrite(b.data, 1, b.len, stdout) == b.len &&
 		    fflush(stdout) == 0;
 	}

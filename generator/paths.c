@@ -403,8 +403,15 @@ path_step_text(const struct catalog *c, const struct ladder_step *s,
 {
 	const struct title *to = &c->titles[s->to];
 
-	buf_printf(b, "%s %s (%s)", step_verb(s->via, pr), to->name,
-	    to->code);
-	if (title_note(to) != NULL)
-		buf_printf(b, ", %s", title_note(to));
+	/* By hand, not printf: a packet says several steps. */
+	buf_puts(b, step_verb(s->via, pr));
+	buf_putc(b, ' ');
+	buf_puts(b, to->name);
+	BUF_LIT(b, " (");
+	buf_puts(b, to->code);
+	buf_putc(b, ')');
+	if (title_note(to) != NULL) {
+		BUF_LIT(b, ", ");
+		buf_puts(b, title_note(to));
+	}
 }

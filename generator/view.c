@@ -28,10 +28,10 @@ struct words {
 static void
 coordinator(const struct words *w, struct buf *b)
 {
-	if (w->s->contact.name)
-		buf_printf(b, "the program coordinator, %s",
-		    w->s->contact.name);
-	else
+	if (w->s->contact.name) {
+		BUF_LIT(b, "the program coordinator, ");
+		buf_puts(b, w->s->contact.name);
+	} else
 		BUF_LIT(b, "the program office");
 }
 
@@ -41,9 +41,10 @@ who(const struct words *w, struct buf *b)
 {
 	const struct enrollment *en = w->p->enrollment;
 
-	if (en && en->counselor && *en->counselor)
-		buf_printf(b, "your counselor, %s", en->counselor);
-	else
+	if (en && en->counselor && *en->counselor) {
+		BUF_LIT(b, "your counselor, ");
+		buf_puts(b, en->counselor);
+	} else
 		coordinator(w, b);
 }
 
@@ -1225,8 +1226,8 @@ struct way {
 	const struct ladder_step *const *first; /* first_steps */
 	size_t		 nfirst;
 	size_t		 on;		/* the step the employee is on */
-	const char	*intro;		/* what comes before the list */
-	const char	*on_label;	/* what that step is to them */
+	const char	*intro;		/* what comes before the steps */
+	const char	*on_label;	/* which step they are on, or NULL */
 	const char	*on_note;	/* what the plan and the rules say of
 					 * it, or NULL */
 };
@@ -1237,14 +1238,33 @@ class_words(const struct words *w, struct buf *b)
 {
 	const char *code = w->p->h->emp.class_code;
 
-	buf_printf(b, "%s (%s)", w->p->cls ? w->p->cls->name : code, code);
+	buf_puts(b, w->p->cls ? w->p->cls->name : code);
+	BUF_LIT(b, " (");
+	buf_puts(b, code);
+	buf_putc(b, ')');
+}
+
+/* A count (n >= 0) in digits.  By hand, not printf, as the other words
+ * of the way up: every packet says them. */
+static void
+put_count(struct buf *b, long n)
+{
+	char s[24], *p = s + sizeof(s);
+	unsigned long u = n < 0 ? 0 : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	buf_put(b, p, (size_t)(s + sizeof(s) - p));
 }
 
 /* "1 class", "2 classes". */
 static void
-count_words(struct buf *b, int n, const char *one, const char *many)
+count_words(struct buf *b, long n, const char *one, const char *many)
 {
-	buf_printf(b, "%d %s", n, n == 1 ? one : many);
+	put_count(b, n);
+	buf_putc(b, ' ');
+	buf_puts(b, n == 1 ? one : many);
 }
 
 /*
@@ -1267,9 +1287,12 @@ say_no_way(const struct words *w, const struct way *wy, struct buf *b)
 	else if (strcmp(to, w->p->h->emp.class_code) == 0)
 		BUF_LIT(b, "You are in your plan's target class already.");
 	else {
-		buf_printf(b, "The career ladders of this program show no "
-		    "way from your class to your plan's target, %s (%s). To "
-		    "find one, talk with ", title_name(w->c, to), to);
+		BUF_LIT(b, "The career ladders of this program show no way "
+		    "from your class to your plan's target, ");
+		buf_puts(b, title_name(w->c, to));
+		BUF_LIT(b, " (");
+		buf_puts(b, to);
+		BUF_LIT(b, "). To find one, talk with ");
 		who(w, b);
 		buf_putc(b, '.');
 		unreached = 1;
@@ -1299,8 +1322,11 @@ say_way(const struct words *w, const struct way *wy, struct buf *b)
 		say_no_way(w, wy, b);
 		return;
 	}
-	buf_printf(b, "Your plan's target is %s (%s)", title_name(w->c,
-	    pl->target_class_code), pl->target_class_code);
+	BUF_LIT(b, "Your plan's target is ");
+	buf_puts(b, title_name(w->c, pl->target_class_code));
+	BUF_LIT(b, " (");
+	buf_puts(b, pl->target_class_code);
+	buf_putc(b, ')');
 	if (pl->target_date != DAY_NONE) {
 		buf_puts(b, pl->target_date >= w->p->as_of ? ", to reach by " :
 		    ", which it aimed to reach by ");
@@ -1309,9 +1335,23 @@ say_way(const struct words *w, const struct way *wy, struct buf *b)
 	BUF_LIT(b, ". The career ladders lead there from your class, ");
 	class_words(w, b);
 	if (wy->npath == 1)
-		BUF_LIT(b, ", in one step:");
-	else
-		buf_printf(b, ", in %zu steps:", wy->npath);
+		BUF_LIT(b, ", in one step.");
+	else {
+		BUF_LIT(b, ", in ");
+		count_words(b, (long)wy->npath, "step", "steps");
+		buf_putc(b, '.');
+	}
+}
+
+/* lead, then s and a full stop ("lead" ends "lead s."), when s is set. */
+static void
+say_sentence(struct buf *b, const char *lead, const char *s)
+{
+	if (s == NULL)
+		return;
+	buf_puts(b, lead);
+	buf_puts(b, s);
+	buf_putc(b, '.');
 }
 
 /* An open target on the way: what the rules say of it (X1-X4, G1). */
@@ -1322,26 +1362,24 @@ say_on_target(const struct words *w, const struct target_view *t,
 	struct target_say ts;
 
 	say_target(t, &w->s->prog, a, &ts);
-	buf_printf(b, "It has been one of your target titles since ");
+	BUF_LIT(b, "It has been one of your target titles since ");
 	human(t->t->targeted_on, b);
 	buf_putc(b, '.');
 	if (t->exam_route && t->retarget_allowed_on == DAY_NONE) {
 		if (t->nsections_not_proficient > 0)
-			buf_printf(b, " Exam sections still to pass: %s.",
+			say_sentence(b, " Exam sections still to pass: ",
 			    ts.sections);
 		else if (t->first_exam_on == DAY_NONE)
 			BUF_LIT(b, " You have not taken its exam yet.");
-		if (ts.window)
-			buf_printf(b, " Your exam window ends %s.", ts.window);
-		if (ts.retest)
-			buf_printf(b, " Your next retest is allowed from "
-			    "%s.", ts.retest);
+		say_sentence(b, " Your exam window ends ", ts.window);
+		say_sentence(b, " Your next retest is allowed from ",
+		    ts.retest);
 	}
-	if (ts.retarget)
-		buf_printf(b, " %s", ts.retarget);
+	say_sentence(b, " ", ts.retarget);
 	if (t->grade) {
-		buf_printf(b, " Your promotional grade for it is %c, valid "
-		    "until ", t->grade->grade);
+		BUF_LIT(b, " Your promotional grade for it is ");
+		buf_putc(b, t->grade->grade);
+		BUF_LIT(b, ", valid until ");
 		human(t->grade_expires_on, b);
 		buf_putc(b, '.');
 	}
@@ -1362,7 +1400,8 @@ say_on_classes(const struct words *w, const struct ladder_step *s,
 		return;
 	date_fy_name(p->classes_fy, fy);
 	BUF_LIT(b, " In fiscal year ");
-	buf_printf(b, "%s you may take ", fy);
+	buf_puts(b, fy);
+	BUF_LIT(b, " you may take ");
 	count_words(b, p->classes_remaining, "more class", "more classes");
 	BUF_LIT(b, " (" IL "VIII.B)");
 	if (s->via == VIA_EXAM) {
@@ -1394,15 +1433,23 @@ say_on(const struct words *w, struct way *wy, struct arena *a)
 	wy->on = t != NULL ? i - 1 : 0;
 	s = wy->path[wy->on];
 	to = &w->c->titles[s->to];
-	wy->on_label = t != NULL ? "You are working on this step." :
-	    "This is your next step.";
+	if (t != NULL) {
+		BUF_LIT(&b, "You are working on step ");
+		put_count(&b, (long)wy->on + 1);
+		buf_putc(&b, '.');
+	} else
+		BUF_LIT(&b, "Step 1 is your next step.");
+	wy->on_label = keep(a, &b);
 	if (t != NULL)
 		say_on_target(w, t, a, &b);
 	say_on_classes(w, s, &b);
-	if (california(w) && title_note(to) != NULL)
-		BUF_LIT(&b, " A bridging class gives you the experience to "
-		    "qualify for higher classes (California guidelines, "
+	if (california(w) && title_note(to) != NULL) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, to->name);
+		BUF_LIT(&b, " is a bridging class: it gives you the experience "
+		    "to qualify for higher classes (California guidelines, "
 		    "Bridging Classifications).");
+	}
 	/* Each sentence above begins with a space but the first. */
 	if (b.len > 0) {
 		sp = b.data[0] == ' ';
@@ -1412,13 +1459,13 @@ say_on(const struct words *w, struct way *wy, struct arena *a)
 }
 
 /*
- * The way up of the packet's employee (paths: the build's table), with
- * its words.  cli.md: career_path is null when there is no plan target,
+ * The way up of the packet's employee (paths: the build's table), and
+ * with words, its words.  cli.md: career_path is null when there is no plan target,
  * the target is the current class, or no path leads there.
  */
 static void
 way_find(const struct words *w, const struct paths *pt, struct arena *a,
-    struct way *wy)
+    int words, struct way *wy)
 {
 	const struct packet *p = w->p;
 	const char *cls = p->h->emp.class_code;
@@ -1429,6 +1476,8 @@ way_find(const struct words *w, const struct paths *pt, struct arena *a,
 	if (p->plan != NULL && p->plan->target_class_code != NULL)
 		wy->npath = paths_career(pt, cls, p->plan->target_class_code,
 		    a, &wy->path);
+	if (!words)
+		return;
 	if (wy->npath > 0)
 		say_on(w, wy, a);
 	say_way(w, wy, &b);
@@ -1812,64 +1861,93 @@ il_figures_null(struct vctx *v, struct tv *root)
 	}
 }
 
-/* cli.md: a step of first_steps or career_path, {from, to, via}; display
- * views add it in words and, for the step the employee is on, what it is
- * to them (false and null elsewhere, so no key reaches up the template's
- * context). */
+/* cli.md: a step of first_steps or career_path, {from, to, via}; with
+ * text, in words too (view_way). */
 static struct tv *
-step_view(struct vctx *v, const struct ladder_step *s, const struct way *wy,
-    int on)
+step_view(struct arena *a, const struct catalog *c,
+    const struct ladder_step *s, int text, enum profile pr)
 {
-	struct tv *m = tv_map(v->a);
+	const char *from = c->titles[s->from].code, *to = c->titles[s->to].code;
+	const char *via = via_name(s->via);
+	struct tv *m = tv_map(a);
 	struct buf b = {0};
 
-	tv_set(v->a, m, "from", tv_str(v->a, v->c->titles[s->from].code));
-	tv_set(v->a, m, "to", tv_str(v->a, v->c->titles[s->to].code));
-	tv_set(v->a, m, "via", tv_str(v->a, via_name(s->via)));
-	if (!v->display)
-		return m;
-	path_step_text(v->c, s, v->p->profile, &b);
-	tv_set(v->a, m, "text", tv_str(v->a, b.data));
-	tv_set(v->a, m, "on", tv_bool(v->a, on));
-	tv_set(v->a, m, "on_label", tv_str(v->a, on ? wy->on_label : NULL));
-	tv_set(v->a, m, "on_note", tv_str(v->a, on ? wy->on_note : NULL));
-	buf_free(&b);
+	/* The catalog's strings outlive every view: not copied. */
+	tv_set(a, m, "from", tv_ref(a, from, strlen(from)));
+	tv_set(a, m, "to", tv_ref(a, to, strlen(to)));
+	tv_set(a, m, "via", tv_ref(a, via, strlen(via)));
+	if (text) {
+		path_step_text(c, s, pr, &b);
+		tv_set(a, m, "text", tv_str(a, b.data));
+		buf_free(&b);
+	}
 	return m;
 }
 
-/* cli.md first_steps and career_path; display views add the words
- * before the steps and the legend of the path's diagram. */
+/* cli.md first_steps and career_path, {to, steps}: the steps in words
+ * with text, and the legend of the path's diagram. */
 static void
-way_view(struct vctx *v, struct tv *root, const struct paths *pt)
+way_lists(struct arena *a, const struct catalog *c, const struct way *wy,
+    int text, enum profile pr, struct tv *root)
 {
-	struct words w = { v->p, v->c, v->s };
 	struct tv *l, *m;
-	struct way wy;
 	size_t i;
 
-	way_find(&w, pt, v->a, &wy);
-	l = tv_set(v->a, root, "first_steps", tv_list(v->a));
-	for (i = 0; i < wy.nfirst; i++)
-		tv_push(v->a, l, step_view(v, wy.first[i], &wy, 0));
+	l = tv_set(a, root, "first_steps", tv_list(a));
+	for (i = 0; i < wy->nfirst; i++)
+		tv_push(a, l, step_view(a, c, wy->first[i], text, pr));
+	if (wy->npath == 0) {
+		tv_set(a, root, "career_path", tv_null(a));
+		return;
+	}
+	m = tv_set(a, root, "career_path", tv_map(a));
+	tv_set(a, m, "to", tv_str(a, c->titles[wy->path[wy->npath - 1]->to].
+	    code));
+	l = tv_set(a, m, "steps", tv_list(a));
+	for (i = 0; i < wy->npath; i++)
+		tv_push(a, l, step_view(a, c, wy->path[i], text, pr));
+	if (text)
+		tv_set(a, m, "legend", ladders_path_legend(a, c, wy->path,
+		    wy->npath));
+}
+
+/* cli.md first_steps and career_path; display views fill m, the map
+ * "way", with the words of the employee's way: text, on and note (the
+ * steps themselves: view_way). */
+static void
+way_view(struct vctx *v, struct tv *root, struct tv *m,
+    const struct paths *pt)
+{
+	struct words w = { v->p, v->c, v->s };
+	struct way wy;
+
+	way_find(&w, pt, v->a, m != NULL, &wy);
+	way_lists(v->a, v->c, &wy, 0, v->p->profile, root);
+	if (m == NULL)
+		return;
+	/* The words are the view arena's already: not copied. */
+	tv_set(v->a, m, "text", tv_ref(v->a, wy.intro, strlen(wy.intro)));
+	tv_set(v->a, m, "on", tv_ref(v->a, wy.on_label, wy.on_label ?
+	    strlen(wy.on_label) : 0));
+	tv_set(v->a, m, "note", tv_ref(v->a, wy.on_note, wy.on_note ?
+	    strlen(wy.on_note) : 0));
+}
+
+struct tv *
+view_way(struct arena *a, const struct catalog *c, const struct paths *pt,
+    enum profile pr, const char *from, const char *to)
+{
+	struct tv *root = tv_map(a);
+	struct way wy;
+
+	memset(&wy, 0, sizeof(wy));
+	if (to != NULL)
+		wy.npath = paths_career(pt, from, to, a, &wy.path);
 	if (wy.npath == 0)
-		tv_set(v->a, root, "career_path", tv_null(v->a));
-	else {
-		m = tv_set(v->a, root, "career_path", tv_map(v->a));
-		tv_set(v->a, m, "to", tv_str(v->a,
-		    v->c->titles[wy.path[wy.npath - 1]->to].code));
-		l = tv_set(v->a, m, "steps", tv_list(v->a));
-		for (i = 0; i < wy.npath; i++)
-			tv_push(v->a, l, step_view(v, wy.path[i], &wy,
-			    i == wy.on));
-		if (v->display)
-			tv_set(v->a, m, "legend", ladders_path_legend(v->a,
-			    v->c, wy.path, wy.npath));
-	}
-	if (v->display) {
-		tv_set(v->a, root, "way_text", tv_str(v->a, wy.intro));
-		tv_set(v->a, root, "has_first_steps",
-		    tv_bool(v->a, wy.nfirst > 0));
-	}
+		wy.nfirst = paths_first_steps(pt, from, &wy.first);
+	way_lists(a, c, &wy, 1, pr, root);
+	tv_set(a, root, "has_first_steps", tv_bool(a, wy.nfirst > 0));
+	return root;
 }
 
 /* The paragraphs of display views ("situation": one per paragraph). */
@@ -1897,13 +1975,15 @@ view_packet(const struct packet *p, const struct catalog *c,
 {
 	struct vctx v = { a, p, c, s, display };
 	struct words w = { p, c, s };
-	struct tv *root = tv_map(a), *l;
+	struct tv *root = tv_map(a), *l, *way;
 	struct say say;
 	size_t i;
 
 	say_all(&w, a, &say);
 	set_date(&v, root, "as_of", p->as_of);
 	tv_set(a, root, "employee", employee_view(&v));
+	/* Early in the map: a template finds it sooner. */
+	way = display ? tv_set(a, root, "way", tv_map(a)) : NULL;
 	tv_set(a, root, "eligible", tv_bool(a, p->eligible));
 	tv_set(a, root, "eligibility_reason", p->eligible ? tv_null(a) :
 	    tv_str(a, elig_reason_name(p->eligibility_reason)));
@@ -1919,7 +1999,7 @@ view_packet(const struct packet *p, const struct catalog *c,
 		il_figures_null(&v, root);
 	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
-	way_view(&v, root, pt);
+	way_view(&v, root, way, pt);
 	if (display) {
 		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
@@ -2103,9 +2183,9 @@ text_plan(struct buf *out, const struct packet *p, const struct words *w)
 	buf_free(&b);
 }
 
-/* "Your way up": the words before the steps, then the path's steps
- * numbered (the step the employee is on with what it is to them), or
- * the first steps from their class. */
+/* "Your way up": the words before the steps, the step the employee is
+ * on with what it is to them, then the path's steps numbered, or the
+ * first steps from their class. */
 static void
 text_way(struct buf *out, const struct words *w, const struct paths *pt,
     struct arena *a)
@@ -2114,21 +2194,21 @@ text_way(struct buf *out, const struct words *w, const struct paths *pt,
 	struct way wy;
 	size_t i;
 
-	way_find(w, pt, a, &wy);
+	way_find(w, pt, a, 1, &wy);
 	text_heading(out, "YOUR WAY UP");
-	wrap(out, wy.intro, 0, 0);
+	if (wy.on_label != NULL)
+		buf_printf(&b, "%s%s%s", wy.on_label, wy.on_note ? " " : "",
+		    wy.on_note ? wy.on_note : "");
+	text_paras(out, (const char *const []){ wy.intro, b.len ? b.data :
+	    NULL }, 2);
+	if (wy.npath > 0)
+		buf_putc(out, '\n');
 	for (i = 0; i < wy.npath; i++) {
 		buf_reset(&b);
 		buf_printf(&b, "%zu. ", i + 1);
 		path_step_text(w->c, wy.path[i], w->p->profile, &b);
 		buf_putc(&b, '.');
 		wrap(out, b.data, 2, 5);
-		if (i != wy.on)
-			continue;
-		buf_reset(&b);
-		buf_printf(&b, "%s%s%s", wy.on_label, wy.on_note ? " " : "",
-		    wy.on_note ? wy.on_note : "");
-		wrap(out, b.data, 5, 5);
 	}
 	for (i = 0; wy.npath == 0 && i < wy.nfirst; i++) {
 		buf_reset(&b);

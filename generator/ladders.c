@@ -76,10 +76,11 @@ ladders_new(void)
 {
 	struct ladders *l;
 
-	if (gv_ctx == NULL && (gv_ctx = gvContext()) == NULL)
-		return NULL;
+	/* The hook first: making the context may say something. */
 	agseterr(AGWARN);
 	agseterrf(gv_err);
+	if (gv_ctx == NULL && (gv_ctx = gvContext()) == NULL)
+		return NULL;
 	l = xcalloc(1, sizeof(*l));
 	l->gvc = gv_ctx;
 	return l;

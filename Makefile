@@ -98,17 +98,17 @@ tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
 		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 # The rules and their words (view.c: the packet's sentences).
-tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
+tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 tests/bin/test_select: tests/unit/test_select.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_select.c \
 		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o $(HDRS) tests/bin/.dir
+tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ics.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
 
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \

@@ -282,9 +282,10 @@ struct tv	*view_packet(const struct packet *, const struct catalog *,
  * view_way: the view of templates/partials/packet-way.html, the steps of
  * one way up as a packet lists them: career_path from class code from to
  * class code to (NULL: none) as view_packet has it, its steps with their
- * text and its diagram's legend; or, with no way there, first_steps with
- * their text and has_first_steps.  The same for every employee of that
- * class and target, so a build renders it once (packets.c).  In arena.
+ * text; or, with no way there, first_steps with their text and
+ * has_first_steps.  The same for every employee of that class and target,
+ * so a build renders it once (packets.c, which adds the diagram and its
+ * legend).  In arena.
  */
 struct tv	*view_way(struct arena *, const struct catalog *,
 		    const struct paths *, enum profile, const char *from,

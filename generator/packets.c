@@ -136,10 +136,12 @@ packets_want(void *arg, const char *from, const char *to)
 	k->ways[k->nways++].to = (size_t)(tt - c->titles);
 }
 
-/* Renders a way's steps (svg: its diagram, or NULL) into w->html. */
+/* Renders a way's steps into w->html; with the diagram of its n steps
+ * (svg, or NULL), and the diagram's legend. */
 static int
 way_render(const struct packets *k, struct way *w, const char *svg,
-    size_t len, struct arena *a)
+    size_t len, const struct ladder_step *const *steps, size_t n,
+    struct arena *a)
 {
 	const struct catalog *c = &k->p->catalog;
 	struct buf b = {0};
@@ -149,6 +151,8 @@ way_render(const struct packets *k, struct way *w, const char *svg,
 	v = view_way(a, c, k->paths, k->p->conf.profile, c->titles[w->from].
 	    code, w->to == SIZE_MAX ? NULL : c->titles[w->to].code);
 	tv_set(a, v, "svg", tv_ref(a, svg, len));
+	tv_set(a, v, "legend", svg == NULL ? tv_list(a) :
+	    ladders_path_legend(a, c, steps, n));
 	ok = tmpl_render(k->tmpl, v, &b);
 	w->len = b.len;
 	w->html = buf_detach(&b);
@@ -175,7 +179,7 @@ way_draw(struct packets *k, struct ladders **gv, struct way *w,
 	}
 	buf_reset(svg);
 	return ladders_path_svg(*gv, c, steps, n, NULL, NULL, svg, d) &&
-	    way_render(k, w, svg->data, svg->len, a);
+	    way_render(k, w, svg->data, svg->len, steps, n, a);
 }
 
 /*
@@ -205,7 +209,8 @@ packets_draw(struct packets *k, struct diag *d)
 		k->firsts[i].from = i;
 		k->firsts[i].to = SIZE_MAX;
 		if (paths_first_steps(k->paths, c->titles[i].code, &first) > 0)
-			ok = way_render(k, &k->firsts[i], NULL, 0, &a);
+			ok = way_render(k, &k->firsts[i], NULL, 0, NULL, 0,
+			    &a);
 	}
 	ladders_free(gv);
 	arena_free(&a);
@@ -246,7 +251,7 @@ way_of(const struct packets *k, const struct packet *pkt, struct arena *a)
 	memset(&key, 0, sizeof(key));
 	key.from = (size_t)(from - c->titles);
 	key.to = (size_t)(to - c->titles);
-	if (!way_render(k, &key, NULL, 0, a))
+	if (!way_render(k, &key, NULL, 0, NULL, 0, a))
 		return NULL;
 	return arena_strdup(a, key.html);
 }

@@ -1885,7 +1885,7 @@ step_view(struct arena *a, const struct catalog *c,
 }
 
 /* cli.md first_steps and career_path, {to, steps}: the steps in words
- * with text, and the legend of the path's diagram. */
+ * with text. */
 static void
 way_lists(struct arena *a, const struct catalog *c, const struct way *wy,
     int text, enum profile pr, struct tv *root)
@@ -1906,9 +1906,6 @@ way_lists(struct arena *a, const struct catalog *c, const struct way *wy,
 	l = tv_set(a, m, "steps", tv_list(a));
 	for (i = 0; i < wy->npath; i++)
 		tv_push(a, l, step_view(a, c, wy->path[i], text, pr));
-	if (text)
-		tv_set(a, m, "legend", ladders_path_legend(a, c, wy->path,
-		    wy->npath));
 }
 
 /* cli.md first_steps and career_path; display views fill m, the map

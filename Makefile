@@ -218,7 +218,7 @@ ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
 test-asan: deps
 	rm -rf tests/asan && mkdir -p tests/asan
 	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
-	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/search tests/lsan.supp tests/asan/tests/
+	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/search tests/lsan.supp tests/c1_oracle.h tests/asan/tests/
 	# The normal build's objects are newer than the sources: without
 	# this the sanitizers would see only what is compiled anew.
 	rm -f tests/asan/generator/*.o

@@ -1412,11 +1412,33 @@ say_on_classes(const struct words *w, const struct ladder_step *s,
 	buf_putc(b, '.');
 }
 
+/* CA "Lateral Transfer", "Training and Development Assignment": what
+ * such a step asks of the employee. */
+static void
+say_on_move(const struct words *w, const struct ladder_step *s,
+    struct buf *b)
+{
+	if (!california(w))
+		return;
+	if (s->via == VIA_TRANSFER)
+		BUF_LIT(b, " A lateral transfer moves you to a class with "
+		    "substantially the same duties, responsibility and "
+		    "salary; your department's Personnel office can tell you "
+		    "whether you are eligible (California guidelines, Lateral "
+		    "Transfer).");
+	else if (s->via == VIA_TRAINING_DEVELOPMENT)
+		BUF_LIT(b, " A training and development assignment needs a "
+		    "hiring manager with a vacant position and should fit "
+		    "your Career Development Plan; when it ends you may return "
+		    "to your former position (California guidelines, Training "
+		    "and Development Assignment).");
+}
+
 /*
  * The step the employee is on, and what the plan and the rules say of
  * it: its class an open target (the work of IL V.A goes to it now, so
- * that step, whichever it is), its exam window, the classes left; a
- * bridging class's purpose (CA "Bridging Classifications").
+ * that step, whichever it is), its exam window, the classes left; what
+ * a transfer or an assignment asks, a bridging class's purpose (CA).
  */
 static void
 say_on(const struct words *w, struct way *wy, struct arena *a)
@@ -1443,6 +1465,7 @@ say_on(const struct words *w, struct way *wy, struct arena *a)
 	if (t != NULL)
 		say_on_target(w, t, a, &b);
 	say_on_classes(w, s, &b);
+	say_on_move(w, s, &b);
 	if (california(w) && title_note(to) != NULL) {
 		buf_putc(&b, ' ');
 		buf_puts(&b, to->name);

@@ -341,14 +341,36 @@ test_none(void **state)
 }
 
 /* The steps in words, as what to do, a bridging class named as such
- * (CA), every way of taking a step. */
+ * (CA), every way of taking a step: each case the step into 5278 (a
+ * bridging class) or into SSA, taken another way in a profile. */
 static void
 test_words(void **state)
 {
+	static const struct {
+		size_t		 step;	/* 0: OT to 5278, 1: 5278 to SSA */
+		enum via	 via;
+		enum profile	 pr;
+		const char	*want;
+	} cases[] = {
+		{ 0, VIA_TRANSFER, PROFILE_CALIFORNIA, "Transfer to Management "
+		    "Services Technician (5278), a bridging class" },
+		{ 1, VIA_EXAM, PROFILE_CALIFORNIA, "Take the examination for "
+		    "Title SSA (SSA)" },
+		{ 1, VIA_EXAM, PROFILE_ILLINOIS, "Take the proficiency exam for "
+		    "Title SSA (SSA)" },
+		{ 0, VIA_PROMOTION, PROFILE_ILLINOIS, "Be promoted to "
+		    "Management Services Technician (5278), a bridging class" },
+		{ 0, VIA_DEGREE, PROFILE_ILLINOIS, "Earn the degree or license "
+		    "for Management Services Technician (5278), a bridging "
+		    "class" },
+		{ 0, VIA_TRAINING_DEVELOPMENT, PROFILE_CALIFORNIA, "Take a "
+		    "training and development assignment toward Management "
+		    "Services Technician (5278), a bridging class" },
+	};
 	const struct ladder_step *const *s;
-	struct ladder_step other;
+	struct ladder_step step;
 	struct buf b = {0};
-	size_t n;
+	size_t n, i;
 	struct paths *p;
 	struct cat *k = graph("5278 OT SSA",
 	    "0 OT 5278 transfer, 0 5278 SSA exam", &p);
@@ -360,36 +382,13 @@ test_words(void **state)
 	k->titles[idx(k, "SSA")].category = CAT_ELTPA;
 	n = paths_career(p, "OT", "SSA", &k->a, &s);
 	assert_int_equal(n, 2);
-	path_step_text(&k->c, s[0], PROFILE_CALIFORNIA, &b);
-	assert_string_equal(b.data, "Transfer to Management Services "
-	    "Technician (5278), a bridging class");
-	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_CALIFORNIA, &b);
-	assert_string_equal(b.data, "Take the examination for Title SSA "
-	    "(SSA)");
-	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_ILLINOIS, &b);
-	assert_string_equal(b.data, "Take the proficiency exam for Title "
-	    "SSA (SSA)");
-	buf_reset(&b);
-	other = *s[0];
-	other.via = VIA_PROMOTION;
-	path_step_text(&k->c, &other, PROFILE_ILLINOIS, &b);
-	assert_string_equal(b.data, "Be promoted to Management Services "
-	    "Technician (5278), a bridging class");
-	buf_reset(&b);
-	other = *s[0];
-	other.via = VIA_DEGREE;
-	path_step_text(&k->c, &other, PROFILE_ILLINOIS, &b);
-	assert_string_equal(b.data, "Earn the degree or license for "
-	    "Management Services Technician (5278), a bridging class");
-	buf_reset(&b);
-	other = *s[0];
-	other.via = VIA_TRAINING_DEVELOPMENT;
-	path_step_text(&k->c, &other, PROFILE_CALIFORNIA, &b);
-	assert_string_equal(b.data, "Take a training and development "
-	    "assignment toward Management Services Technician (5278), a "
-	    "bridging class");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		step = *s[cases[i].step];
+		step.via = cases[i].via;
+		buf_reset(&b);
+		path_step_text(&k->c, &step, cases[i].pr, &b);
+		assert_string_equal(b.data, cases[i].want);
+	}
 	assert_string_equal(title_note(&k->titles[idx(k, "5278")]),
 	    "a bridging class");
 	assert_null(title_note(&k->titles[idx(k, "OT")]));

@@ -37,9 +37,8 @@ struct demo {
 	enum profile	 prof;		/* the project's: which rules to show */
 	const struct settings *set;	/* site.yaml's program settings */
 	const struct catalog *c;
-	const struct title **entry, **cert, **cred;
-	size_t		 nentry, ncert, ncred;
-	const struct title *dual;	/* a dual title, or NULL */
+	const struct title **entry, **cert, **cred, **dual;
+	size_t		 nentry, ncert, ncred, ndual;
 	const struct title *master;	/* a credential needing a master's */
 	const struct title *frozen;	/* a frozen target title */
 	const struct title *plain;	/* a credential to a bachelor's at most,
@@ -495,8 +494,9 @@ course_simple(struct demo *d, const char *id, const struct title *t,
 {
 	struct course_spec c;
 
-	course_spec3(&c, t, starts, starts + 105, status, 45000 + pick(d,
-	    30000), DAY_NONE);
+	/* $150 to $250 a credit hour, in steps of $5 */
+	course_spec3(&c, t, starts, starts + 105, status, 3 * (15000 + 500 *
+	    pick(d, 21)), DAY_NONE);
 	course(d, id, &c);
 }
 
@@ -767,9 +767,9 @@ il_target(struct demo *d, const struct emp *e, int *degree)
 	long r = pick(d, 100);
 
 	*degree = 0;
-	if (r < 12 && d->dual != NULL) {
+	if (r < 12 && d->ndual > 0) {
 		*degree = r < 6;
-		return d->dual;
+		return any(d, d->dual, d->ndual);
 	}
 	if (r < 25 && (t = any(d, d->cred, d->ncred)) != NULL &&
 	    (t->degree < DEG_MASTER || strcmp(e->degree, "bachelor") == 0)) {
@@ -1848,6 +1848,7 @@ sort_titles(struct demo *d)
 	d->entry = xcalloc(d->c->ntitles + 1, sizeof(*d->entry));
 	d->cert = xcalloc(d->c->ntitles + 1, sizeof(*d->cert));
 	d->cred = xcalloc(d->c->ntitles + 1, sizeof(*d->cred));
+	d->dual = xcalloc(d->c->ntitles + 1, sizeof(*d->dual));
 	for (i = 0; i < d->c->ntitles; i++) {
 		t = &d->c->titles[i];
 		/* Employees start in the LPEL classes (CA E2 makes only
@@ -1865,8 +1866,8 @@ sort_titles(struct demo *d)
 			d->cert[d->ncert++] = t;
 		else if (t->kind == KIND_CREDENTIAL)
 			d->cred[d->ncred++] = t;
-		else if (t->kind == KIND_DUAL && d->dual == NULL)
-			d->dual = t;
+		else if (t->kind == KIND_DUAL)
+			d->dual[d->ndual++] = t;
 	}
 	for (i = 0; d->nentry == 0 && i < d->c->ntitles; i++)
 		if (d->c->titles[i].kind == KIND_NONE)
@@ -2057,6 +2058,7 @@ out:
 	free(d.entry);
 	free(d.cert);
 	free(d.cred);
+	free(d.dual);
 	return ok;
 }
 

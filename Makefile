@@ -32,7 +32,8 @@ RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/ics.o generator/output.o \
 	generator/site.o generator/slug.o generator/engine.o generator/packets.o \
-	generator/batches.o generator/lists.o generator/private.o generator/report.o \
+	generator/batches.o generator/lists.o generator/letters.o generator/selection.o \
+	generator/private.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 # The site search, the preview server, progress and new pages (issue #22).
 SEARCH_OBJS = generator/stem.o generator/search.o

@@ -191,7 +191,7 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	if (have) {
 		ok = rec_program(r, &a, &pr);
 		progress_stage("packets", rec_count(r));
-		ok &= private_build(p, r, out, jobs, &fy, d);
+		ok &= private_build(p, r, &pr, out, jobs, &fy, d);
 		out_hook("private");
 	}
 	progress_stage("site", 0);

@@ -202,6 +202,7 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/bin/test_search
 	tests/bad/run
 	tests/build/run
+	tests/letters/run
 	tests/search/run
 	tests/serve/run
 	tests/hostile/run
@@ -233,6 +234,7 @@ test-asan: deps
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/letters/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
 	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run
 

@@ -332,7 +332,7 @@ selection_run(const struct project *p, struct records *r,
     const struct program_rows *pr, struct priv *pv, struct diag *d)
 {
 	struct selection *s = xcalloc(1, sizeof(*s));
-	struct arena ar[2] = { {0}, {0} };
+	struct arena ar[2] = { {0}, {0} }, keep[2] = { {0}, {0} };
 	struct applicant *v = NULL;
 	const char **prev = NULL, **next = NULL;
 	size_t cap = 0, n, nprev = 0, nnext, i, k;
@@ -349,9 +349,11 @@ selection_run(const struct project *p, struct records *r,
 			s->latest = pr->periods[k].period;
 	memset(&ah, 0, sizeof(ah));
 	ah.q = rec_apps_new(r, &p->catalog);
-	/* Period k's strings go to ar[k % 2], reset as period k begins:
-	 * the row read ahead for it, and the previous period's waiting
-	 * list, are in the other arena, which lives until period k + 1. */
+	/* Period k's rows go to ar[k % 2], reset as period k begins: the
+	 * row read ahead for it is in the other arena, which lives until
+	 * period k + 1.  Its waiting list's ids are copied to keep[k % 2],
+	 * which lives through period k + 1 (a row read ahead in period k - 1
+	 * may be one of them, and its arena goes first). */
 	ah.have = rec_apps_next(ah.q, &ar[1], &ah.row);
 	for (k = 0; ok && pr != NULL && k < pr->nperiods; k++) {
 		per = pr->periods[k].period;
@@ -368,10 +370,12 @@ selection_run(const struct project *p, struct records *r,
 		if (per == s->latest)
 			keep_latest(s, per, v, n);
 		/* IL IV.B: this period's waiting list, in order. */
-		next = arena_alloc(&ar[k % 2], (n + 1) * sizeof(*next));
+		arena_reset(&keep[k % 2]);
+		next = arena_alloc(&keep[k % 2], (n + 1) * sizeof(*next));
 		for (i = 0, nnext = 0; i < n; i++)
 			if (v[i].result == APP_WAITING)
-				next[nnext++] = v[i].id;
+				next[nnext++] = arena_strdup(&keep[k % 2],
+				    v[i].id);
 		prev = next;
 		nprev = nnext;
 	}
@@ -381,6 +385,8 @@ selection_run(const struct project *p, struct records *r,
 	free(v);
 	arena_free(&ar[0]);
 	arena_free(&ar[1]);
+	arena_free(&keep[0]);
+	arena_free(&keep[1]);
 	if (!ok) {
 		selection_free(s);
 		return NULL;

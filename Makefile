@@ -203,6 +203,7 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/bad/run
 	tests/build/run
 	tests/letters/run
+	tests/report/run
 	tests/search/run
 	tests/serve/run
 	tests/hostile/run
@@ -235,6 +236,7 @@ test-asan: deps
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/letters/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/report/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
 	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run
 

@@ -805,13 +805,23 @@ const char	*letters_kind_name(size_t k);
 
 /* ---- report.c, chart.c: the annual figures and the bundles ----------------- */
 
+/* What a figure counts: how metrics.csv and a reader see it. */
+enum metric_kind {
+	MK_COUNT,		/* people, courses: "1,234" */
+	MK_CENTS,		/* money: cents in the CSV, "$1,234.56" for
+				 * people (rules.md, 2026-12-04) */
+	MK_PERCENT		/* tenths of a percent: "9.7" in both */
+};
+
 /* One row of metrics.csv (rules.md, annual reporting). */
 struct metric {
 	char	 name[80];	/* "appointments_2026-27" */
 	char	 label[128];	/* in words, for the report */
+	enum metric_kind kind;
 	int	 known;		/* 0: cannot be computed (left empty) */
-	int64_t	 value;		/* um_share_percent: in tenths */
+	int64_t	 value;		/* MK_PERCENT: in tenths */
 	char	 text[32];	/* the value as metrics.csv writes it */
+	char	 shown[48];	/* the value as a reader sees it */
 };
 
 struct metrics {
@@ -831,10 +841,15 @@ void		 money_overflow(struct diag *, int fy);
 void		 metrics_make(struct metrics *, const struct project *,
 		    const struct fy_figures *, const struct program_rows *);
 void		 metrics_free(struct metrics *);
-/* metrics_view: fiscal_year, metrics (name, label, value) and charts
- * (raw SVG; ids prefixed with pfx), for report.html and the site. */
-struct tv	*metrics_view(const struct metrics *, struct arena *,
+/* metrics_view: fiscal_year, metrics (name, label, value as a reader
+ * sees it) and charts (raw SVG; ids prefixed with pfx), for report.html
+ * and the site; f, when not NULL, adds the chart of appointments by
+ * category. */
+struct tv	*metrics_view(const struct metrics *, const struct project *,
+		    const struct fy_figures *f, struct arena *,
 		    const char *pfx);
+/* report_goal: the goals row of fiscal year fy, or NULL. */
+const struct goal *report_goal(const struct program_rows *, int fy);
 /*
  * report_bundle: the as-of fiscal year's plain bundle, from the figures
  * the build summed, into reports/FY/ of out (NULL: check).
@@ -858,6 +873,7 @@ struct chart_bar {
 	char	 text[64];	/* the value in words, right of it */
 	double	 value;
 	int	 hatched;	/* a goal or a budget: hatched, not solid */
+	int	 open;		/* a third kind: outlined, white */
 };
 
 /* chart_bars: a horizontal bar chart as inline SVG (role img, title,

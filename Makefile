@@ -32,7 +32,8 @@ RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/ics.o generator/output.o \
 	generator/site.o generator/slug.o generator/engine.o generator/packets.o \
-	generator/batches.o generator/lists.o generator/private.o generator/report.o \
+	generator/batches.o generator/lists.o generator/letters.o generator/selection.o \
+	generator/private.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 # The site search, the preview server, progress and new pages (issue #22).
 SEARCH_OBJS = generator/stem.o generator/search.o
@@ -201,6 +202,8 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/bin/test_search
 	tests/bad/run
 	tests/build/run
+	tests/letters/run
+	tests/report/run
 	tests/search/run
 	tests/serve/run
 	tests/hostile/run
@@ -232,6 +235,8 @@ test-asan: deps
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/letters/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/report/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
 	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run
 

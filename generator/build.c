@@ -191,7 +191,7 @@ build_all(struct project *p, struct records *r, struct out *out, int jobs,
 	if (have) {
 		ok = rec_program(r, &a, &pr);
 		progress_stage("packets", rec_count(r));
-		ok &= private_build(p, r, out, jobs, &fy, d);
+		ok &= private_build(p, r, &pr, out, jobs, &fy, d);
 		out_hook("private");
 	}
 	progress_stage("site", 0);
@@ -353,6 +353,29 @@ cmd_serve(const struct opts *o, struct diag *d)
 	    o->quiet, argv, d) ? 0 : 1;
 }
 
+/*
+ * CA "Approval of Upward Mobility Program Efforts and Goals": the
+ * department's submission includes a "description of the actions that
+ * demonstrate a good faith effort"; the report of the as-of fiscal year
+ * takes it from content/reports/FY.md.  California only: Illinois
+ * reports carry no such description.
+ */
+static void
+narrative_check(const struct project *p, struct diag *d)
+{
+	char fy[8], *path;
+
+	if (p->conf.profile != PROFILE_CALIFORNIA ||
+	    content_narrative(&p->content, date_fy(p->as_of)) != NULL)
+		return;
+	date_fy_name(date_fy(p->as_of), fy);
+	path = xasprintf("content/reports/%s.md", fy);
+	diag_file(d, DIAG_WARN, path, 0, "no such file: the %s report has no "
+	    "description of the good-faith efforts California asks for "
+	    "with the goals (write it there, in Markdown)", fy);
+	free(path);
+}
+
 /* umpress check: loads everything and renders every page and packet
  * into memory, so template names missing from the views are warned of;
  * writes nothing. */
@@ -365,6 +388,7 @@ cmd_check(const struct opts *o, struct diag *d)
 
 	if ((ok = project_open(&p, o->as_of, 1, d))) {
 		catalog_cycles(&p.catalog, d);
+		narrative_check(&p, d);
 		ok = records_open(&r, d) && build_all(&p, r, NULL,
 		    jobs_of(o), d);
 	}

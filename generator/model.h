@@ -740,6 +740,12 @@ struct fy_figures {
 	long	 grades_issued;		/* IL */
 	long	 withdrawal_candidates;	/* IL: C5 or C6 on FY's last day, or
 					 * the as-of date inside FY */
+	long	 applicants;		/* for the registration periods whose
+					 * last day falls in FY; set by the
+					 * selection (selection.c), not by
+					 * rule_fy_add */
+	long	 selected;
+	long	 waiting_list;
 	long	*grades_by_title;	/* IL: per catalog title index */
 	long	*appointments_by_title;	/* [y * ntitles + title index], y as
 					 * in appointments; NULL: not kept */

@@ -1,7 +1,9 @@
 /*
  * packets.c: one packet per employee (cli.md, output layout):
  * private/packets/ID.html for each participant or eligible employee, and
- * its article for the print batches (print/, batches.c).  A writer of the
+ * its article for the print batches (print/, batches.c); and for a
+ * participant with a computer, private/packets/ID.ics, the dated next
+ * steps as calendar events (ics.c).  A writer of the
  * engine (engine.c): a packet made from the same input as the previous
  * output's is kept without rendering it, its article read back from it.
  * Also `umpress packet ID`, which renders one packet the same way.
@@ -327,8 +329,34 @@ part_of(const struct buf *doc, const struct buf *art)
 	return none;
 }
 
+/*
+ * cli.md packets/ID.ics: for participants (current enrollment active or
+ * suspended) with computer access (the others get paper) who have an
+ * alert dated on or after the as-of date.  Kept when its input is the
+ * previous file's; none is made when no alert is dated.
+ */
+static int
+packets_ics(struct priv *pv, struct eng_emp *em, struct eng_file *f,
+    const struct digest *in)
+{
+	const struct packet *pkt = em->pkt;
+	struct buf *b = &em->buf[2];
+	struct out_span none = { 0, 0 };
+
+	if (pkt->enrollment == NULL || pkt->enrollment->status ==
+	    ENR_WITHDRAWN || !pkt->h->emp.computer_access)
+		return 1;
+	if (f->has_old && eng_keep(em, f, in))
+		return 1;
+	buf_reset(b);
+	if (ics_packet(pkt, &pv->p->catalog, &pv->p->conf, b) == 0)
+		return 1;
+	return eng_write(em, f, b, OUT_PRIVATE, in, &none);
+}
+
 /* One employee: the packet, kept from the previous output when its
- * input is the same, and its article. */
+ * input is the same, its article, and its calendar file.  f[0] is the
+ * packet, f[1] the calendar (the writer's series, in order). */
 static int
 packets_employee(void *self, struct eng_emp *em, struct eng_file *f,
     void **note)
@@ -343,15 +371,17 @@ packets_employee(void *self, struct eng_emp *em, struct eng_file *f,
 	if (!packet_due(em->pkt))
 		return 1;
 	eng_input(pv->p, em->h, &in);
+	if (!packets_ics(pv, em, &f[1], &in))
+		return 0;
 	/* A kept packet's article is read back for the batches: only when
 	 * the previous build found it in the document. */
-	if (f->has_old && f->old_span.off != UINT64_MAX &&
-	    eng_keep(em, f, &in))
-		return eng_article_kept(em, KIND, f, &in);
+	if (f[0].has_old && f[0].old_span.off != UINT64_MAX &&
+	    eng_keep(em, &f[0], &in))
+		return eng_article_kept(em, KIND, &f[0], &in);
 	if (!packet_render(k, em->pkt, em->view, art, doc, &em->buf[2]))
 		return 0;
 	span = part_of(doc, art);
-	return eng_write(em, f, doc, OUT_PRIVATE, &in, &span) &&
+	return eng_write(em, &f[0], doc, OUT_PRIVATE, &in, &span) &&
 	    eng_article(em, KIND, art, &in);
 }
 
@@ -400,6 +430,8 @@ packets_writer(struct eng_writer *w, struct priv *pv)
 	memset(w, 0, sizeof(*w));
 	w->series[0].head = "private/packets/";
 	w->series[0].tail = ".html";
+	w->series[1].head = "private/packets/";
+	w->series[1].tail = ".ics";
 	w->kinds[0] = KIND;
 	w->start = packets_start;
 	w->employee = packets_employee;
@@ -415,15 +447,23 @@ packet_print(struct project *p, struct records *r, const char *id,
 	struct history h;
 	struct packet pkt;
 	struct packets k;
+	struct program_rows pr;
+	struct selection *sel = NULL;
 	struct arena a = {0}, va = {0};
 	struct buf b = {0}, art = {0}, css = {0};
 	int found, bad = 0, ok = 0;
 
 	memset(&k, 0, sizeof(k));
+	/* Where the employee's application stands among everyone's, as a
+	 * build would say it. */
+	if (!rec_program(r, &a, &pr) || (sel = selection_run(p, r, &pr,
+	    NULL, d)) == NULL)
+		goto out;
 	found = rec_find(r, &p->catalog, p->conf.profile, id, &a, &h, &bad);
 	if (found == 0)
 		diag_msg(d, DIAG_ERROR, "no employee with id %s", id);
 	if (found == 1 && bad == 0) {
+		h.app = selection_find(sel, h.emp.id);
 		rule_packet(&h, &p->catalog, &p->conf.prog, p->conf.profile,
 		    p->as_of, &va, &pkt);
 		packets_open(&k, p);
@@ -447,6 +487,8 @@ packet_print(struct project *p, struct records *r, const char *id,
 		    fflush(stdout) == 0;
 	}
 	packets_close(&k);
+out:
+	selection_free(sel);
 	arena_free(&a);
 	arena_free(&va);
 	buf_free(&b);

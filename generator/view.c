@@ -245,6 +245,16 @@ reason_words(const struct words *w, enum elig_reason r, struct buf *b)
 	}
 }
 
+void
+view_elig_reason(const struct packet *p, const struct catalog *c,
+    const struct config *s, enum elig_reason r, struct buf *b)
+{
+	const struct words w = { p, c, s };
+
+	BUF_LIT(b, "You were not eligible for the program");
+	reason_words(&w, r, b);
+}
+
 /* ---- the alerts in words ------------------------------------------------- */
 
 /* X1, X4: the exam alerts. */

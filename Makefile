@@ -32,7 +32,8 @@ RECORDS_OBJS = generator/records.o generator/demo.o generator/schema.o
 APP_OBJS = generator/project.o generator/content.o generator/catalog.o \
 	generator/ladders.o generator/view.o generator/ics.o generator/output.o \
 	generator/site.o generator/slug.o generator/engine.o generator/packets.o \
-	generator/batches.o generator/lists.o generator/private.o generator/report.o \
+	generator/batches.o generator/lists.o generator/letters.o generator/selection.o \
+	generator/private.o generator/report.o \
 	generator/chart.o generator/build.o generator/main.o
 # The site search, the preview server, progress and new pages (issue #22).
 SEARCH_OBJS = generator/stem.o generator/search.o
@@ -98,17 +99,17 @@ tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
 		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 # The rules and their words (view.c: the packet's sentences).
-tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
+tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 tests/bin/test_select: tests/unit/test_select.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_select.c \
 		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o $(HDRS) tests/bin/.dir
+tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ics.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
 
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
@@ -205,6 +206,8 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/bin/test_search
 	tests/bad/run
 	tests/build/run
+	tests/letters/run
+	tests/report/run
 	tests/search/run
 	tests/serve/run
 	tests/hostile/run
@@ -237,6 +240,8 @@ test-asan: deps
 		tests/bin/mustache-spec tests/mustache/spec
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/bad/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/build/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/letters/run
+	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/report/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/hostile/run
 	UMPRESS=$$PWD/tests/asan/umpress $(ASAN_ENV) tests/incr/run
 	UMPRESS=$$PWD/tests/asan/umpress SERVE_SECONDS=60 $(ASAN_ENV) tests/serve/run

@@ -67,6 +67,7 @@ batch_write(struct priv *pv, struct eng *e, const char *path,
 	struct arena a = {0};
 	struct digest in;
 	struct hash h;
+	struct tv *v;
 	const char *mark;
 	size_t head;
 	int ok = 1, rc;
@@ -80,8 +81,9 @@ batch_write(struct priv *pv, struct eng *e, const char *path,
 	if (out_keep(pv->out, path, &in, OUT_PRIVATE))
 		return 1;
 	f = out_open(pv->out, path, OUT_PRIVATE, &in);
-	ok = tmpl_render(t->print_start, private_view(pv->p, &a, title,
-	    CSS_MARK), &tmp);
+	v = private_view(pv->p, &a, title, CSS_MARK);
+	tv_put(&a, v, "batch", tv_bool(&a, 1));
+	ok = tmpl_render(t->print_start, v, &tmp);
 	mark = ok ? strstr(tmp.data ? tmp.data : "", CSS_MARK) : NULL;
 	head = mark ? (size_t)(mark - tmp.data) : tmp.len;
 	out_put(f, tmp.data, head);

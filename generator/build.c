@@ -186,7 +186,7 @@ records_need(struct records **r, struct diag *d)
  * field added there fails this assertion until it is added here too.
  */
 _Static_assert(sizeof(struct fy_figures) == offsetof(struct fy_figures,
-    eligible_employees) + 14 * sizeof(long) + sizeof(int64_t) +
+    eligible_employees) + 17 * sizeof(long) + sizeof(int64_t) +
     2 * sizeof(long *), "struct fy_figures changed: update fy_note_put "
     "and fy_note_get (build.c)");
 
@@ -196,13 +196,14 @@ fy_note_put(struct buf *b, const struct fy_figures *f, size_t ntitles)
 	size_t i;
 
 	buf_printf(b, "%d %ld %ld %ld %ld %ld %ld %ld %" PRId64 " %ld %ld %ld "
-	    "%ld %ld %ld %ld %zu", f->fy, f->eligible_employees,
+	    "%ld %ld %ld %ld %ld %ld %ld %zu", f->fy, f->eligible_employees,
 	    f->participating_employees, f->appointments[0],
 	    f->appointments[1], f->appointments[2], f->appointments_eltpa,
 	    f->appointments_bridging, f->course_spent_cents,
 	    f->courses_taken, f->courses_completed, f->courses_dropped,
 	    f->courses_failed, f->exams_taken, f->grades_issued,
-	    f->withdrawal_candidates, ntitles);
+	    f->withdrawal_candidates, f->applicants, f->selected,
+	    f->waiting_list, ntitles);
 	for (i = 0; i < ntitles; i++)
 		buf_printf(b, " %ld", f->grades_by_title[i]);
 	for (i = 0; i < 3 * ntitles; i++)
@@ -233,7 +234,8 @@ fy_note_get(const char *note, struct fy_figures *f, size_t ntitles)
 	    &f->appointments[1], &f->appointments[2], &f->appointments_eltpa,
 	    &f->appointments_bridging, NULL, &f->courses_taken,
 	    &f->courses_completed, &f->courses_dropped, &f->courses_failed,
-	    &f->exams_taken, &f->grades_issued, &f->withdrawal_candidates };
+	    &f->exams_taken, &f->grades_issued, &f->withdrawal_candidates,
+	    &f->applicants, &f->selected, &f->waiting_list };
 	const char *p = note;
 	long long v;
 	size_t i;
@@ -360,7 +362,7 @@ build_all(struct project *p, struct records *r, const struct digest *db,
 		private_input(p, db, &in);
 		if (!private_kept(p, out, &in, &fy)) {
 			progress_stage("packets", rec_count(r));
-			ok &= private_build(p, r, out, jobs, &fy, d);
+			ok &= private_build(p, r, &pr, out, jobs, &fy, d);
 		}
 		private_notes(p, out, &in, &fy);
 		out_hook("private");
@@ -530,6 +532,29 @@ cmd_serve(const struct opts *o, struct diag *d)
 	    o->quiet, argv, d) ? 0 : 1;
 }
 
+/*
+ * CA "Approval of Upward Mobility Program Efforts and Goals": the
+ * department's submission includes a "description of the actions that
+ * demonstrate a good faith effort"; the report of the as-of fiscal year
+ * takes it from content/reports/FY.md.  California only: Illinois
+ * reports carry no such description.
+ */
+static void
+narrative_check(const struct project *p, struct diag *d)
+{
+	char fy[8], *path;
+
+	if (p->conf.profile != PROFILE_CALIFORNIA ||
+	    content_narrative(&p->content, date_fy(p->as_of)) != NULL)
+		return;
+	date_fy_name(date_fy(p->as_of), fy);
+	path = xasprintf("content/reports/%s.md", fy);
+	diag_file(d, DIAG_WARN, path, 0, "no such file: the %s report has no "
+	    "description of the good-faith efforts California asks for "
+	    "with the goals (write it there, in Markdown)", fy);
+	free(path);
+}
+
 /* umpress check: loads everything and renders every page and packet
  * into memory, so template names missing from the views are warned of;
  * writes nothing. */
@@ -542,6 +567,7 @@ cmd_check(const struct opts *o, struct diag *d)
 
 	if ((ok = project_open(&p, o->as_of, 1, d))) {
 		catalog_cycles(&p.catalog, d);
+		narrative_check(&p, d);
 		ok = records_open(&r, d) && build_all(&p, r, NULL, NULL,
 		    jobs_of(o), d);
 	}

@@ -61,6 +61,8 @@ chart_bars(struct buf *b, const char *id, const char *title,
 		    BAR_H);
 		if (bars[i].hatched)
 			buf_printf(b, "url(#%s-hatch)", id);
+		else if (bars[i].open)
+			BUF_LIT(b, "#fff");
 		else
 			BUF_LIT(b, "#4a4a4a");
 		BUF_LIT(b, "\"/>\n");

@@ -187,6 +187,13 @@ void	url_rel(struct buf *, const char *from, const char *to);
 void	esc_css_str(struct buf *, const char *, size_t);
 /* fmt_money: "$1,234" or, with cents, "$1,234.56". */
 void	fmt_money(struct buf *, int64_t cents, int with_cents);
+/*
+ * ratio_tenths: part / whole * 100 in tenths of a percent, rounded half
+ * up (rules.md: "rounded half up to one decimal"), for part >= 0 and
+ * whole > 0, whatever their size (no overflow).  fmt_tenths: "9.7".
+ */
+int64_t	ratio_tenths(int64_t part, int64_t whole);
+void	fmt_tenths(struct buf *, int64_t tenths);
 /* money_add: *sum += x; 0 when that would overflow (*sum then stays
  * saturated at INT64_MAX or INT64_MIN). */
 int	money_add(int64_t *sum, int64_t x);
@@ -231,6 +238,9 @@ struct tv	*tv_bool(struct arena *, int);
 struct tv	*tv_num(struct arena *, double);
 struct tv	*tv_str(struct arena *, const char *);	/* copied; NULL -> null */
 struct tv	*tv_strn(struct arena *, const char *, size_t);
+/* tv_ref: s itself, not copied (n bytes, NUL-terminated), for bytes that
+ * outlive the view: a diagram, an article many kilobytes long. */
+struct tv	*tv_ref(struct arena *, const char *, size_t);
 struct tv	*tv_strf(struct arena *, const char *, ...) UM_PRINTF(2, 3);
 struct tv	*tv_date(struct arena *, day_t);	/* "YYYY-MM-DD" or null */
 struct tv	*tv_list(struct arena *);

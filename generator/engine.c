@@ -111,6 +111,8 @@ struct eng {
 	int		 hooked;	/* out_hook("scan") was called */
 	int		 units_read;	/* 1: the units were read (units_ok) */
 	int		 units_ok;
+	void		(*attach)(void *, struct history *); /* eng_attach */
+	void		*attach_arg;
 };
 
 /* ---- the private database ----------------------------------------------- */
@@ -389,7 +391,23 @@ eng_input(const struct project *p, const struct history *h,
 	hash_init(&x);
 	hash_digest(&x, &p->fp);
 	hash_digest(&x, &h->input);
+	/* Where the employee's application stands depends on the other
+	 * applicants (the selection): part of what is made from it. */
+	if (h->app != NULL) {
+		hash_u64(&x, (uint64_t)(int64_t)h->app->period);
+		hash_u64(&x, (uint64_t)h->app->result);
+		hash_u64(&x, (uint64_t)h->app->position);
+		hash_u64(&x, (uint64_t)h->app->waiting_position);
+		hash_u64(&x, (uint64_t)h->app->reason);
+	}
 	hash_end(&x, in);
+}
+
+void
+eng_attach(struct eng *e, void (*fn)(void *, struct history *), void *arg)
+{
+	e->attach = fn;
+	e->attach_arg = arg;
 }
 
 int
@@ -699,6 +717,8 @@ batch_fill(struct eng *e, struct rec_scan *sc, struct batch *b, int *bad)
 
 	if (!rec_scan_next(sc, &b->a, &b->h[b->n], bad))
 		return 0;
+	if (e->attach != NULL)
+		e->attach(e->attach_arg, &b->h[b->n]);
 	id = b->h[b->n].emp.id;
 	for (k = 0; k < e->nw; k++)
 		for (i = e->first[k]; i < e->first[k + 1]; i++)

@@ -261,6 +261,27 @@ fmt_money(struct buf *b, int64_t cents, int with_cents)
 		buf_printf(b, ".%02u", (unsigned)(v % 100));
 }
 
+int64_t
+ratio_tenths(int64_t part, int64_t whole)
+{
+	/* part = q whole + r: tenths = 1000 q + round(1000 r / whole), the
+	 * second in integers too (r < whole, so 2000 r + whole fits while
+	 * whole is below 2^53; records.md bounds a budget far lower). */
+	int64_t q = part / whole, r = part % whole;
+	uint64_t num = 2000 * (uint64_t)r + (uint64_t)whole;
+
+	if (q > INT64_MAX / 1000 - 1)
+		return INT64_MAX;
+	return 1000 * q + (int64_t)(num / (2 * (uint64_t)whole));
+}
+
+void
+fmt_tenths(struct buf *b, int64_t tenths)
+{
+	buf_printf(b, "%lld.%lld", (long long)(tenths / 10),
+	    (long long)(tenths % 10));
+}
+
 void
 url_rel(struct buf *b, const char *from, const char *to)
 {

@@ -235,8 +235,10 @@ void		 catalog_cycles(const struct catalog *, struct diag *);
 struct ladders;
 
 /*
- * ladders_new: a Graphviz context for laying out diagrams.  Graphviz is
- * not thread-safe: use one from one thread.  ladders_free(NULL) is fine.
+ * ladders_new: a handle on the process's one Graphviz context (made by
+ * the first call, kept until the process ends: ladders.c says why), so
+ * handles may come and go any number of times.  Graphviz is not
+ * thread-safe: use them from one thread.  ladders_free(NULL) is fine.
  */
 struct ladders	*ladders_new(void);
 void		 ladders_free(struct ladders *);
@@ -283,18 +285,42 @@ struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
 /* ---- view.c: the packet view ----------------------------------------------- */
 
 /*
- * view_packet: the packet view of cli.md as a value tree in arena.  With
- * display, each date KEY also has KEY_text ("10 January 2028") and each
- * amount KEY_text ("$1,234.00"), and has_* flags for the template.
+ * view_packet: the packet view of cli.md as a value tree in arena, its
+ * first_steps and career_path read off the build's paths table (not
+ * NULL).  With display, each date KEY also has KEY_text ("10 January
+ * 2028") and each amount KEY_text ("$1,234.00"), has_* flags for the
+ * template, and the employee's way up in words: "way", {text, on, note}
+ * (on and note: the step they are on and what it is to them, or null).
  */
 struct tv	*view_packet(const struct packet *, const struct catalog *,
-		    const struct config *, struct arena *, int display);
+		    const struct paths *, const struct config *,
+		    struct arena *, int display);
+/*
+ * view_way: the view of templates/partials/packet-way.html, the steps of
+ * one way up as a packet lists them: career_path from class code from to
+ * class code to (NULL: none) as view_packet has it, its steps with their
+ * text; or, with no way there, first_steps with their text and
+ * has_first_steps.  The same for every employee of that class and target,
+ * so a build renders it once (packets.c, which adds the diagram and its
+ * legend).  In arena.
+ */
+struct tv	*view_way(struct arena *, const struct catalog *,
+		    const struct paths *, enum profile, const char *from,
+		    const char *to);
 /* view_alert_text: one alert in plain words, with whom to ask. */
 void		 view_alert_text(const struct alert *, const struct packet *,
 		    const struct catalog *, const struct config *, struct buf *);
-/* view_text: the packet as plain text wrapped at 72 columns. */
+/*
+ * view_elig_reason: "You were not eligible for the program: ..." with what
+ * would change it, for a reason of rules.md E1 or E2 (the letters).
+ */
+void		 view_elig_reason(const struct packet *, const struct catalog *,
+		    const struct config *, enum elig_reason, struct buf *);
+/* view_text: the packet as plain text wrapped at 72 columns (the paths
+ * table as for view_packet). */
 void		 view_text(const struct packet *, const struct catalog *,
-		    const struct config *, struct buf *);
+		    const struct paths *, const struct config *,
+		    struct buf *);
 
 /* ---- ics.c: the packet's calendar file ------------------------------------- */
 
@@ -516,6 +542,8 @@ struct priv_tmpl {
 	const struct tmpl *private;	/* private.html: lists, the index */
 	const struct tmpl *index_row;	/* partials/private-row.html */
 	const struct tmpl *index_end;	/* partials/private-end.html */
+	const struct tmpl *letters[3];	/* partials/letter-registration,
+					 * -welcome, -selection.html */
 	char		*css;		/* templates/packet.css */
 };
 
@@ -663,6 +691,13 @@ void		 eng_free(struct eng *);
  * rows.  The same input makes the same files, so a file whose input the
  * previous output's manifest holds is kept without making it.
  */
+/*
+ * eng_attach: fn(arg, h) is called for every employee as the scan reads
+ * it, in id order, in the scan's thread, before the writers: to give the
+ * history what depends on other employees (h->app, the selection).
+ */
+void		 eng_attach(struct eng *, void (*fn)(void *, struct history *),
+		    void *arg);
 void		 eng_input(const struct project *, const struct history *,
 		    struct digest *);
 /*
@@ -736,8 +771,12 @@ struct priv {
 	struct project	*p;
 	struct out	*out;		/* NULL: check (render, write nothing) */
 	struct diag	*d;
+	struct records	*r;		/* the records, read before the scan
+					 * by a writer's start (packets.c) */
 	struct arena	 a;		/* the index's entries */
 	struct tv	*lists;		/* the lists written (lists.c) */
+	struct tv	*periods;	/* the periods' pages (selection.c) */
+	struct digest	 sel;		/* what the periods' pages say */
 };
 
 /*
@@ -757,8 +796,8 @@ void		 private_unload(struct project *);
  * bad or anything failed (reported).
  */
 int		 private_build(struct project *, struct records *,
-		    struct out *, int jobs, struct fy_figures *,
-		    struct diag *);
+		    const struct program_rows *, struct out *, int jobs,
+		    struct fy_figures *, struct diag *);
 /* private_view: the view of a private page's shell (print-start,
  * private.html): title, style, page_css, as_of, site.title; list and
  * index null, for the caller to set. */
@@ -804,15 +843,61 @@ void		 page_css(struct buf *, const char *id, const char *name,
  * written go to pv->lists for the index. */
 void		 lists_writer(struct eng_writer *, struct priv *);
 
+/* ---- selection.c: the registration periods' selection --------------------- */
+
+struct selection;
+
+/*
+ * selection_run: selects every registration period whose month has begun
+ * (rules.md "Selection"), in order, from the applications and their
+ * employees' rows; with pv, writes private/selection/PERIOD.html and .csv
+ * and adds each period to pv->periods (pv->sel: their digest).  Keeps the
+ * latest period's results for the packets.  NULL on failure (reported).
+ *   selection_find     an employee's result in the latest period, or NULL
+ *   selection_attach   for eng_attach: sets h->app
+ *   selection_figures  adds the counts of the periods whose last day
+ *                      falls in f->fy (rules.md annual reporting)
+ * selection_free(NULL) is fine.
+ */
+struct selection *selection_run(const struct project *, struct records *,
+		    const struct program_rows *, struct priv *, struct diag *);
+const struct app_status *selection_find(const struct selection *,
+		    const char *id);
+void		 selection_attach(void *, struct history *);
+void		 selection_figures(const struct selection *,
+		    struct fy_figures *);
+void		 selection_free(struct selection *);
+/* elig_reason_words: a reason of E1/E2 in a few words, for lists. */
+const char	*elig_reason_words(enum elig_reason);
+
+/* ---- letters.c: letters to hand out ---------------------------------------- */
+
+/* letters_writer: the writer of letters/KIND/UNIT.html (cli.md). */
+void		 letters_writer(struct eng_writer *, struct priv *);
+/* letters_kind_applies: whether the profile has letter kind k (0
+ * registration, 1 welcome, 2 selection); letters_kind_name: its name. */
+int		 letters_kind_applies(size_t k, enum profile);
+const char	*letters_kind_name(size_t k);
+
 /* ---- report.c, chart.c: the annual figures and the bundles ----------------- */
+
+/* What a figure counts: how metrics.csv and a reader see it. */
+enum metric_kind {
+	MK_COUNT,		/* people, courses: "1,234" */
+	MK_CENTS,		/* money: cents in the CSV, "$1,234.56" for
+				 * people (rules.md, 2026-12-04) */
+	MK_PERCENT		/* tenths of a percent: "9.7" in both */
+};
 
 /* One row of metrics.csv (rules.md, annual reporting). */
 struct metric {
 	char	 name[80];	/* "appointments_2026-27" */
 	char	 label[128];	/* in words, for the report */
+	enum metric_kind kind;
 	int	 known;		/* 0: cannot be computed (left empty) */
-	int64_t	 value;		/* um_share_percent: in tenths */
+	int64_t	 value;		/* MK_PERCENT: in tenths */
 	char	 text[32];	/* the value as metrics.csv writes it */
+	char	 shown[48];	/* the value as a reader sees it */
 };
 
 struct metrics {
@@ -832,10 +917,15 @@ void		 money_overflow(struct diag *, int fy);
 void		 metrics_make(struct metrics *, const struct project *,
 		    const struct fy_figures *, const struct program_rows *);
 void		 metrics_free(struct metrics *);
-/* metrics_view: fiscal_year, metrics (name, label, value) and charts
- * (raw SVG; ids prefixed with pfx), for report.html and the site. */
-struct tv	*metrics_view(const struct metrics *, struct arena *,
+/* metrics_view: fiscal_year, metrics (name, label, value as a reader
+ * sees it) and charts (raw SVG; ids prefixed with pfx), for report.html
+ * and the site; f, when not NULL, adds the chart of appointments by
+ * category. */
+struct tv	*metrics_view(const struct metrics *, const struct project *,
+		    const struct fy_figures *f, struct arena *,
 		    const char *pfx);
+/* report_goal: the goals row of fiscal year fy, or NULL. */
+const struct goal *report_goal(const struct program_rows *, int fy);
 /*
  * report_bundle: the as-of fiscal year's plain bundle, from the figures
  * the build summed, into reports/FY/ of out (NULL: check).
@@ -859,6 +949,7 @@ struct chart_bar {
 	char	 text[64];	/* the value in words, right of it */
 	double	 value;
 	int	 hatched;	/* a goal or a budget: hatched, not solid */
+	int	 open;		/* a third kind: outlined, white */
 };
 
 /* chart_bars: a horizontal bar chart as inline SVG (role img, title,

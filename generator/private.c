@@ -2,8 +2,10 @@
  * private.c: what a build writes under private/ (cli.md, output layout),
  * as writers of the engine (engine.c), in this order: the packets and
  * their print batches (packets.c, batches.c), the eligibility lists
- * (lists.c), and last the coordinator's index of them all (here).  Also
- * the templates they share, loaded with the project.
+ * (lists.c), the letters (letters.c), and last the coordinator's index of
+ * them all (here); before them, the registration periods' selection
+ * (selection.c), which the packets and letters say where each applicant
+ * stands in.  Also the templates they share, loaded with the project.
  *
  * Everything here is personal data: every file is written OUT_PRIVATE.
  */
@@ -42,8 +44,12 @@ private_load(struct project *p, struct diag *d)
 	t->print_end = partial(p->tmpl, "print-end");
 	t->index_row = partial(p->tmpl, "private-row");
 	t->index_end = partial(p->tmpl, "private-end");
+	t->letters[0] = partial(p->tmpl, "letter-registration");
+	t->letters[1] = partial(p->tmpl, "letter-welcome");
+	t->letters[2] = partial(p->tmpl, "letter-selection");
 	ok = t->packet && t->private && t->article && t->print_start &&
-	    t->print_end && t->index_row && t->index_end;
+	    t->print_end && t->index_row && t->index_end && t->letters[0] &&
+	    t->letters[1] && t->letters[2];
 	if (!file_read("templates/packet.css", &css)) {
 		diag_file(d, DIAG_ERROR, "templates/packet.css", 0,
 		    "cannot read: %s", strerror(errno));
@@ -71,10 +77,15 @@ private_view(const struct project *p, struct arena *a, const char *title,
 	tv_set(a, v, "style", tv_str(a, p->priv.css));
 	tv_set(a, v, "page_css", tv_str(a, css));
 	tv_set(a, v, "as_of", tv_date(a, p->as_of));
+	/* A print batch (batches.c sets it): its articles carry their own
+	 * headings, so the batch's title is for the screen only. */
+	tv_set(a, v, "batch", tv_bool(a, 0));
 	st = tv_set(a, v, "site", tv_map(a));
 	tv_set(a, st, "title", tv_str(a, p->conf.title));
-	/* private.html shows a list or the index; the caller sets one. */
+	/* private.html shows a list, a period's selection or the index;
+	 * the caller sets one. */
 	tv_set(a, v, "list", tv_null(a));
+	tv_set(a, v, "selection", tv_null(a));
 	tv_set(a, v, "index", tv_null(a));
 	return v;
 }
@@ -89,9 +100,51 @@ col(sqlite3_stmt *st, int i)
 	return s ? s : "";
 }
 
-/* The index's head: the print batches of the units, and the lists. */
+/* The index's letters: each kind the profile has, its units' batches. */
+static void
+index_letters(struct priv *pv, struct eng *e, struct arena *a,
+    struct tv *iv)
+{
+	const struct eng_units *u;
+	struct tv *kinds = tv_set(a, iv, "letters", tv_list(a)), *k, *l, *it;
+	const char *name;
+	char *href;
+	size_t i, j;
+
+	for (j = 0; (name = letters_kind_name(j)) != NULL; j++) {
+		if (!letters_kind_applies(j, pv->p->conf.profile) ||
+		    (u = eng_units(e, name)) == NULL)
+			continue;
+		k = tv_push(a, kinds, tv_map(a));
+		tv_set(a, k, "kind", tv_str(a, name));
+		tv_set(a, k, "registration", tv_bool(a, j == 0));
+		tv_set(a, k, "welcome", tv_bool(a, j == 1));
+		tv_set(a, k, "selection", tv_bool(a, j == 2));
+		l = tv_set(a, k, "units", tv_list(a));
+		for (i = 0; i < u->n; i++) {
+			it = tv_push(a, l, tv_map(a));
+			tv_set(a, it, "name", tv_str(a, u->v[i].name ?
+			    u->v[i].name : "No unit"));
+			href = xasprintf("letters/%s/%s.html", name,
+			    u->v[i].key);
+			tv_set(a, it, "href", tv_str(a, href));
+			free(href);
+			tv_set(a, it, "count", tv_num(a,
+			    (double)u->v[i].count));
+		}
+		href = xasprintf("letters/%s/no-computer-access.html", name);
+		tv_set(a, k, "nocomp_href", tv_str(a, href));
+		free(href);
+		tv_set(a, k, "has_units", tv_bool(a, u->n > 0));
+	}
+	tv_set(a, iv, "has_letters", tv_bool(a, kinds->len > 0));
+}
+
+/* The index's head: the print batches of the units, the lists, the
+ * registration periods and the letters. */
 static struct tv *
-index_head(struct priv *pv, struct arena *a, const struct eng_units *u)
+index_head(struct priv *pv, struct eng *e, struct arena *a,
+    const struct eng_units *u)
 {
 	struct tv *v, *iv, *units, *it;
 	char *href;
@@ -113,6 +166,9 @@ index_head(struct priv *pv, struct arena *a, const struct eng_units *u)
 	}
 	tv_set(a, iv, "lists", pv->lists);
 	tv_set(a, iv, "has_lists", tv_bool(a, pv->lists->len > 0));
+	tv_set(a, iv, "periods", pv->periods);
+	tv_set(a, iv, "has_periods", tv_bool(a, pv->periods->len > 0));
+	index_letters(pv, e, a, iv);
 	return v;
 }
 
@@ -174,29 +230,36 @@ static int
 index_finish(void *self, struct eng *e)
 {
 	struct priv *pv = self;
-	const struct eng_units *u = eng_units(e, "packet");
-	const char *path = "private/index.html";
+	const struct eng_units *u = eng_units(e, "packet"), *lu;
+	const char *path = "private/index.html", *name;
 	struct out_file *f;
 	struct digest in;
 	struct arena a = {0};
 	struct buf b = {0};
 	struct tv *v;
 	struct hash h;
+	size_t j;
 	int ok;
 
 	if (u == NULL)
 		return 0;
-	/* What the index and lists are made from: the project and every
-	 * packet's id and input. */
+	/* What the index and lists are made from: the project, every
+	 * packet's id and input, the periods' pages, and the letters'
+	 * units (an applicant need not have a packet). */
 	hash_init(&h);
 	hash_digest(&h, &pv->p->fp);
 	hash_str(&h, "index");
 	hash_digest(&h, &u->all);
+	hash_digest(&h, &pv->sel);
+	for (j = 0; (name = letters_kind_name(j)) != NULL; j++)
+		if (letters_kind_applies(j, pv->p->conf.profile) &&
+		    (lu = eng_units(e, name)) != NULL)
+			hash_digest(&h, &lu->all);
 	hash_end(&h, &in);
 	if (out_keep(pv->out, path, &in, OUT_PRIVATE))
 		return 1;
 	f = out_open(pv->out, path, OUT_PRIVATE, &in);
-	v = index_head(pv, &a, u);
+	v = index_head(pv, e, &a, u);
 	ok = tmpl_render(pv->p->priv.private, v, &b);
 	out_put(f, b.data, b.len);
 	ok = ok && index_rows(pv, e, f);
@@ -212,10 +275,12 @@ index_finish(void *self, struct eng *e)
 /* ---- a build's private/ ------------------------------------------------------ */
 
 int
-private_build(struct project *p, struct records *r, struct out *out,
-    int jobs, struct fy_figures *fy, struct diag *d)
+private_build(struct project *p, struct records *r,
+    const struct program_rows *pr, struct out *out, int jobs,
+    struct fy_figures *fy, struct diag *d)
 {
-	struct eng_writer w[3];
+	struct eng_writer w[4];
+	struct selection *sel;
 	struct priv pv;
 	struct eng *e;
 	int ok;
@@ -224,15 +289,27 @@ private_build(struct project *p, struct records *r, struct out *out,
 	pv.p = p;
 	pv.out = out;
 	pv.d = d;
+	pv.r = r;
 	pv.lists = tv_list(&pv.a);
+	pv.periods = tv_list(&pv.a);
+	/* The selection first: packets and letters say where each
+	 * applicant stands among the others. */
+	if ((sel = selection_run(p, r, pr, &pv, d)) == NULL) {
+		arena_free(&pv.a);
+		return 0;
+	}
+	selection_figures(sel, fy);
 	packets_writer(&w[0], &pv);
 	lists_writer(&w[1], &pv);
-	memset(&w[2], 0, sizeof(w[2]));
-	w[2].finish = index_finish;
-	w[2].self = &pv;
-	e = eng_new(p, out, w, 3, d);
+	letters_writer(&w[2], &pv);
+	memset(&w[3], 0, sizeof(w[3]));
+	w[3].finish = index_finish;
+	w[3].self = &pv;
+	e = eng_new(p, out, w, 4, d);
+	eng_attach(e, selection_attach, sel);
 	ok = eng_run(e, r, jobs, fy);
 	eng_free(e);
+	selection_free(sel);
 	arena_free(&pv.a);
 	return ok;
 }

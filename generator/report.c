@@ -26,25 +26,71 @@
 
 /* ---- the figures ------------------------------------------------------------ */
 
+/* A whole number with thousands separators: "1,234". */
 static void
-metric_add(struct metrics *m, const char *name, const char *label,
-    int known, int64_t value)
+fmt_count(struct buf *b, int64_t v)
+{
+	char digits[32];
+	int n, i;
+
+	if (v < 0) {
+		buf_putc(b, '-');
+		v = -v;
+	}
+	n = snprintf(digits, sizeof(digits), "%lld", (long long)v);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(b, ',');
+		buf_putc(b, digits[i]);
+	}
+}
+
+static void
+metric_add(struct metrics *m, enum metric_kind kind, const char *name,
+    const char *label, int known, int64_t value)
 {
 	struct metric *x;
+	struct buf b = {0};
 
 	m->v = xreallocarray(m->v, m->n + 1, sizeof(*m->v));
 	x = &m->v[m->n++];
 	memset(x, 0, sizeof(*x));
 	snprintf(x->name, sizeof(x->name), "%s", name);
 	snprintf(x->label, sizeof(x->label), "%s", label);
+	x->kind = kind;
 	x->known = known;
 	x->value = value;
-	if (known)
+	if (!known) {
+		snprintf(x->shown, sizeof(x->shown), "not recorded");
+		return;
+	}
+	/* metrics.csv: cents and counts as plain numbers, percents with
+	 * one decimal; for people, dollars and separators (rules.md). */
+	if (kind == MK_PERCENT) {
+		fmt_tenths(&b, value);
+		snprintf(x->text, sizeof(x->text), "%s", b.data);
+		BUF_LIT(&b, "%");
+	} else {
 		snprintf(x->text, sizeof(x->text), "%lld", (long long)value);
+		if (kind == MK_CENTS)
+			fmt_money(&b, value, 1);
+		else
+			fmt_count(&b, value);
+	}
+	snprintf(x->shown, sizeof(x->shown), "%s", b.data);
+	buf_free(&b);
 }
 
-static const struct goal *
-goal_of(const struct program_rows *pr, int fy)
+/* A figure of the goals row (GC 19402), or an unknown one. */
+static void
+goal_add(struct metrics *m, const char *name, const char *label,
+    long value)
+{
+	metric_add(m, MK_COUNT, name, label, value >= 0, value);
+}
+
+const struct goal *
+report_goal(const struct program_rows *pr, int fy)
 {
 	size_t i;
 
@@ -76,72 +122,37 @@ money_overflow(struct diag *d, int fy)
 	    "dollars): a row holds a wrong amount", fyn);
 }
 
-/* Rounded half up to one decimal, in tenths: 1000 * spent / budget,
- * in long double when that product is past int64_t (92 million rows
- * of the largest amount). */
-static int64_t
-share_tenths(int64_t spent, int64_t budget)
+/* A share of the training budget (rules.md: "rounded half up to one
+ * decimal"), unknown without a budget above 0. */
+static void
+share_add(struct metrics *m, const char *name, const char *label,
+    int known, int64_t part, const struct budget *bu)
 {
-	if (spent <= INT64_MAX / 1000)
-		return (spent * 1000 / budget + 5) / 10;
-	return (int64_t)((long double)spent * 100 / budget + 0.5L);
+	known = known && bu != NULL && bu->training_budget_cents > 0;
+	metric_add(m, MK_PERCENT, name, label, known, known ?
+	    ratio_tenths(part, bu->training_budget_cents) : 0);
 }
 
-void
-metrics_make(struct metrics *m, const struct project *p,
-    const struct fy_figures *f, const struct program_rows *pr)
+/* Illinois only: the year's courses, exams and grades (rules.md). */
+static void
+illinois_add(struct metrics *m, const struct project *p,
+    const struct fy_figures *f)
 {
-	const struct goal *g = goal_of(pr, f->fy);
-	const struct budget *bu = budget_of(pr, f->fy);
-	int64_t spent = f->course_spent_cents;
-	char name[64], fyn[8], label[96];
-	struct metric *x;
+	char name[96], label[128];
 	size_t i;
-	int y;
 
-	memset(m, 0, sizeof(*m));
-	m->fy = f->fy;
-	/* GC 19402: the goal comes from the goals table. */
-	metric_add(m, "expected_appointments", "Expected appointments (goal)",
-	    g != NULL, g ? g->expected_appointments : 0);
-	metric_add(m, "eligible_employees", "Eligible employees", 1,
-	    f->eligible_employees);
-	metric_add(m, "participating_employees", "Participating employees",
-	    1, f->participating_employees);
-	for (y = 0; y < 3; y++) {
-		date_fy_name(f->fy - y, fyn);
-		snprintf(name, sizeof(name), "appointments_%s", fyn);
-		snprintf(label, sizeof(label), "Appointments through the "
-		    "program in %s", fyn);
-		metric_add(m, name, label, 1, f->appointments[y]);
-	}
-	for (i = 0; pr != NULL && i < pr->nspending; i++)
-		if (pr->spending[i].fy == f->fy &&
-		    !money_add(&spent, pr->spending[i].amount_cents))
-			m->overflow = 1;
-	metric_add(m, "spent_cents", "Money spent (cents)", !m->overflow,
-	    spent);
-	metric_add(m, "training_budget_cents", "Training budget (cents)",
-	    bu != NULL, bu ? bu->training_budget_cents : 0);
-	metric_add(m, "um_share_percent", "Program's share of the training "
-	    "budget (percent)", bu != NULL && bu->training_budget_cents > 0 &&
-	    !m->overflow, 0);
-	x = &m->v[m->n - 1];
-	if (x->known) {
-		x->value = share_tenths(spent, bu->training_budget_cents);
-		snprintf(x->text, sizeof(x->text), "%lld.%lld",
-		    (long long)(x->value / 10), (long long)(x->value % 10));
-	}
-	if (p->conf.profile != PROFILE_ILLINOIS)
-		return;
-	metric_add(m, "courses_taken", "Courses taken", 1, f->courses_taken);
-	metric_add(m, "courses_completed", "Courses completed", 1,
+	metric_add(m, MK_COUNT, "courses_taken", "Courses taken", 1,
+	    f->courses_taken);
+	metric_add(m, MK_COUNT, "courses_completed", "Courses completed", 1,
 	    f->courses_completed);
-	metric_add(m, "courses_dropped", "Courses dropped", 1,
+	metric_add(m, MK_COUNT, "courses_dropped", "Courses dropped", 1,
 	    f->courses_dropped);
-	metric_add(m, "courses_failed", "Courses failed", 1, f->courses_failed);
-	metric_add(m, "exams_taken", "Exams taken", 1, f->exams_taken);
-	metric_add(m, "grades_issued", "Grades issued", 1, f->grades_issued);
+	metric_add(m, MK_COUNT, "courses_failed", "Courses failed", 1,
+	    f->courses_failed);
+	metric_add(m, MK_COUNT, "exams_taken", "Proficiency exams taken", 1,
+	    f->exams_taken);
+	metric_add(m, MK_COUNT, "grades_issued", "Promotional grades issued",
+	    1, f->grades_issued);
 	for (i = 0; i < p->catalog.ntitles; i++) {
 		if (f->grades_by_title[i] == 0)
 			continue;
@@ -149,8 +160,74 @@ metrics_make(struct metrics *m, const struct project *p,
 		    p->catalog.titles[i].code);
 		snprintf(label, sizeof(label), "Grades issued: %s",
 		    p->catalog.titles[i].name);
-		metric_add(m, name, label, 1, f->grades_by_title[i]);
+		metric_add(m, MK_COUNT, name, label, 1, f->grades_by_title[i]);
 	}
+}
+
+void
+metrics_make(struct metrics *m, const struct project *p,
+    const struct fy_figures *f, const struct program_rows *pr)
+{
+	const struct goal *g = report_goal(pr, f->fy);
+	const struct budget *bu = budget_of(pr, f->fy);
+	int64_t spent = f->course_spent_cents;
+	char name[64], fyn[8], label[96];
+	size_t i;
+	int y;
+
+	memset(m, 0, sizeof(*m));
+	m->fy = f->fy;
+	/* GC 19402: the goal comes from the goals table. */
+	goal_add(m, "expected_appointments", "Expected appointments (the "
+	    "goal)", g ? g->expected_appointments : -1);
+	metric_add(m, MK_COUNT, "eligible_employees", "Eligible employees", 1,
+	    f->eligible_employees);
+	metric_add(m, MK_COUNT, "participating_employees", "Participating "
+	    "employees", 1, f->participating_employees);
+	for (y = 0; y < 3; y++) {
+		date_fy_name(f->fy - y, fyn);
+		snprintf(name, sizeof(name), "appointments_%s", fyn);
+		snprintf(label, sizeof(label), "Appointments through the "
+		    "program in %s", fyn);
+		metric_add(m, MK_COUNT, name, label, 1, f->appointments[y]);
+	}
+	for (i = 0; pr != NULL && i < pr->nspending; i++)
+		if (pr->spending[i].fy == f->fy &&
+		    !money_add(&spent, pr->spending[i].amount_cents))
+			m->overflow = 1;
+	metric_add(m, MK_CENTS, "spent_cents", "Money spent on the program",
+	    !m->overflow, spent);
+	metric_add(m, MK_CENTS, "training_budget_cents", "Training budget",
+	    bu != NULL, bu ? bu->training_budget_cents : 0);
+	share_add(m, "um_share_percent", "Money spent as a share of the "
+	    "training budget", !m->overflow, spent, bu);
+	if (p->conf.profile == PROFILE_ILLINOIS)
+		illinois_add(m, p, f);
+	/* CA "Approval of Upward Mobility Program Efforts and Goals": the
+	 * amount and share of the training budget assigned to UM. */
+	metric_add(m, MK_CENTS, "um_assigned_cents", "Training budget "
+	    "assigned to upward mobility", bu != NULL &&
+	    bu->um_assigned_cents >= 0, bu ? bu->um_assigned_cents : 0);
+	share_add(m, "um_assigned_percent", "Share of the training budget "
+	    "assigned to upward mobility", bu != NULL &&
+	    bu->um_assigned_cents >= 0, bu ? bu->um_assigned_cents : 0, bu);
+	metric_add(m, MK_COUNT, "appointments_eltpa", "Appointments to ELTPA "
+	    "classes", 1, f->appointments_eltpa);
+	metric_add(m, MK_COUNT, "appointments_bridging", "Appointments to "
+	    "bridging classes", 1, f->appointments_bridging);
+	/* GC 19402: the goal's basis. */
+	goal_add(m, "anticipated_openings", "Anticipated openings (the "
+	    "goal's basis)", g ? g->anticipated_openings : -1);
+	goal_add(m, "qualified_candidates", "Qualified candidates (the "
+	    "goal's basis)", g ? g->qualified_candidates : -1);
+	metric_add(m, MK_COUNT, "applicants", "Applicants in the "
+	    "registration periods", 1, f->applicants);
+	metric_add(m, MK_COUNT, "selected", "Applicants selected", 1,
+	    f->selected);
+	metric_add(m, MK_COUNT, "waiting_list", "Applicants on a waiting "
+	    "list", 1, f->waiting_list);
+	metric_add(m, MK_COUNT, "withdrawal_candidates", "Participants who "
+	    "may be withdrawn", 1, f->withdrawal_candidates);
 }
 
 void
@@ -183,19 +260,78 @@ money_text(char *out, size_t sz, int64_t cents)
 	buf_free(&b);
 }
 
-/* The charts: appointments against the goal, money, participation. */
+/*
+ * The appointments of the three years by the category of the title
+ * appointed to (CA: appointments to ELTPA and bridging classes; the
+ * rest counted apart): three bars a year, told apart by their fill.
+ */
 static void
-charts(struct buf *b, const struct metrics *m, const char *pfx)
+chart_categories(struct buf *b, const struct project *p,
+    const struct fy_figures *f, const char *pfx)
+{
+	static const char *const words[] = { "ELTPA", "bridging", "other" };
+	struct chart_bar bars[9];
+	char id[64], fyn[8];
+	long n[3];
+	size_t i, nt = p->catalog.ntitles;
+	int y, k;
+
+	memset(bars, 0, sizeof(bars));
+	for (y = 2; y >= 0; y--) {
+		n[0] = n[1] = n[2] = 0;
+		for (i = 0; f->appointments_by_title != NULL && i < nt; i++) {
+			k = p->catalog.titles[i].category == CAT_ELTPA ? 0 :
+			    p->catalog.titles[i].category == CAT_BRIDGING ? 1 :
+			    2;
+			n[k] += f->appointments_by_title[(size_t)y * nt + i];
+		}
+		date_fy_name(f->fy - y, fyn);
+		for (k = 0; k < 3; k++) {
+			struct chart_bar *c = &bars[(2 - y) * 3 + k];
+
+			snprintf(c->label, sizeof(c->label), "%s, %s", fyn,
+			    words[k]);
+			c->value = (double)n[k];
+			c->hatched = k == 1;
+			c->open = k == 2;
+			snprintf(c->text, sizeof(c->text), "%ld", n[k]);
+		}
+	}
+	snprintf(id, sizeof(id), "%s-categories", pfx);
+	chart_bars(b, id, "Appointments through the program by the category "
+	    "of the class appointed to, three years", bars, 9);
+}
+
+/* Whether the catalog names ELTPA or bridging classes (California's
+ * categories: an Illinois appendix has none to split by). */
+static int
+has_categories(const struct catalog *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntitles; i++)
+		if (c->titles[i].category == CAT_ELTPA ||
+		    c->titles[i].category == CAT_BRIDGING)
+			return 1;
+	return 0;
+}
+
+/* The charts: appointments against the goal, money, participation,
+ * and (with the figures of the year, f) appointments by category. */
+static void
+charts(struct buf *b, const struct metrics *m, const struct project *p,
+    const struct fy_figures *f, const char *pfx)
 {
 	struct chart_bar bars[4];
 	const struct metric *x, *g = metric_get(m, "expected_appointments");
-	char id[64], fyn[8];
+	char id[64], fyn[8], name[64];
 	int y;
 
 	memset(bars, 0, sizeof(bars));
 	for (y = 2; y >= 0; y--) {
 		date_fy_name(m->fy - y, fyn);
-		x = &m->v[3 + y];	/* the three appointments rows */
+		snprintf(name, sizeof(name), "appointments_%s", fyn);
+		x = metric_get(m, name);
 		snprintf(bars[2 - y].label, sizeof(bars[0].label), "%s", fyn);
 		bars[2 - y].value = (double)x->value;
 		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%lld "
@@ -210,24 +346,34 @@ charts(struct buf *b, const struct metrics *m, const char *pfx)
 	snprintf(id, sizeof(id), "%s-appointments", pfx);
 	chart_bars(b, id, "Appointments through the program, three years, "
 	    "and this year's goal", bars, 4);
+	if (f != NULL && has_categories(&p->catalog))
+		chart_categories(b, p, f, pfx);
 
 	memset(bars, 0, sizeof(bars));
 	x = metric_get(m, "spent_cents");
 	snprintf(bars[0].label, sizeof(bars[0].label), "Spent");
 	bars[0].value = (double)x->value;
 	money_text(bars[0].text, sizeof(bars[0].text), x->value);
-	x = metric_get(m, "training_budget_cents");
-	snprintf(bars[1].label, sizeof(bars[1].label), "Training budget");
-	bars[1].hatched = 1;
+	x = metric_get(m, "um_assigned_cents");
+	snprintf(bars[1].label, sizeof(bars[1].label), "Assigned to UM");
+	bars[1].open = 1;
 	bars[1].value = x->known ? (double)x->value : 0;
 	if (x->known)
 		money_text(bars[1].text, sizeof(bars[1].text), x->value);
 	else
-		snprintf(bars[1].text, sizeof(bars[1].text), "no budget "
+		snprintf(bars[1].text, sizeof(bars[1].text), "none recorded");
+	x = metric_get(m, "training_budget_cents");
+	snprintf(bars[2].label, sizeof(bars[2].label), "Training budget");
+	bars[2].hatched = 1;
+	bars[2].value = x->known ? (double)x->value : 0;
+	if (x->known)
+		money_text(bars[2].text, sizeof(bars[2].text), x->value);
+	else
+		snprintf(bars[2].text, sizeof(bars[2].text), "no budget "
 		    "recorded");
 	snprintf(id, sizeof(id), "%s-money", pfx);
-	chart_bars(b, id, "Money spent by the program against the training "
-	    "budget", bars, 2);
+	chart_bars(b, id, "Money spent by the program and assigned to it, "
+	    "against the training budget", bars, 3);
 
 	memset(bars, 0, sizeof(bars));
 	x = metric_get(m, "eligible_employees");
@@ -246,7 +392,8 @@ charts(struct buf *b, const struct metrics *m, const char *pfx)
 }
 
 struct tv *
-metrics_view(const struct metrics *m, struct arena *a, const char *pfx)
+metrics_view(const struct metrics *m, const struct project *p,
+    const struct fy_figures *f, struct arena *a, const char *pfx)
 {
 	struct tv *v = tv_map(a), *l, *it;
 	struct buf b = {0};
@@ -260,10 +407,9 @@ metrics_view(const struct metrics *m, struct arena *a, const char *pfx)
 		it = tv_push(a, l, tv_map(a));
 		tv_set(a, it, "name", tv_str(a, m->v[i].name));
 		tv_set(a, it, "label", tv_str(a, m->v[i].label));
-		tv_set(a, it, "value", tv_str(a, m->v[i].known ?
-		    m->v[i].text : "not recorded"));
+		tv_set(a, it, "value", tv_str(a, m->v[i].shown));
 	}
-	charts(&b, m, pfx);
+	charts(&b, m, p, f, pfx);
 	tv_set(a, v, "charts", tv_str(a, b.data));
 	buf_free(&b);
 	return v;
@@ -300,7 +446,7 @@ appointments_csv(struct buf *b, const struct fy_figures *f,
 	    "expected_appointments\n");
 	for (y = 2; y >= 0; y--) {
 		date_fy_name(f->fy - y, fyn);
-		g = goal_of(pr, f->fy - y);
+		g = report_goal(pr, f->fy - y);
 		buf_printf(b, "%s,%ld,", fyn, f->appointments[y]);
 		if (g != NULL)
 			buf_printf(b, "%ld", g->expected_appointments);
@@ -453,6 +599,45 @@ fail:
 /* ---- the report bundle -------------------------------------------------------- */
 
 /*
+ * What report.html says besides the figures: the date in words, the
+ * goal with its basis and timetable (GC 19402; CA "Establishment of
+ * Upward Mobility Goals"), and the year's narrative of good-faith
+ * efforts from content/reports/FY.md (CA "Approval of Upward Mobility
+ * Program Efforts and Goals"), its HTML as the coordinator wrote it.
+ */
+static void
+report_words(const struct project *p, const struct fy_figures *f,
+    const struct program_rows *pr, const struct metrics *m,
+    struct arena *a, struct tv *v)
+{
+	const struct goal *g = report_goal(pr, f->fy);
+	const struct narrative *nv = content_narrative(&p->content, f->fy);
+	const char *const basis[] = { "expected_appointments",
+	    "anticipated_openings", "qualified_candidates" };
+	struct tv *gv, *l, *it;
+	const struct metric *x;
+	char d[32];
+	size_t i;
+
+	date_human(p->as_of, d);
+	tv_set(a, v, "as_of_text", tv_str(a, d));
+	gv = tv_set(a, v, "goal", tv_map(a));
+	l = tv_set(a, gv, "figures", tv_list(a));
+	for (i = 0; i < sizeof(basis) / sizeof(basis[0]); i++) {
+		x = metric_get(m, basis[i]);
+		it = tv_push(a, l, tv_map(a));
+		tv_set(a, it, "label", tv_str(a, x->label));
+		tv_set(a, it, "value", tv_str(a, x->shown));
+	}
+	tv_set(a, gv, "timetable", g != NULL && g->timetable != NULL &&
+	    *g->timetable ? tv_str(a, g->timetable) : tv_null(a));
+	tv_set(a, v, "narrative", nv != NULL ? tv_str(a, nv->pg.html) :
+	    tv_null(a));
+	tv_set(a, v, "narrative_title", nv != NULL && nv->pg.title ?
+	    tv_str(a, nv->pg.title) : tv_null(a));
+}
+
+/*
  * Fills the bundle's entries: report.html, the CSVs, the roster when
  * given, and SHA256SUMS last (over every other entry).  Returns the
  * number of entries.
@@ -476,13 +661,14 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 		return 0;
 	}
 	es[n++].name = "report.html";
-	v = metrics_view(&m, &a, "r");
+	v = metrics_view(&m, p, f, &a, "r");
 	st = tv_set(&a, v, "site", tv_map(&a));
 	tv_set(&a, st, "title", tv_str(&a, p->conf.title));
 	tv_set(&a, st, "department", tv_str(&a, p->conf.department));
 	tv_set(&a, v, "as_of", tv_date(&a, p->as_of));
 	tv_set(&a, v, "illinois", tv_bool(&a, p->conf.profile ==
 	    PROFILE_ILLINOIS));
+	report_words(p, f, pr, &m, &a, v);
 	if (t == NULL || !tmpl_render(t, v, &es[0].data))
 		n = 0;
 	es[n].name = "metrics.csv";
@@ -763,6 +949,50 @@ bundle_job_write(const char *tmp, const char *shown, void *arg)
 	    j->password, j->d);
 }
 
+/* The registration periods' counts for the figures (rules.md:
+ * applicants, selected, waiting_list), from the selection a build makes
+ * (selection.c). */
+static int
+report_selection(const struct project *p, struct records *r,
+    const struct program_rows *pr, struct fy_figures *f, struct diag *d)
+{
+	struct selection *sel = selection_run(p, r, pr, NULL, d);
+
+	if (sel == NULL)
+		return 0;
+	selection_figures(sel, f);
+	selection_free(sel);
+	return 1;
+}
+
+/*
+ * A fiscal year the records say nothing of: no one took part, nothing
+ * was appointed, taken, issued or applied for, and no goal, budget or
+ * spending row names it (a year typed wrong, or before the records
+ * begin).  Eligible employees alone do not count: eligibility is read
+ * from today's rows for any year.
+ */
+static int
+fy_empty(const struct fy_figures *f, const struct program_rows *pr)
+{
+	size_t i;
+
+	if (f->participating_employees || f->appointments[0] ||
+	    f->course_spent_cents || f->courses_taken || f->exams_taken ||
+	    f->grades_issued || f->applicants)
+		return 0;
+	for (i = 0; i < pr->ngoals; i++)
+		if (pr->goals[i].fy == f->fy)
+			return 0;
+	for (i = 0; i < pr->nbudgets; i++)
+		if (pr->budgets[i].fy == f->fy)
+			return 0;
+	for (i = 0; i < pr->nspending; i++)
+		if (pr->spending[i].fy == f->fy)
+			return 0;
+	return 1;
+}
+
 int
 report_command(struct project *p, struct records *r, int fy,
     const char *outdir, const char *password_file, struct diag *d)
@@ -784,7 +1014,12 @@ report_command(struct project *p, struct records *r, int fy,
 	path = outdir ? xasprintf("umpress-report-%s.zip", fyn) :
 	    xasprintf("reports/%s/umpress-report-%s.zip", fyn, fyn);
 	ok = rec_program(r, &a, &pr) && report_scan(p, r, &f, pw ? &roster :
-	    NULL);
+	    NULL) && report_selection(p, r, &pr, &f, d);
+	if (ok && fy_empty(&f, &pr))
+		diag_msg(d, DIAG_WARN, "report %s: the records hold nothing "
+		    "of fiscal year %s (no participation, appointment, course, "
+		    "exam, grade, application, goal, budget or spending): its "
+		    "figures are zeros", fyn, fyn);
 	j.p = p;
 	j.f = &f;
 	j.pr = &pr;

@@ -410,6 +410,50 @@ test_digest_set(void **state)
 	assert_false(digest_eq(&ab, &ac));
 }
 
+/*
+ * rules.md: a share of the training budget is "rounded half up to one
+ * decimal"; in tenths of a percent.  The issue's case (97,000 of
+ * 1,000,000 is 9.7, once printed as 1.0), the half-up edge on both
+ * sides, thirds, all and none, and sizes that would overflow a plain
+ * part * 1000.
+ */
+static void
+test_ratio_tenths(void **state)
+{
+	static const struct {
+		int64_t part, whole, tenths;
+		const char *text;
+	} t[] = {
+		{ 97000, 1000000, 97, "9.7" },
+		{ 1, 2000, 1, "0.1" },		/* 0.05: half up */
+		{ 1, 2001, 0, "0.0" },		/* 0.04997...: down */
+		{ 3, 2000, 2, "0.2" },		/* 0.15: half up */
+		{ 1, 3, 333, "33.3" },
+		{ 2, 3, 667, "66.7" },
+		{ 0, 5, 0, "0.0" },
+		{ 5, 5, 1000, "100.0" },
+		{ 20554789, 95000000, 216, "21.6" },
+		{ 100000000, 7, 14285714286LL, "1428571428.6" },
+		{ 9000000000000000LL, 1, 9000000000000000000LL, NULL },
+		{ INT64_MAX / 2, 3, INT64_MAX, NULL },	/* saturates */
+		{ INT64_MAX, 1, INT64_MAX, NULL },	/* saturates */
+	};
+	struct buf b = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		assert_int_equal(ratio_tenths(t[i].part, t[i].whole),
+		    t[i].tenths);
+		if (t[i].text == NULL)
+			continue;
+		buf_reset(&b);
+		fmt_tenths(&b, t[i].tenths);
+		assert_string_equal(b.data, t[i].text);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -433,6 +477,7 @@ main(void)
 		cmocka_unit_test(test_hash_pieces),
 		cmocka_unit_test(test_digest_set),
 		cmocka_unit_test(test_money_add),
+		cmocka_unit_test(test_ratio_tenths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,436 @@
+/*
+ * selection.c: the selection of every registration period (rules.md
+ * "Selection"; cli.md private/selection/PERIOD.html and PERIOD.csv), made
+ * before the scan of employees, because a packet and a letter say where
+ * the employee's application stands among everyone else's.
+ *
+ * The periods are taken in order, each selected by select.c (pure), its
+ * waiting list carried to the next (IL IV.B).  The applications come
+ * from records.c with their employees' rows, by period, so memory holds
+ * one period's applicants (and the previous one's waiting list); of the
+ * latest period whose month has begun, the results are kept, sorted by
+ * employee id, for the engine to give each employee's history (h->app).
+ * A period's month that has not ended yet is decided provisionally: its
+ * registration forms are due by its last day (IL III.C; the
+ * coordinator's reading, /work/notes/decisions.md 1.3): its page says so.
+ *
+ * The pages and CSVs are personal data: written OUT_PRIVATE.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "records.h"
+
+/* One applicant of the latest period, for the packets. */
+struct sel_entry {
+	const char	*id;		/* employee id (the selection's arena) */
+	struct app_status st;
+};
+
+/* A period's counts, for the annual figures. */
+struct sel_count {
+	int	 period;
+	long	 applicants;		/* every application, eligible or not */
+	long	 selected;
+	long	 waiting;
+};
+
+struct selection {
+	const struct project *p;
+	int		 latest;	/* the latest period begun, or -1 */
+	struct sel_entry *v;		/* its applicants, by id (strcmp) */
+	size_t		 n;
+	struct sel_count *counts;	/* every period selected, in order */
+	size_t		 ncounts;
+	struct arena	 a;		/* v's ids */
+};
+
+/* ---- the views ----------------------------------------------------------- */
+
+/* "March 2027". */
+static void
+month_words(int period, struct buf *b)
+{
+	static const char *const months[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+
+	buf_printf(b, "%s %d", months[period % 12], period / 12);
+}
+
+/* The words of a result, for the coordinator's list. */
+static const char *
+result_words(enum app_result r)
+{
+	switch (r) {
+	case APP_SELECTED:
+		return "Selected";
+	case APP_WAITING:
+		return "Waiting list";
+	case APP_NOT_ELIGIBLE:
+		return "Not eligible";
+	case APP_NOT_APPROVED:
+		return "No supervisor's approval";
+	case APP_NOT_SELECTED:
+		return "Not selected";
+	case APP_PENDING:
+		return "No decision yet";
+	}
+	return "";
+}
+
+/* Why not eligible, in a few words (rules.md E1, E2). */
+const char *
+elig_reason_words(enum elig_reason r)
+{
+	switch (r) {
+	case ER_NONE:
+		return "";
+	case ER_SEPARATED:
+		return "left state service";
+	case ER_STATUS:
+		return "limited-term or temporary status";
+	case ER_ORIGINAL_PROBATION:
+		return "on original probation (a new hire)";
+	case ER_NOT_COVERED:
+		return "neither in a covered bargaining unit nor in a program "
+		    "title";
+	case ER_NOT_LPEL:
+		return "not in a low-paying entry-level classification";
+	}
+	return "";
+}
+
+/* One row of the period's CSV (cli.md's header). */
+static void
+csv_row(struct buf *b, const struct applicant *a)
+{
+	char d[11];
+
+	buf_printf(b, "%ld,", a->position);
+	esc_csv(b, a->id, strlen(a->id));
+	buf_putc(b, ',');
+	esc_csv(b, a->name, strlen(a->name));
+	date_format(a->seniority_date, d);
+	buf_printf(b, ",%s,%s,%s\n", d, app_result_name(a->result),
+	    a->result == APP_NOT_ELIGIBLE ? elig_reason_name(a->reason) : "");
+}
+
+/* One row of the period's page, into the list of its group. */
+static void
+page_row(struct arena *ar, struct tv *list, const struct applicant *a)
+{
+	struct tv *it = tv_push(ar, list, tv_map(ar));
+	char d[11];
+
+	date_format(a->seniority_date, d);
+	tv_set(ar, it, "position", tv_num(ar, (double)a->position));
+	tv_set(ar, it, "id", tv_str(ar, a->id));
+	tv_set(ar, it, "name", tv_str(ar, a->name));
+	tv_set(ar, it, "seniority_date", tv_str(ar, d));
+	tv_set(ar, it, "result", tv_str(ar, result_words(a->result)));
+	tv_set(ar, it, "waiting", a->waiting ? tv_num(ar, (double)a->waiting) :
+	    tv_null(ar));
+	tv_set(ar, it, "first_consideration", tv_bool(ar,
+	    a->first_consideration > 0));
+	tv_set(ar, it, "reason", a->result == APP_NOT_ELIGIBLE ?
+	    tv_str(ar, elig_reason_words(a->reason)) : tv_null(ar));
+}
+
+/* The facts of a period the page and the index show. */
+static void
+period_facts(const struct project *p, struct arena *ar, struct tv *m,
+    int per, long capacity, const struct sel_count *c)
+{
+	struct buf b = {0};
+	char name[8], d[32];
+
+	period_format(per, name);
+	tv_set(ar, m, "period", tv_str(ar, name));
+	month_words(per, &b);
+	tv_set(ar, m, "month", tv_str(ar, b.data));
+	tv_set(ar, m, "capacity", capacity < 0 ? tv_null(ar) :
+	    tv_num(ar, (double)capacity));
+	tv_set(ar, m, "applicants", tv_num(ar, (double)c->applicants));
+	tv_set(ar, m, "selected", tv_num(ar, (double)c->selected));
+	tv_set(ar, m, "waiting", tv_num(ar, (double)c->waiting));
+	date_human(period_last_day(per), d);
+	tv_set(ar, m, "last_day", tv_str(ar, d));
+	tv_set(ar, m, "open", tv_bool(ar, p->as_of <= period_last_day(per)));
+	tv_set(ar, m, "illinois", tv_bool(ar, p->conf.profile ==
+	    PROFILE_ILLINOIS));
+	buf_free(&b);
+}
+
+/*
+ * The page and the CSV of one period, and its entry in the index
+ * (pv->periods).  v is in list order.
+ */
+static int
+period_write(struct priv *pv, int per, long capacity,
+    const struct applicant *v, size_t n, const struct sel_count *c,
+    struct hash *h)
+{
+	const struct project *p = pv->p;
+	struct arena ar = {0};
+	struct buf html = {0}, csv = {0}, t = {0};
+	struct tv *view, *m, *groups[3], *it;
+	char name[8], *path;
+	size_t i;
+	int g, ok;
+
+	period_format(per, name);
+	BUF_LIT(&t, "Registration period ");
+	month_words(per, &t);
+	view = private_view(p, &ar, t.data, "");
+	m = tv_put(&ar, view, "selection", tv_map(&ar));
+	period_facts(p, &ar, m, per, capacity, c);
+	groups[0] = tv_set(&ar, m, "selected_rows", tv_list(&ar));
+	groups[1] = tv_set(&ar, m, "waiting_rows", tv_list(&ar));
+	groups[2] = tv_set(&ar, m, "other_rows", tv_list(&ar));
+	path = xasprintf("%s.csv", name);
+	tv_set(&ar, m, "csv", tv_str(&ar, path));
+	free(path);
+	BUF_LIT(&csv, "position,employee_id,name,seniority_date,decision,"
+	    "reason\n");
+	for (i = 0; i < n; i++) {
+		csv_row(&csv, &v[i]);
+		g = v[i].result == APP_SELECTED ? 0 : v[i].result ==
+		    APP_WAITING ? 1 : 2;
+		page_row(&ar, groups[g], &v[i]);
+	}
+	for (g = 0; g < 3; g++)
+		tv_set(&ar, m, g == 0 ? "has_selected" : g == 1 ?
+		    "has_waiting" : "has_others", tv_bool(&ar,
+		    groups[g]->len > 0));
+	ok = tmpl_render(p->priv.private, view, &html);
+	/* What the index says of the periods depends on these bytes. */
+	hash_put(h, html.data, html.len);
+	path = xasprintf("private/selection/%s.html", name);
+	ok = ok && out_write(pv->out, path, html.data, html.len, OUT_PRIVATE);
+	free(path);
+	path = xasprintf("private/selection/%s.csv", name);
+	ok = ok && out_write(pv->out, path, csv.data, csv.len, OUT_PRIVATE);
+	free(path);
+	/* The index's entry. */
+	it = tv_push(&pv->a, pv->periods, tv_map(&pv->a));
+	period_facts(p, &pv->a, it, per, capacity, c);
+	path = xasprintf("selection/%s.html", name);
+	tv_set(&pv->a, it, "href", tv_str(&pv->a, path));
+	free(path);
+	arena_free(&ar);
+	buf_free(&html);
+	buf_free(&csv);
+	buf_free(&t);
+	return ok;
+}
+
+/* ---- the selection ------------------------------------------------------- */
+
+static int
+entry_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct sel_entry *)x)->id,
+	    ((const struct sel_entry *)y)->id);
+}
+
+/* Keeps the latest period's results, sorted by id, for the packets. */
+static void
+keep_latest(struct selection *s, int per, const struct applicant *v,
+    size_t n)
+{
+	size_t i;
+
+	s->v = arena_alloc(&s->a, (n + 1) * sizeof(*s->v));
+	s->n = n;
+	for (i = 0; i < n; i++) {
+		s->v[i].id = arena_strdup(&s->a, v[i].id);
+		s->v[i].st.period = per;
+		s->v[i].st.result = v[i].result;
+		s->v[i].st.position = v[i].position;
+		s->v[i].st.waiting_position = v[i].waiting;
+		s->v[i].st.reason = v[i].reason;
+	}
+	xqsort(s->v, s->n, sizeof(*s->v), entry_cmp);
+}
+
+/* The applicant an applications row makes: E1/E2 on the period's last
+ * day (rules.md "Selection"). */
+static void
+applicant_of(const struct project *p, const struct app_row *row,
+    struct applicant *a)
+{
+	struct history h;
+
+	memset(&h, 0, sizeof(h));
+	h.emp = row->emp;
+	memset(a, 0, sizeof(*a));
+	a->id = row->emp.id;
+	a->name = row->emp.name;
+	a->unit = row->emp.unit;
+	a->rowid = row->app.rowid;
+	a->seniority_date = row->emp.seniority_date;
+	a->applied_on = row->app.applied_on;
+	a->reason = rule_elig_reason(&h, &p->catalog, &p->conf.prog,
+	    p->conf.profile, period_last_day(row->app.period));
+	a->approved = row->app.supervisor_approved_on != DAY_NONE;
+	a->decision = row->app.decision;
+}
+
+/* The applications reader with its row read ahead. */
+struct ahead {
+	struct rec_apps	*q;
+	struct app_row	 row;
+	int		 have;		/* row holds an unread row */
+};
+
+/*
+ * Gathers the applicants of period per into *v (a growing array the
+ * caller frees), passing over the rows of earlier periods (of no period
+ * row: the scan reports them) and bad rows; strings in arena.
+ */
+static size_t
+gather(const struct project *p, struct ahead *ah, int per,
+    struct arena *arena, struct applicant **v, size_t *cap)
+{
+	size_t n = 0;
+
+	while (ah->have && ah->row.app.period <= per) {
+		if (ah->row.app.period == per && !ah->row.bad) {
+			if (n == *cap) {
+				*cap = *cap ? 2 * *cap : 64;
+				*v = xreallocarray(*v, *cap, sizeof(**v));
+			}
+			applicant_of(p, &ah->row, &(*v)[n++]);
+		}
+		ah->have = rec_apps_next(ah->q, arena, &ah->row);
+	}
+	return n;
+}
+
+static void
+count(struct selection *s, int per, const struct applicant *v, size_t n)
+{
+	struct sel_count *c;
+	size_t i;
+
+	s->counts = xreallocarray(s->counts, s->ncounts + 1,
+	    sizeof(*s->counts));
+	c = &s->counts[s->ncounts++];
+	memset(c, 0, sizeof(*c));
+	c->period = per;
+	c->applicants = (long)n;
+	for (i = 0; i < n; i++) {
+		c->selected += v[i].result == APP_SELECTED;
+		c->waiting += v[i].result == APP_WAITING;
+	}
+}
+
+struct selection *
+selection_run(const struct project *p, struct records *r,
+    const struct program_rows *pr, struct priv *pv, struct diag *d)
+{
+	struct selection *s = xcalloc(1, sizeof(*s));
+	struct arena ar[2] = { {0}, {0} }, keep[2] = { {0}, {0} };
+	struct applicant *v = NULL;
+	const char **prev = NULL, **next = NULL;
+	size_t cap = 0, n, nprev = 0, nnext, i, k;
+	struct ahead ah;
+	struct hash h;
+	int per, ok = 1;
+
+	(void)d;
+	hash_init(&h);
+	s->p = p;
+	s->latest = -1;
+	for (k = 0; pr != NULL && k < pr->nperiods; k++)
+		if (period_first_day(pr->periods[k].period) <= p->as_of)
+			s->latest = pr->periods[k].period;
+	memset(&ah, 0, sizeof(ah));
+	ah.q = rec_apps_new(r, &p->catalog);
+	/* Period k's rows go to ar[k % 2], reset as period k begins: the
+	 * row read ahead for it is in the other arena, which lives until
+	 * period k + 1.  Its waiting list's ids are copied to keep[k % 2],
+	 * which lives through period k + 1 (a row read ahead in period k - 1
+	 * may be one of them, and its arena goes first). */
+	ah.have = rec_apps_next(ah.q, &ar[1], &ah.row);
+	for (k = 0; ok && pr != NULL && k < pr->nperiods; k++) {
+		per = pr->periods[k].period;
+		if (period_first_day(per) > p->as_of)
+			break;	/* a month not begun: nothing to decide */
+		arena_reset(&ar[k % 2]);
+		n = gather(p, &ah, per, &ar[k % 2], &v, &cap);
+		rule_select(v, n, pr->periods[k].capacity, p->conf.profile,
+		    prev, nprev, &ar[k % 2]);
+		count(s, per, v, n);
+		if (pv != NULL)
+			ok = period_write(pv, per, pr->periods[k].capacity, v,
+			    n, &s->counts[s->ncounts - 1], &h);
+		if (per == s->latest)
+			keep_latest(s, per, v, n);
+		/* IL IV.B: this period's waiting list, in order. */
+		arena_reset(&keep[k % 2]);
+		next = arena_alloc(&keep[k % 2], (n + 1) * sizeof(*next));
+		for (i = 0, nnext = 0; i < n; i++)
+			if (v[i].result == APP_WAITING)
+				next[nnext++] = arena_strdup(&keep[k % 2],
+				    v[i].id);
+		prev = next;
+		nprev = nnext;
+	}
+	if (pv != NULL)
+		hash_end(&h, &pv->sel);
+	rec_apps_free(ah.q);
+	free(v);
+	arena_free(&ar[0]);
+	arena_free(&ar[1]);
+	arena_free(&keep[0]);
+	arena_free(&keep[1]);
+	if (!ok) {
+		selection_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+const struct app_status *
+selection_find(const struct selection *s, const char *id)
+{
+	struct sel_entry key, *e;
+
+	if (s == NULL || s->n == 0)
+		return NULL;
+	key.id = id;
+	e = bsearch(&key, s->v, s->n, sizeof(*s->v), entry_cmp);
+	return e ? &e->st : NULL;
+}
+
+void
+selection_attach(void *arg, struct history *h)
+{
+	h->app = selection_find(arg, h->emp.id);
+}
+
+void
+selection_figures(const struct selection *s, struct fy_figures *f)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->ncounts; i++)
+		if (date_fy(period_last_day(s->counts[i].period)) == f->fy) {
+			f->applicants += s->counts[i].applicants;
+			f->selected += s->counts[i].selected;
+			f->waiting_list += s->counts[i].waiting;
+		}
+}
+
+void
+selection_free(struct selection *s)
+{
+	if (s == NULL)
+		return;
+	free(s->counts);
+	arena_free(&s->a);
+	free(s);
+}

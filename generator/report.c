@@ -381,9 +381,10 @@ chart_appointments(struct buf *b, const struct metrics *m, const char *pfx)
 		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%ld "
 		    "appointment%s", n, n == 1 ? "" : "s");
 		if (m->categories)
-			snprintf(bars[2 - y].desc, sizeof(bars[0].desc), "%s: "
-			    "%ld ELTPA, %ld bridging, %ld other titles",
-			    bars[2 - y].text, by[0], by[1], by[2]);
+			snprintf(bars[2 - y].desc, sizeof(bars[0].desc), "%ld "
+			    "appointment%s: %ld ELTPA, %ld bridging, %ld other "
+			    "titles", n, n == 1 ? "" : "s", by[0], by[1],
+			    by[2]);
 	}
 	date_fy_name(m->fy, fyn);
 	bar_of(&bars[3], m, "expected_appointments", "", " expected",

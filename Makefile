@@ -99,17 +99,17 @@ tests/bin/test_core: tests/unit/test_core.c $(CORE_OBJS) $(HDRS) tests/bin/.dir
 		$(CORE_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 # The rules and their words (view.c: the packet's sentences).
-tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(HDRS) tests/bin/.dir
+tests/bin/test_rules: tests/unit/test_rules.c tests/c1_oracle.h $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_rules.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o -o $@ $(TEST_LIBS) -lpthread -lm
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
 tests/bin/test_select: tests/unit/test_select.c $(CORE_OBJS) $(RULES_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_select.c \
 		$(CORE_OBJS) $(RULES_OBJS) -o $@ $(TEST_LIBS) -lpthread -lm
 
-tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o $(HDRS) tests/bin/.dir
+tests/bin/test_ics: tests/unit/test_ics.c $(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) $(PKG_CFLAGS) tests/unit/test_ics.c \
-		$(CORE_OBJS) $(RULES_OBJS) generator/view.o generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
+		$(CORE_OBJS) $(RULES_OBJS) generator/view.o $(PATHS_OBJS) generator/ics.o -o $@ $(TEST_LIBS) $(LIBS)
 
 tests/bin/test_template: tests/unit/test_template.c $(CORE_OBJS) $(TMPL_OBJS) $(HDRS) tests/bin/.dir
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) tests/unit/test_template.c \
@@ -221,7 +221,7 @@ ASAN_FLAGS = -std=c11 -O1 -g -fsanitize=address,undefined \
 test-asan: deps
 	rm -rf tests/asan && mkdir -p tests/asan
 	cp -R Makefile generator records scripts tests/asan/ 2>/dev/null; \
-	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/search tests/lsan.supp tests/asan/tests/
+	mkdir -p tests/asan/tests && cp -R tests/unit tests/mustache tests/search tests/lsan.supp tests/c1_oracle.h tests/asan/tests/
 	# The normal build's objects are newer than the sources: without
 	# this the sanitizers would see only what is compiled anew.
 	rm -f tests/asan/generator/*.o

@@ -238,6 +238,9 @@ struct tv	*tv_bool(struct arena *, int);
 struct tv	*tv_num(struct arena *, double);
 struct tv	*tv_str(struct arena *, const char *);	/* copied; NULL -> null */
 struct tv	*tv_strn(struct arena *, const char *, size_t);
+/* tv_ref: s itself, not copied (n bytes, NUL-terminated), for bytes that
+ * outlive the view: a diagram, an article many kilobytes long. */
+struct tv	*tv_ref(struct arena *, const char *, size_t);
 struct tv	*tv_strf(struct arena *, const char *, ...) UM_PRINTF(2, 3);
 struct tv	*tv_date(struct arena *, day_t);	/* "YYYY-MM-DD" or null */
 struct tv	*tv_list(struct arena *);

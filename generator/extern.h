@@ -218,8 +218,10 @@ void		 catalog_cycles(const struct catalog *, struct diag *);
 struct ladders;
 
 /*
- * ladders_new: a Graphviz context for laying out diagrams.  Graphviz is
- * not thread-safe: use one from one thread.  ladders_free(NULL) is fine.
+ * ladders_new: a handle on the process's one Graphviz context (made by
+ * the first call, kept until the process ends: ladders.c says why), so
+ * handles may come and go any number of times.  Graphviz is not
+ * thread-safe: use them from one thread.  ladders_free(NULL) is fine.
  */
 struct ladders	*ladders_new(void);
 void		 ladders_free(struct ladders *);
@@ -266,12 +268,28 @@ struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
 /* ---- view.c: the packet view ----------------------------------------------- */
 
 /*
- * view_packet: the packet view of cli.md as a value tree in arena.  With
- * display, each date KEY also has KEY_text ("10 January 2028") and each
- * amount KEY_text ("$1,234.00"), and has_* flags for the template.
+ * view_packet: the packet view of cli.md as a value tree in arena, its
+ * first_steps and career_path read off the build's paths table (not
+ * NULL).  With display, each date KEY also has KEY_text ("10 January
+ * 2028") and each amount KEY_text ("$1,234.00"), has_* flags for the
+ * template, and the employee's way up in words: "way", {text, on, note}
+ * (on and note: the step they are on and what it is to them, or null).
  */
 struct tv	*view_packet(const struct packet *, const struct catalog *,
-		    const struct config *, struct arena *, int display);
+		    const struct paths *, const struct config *,
+		    struct arena *, int display);
+/*
+ * view_way: the view of templates/partials/packet-way.html, the steps of
+ * one way up as a packet lists them: career_path from class code from to
+ * class code to (NULL: none) as view_packet has it, its steps with their
+ * text; or, with no way there, first_steps with their text and
+ * has_first_steps.  The same for every employee of that class and target,
+ * so a build renders it once (packets.c, which adds the diagram and its
+ * legend).  In arena.
+ */
+struct tv	*view_way(struct arena *, const struct catalog *,
+		    const struct paths *, enum profile, const char *from,
+		    const char *to);
 /* view_alert_text: one alert in plain words, with whom to ask. */
 void		 view_alert_text(const struct alert *, const struct packet *,
 		    const struct catalog *, const struct config *, struct buf *);
@@ -281,9 +299,11 @@ void		 view_alert_text(const struct alert *, const struct packet *,
  */
 void		 view_elig_reason(const struct packet *, const struct catalog *,
 		    const struct config *, enum elig_reason, struct buf *);
-/* view_text: the packet as plain text wrapped at 72 columns. */
+/* view_text: the packet as plain text wrapped at 72 columns (the paths
+ * table as for view_packet). */
 void		 view_text(const struct packet *, const struct catalog *,
-		    const struct config *, struct buf *);
+		    const struct paths *, const struct config *,
+		    struct buf *);
 
 /* ---- ics.c: the packet's calendar file ------------------------------------- */
 
@@ -697,6 +717,8 @@ struct priv {
 	struct project	*p;
 	struct out	*out;		/* NULL: check (render, write nothing) */
 	struct diag	*d;
+	struct records	*r;		/* the records, read before the scan
+					 * by a writer's start (packets.c) */
 	struct arena	 a;		/* the index's entries */
 	struct tv	*lists;		/* the lists written (lists.c) */
 	struct tv	*periods;	/* the periods' pages (selection.c) */

@@ -35,8 +35,20 @@
 #define WRAP		22
 
 struct ladders {
-	GVC_t	*gvc;		/* Graphviz: plugins loaded once */
+	GVC_t	*gvc;		/* Graphviz: gv_ctx, not owned */
 };
+
+/*
+ * The one Graphviz context of the process, made by the first
+ * ladders_new() and kept until the process ends.  gvFreeContext() frees
+ * the font names of its text layouts, but the pango plugin, loaded once
+ * per process, keeps a pointer to the last name it laid out and compares
+ * the next with it: a context made after another was freed reads freed
+ * memory (ASan: a build draws the packets' ways up, then the site's
+ * ladders).  Kept, the context stays reachable and nothing dangles; a
+ * file-level variable, as Graphviz's own state is process-wide.
+ */
+static GVC_t *gv_ctx;
 
 /*
  * Graphviz's messages since the diagram began.  cgraph's error hook is
@@ -64,13 +76,13 @@ ladders_new(void)
 {
 	struct ladders *l;
 
+	/* The hook first: making the context may say something. */
 	agseterr(AGWARN);
 	agseterrf(gv_err);
-	l = xcalloc(1, sizeof(*l));
-	if ((l->gvc = gvContext()) == NULL) {
-		free(l);
+	if (gv_ctx == NULL && (gv_ctx = gvContext()) == NULL)
 		return NULL;
-	}
+	l = xcalloc(1, sizeof(*l));
+	l->gvc = gv_ctx;
 	return l;
 }
 
@@ -79,7 +91,6 @@ ladders_free(struct ladders *l)
 {
 	if (l == NULL)
 		return;
-	gvFreeContext(l->gvc);
 	free(l);
 	agseterrf(NULL);
 	buf_free(&gv_log);

@@ -210,14 +210,13 @@ const char	*via_phrase(enum via, enum profile);
  * for Category bridging (CA "Bridging Classifications"). */
 const char	*title_note(const struct title *);
 /*
- * path_step_text: one step in plain words, appended to b: "From Office
- * Technician (C200) to Management Services Technician (5278), a bridging
- * class, by transfer."  With first, the From title's note is said too
- * (the first step of a list).  Not escaped: the template escapes it.
+ * path_step_text: one step as what to do, in plain words, appended to b:
+ * "Transfer to Management Services Technician (5278), a bridging class"
+ * (no full stop: a list item or a sentence ends it).  Not escaped: the
+ * template escapes it.
  */
 void		 path_step_text(const struct catalog *,
-		    const struct ladder_step *, enum profile, int first,
-		    struct buf *);
+		    const struct ladder_step *, enum profile, struct buf *);
 
 /* ---- one employee's records (records.c) -------------------------------- */
 

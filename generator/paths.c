@@ -372,24 +372,46 @@ title_note(const struct title *t)
 	return t->category == CAT_BRIDGING ? "a bridging class" : NULL;
 }
 
-/* A title named in a step: its name and code, and what it is. */
-static void
-step_title(const struct title *t, int note, struct buf *b)
+/*
+ * What to do to take a step, before the To title's name: an instruction
+ * an employee can follow ("Transfer to ...").
+ */
+static const char *
+step_verb(enum via v, enum profile pr)
 {
-	buf_printf(b, "%s (%s)", t->name, t->code);
-	if (note && title_note(t) != NULL)
-		buf_printf(b, ", %s", title_note(t));
+	switch (v) {
+	case VIA_TRANSFER:
+		return "Transfer to";
+	case VIA_EXAM:
+		/* IL VII: the program's proficiency exams; CA: the civil
+		 * service examination for the class. */
+		return pr == PROFILE_CALIFORNIA ? "Take the examination for" :
+		    "Take the proficiency exam for";
+	case VIA_DEGREE:
+		return "Earn the degree or license for";
+	case VIA_TRAINING_DEVELOPMENT:
+		return "Take a training and development assignment toward";
+	case VIA_PROMOTION:
+		return "Be promoted to";
+	}
+	return "Move to";
 }
 
 void
 path_step_text(const struct catalog *c, const struct ladder_step *s,
-    enum profile pr, int first, struct buf *b)
+    enum profile pr, struct buf *b)
 {
-	const struct title *from = &c->titles[s->from];
+	const struct title *to = &c->titles[s->to];
 
-	BUF_LIT(b, "From ");
-	step_title(from, first, b);
-	buf_puts(b, first && title_note(from) != NULL ? ", to " : " to ");
-	step_title(&c->titles[s->to], 1, b);
-	buf_printf(b, ", %s.", via_phrase(s->via, pr));
+	/* By hand, not printf: a packet says several steps. */
+	buf_puts(b, step_verb(s->via, pr));
+	buf_putc(b, ' ');
+	buf_puts(b, to->name);
+	BUF_LIT(b, " (");
+	buf_puts(b, to->code);
+	buf_putc(b, ')');
+	if (title_note(to) != NULL) {
+		BUF_LIT(b, ", ");
+		buf_puts(b, title_note(to));
+	}
 }

@@ -289,6 +289,7 @@ private_build(struct project *p, struct records *r,
 	pv.p = p;
 	pv.out = out;
 	pv.d = d;
+	pv.r = r;
 	pv.lists = tv_list(&pv.a);
 	pv.periods = tv_list(&pv.a);
 	/* The selection first: packets and letters say where each

@@ -1391,6 +1391,88 @@ rec_apps_free(struct rec_apps *q)
 	free(q);
 }
 
+/* ---- the ways up the plans aim at --------------------------------------------- */
+
+/* The latest plan of one employee so far, in rec_plan_pairs(). */
+struct latest {
+	struct buf	 id;		/* the employee's id */
+	long long	 version;	/* the highest version so far */
+	struct buf	 from, to;	/* the class, the plan's target */
+	int		 has_from, has_to; /* 0: SQL null */
+};
+
+static void
+latest_text(struct buf *b, int *has, sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	buf_reset(b);
+	if ((*has = s != NULL))
+		buf_puts(b, s);
+}
+
+static void
+latest_take(struct latest *l, sqlite3_stmt *st)
+{
+	l->version = sqlite3_column_int64(st, 1);
+	latest_text(&l->to, &l->has_to, st, 2);
+	latest_text(&l->from, &l->has_from, st, 3);
+}
+
+int
+rec_plan_pairs(struct records *r, void (*fn)(void *, const char *,
+    const char *), void *arg)
+{
+	char *pk = key_expr(r, "career_plans", "employee_id", "p");
+	char *ek = key_expr(r, "employees", "id", "e");
+	struct latest l;
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	const char *id;
+	int rc, ok = 0, have = 0;
+
+	memset(&l, 0, sizeof(l));
+	/* Every plan with its employee's class, in the scan's order (key,
+	 * version, rowid: select_sql()), so the latest of each employee is
+	 * what rules.c takes: the highest version, the first of equal
+	 * ones.  Picked here rather than by SQL: an aggregate and a
+	 * DISTINCT cost three times the join (callgrind, 3,000 employees). */
+	buf_printf(&sql, "SELECT %s, p.\"version\", p.\"target_class_code\", "
+	    "e.\"class_code\" FROM \"career_plans\" AS p JOIN \"employees\" AS e "
+	    "ON %s = %s ORDER BY %s, p.\"version\", p.rowid", pk, ek, pk, pk);
+	if ((st = prepare(r, sql.data)) != NULL) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			id = (const char *)sqlite3_column_text(st, 0);
+			if (id == NULL)
+				continue;
+			if (have && strcmp(id, l.id.data) == 0) {
+				if (sqlite3_column_int64(st, 1) > l.version)
+					latest_take(&l, st);
+				continue;
+			}
+			if (have && l.has_from && l.has_to)
+				fn(arg, l.from.data, l.to.data);
+			buf_reset(&l.id);
+			buf_puts(&l.id, id);
+			latest_take(&l, st);
+			have = 1;
+		}
+		if (have && l.has_from && l.has_to)
+			fn(arg, l.from.data, l.to.data);
+		if (!(ok = rc == SQLITE_DONE))
+			diag_file(r->d, DIAG_ERROR, r->display, 0,
+			    "career_plans: %s", sqlite3_errmsg(r->db));
+		sqlite3_finalize(st);
+	}
+	free(pk);
+	free(ek);
+	buf_free(&sql);
+	buf_free(&l.id);
+	buf_free(&l.from);
+	buf_free(&l.to);
+	return ok;
+}
+
 /* ---- employees, one at a time ------------------------------------------------ */
 
 static void

@@ -103,6 +103,18 @@ int		 rec_apps_next(struct rec_apps *, struct arena *,
 void		 rec_apps_free(struct rec_apps *);
 
 /*
+ * rec_plan_pairs: for each employee with a career plan, in id order,
+ * fn(arg, the employee's class_code, the target_class_code of their
+ * latest plan) when both are set; the latest plan is the one rules.c
+ * takes (the highest version, the first of equal ones).  What the
+ * packets' diagrams of the ways up are drawn for before the scan
+ * (packets.c).  The values are not checked: the scan reports bad rows.
+ * 0 on a database error (reported).
+ */
+int		 rec_plan_pairs(struct records *, void (*fn)(void *,
+		    const char *from, const char *to), void *arg);
+
+/*
  * rec_init: creates a new database at PATH with records/schema.sql (built
  * into the program).  PATH must not exist.  0 on failure (reported).
  */

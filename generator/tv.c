@@ -43,12 +43,18 @@ tv_num(struct arena *a, double n)
 struct tv *
 tv_strn(struct arena *a, const char *s, size_t n)
 {
+	return s == NULL ? tv_null(a) : tv_ref(a, arena_strndup(a, s, n), n);
+}
+
+struct tv *
+tv_ref(struct arena *a, const char *s, size_t n)
+{
 	struct tv *v;
 
 	if (s == NULL)
 		return tv_null(a);
 	v = tv_new(a, TV_STR);
-	v->str = arena_strndup(a, s, n);
+	v->str = s;
 	v->len = n;
 	return v;
 }

@@ -28,10 +28,10 @@ struct words {
 static void
 coordinator(const struct words *w, struct buf *b)
 {
-	if (w->s->contact.name)
-		buf_printf(b, "the program coordinator, %s",
-		    w->s->contact.name);
-	else
+	if (w->s->contact.name) {
+		BUF_LIT(b, "the program coordinator, ");
+		buf_puts(b, w->s->contact.name);
+	} else
 		BUF_LIT(b, "the program office");
 }
 
@@ -41,9 +41,10 @@ who(const struct words *w, struct buf *b)
 {
 	const struct enrollment *en = w->p->enrollment;
 
-	if (en && en->counselor && *en->counselor)
-		buf_printf(b, "your counselor, %s", en->counselor);
-	else
+	if (en && en->counselor && *en->counselor) {
+		BUF_LIT(b, "your counselor, ");
+		buf_puts(b, en->counselor);
+	} else
 		coordinator(w, b);
 }
 
@@ -1222,6 +1223,301 @@ say_target(const struct target_view *t, const struct settings *st,
 	buf_free(&b);
 }
 
+/* ---- the way up (cli.md first_steps, career_path) ------------------------- */
+
+/*
+ * An employee's way up the career ladders, read off the paths table once
+ * per view, and its words (the same in the HTML and the text).  Strings
+ * live in the arena.
+ */
+struct way {
+	const struct ladder_step *const *path; /* career_path's steps */
+	size_t		 npath;		/* 0: career_path is null */
+	const struct ladder_step *const *first; /* first_steps */
+	size_t		 nfirst;
+	size_t		 on;		/* the step the employee is on */
+	const char	*intro;		/* what comes before the steps */
+	const char	*on_label;	/* which step they are on, or NULL */
+	const char	*on_note;	/* what the plan and the rules say of
+					 * it, or NULL */
+};
+
+/* "Warehouse Worker (WAREHOUSE-WORKER)": the employee's class. */
+static void
+class_words(const struct words *w, struct buf *b)
+{
+	const char *code = w->p->h->emp.class_code;
+
+	buf_puts(b, w->p->cls ? w->p->cls->name : code);
+	BUF_LIT(b, " (");
+	buf_puts(b, code);
+	buf_putc(b, ')');
+}
+
+/* A count (n >= 0) in digits.  By hand, not printf, as the other words
+ * of the way up: every packet says them. */
+static void
+put_count(struct buf *b, long n)
+{
+	char s[24], *p = s + sizeof(s);
+	unsigned long u = n < 0 ? 0 : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	buf_put(b, p, (size_t)(s + sizeof(s) - p));
+}
+
+/* "1 class", "2 classes". */
+static void
+count_words(struct buf *b, long n, const char *one, const char *many)
+{
+	put_count(b, n);
+	buf_putc(b, ' ');
+	buf_puts(b, n == 1 ? one : many);
+}
+
+/*
+ * Why there is no way to show, and the ladders that start from the
+ * employee's class instead (cli.md: the packet then shows them).
+ */
+static void
+say_no_way(const struct words *w, const struct way *wy, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+	const char *to = pl ? pl->target_class_code : NULL;
+	int unreached = 0;
+
+	if (pl == NULL)
+		BUF_LIT(b, "You have no Career Development Plan yet, so no "
+		    "target class.");
+	else if (to == NULL)
+		BUF_LIT(b, "Your Career Development Plan names no target "
+		    "class yet.");
+	else if (strcmp(to, w->p->h->emp.class_code) == 0)
+		BUF_LIT(b, "You are in your plan's target class already.");
+	else {
+		BUF_LIT(b, "The career ladders of this program show no way "
+		    "from your class to your plan's target, ");
+		buf_puts(b, title_name(w->c, to));
+		BUF_LIT(b, " (");
+		buf_puts(b, to);
+		BUF_LIT(b, "). To find one, talk with ");
+		who(w, b);
+		buf_putc(b, '.');
+		unreached = 1;
+	}
+	if (wy->nfirst > 0) {
+		BUF_LIT(b, " From your class, ");
+		class_words(w, b);
+		BUF_LIT(b, ", the career ladders lead to:");
+		return;
+	}
+	BUF_LIT(b, " Your class, ");
+	class_words(w, b);
+	BUF_LIT(b, ", is on none of the career ladders.");
+	if (!unreached) {
+		BUF_LIT(b, " To find one that suits you, talk with ");
+		who(w, b);
+		buf_putc(b, '.');
+	}
+}
+
+static void
+say_way(const struct words *w, const struct way *wy, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+
+	if (wy->npath == 0) {
+		say_no_way(w, wy, b);
+		return;
+	}
+	BUF_LIT(b, "Your plan's target is ");
+	buf_puts(b, title_name(w->c, pl->target_class_code));
+	BUF_LIT(b, " (");
+	buf_puts(b, pl->target_class_code);
+	buf_putc(b, ')');
+	if (pl->target_date != DAY_NONE) {
+		buf_puts(b, pl->target_date >= w->p->as_of ? ", to reach by " :
+		    ", which it aimed to reach by ");
+		human(pl->target_date, b);
+	}
+	BUF_LIT(b, ". The career ladders lead there from your class, ");
+	class_words(w, b);
+	if (wy->npath == 1)
+		BUF_LIT(b, ", in one step.");
+	else {
+		BUF_LIT(b, ", in ");
+		count_words(b, (long)wy->npath, "step", "steps");
+		buf_putc(b, '.');
+	}
+}
+
+/* lead, then s and a full stop ("lead" ends "lead s."), when s is set. */
+static void
+say_sentence(struct buf *b, const char *lead, const char *s)
+{
+	if (s == NULL)
+		return;
+	buf_puts(b, lead);
+	buf_puts(b, s);
+	buf_putc(b, '.');
+}
+
+/* An open target on the way: what the rules say of it (X1-X4, G1). */
+static void
+say_on_target(const struct words *w, const struct target_view *t,
+    struct arena *a, struct buf *b)
+{
+	struct target_say ts;
+
+	say_target(t, &w->s->prog, a, &ts);
+	BUF_LIT(b, "It has been one of your target titles since ");
+	human(t->t->targeted_on, b);
+	buf_putc(b, '.');
+	if (t->exam_route && t->retarget_allowed_on == DAY_NONE) {
+		if (t->nsections_not_proficient > 0)
+			say_sentence(b, " Exam sections still to pass: ",
+			    ts.sections);
+		else if (t->first_exam_on == DAY_NONE)
+			BUF_LIT(b, " You have not taken its exam yet.");
+		say_sentence(b, " Your exam window ends ", ts.window);
+		say_sentence(b, " Your next retest is allowed from ",
+		    ts.retest);
+	}
+	say_sentence(b, " ", ts.retarget);
+	if (t->grade) {
+		BUF_LIT(b, " Your promotional grade for it is ");
+		buf_putc(b, t->grade->grade);
+		BUF_LIT(b, ", valid until ");
+		human(t->grade_expires_on, b);
+		buf_putc(b, '.');
+	}
+}
+
+/* IL VIII.B, VII.H: the classes and exams left to a participant, for a
+ * step taken by exam or degree. */
+static void
+say_on_classes(const struct words *w, const struct ladder_step *s,
+    struct buf *b)
+{
+	const struct packet *p = w->p;
+	char fy[8];
+
+	if (p->profile != PROFILE_ILLINOIS || p->separated ||
+	    p->enrollment == NULL || p->enrollment->status != ENR_ACTIVE ||
+	    (s->via != VIA_EXAM && s->via != VIA_DEGREE))
+		return;
+	date_fy_name(p->classes_fy, fy);
+	BUF_LIT(b, " In fiscal year ");
+	buf_puts(b, fy);
+	BUF_LIT(b, " you may take ");
+	count_words(b, p->classes_remaining, "more class", "more classes");
+	BUF_LIT(b, " (" IL "VIII.B)");
+	if (s->via == VIA_EXAM) {
+		BUF_LIT(b, ", and this half-year ");
+		count_words(b, p->exams_remaining, "more exam", "more exams");
+		BUF_LIT(b, " on work time (VII.H)");
+	}
+	buf_putc(b, '.');
+}
+
+/* CA "Lateral Transfer", "Training and Development Assignment": what
+ * such a step asks of the employee. */
+static void
+say_on_move(const struct words *w, const struct ladder_step *s,
+    struct buf *b)
+{
+	if (!california(w))
+		return;
+	if (s->via == VIA_TRANSFER)
+		BUF_LIT(b, " A lateral transfer moves you to a class with "
+		    "substantially the same duties, responsibility and "
+		    "salary; your department's Personnel office can tell you "
+		    "whether you are eligible (California guidelines, Lateral "
+		    "Transfer).");
+	else if (s->via == VIA_TRAINING_DEVELOPMENT)
+		BUF_LIT(b, " A training and development assignment needs a "
+		    "hiring manager with a vacant position and should fit "
+		    "your Career Development Plan; when it ends you may return "
+		    "to your former position (California guidelines, Training "
+		    "and Development Assignment).");
+}
+
+/*
+ * The step the employee is on, and what the plan and the rules say of
+ * it: its class an open target (the work of IL V.A goes to it now, so
+ * that step, whichever it is), its exam window, the classes left; what
+ * a transfer or an assignment asks, a bridging class's purpose (CA).
+ */
+static void
+say_on(const struct words *w, struct way *wy, struct arena *a)
+{
+	const struct ladder_step *s;
+	const struct target_view *t = NULL;
+	const struct title *to;
+	struct buf b = {0};
+	size_t i;
+	int sp;
+
+	for (i = 0; i < wy->npath && t == NULL; i++)
+		t = target_of(w->p, w->c->titles[wy->path[i]->to].code);
+	wy->on = t != NULL ? i - 1 : 0;
+	s = wy->path[wy->on];
+	to = &w->c->titles[s->to];
+	if (t != NULL) {
+		BUF_LIT(&b, "You are working on step ");
+		put_count(&b, (long)wy->on + 1);
+		buf_putc(&b, '.');
+	} else
+		BUF_LIT(&b, "Step 1 is your next step.");
+	wy->on_label = keep(a, &b);
+	if (t != NULL)
+		say_on_target(w, t, a, &b);
+	say_on_classes(w, s, &b);
+	say_on_move(w, s, &b);
+	if (california(w) && title_note(to) != NULL) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, to->name);
+		BUF_LIT(&b, " is a bridging class: it gives you the experience "
+		    "to qualify for higher classes (California guidelines, "
+		    "Bridging Classifications).");
+	}
+	/* Each sentence above begins with a space but the first. */
+	if (b.len > 0) {
+		sp = b.data[0] == ' ';
+		wy->on_note = keep(a, &b) + sp;
+	}
+	buf_free(&b);
+}
+
+/*
+ * The way up of the packet's employee (paths: the build's table), and
+ * with words, its words.  cli.md: career_path is null when there is no plan target,
+ * the target is the current class, or no path leads there.
+ */
+static void
+way_find(const struct words *w, const struct paths *pt, struct arena *a,
+    int words, struct way *wy)
+{
+	const struct packet *p = w->p;
+	const char *cls = p->h->emp.class_code;
+	struct buf b = {0};
+
+	memset(wy, 0, sizeof(*wy));
+	wy->nfirst = paths_first_steps(pt, cls, &wy->first);
+	if (p->plan != NULL && p->plan->target_class_code != NULL)
+		wy->npath = paths_career(pt, cls, p->plan->target_class_code,
+		    a, &wy->path);
+	if (!words)
+		return;
+	if (wy->npath > 0)
+		say_on(w, wy, a);
+	say_way(w, wy, &b);
+	wy->intro = keep(a, &b);
+	buf_free(&b);
+}
+
 /* ---- the value tree ------------------------------------------------------ */
 
 /* Builds a view in one arena; display adds words for people (dates as
@@ -1598,6 +1894,92 @@ il_figures_null(struct vctx *v, struct tv *root)
 	}
 }
 
+/* cli.md: a step of first_steps or career_path, {from, to, via}; with
+ * text, in words too (view_way). */
+static struct tv *
+step_view(struct arena *a, const struct catalog *c,
+    const struct ladder_step *s, int text, enum profile pr)
+{
+	const char *from = c->titles[s->from].code, *to = c->titles[s->to].code;
+	const char *via = via_name(s->via);
+	struct tv *m = tv_map(a);
+	struct buf b = {0};
+
+	/* The catalog's strings outlive every view: not copied. */
+	tv_set(a, m, "from", tv_ref(a, from, strlen(from)));
+	tv_set(a, m, "to", tv_ref(a, to, strlen(to)));
+	tv_set(a, m, "via", tv_ref(a, via, strlen(via)));
+	if (text) {
+		path_step_text(c, s, pr, &b);
+		tv_set(a, m, "text", tv_str(a, b.data));
+		buf_free(&b);
+	}
+	return m;
+}
+
+/* cli.md first_steps and career_path, {to, steps}: the steps in words
+ * with text. */
+static void
+way_lists(struct arena *a, const struct catalog *c, const struct way *wy,
+    int text, enum profile pr, struct tv *root)
+{
+	struct tv *l, *m;
+	size_t i;
+
+	l = tv_set(a, root, "first_steps", tv_list(a));
+	for (i = 0; i < wy->nfirst; i++)
+		tv_push(a, l, step_view(a, c, wy->first[i], text, pr));
+	if (wy->npath == 0) {
+		tv_set(a, root, "career_path", tv_null(a));
+		return;
+	}
+	m = tv_set(a, root, "career_path", tv_map(a));
+	tv_set(a, m, "to", tv_str(a, c->titles[wy->path[wy->npath - 1]->to].
+	    code));
+	l = tv_set(a, m, "steps", tv_list(a));
+	for (i = 0; i < wy->npath; i++)
+		tv_push(a, l, step_view(a, c, wy->path[i], text, pr));
+}
+
+/* cli.md first_steps and career_path; display views fill m, the map
+ * "way", with the words of the employee's way: text, on and note (the
+ * steps themselves: view_way). */
+static void
+way_view(struct vctx *v, struct tv *root, struct tv *m,
+    const struct paths *pt)
+{
+	struct words w = { v->p, v->c, v->s };
+	struct way wy;
+
+	way_find(&w, pt, v->a, m != NULL, &wy);
+	way_lists(v->a, v->c, &wy, 0, v->p->profile, root);
+	if (m == NULL)
+		return;
+	/* The words are the view arena's already: not copied. */
+	tv_set(v->a, m, "text", tv_ref(v->a, wy.intro, strlen(wy.intro)));
+	tv_set(v->a, m, "on", tv_ref(v->a, wy.on_label, wy.on_label ?
+	    strlen(wy.on_label) : 0));
+	tv_set(v->a, m, "note", tv_ref(v->a, wy.on_note, wy.on_note ?
+	    strlen(wy.on_note) : 0));
+}
+
+struct tv *
+view_way(struct arena *a, const struct catalog *c, const struct paths *pt,
+    enum profile pr, const char *from, const char *to)
+{
+	struct tv *root = tv_map(a);
+	struct way wy;
+
+	memset(&wy, 0, sizeof(wy));
+	if (to != NULL)
+		wy.npath = paths_career(pt, from, to, a, &wy.path);
+	if (wy.npath == 0)
+		wy.nfirst = paths_first_steps(pt, from, &wy.first);
+	way_lists(a, c, &wy, 1, pr, root);
+	tv_set(a, root, "has_first_steps", tv_bool(a, wy.nfirst > 0));
+	return root;
+}
+
 /* The paragraphs of display views ("situation": one per paragraph). */
 static void
 situation_view(struct vctx *v, struct tv *root, const struct say *say)
@@ -1618,17 +2000,20 @@ situation_view(struct vctx *v, struct tv *root, const struct say *say)
 
 struct tv *
 view_packet(const struct packet *p, const struct catalog *c,
-    const struct config *s, struct arena *a, int display)
+    const struct paths *pt, const struct config *s, struct arena *a,
+    int display)
 {
 	struct vctx v = { a, p, c, s, display };
 	struct words w = { p, c, s };
-	struct tv *root = tv_map(a), *l;
+	struct tv *root = tv_map(a), *l, *way;
 	struct say say;
 	size_t i;
 
 	say_all(&w, a, &say);
 	set_date(&v, root, "as_of", p->as_of);
 	tv_set(a, root, "employee", employee_view(&v));
+	/* Early in the map: a template finds it sooner. */
+	way = display ? tv_set(a, root, "way", tv_map(a)) : NULL;
 	tv_set(a, root, "eligible", tv_bool(a, p->eligible));
 	tv_set(a, root, "eligibility_reason", p->eligible ? tv_null(a) :
 	    tv_str(a, elig_reason_name(p->eligibility_reason)));
@@ -1644,6 +2029,7 @@ view_packet(const struct packet *p, const struct catalog *c,
 		il_figures_null(&v, root);
 	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
+	way_view(&v, root, way, pt);
 	if (display) {
 		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
@@ -1827,6 +2213,43 @@ text_plan(struct buf *out, const struct packet *p, const struct words *w)
 	buf_free(&b);
 }
 
+/* "Your way up": the words before the steps, the step the employee is
+ * on with what it is to them, then the path's steps numbered, or the
+ * first steps from their class. */
+static void
+text_way(struct buf *out, const struct words *w, const struct paths *pt,
+    struct arena *a)
+{
+	struct buf b = {0};
+	struct way wy;
+	size_t i;
+
+	way_find(w, pt, a, 1, &wy);
+	text_heading(out, "YOUR WAY UP");
+	if (wy.on_label != NULL)
+		buf_printf(&b, "%s%s%s", wy.on_label, wy.on_note ? " " : "",
+		    wy.on_note ? wy.on_note : "");
+	text_paras(out, (const char *const []){ wy.intro, b.len ? b.data :
+	    NULL }, 2);
+	if (wy.npath > 0)
+		buf_putc(out, '\n');
+	for (i = 0; i < wy.npath; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%zu. ", i + 1);
+		path_step_text(w->c, wy.path[i], w->p->profile, &b);
+		buf_putc(&b, '.');
+		wrap(out, b.data, 2, 5);
+	}
+	for (i = 0; wy.npath == 0 && i < wy.nfirst; i++) {
+		buf_reset(&b);
+		BUF_LIT(&b, "- ");
+		path_step_text(w->c, wy.first[i], w->p->profile, &b);
+		buf_putc(&b, '.');
+		wrap(out, b.data, 2, 4);
+	}
+	buf_free(&b);
+}
+
 static void
 text_target(struct buf *out, const struct target_view *t,
     const struct settings *st)
@@ -1963,7 +2386,7 @@ text_next(struct buf *out, const struct packet *p, const struct words *w,
 
 void
 view_text(const struct packet *p, const struct catalog *c,
-    const struct config *s, struct buf *out)
+    const struct paths *pt, const struct config *s, struct buf *out)
 {
 	const struct employee *e = &p->h->emp;
 	struct words w = { p, c, s };
@@ -1990,6 +2413,7 @@ view_text(const struct packet *p, const struct catalog *c,
 	text_paras(out, (const char *const []){ say.eligibility,
 	    say.enrollment, say.application, say.probation }, 4);
 	text_plan(out, p, &w);
+	text_way(out, &w, pt, &a);
 	if (p->ntargets > 0)
 		text_heading(out, "YOUR TARGET TITLES");
 	for (i = 0; i < p->ntargets; i++)

@@ -1518,6 +1518,7 @@ check_words(const struct settings *st, const struct packet *p,
     struct arena *a)
 {
 	struct config conf;
+	struct paths *pt = paths_new(&cat);
 	struct buf b = {0};
 	size_t i;
 
@@ -1526,16 +1527,17 @@ check_words(const struct settings *st, const struct packet *p,
 	conf.contact.name = "Coordinator";
 	conf.profile = p->profile;
 	conf.prog = *st;
-	tv_json(&b, view_packet(p, &cat, &conf, a, 0), 1);
-	tv_json(&b, view_packet(p, &cat, &conf, a, 1), 0);
+	tv_json(&b, view_packet(p, &cat, pt, &conf, a, 0), 1);
+	tv_json(&b, view_packet(p, &cat, pt, &conf, a, 1), 0);
 	buf_reset(&b);
-	view_text(p, &cat, &conf, &b);
+	view_text(p, &cat, pt, &conf, &b);
 	for (i = 0; i < b.len; i++)
 		CHECK((unsigned char)b.data[i] >= 0x20 || b.data[i] == '\n' ||
 		    b.data[i] == '\t');
 	if (p->separated)
 		CHECK(strstr(b.data, "would repay") == NULL);
 	buf_free(&b);
+	paths_free(pt);
 }
 
 static void

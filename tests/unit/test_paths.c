@@ -340,13 +340,37 @@ test_none(void **state)
 	paths_free(NULL);
 }
 
-/* The steps in words, a bridging class named as such (CA). */
+/* The steps in words, as what to do, a bridging class named as such
+ * (CA), every way of taking a step: each case the step into 5278 (a
+ * bridging class) or into SSA, taken another way in a profile. */
 static void
 test_words(void **state)
 {
+	static const struct {
+		size_t		 step;	/* 0: OT to 5278, 1: 5278 to SSA */
+		enum via	 via;
+		enum profile	 pr;
+		const char	*want;
+	} cases[] = {
+		{ 0, VIA_TRANSFER, PROFILE_CALIFORNIA, "Transfer to Management "
+		    "Services Technician (5278), a bridging class" },
+		{ 1, VIA_EXAM, PROFILE_CALIFORNIA, "Take the examination for "
+		    "Title SSA (SSA)" },
+		{ 1, VIA_EXAM, PROFILE_ILLINOIS, "Take the proficiency exam for "
+		    "Title SSA (SSA)" },
+		{ 0, VIA_PROMOTION, PROFILE_ILLINOIS, "Be promoted to "
+		    "Management Services Technician (5278), a bridging class" },
+		{ 0, VIA_DEGREE, PROFILE_ILLINOIS, "Earn the degree or license "
+		    "for Management Services Technician (5278), a bridging "
+		    "class" },
+		{ 0, VIA_TRAINING_DEVELOPMENT, PROFILE_CALIFORNIA, "Take a "
+		    "training and development assignment toward Management "
+		    "Services Technician (5278), a bridging class" },
+	};
 	const struct ladder_step *const *s;
+	struct ladder_step step;
 	struct buf b = {0};
-	size_t n;
+	size_t n, i;
 	struct paths *p;
 	struct cat *k = graph("5278 OT SSA",
 	    "0 OT 5278 transfer, 0 5278 SSA exam", &p);
@@ -358,19 +382,13 @@ test_words(void **state)
 	k->titles[idx(k, "SSA")].category = CAT_ELTPA;
 	n = paths_career(p, "OT", "SSA", &k->a, &s);
 	assert_int_equal(n, 2);
-	path_step_text(&k->c, s[0], PROFILE_CALIFORNIA, 1, &b);
-	assert_string_equal(b.data, "From Title OT (OT) to Management "
-	    "Services Technician (5278), a bridging class, by transfer.");
-	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_CALIFORNIA, 0, &b);
-	assert_string_equal(b.data, "From Management Services Technician "
-	    "(5278) to Title SSA (SSA), by competing in the examination for "
-	    "the class.");
-	buf_reset(&b);
-	path_step_text(&k->c, s[1], PROFILE_ILLINOIS, 1, &b);
-	assert_string_equal(b.data, "From Management Services Technician "
-	    "(5278), a bridging class, to Title SSA (SSA), by passing the "
-	    "proficiency exam.");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		step = *s[cases[i].step];
+		step.via = cases[i].via;
+		buf_reset(&b);
+		path_step_text(&k->c, &step, cases[i].pr, &b);
+		assert_string_equal(b.data, cases[i].want);
+	}
 	assert_string_equal(title_note(&k->titles[idx(k, "5278")]),
 	    "a bridging class");
 	assert_null(title_note(&k->titles[idx(k, "OT")]));

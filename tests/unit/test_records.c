@@ -2627,6 +2627,58 @@ test_applications_for_selection(void **state)
 	tdb_close(&t);
 }
 
+/* ---- the pairs of class and latest plan's target (rec_plan_pairs) ---------- */
+
+static void
+pair_put(void *arg, const char *from, const char *to)
+{
+	buf_printf(arg, "%s>%s ", from, to);
+}
+
+/*
+ * Each employee's class and the target of their latest plan, the one
+ * rules.c takes: the highest version as a number (an import's TEXT
+ * '10' after '9'), whatever the others say; none when that plan names
+ * no target, or when there is no plan; in id order, one call each.
+ */
+static void
+test_plan_pairs(void **state)
+{
+	struct tdb t;
+	struct cap c;
+	struct records *r;
+	struct buf got = {0};
+
+	(void)state;
+	import_db(&t,
+	    /* E1: import_good's plan 1, then 2 and 10 (TEXT: '10' < '9'). */
+	    "INSERT INTO career_plans VALUES ('E1', '10', '2023-01-01', NULL, "
+	    "'DUAL', NULL, NULL, NULL, NULL);"
+	    "INSERT INTO career_plans VALUES ('E1', '9', '2022-01-01', NULL, "
+	    "'CRED-B', NULL, NULL, NULL, NULL);"
+	    /* E2: the latest plan has no target, an older one has. */
+	    "INSERT INTO career_plans VALUES ('E2', '2', '2022-01-01', NULL, "
+	    "NULL, NULL, NULL, NULL, NULL);"
+	    "INSERT INTO career_plans VALUES ('E2', '1', '2021-01-01', NULL, "
+	    "'CERT-A', NULL, NULL, NULL, NULL);"
+	    /* E3: one plan; E4: none. */
+	    "INSERT INTO employees (id, name, class_code, status, "
+	    "seniority_date) VALUES ('E3', 'Cy', 'DUAL', 'permanent', "
+	    "'2020-01-01'), ('E4', 'Di', 'CLERK', 'permanent', '2020-01-01');"
+	    "INSERT INTO career_plans VALUES ('E3', '1', '2022-01-01', NULL, "
+	    "'CRED-B', NULL, NULL, NULL, NULL);");
+	cap_open(&c);
+	r = rec_open(t.path, DISPLAY, &c.d);
+	assert_non_null(r);
+	assert_true(rec_plan_pairs(r, pair_put, &got));
+	assert_string_equal(got.data, "CLERK>DUAL DUAL>CRED-B ");
+	rec_close(r);
+	assert_string_equal(cap_text(&c), "");
+	cap_close(&c);
+	buf_free(&got);
+	tdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -2674,6 +2726,7 @@ main(void)
 		cmocka_unit_test(test_locked_wal),
 		cmocka_unit_test(test_read_only),
 		cmocka_unit_test(test_applications_for_selection),
+		cmocka_unit_test(test_plan_pairs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3834,13 +3834,15 @@ text_of(const struct history *h, enum profile prof, const char *asof,
     struct buf *b)
 {
 	struct packet p;
+	struct paths *pt = paths_new(&cat);
 	size_t i, j;
 
 	conf_init();
 	conf.profile = prof;
 	runp(h, prof, asof, &p);
 	buf_reset(b);
-	view_text(&p, &cat, &conf, b);
+	view_text(&p, &cat, pt, &conf, b);
+	paths_free(pt);
 	for (i = j = 0; i < b->len; i++) {
 		if (b->data[i] == '\n') {
 			while (i + 1 < b->len && (b->data[i + 1] == ' ' ||
@@ -4154,6 +4156,7 @@ test_words_json_keys(void **state)
 	struct appointment ap = APPT("CRED-B", "2026-10-01", 1);
 	struct history h;
 	struct packet p;
+	struct paths *pt = paths_new(&cat);
 	struct buf b = {0};
 	size_t i;
 
@@ -4165,17 +4168,18 @@ test_words_json_keys(void **state)
 	h.appointments = &ap, h.nappointments = 1;
 	conf_init();
 	run(&h, "2026-11-23", &p);
-	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	tv_json(&b, view_packet(&p, &cat, pt, &conf, &ar, 0), 1);
 	for (i = 0; i < NELEM(keys); i++)
 		assert_non_null(strstr(b.data, keys[i]));
 	h.emp.status = ST_TEMPORARY;
 	h.app = NULL;
 	run(&h, "2026-11-23", &p);
 	buf_reset(&b);
-	tv_json(&b, view_packet(&p, &cat, &conf, &ar, 0), 1);
+	tv_json(&b, view_packet(&p, &cat, pt, &conf, &ar, 0), 1);
 	assert_non_null(strstr(b.data, "\"eligibility_reason\": \"STATUS\""));
 	assert_non_null(strstr(b.data, "\"application\": null"));
 	buf_free(&b);
+	paths_free(pt);
 }
 
 int

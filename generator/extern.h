@@ -889,15 +889,27 @@ enum metric_kind {
 	MK_PERCENT		/* tenths of a percent: "9.7" in both */
 };
 
+/* The report's sections, in their order; each figure is in one. */
+enum metric_group {
+	MG_GOAL,		/* the goal and its basis (GC 19402) */
+	MG_APPOINTMENTS,	/* three years, and FY's by category */
+	MG_EMPLOYEES,		/* eligible, participating, withdrawal */
+	MG_SELECTION,		/* the registration periods' selection */
+	MG_MONEY,		/* spent, the budget, assigned, the shares */
+	MG_COURSES,		/* IL: courses, exams, grades */
+	MG__COUNT
+};
+
 /* One row of metrics.csv (rules.md, annual reporting). */
 struct metric {
 	char	 name[80];	/* "appointments_2026-27" */
 	char	 label[128];	/* in words, for the report */
 	enum metric_kind kind;
+	enum metric_group group; /* its section of the report */
 	int	 known;		/* 0: cannot be computed (left empty) */
 	int64_t	 value;		/* MK_PERCENT: in tenths */
 	char	 text[32];	/* the value as metrics.csv writes it */
-	char	 shown[48];	/* the value as a reader sees it */
+	char	 shown[80];	/* the value as a reader sees it */
 };
 
 struct metrics {
@@ -906,6 +918,16 @@ struct metrics {
 	size_t		 n;
 	int		 overflow;	/* the money spent adds up past int64_t:
 					 * left empty (money_overflow) */
+	day_t		 counted_on;	/* the eligible are counted on it: FY's
+					 * last day, or the as-of date in FY */
+	long		 by_category[3][3]; /* appointments through the
+					 * program: [y] as in fy_figures'
+					 * appointments; [0] ELTPA, [1] bridging,
+					 * [2] other titles */
+	int		 categories;	/* the catalog names ELTPA or bridging
+					 * titles: the split means something */
+	const char	*timetable;	/* the goals row's, or NULL; in the
+					 * program rows' memory */
 };
 
 /* money_overflow: reports that the money of fiscal year fy adds up past
@@ -917,12 +939,15 @@ void		 money_overflow(struct diag *, int fy);
 void		 metrics_make(struct metrics *, const struct project *,
 		    const struct fy_figures *, const struct program_rows *);
 void		 metrics_free(struct metrics *);
-/* metrics_view: fiscal_year, metrics (name, label, value as a reader
- * sees it) and charts (raw SVG; ids prefixed with pfx), for report.html
- * and the site; f, when not NULL, adds the chart of appointments by
- * category. */
-struct tv	*metrics_view(const struct metrics *, const struct project *,
-		    const struct fy_figures *f, struct arena *,
+/*
+ * metrics_view: for report.html and the site's results page:
+ * fiscal_year, timetable; groups, the report's sections in order (id,
+ * heading, intro, goal when it is the goal's, chart as raw SVG with ids
+ * prefixed with pfx, by_category.years for the appointments', and its
+ * metrics: name, label, value as a reader sees it); and every row again
+ * as metrics, with every chart as charts.
+ */
+struct tv	*metrics_view(const struct metrics *, struct arena *,
 		    const char *pfx);
 /* report_goal: the goals row of fiscal year fy, or NULL. */
 const struct goal *report_goal(const struct program_rows *, int fy);
@@ -943,19 +968,39 @@ int		 report_command(struct project *, struct records *, int fy,
 /* site_bundle: bundles/site.zip of the site/ already written to out. */
 int		 site_bundle(struct project *, struct out *, struct diag *);
 
-/* One bar of a chart. */
-struct chart_bar {
-	char	 label[64];	/* left of the bar */
-	char	 text[64];	/* the value in words, right of it */
-	double	 value;
-	int	 hatched;	/* a goal or a budget: hatched, not solid */
-	int	 open;		/* a third kind: outlined, white */
+/* How a bar, or a part of one, is filled: told apart in black and white. */
+enum chart_fill {
+	FILL_SOLID,		/* dark grey */
+	FILL_HATCH,		/* diagonal lines: a goal, a budget */
+	FILL_OPEN,		/* white, outlined */
+	FILL_DASHED		/* white, a dashed outline: a goal */
 };
 
-/* chart_bars: a horizontal bar chart as inline SVG (role img, title,
- * a desc naming every value). */
+/* The parts a bar may have (appointments by category). */
+#define CHART_PARTS	3
+
+/* One bar of a chart: one part, or up to CHART_PARTS end to end. */
+struct chart_bar {
+	char	 label[64];	/* left of the bar */
+	char	 text[128];	/* the value in words, right of it */
+	char	 desc[160];	/* the value in words for the chart's
+				 * description when it says more; "": text */
+	double	 value[CHART_PARTS]; /* each part's length; [0] alone for
+				 * a plain bar */
+	enum chart_fill fill[CHART_PARTS];
+};
+
+/* One entry of a chart's key: what a fill means. */
+struct chart_key {
+	enum chart_fill	 fill;
+	const char	*name;
+};
+
+/* chart_bars: a horizontal bar chart as inline SVG (role img, title, a
+ * desc naming every value), with a key under it when nkeys > 0. */
 void		 chart_bars(struct buf *, const char *id, const char *title,
-		    const struct chart_bar *, size_t);
+		    const struct chart_bar *, size_t,
+		    const struct chart_key *keys, size_t nkeys);
 
 /* ---- stem.c, search.c: the site search ----------------------------------- */
 

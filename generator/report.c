@@ -45,9 +45,13 @@ fmt_count(struct buf *b, int64_t v)
 	}
 }
 
-static void
-metric_add(struct metrics *m, enum metric_kind kind, const char *name,
-    const char *label, int known, int64_t value)
+/*
+ * Appends a row of section g; known 0: left empty in metrics.csv, and
+ * "not recorded" for people unless the caller says why.  Returns it.
+ */
+static struct metric *
+metric_add(struct metrics *m, enum metric_group g, enum metric_kind kind,
+    const char *name, const char *label, int known, int64_t value)
 {
 	struct metric *x;
 	struct buf b = {0};
@@ -58,11 +62,12 @@ metric_add(struct metrics *m, enum metric_kind kind, const char *name,
 	snprintf(x->name, sizeof(x->name), "%s", name);
 	snprintf(x->label, sizeof(x->label), "%s", label);
 	x->kind = kind;
+	x->group = g;
 	x->known = known;
 	x->value = value;
 	if (!known) {
 		snprintf(x->shown, sizeof(x->shown), "not recorded");
-		return;
+		return x;
 	}
 	/* metrics.csv: cents and counts as plain numbers, percents with
 	 * one decimal; for people, dollars and separators (rules.md). */
@@ -79,14 +84,23 @@ metric_add(struct metrics *m, enum metric_kind kind, const char *name,
 	}
 	snprintf(x->shown, sizeof(x->shown), "%s", b.data);
 	buf_free(&b);
+	return x;
 }
 
-/* A figure of the goals row (GC 19402), or an unknown one. */
+/* A count the figures always have. */
+static void
+count_add(struct metrics *m, enum metric_group g, const char *name,
+    const char *label, long value)
+{
+	metric_add(m, g, MK_COUNT, name, label, 1, value);
+}
+
+/* A figure of the goals row (GC 19402): -1 when null or no row. */
 static void
 goal_add(struct metrics *m, const char *name, const char *label,
     long value)
 {
-	metric_add(m, MK_COUNT, name, label, value >= 0, value);
+	metric_add(m, MG_GOAL, MK_COUNT, name, label, value >= 0, value);
 }
 
 const struct goal *
@@ -123,14 +137,19 @@ money_overflow(struct diag *d, int fy)
 }
 
 /* A share of the training budget (rules.md: "rounded half up to one
- * decimal"), unknown without a budget above 0. */
+ * decimal") of part, -1 when part is not known. */
 static void
 share_add(struct metrics *m, const char *name, const char *label,
-    int known, int64_t part, const struct budget *bu)
+    int64_t part, const struct budget *bu)
 {
-	known = known && bu != NULL && bu->training_budget_cents > 0;
-	metric_add(m, MK_PERCENT, name, label, known, known ?
+	int known = part >= 0 && bu != NULL && bu->training_budget_cents > 0;
+	struct metric *x;
+
+	x = metric_add(m, MG_MONEY, MK_PERCENT, name, label, known, known ?
 	    ratio_tenths(part, bu->training_budget_cents) : 0);
+	if (part >= 0 && bu != NULL && bu->training_budget_cents == 0)
+		snprintf(x->shown, sizeof(x->shown), "cannot be computed: the "
+		    "budget is $0.00");
 }
 
 /* Illinois only: the year's courses, exams and grades (rules.md). */
@@ -141,18 +160,18 @@ illinois_add(struct metrics *m, const struct project *p,
 	char name[96], label[128];
 	size_t i;
 
-	metric_add(m, MK_COUNT, "courses_taken", "Courses taken", 1,
+	count_add(m, MG_COURSES, "courses_taken", "Courses taken",
 	    f->courses_taken);
-	metric_add(m, MK_COUNT, "courses_completed", "Courses completed", 1,
+	count_add(m, MG_COURSES, "courses_completed", "Courses completed",
 	    f->courses_completed);
-	metric_add(m, MK_COUNT, "courses_dropped", "Courses dropped", 1,
+	count_add(m, MG_COURSES, "courses_dropped", "Courses dropped",
 	    f->courses_dropped);
-	metric_add(m, MK_COUNT, "courses_failed", "Courses failed", 1,
+	count_add(m, MG_COURSES, "courses_failed", "Courses failed",
 	    f->courses_failed);
-	metric_add(m, MK_COUNT, "exams_taken", "Proficiency exams taken", 1,
+	count_add(m, MG_COURSES, "exams_taken", "Proficiency exams taken",
 	    f->exams_taken);
-	metric_add(m, MK_COUNT, "grades_issued", "Promotional grades issued",
-	    1, f->grades_issued);
+	count_add(m, MG_COURSES, "grades_issued", "Promotional grades issued",
+	    f->grades_issued);
 	for (i = 0; i < p->catalog.ntitles; i++) {
 		if (f->grades_by_title[i] == 0)
 			continue;
@@ -160,8 +179,61 @@ illinois_add(struct metrics *m, const struct project *p,
 		    p->catalog.titles[i].code);
 		snprintf(label, sizeof(label), "Grades issued: %s",
 		    p->catalog.titles[i].name);
-		metric_add(m, MK_COUNT, name, label, 1, f->grades_by_title[i]);
+		count_add(m, MG_COURSES, name, label, f->grades_by_title[i]);
 	}
+}
+
+/*
+ * The appointments of the three years by the category of the title
+ * appointed to, for the chart and appointments.csv: FY's as rule_fy_add
+ * counted them, the two years before from the per-title counts by the
+ * same rule (the title's Category); the rest are other titles.
+ */
+static void
+by_category(struct metrics *m, const struct project *p,
+    const struct fy_figures *f)
+{
+	const struct catalog *c = &p->catalog;
+	enum title_cat cat;
+	long *by, n;
+	size_t i;
+	int y;
+
+	for (i = 0; i < c->ntitles; i++)
+		m->categories |= c->titles[i].category == CAT_ELTPA ||
+		    c->titles[i].category == CAT_BRIDGING;
+	for (y = 1; y < 3 && f->appointments_by_title != NULL; y++)
+		for (i = 0; i < c->ntitles; i++) {
+			n = f->appointments_by_title[(size_t)y * c->ntitles + i];
+			cat = c->titles[i].category;
+			m->by_category[y][0] += cat == CAT_ELTPA ? n : 0;
+			m->by_category[y][1] += cat == CAT_BRIDGING ? n : 0;
+		}
+	m->by_category[0][0] = f->appointments_eltpa;
+	m->by_category[0][1] = f->appointments_bridging;
+	for (y = 0; y < 3; y++) {
+		by = m->by_category[y];
+		by[2] = f->appointments[y] - by[0] - by[1];
+		by[2] = by[2] < 0 ? 0 : by[2];
+	}
+}
+
+/* Three years of appointments, FY's by category (rules.md 2026-12-04). */
+static void
+appointments_add(struct metrics *m, const struct project *p,
+    const struct fy_figures *f)
+{
+	char name[64], fyn[8], label[96];
+	int y;
+
+	for (y = 0; y < 3; y++) {
+		date_fy_name(f->fy - y, fyn);
+		snprintf(name, sizeof(name), "appointments_%s", fyn);
+		snprintf(label, sizeof(label), "Appointments through the "
+		    "program in %s", fyn);
+		count_add(m, MG_APPOINTMENTS, name, label, f->appointments[y]);
+	}
+	by_category(m, p, f);
 }
 
 void
@@ -171,63 +243,72 @@ metrics_make(struct metrics *m, const struct project *p,
 	const struct goal *g = report_goal(pr, f->fy);
 	const struct budget *bu = budget_of(pr, f->fy);
 	int64_t spent = f->course_spent_cents;
-	char name[64], fyn[8], label[96];
+	char fyn[8], label[96];
+	struct metric *x;
 	size_t i;
-	int y;
 
 	memset(m, 0, sizeof(*m));
 	m->fy = f->fy;
+	m->timetable = g != NULL && g->timetable != NULL && *g->timetable ?
+	    g->timetable : NULL;
+	m->counted_on = date_fy(p->as_of) == f->fy ? p->as_of :
+	    date_fy_end(f->fy);
+	date_fy_name(f->fy, fyn);
 	/* GC 19402: the goal comes from the goals table. */
 	goal_add(m, "expected_appointments", "Expected appointments (the "
 	    "goal)", g ? g->expected_appointments : -1);
-	metric_add(m, MK_COUNT, "eligible_employees", "Eligible employees", 1,
+	count_add(m, MG_EMPLOYEES, "eligible_employees", "Eligible employees",
 	    f->eligible_employees);
-	metric_add(m, MK_COUNT, "participating_employees", "Participating "
-	    "employees", 1, f->participating_employees);
-	for (y = 0; y < 3; y++) {
-		date_fy_name(f->fy - y, fyn);
-		snprintf(name, sizeof(name), "appointments_%s", fyn);
-		snprintf(label, sizeof(label), "Appointments through the "
-		    "program in %s", fyn);
-		metric_add(m, MK_COUNT, name, label, 1, f->appointments[y]);
-	}
+	count_add(m, MG_EMPLOYEES, "participating_employees", "Participating "
+	    "employees", f->participating_employees);
+	appointments_add(m, p, f);
 	for (i = 0; pr != NULL && i < pr->nspending; i++)
 		if (pr->spending[i].fy == f->fy &&
 		    !money_add(&spent, pr->spending[i].amount_cents))
 			m->overflow = 1;
-	metric_add(m, MK_CENTS, "spent_cents", "Money spent on the program",
-	    !m->overflow, spent);
-	metric_add(m, MK_CENTS, "training_budget_cents", "Training budget",
-	    bu != NULL, bu ? bu->training_budget_cents : 0);
+	metric_add(m, MG_MONEY, MK_CENTS, "spent_cents", "Money spent on the "
+	    "program", !m->overflow, spent);
+	metric_add(m, MG_MONEY, MK_CENTS, "training_budget_cents", "Training "
+	    "budget", bu != NULL, bu ? bu->training_budget_cents : 0);
 	share_add(m, "um_share_percent", "Money spent as a share of the "
-	    "training budget", !m->overflow, spent, bu);
+	    "training budget", m->overflow ? -1 : spent, bu);
 	if (p->conf.profile == PROFILE_ILLINOIS)
 		illinois_add(m, p, f);
 	/* CA "Approval of Upward Mobility Program Efforts and Goals": the
 	 * amount and share of the training budget assigned to UM. */
-	metric_add(m, MK_CENTS, "um_assigned_cents", "Training budget "
-	    "assigned to upward mobility", bu != NULL &&
+	metric_add(m, MG_MONEY, MK_CENTS, "um_assigned_cents", "Training "
+	    "budget assigned to upward mobility", bu != NULL &&
 	    bu->um_assigned_cents >= 0, bu ? bu->um_assigned_cents : 0);
 	share_add(m, "um_assigned_percent", "Share of the training budget "
-	    "assigned to upward mobility", bu != NULL &&
-	    bu->um_assigned_cents >= 0, bu ? bu->um_assigned_cents : 0, bu);
-	metric_add(m, MK_COUNT, "appointments_eltpa", "Appointments to ELTPA "
-	    "classes", 1, f->appointments_eltpa);
-	metric_add(m, MK_COUNT, "appointments_bridging", "Appointments to "
-	    "bridging classes", 1, f->appointments_bridging);
+	    "assigned to upward mobility", bu ? bu->um_assigned_cents : -1, bu);
+	snprintf(label, sizeof(label), "Appointments in %s to ELTPA "
+	    "classifications", fyn);
+	count_add(m, MG_APPOINTMENTS, "appointments_eltpa", label,
+	    f->appointments_eltpa);
+	snprintf(label, sizeof(label), "Appointments in %s to bridging "
+	    "classifications", fyn);
+	count_add(m, MG_APPOINTMENTS, "appointments_bridging", label,
+	    f->appointments_bridging);
 	/* GC 19402: the goal's basis. */
-	goal_add(m, "anticipated_openings", "Anticipated openings (the "
-	    "goal's basis)", g ? g->anticipated_openings : -1);
-	goal_add(m, "qualified_candidates", "Qualified candidates (the "
-	    "goal's basis)", g ? g->qualified_candidates : -1);
-	metric_add(m, MK_COUNT, "applicants", "Applicants in the "
-	    "registration periods", 1, f->applicants);
-	metric_add(m, MK_COUNT, "selected", "Applicants selected", 1,
+	goal_add(m, "anticipated_openings", "Anticipated appointment "
+	    "opportunities", g ? g->anticipated_openings : -1);
+	goal_add(m, "qualified_candidates", "Qualified candidates eligible "
+	    "for appointment", g ? g->qualified_candidates : -1);
+	count_add(m, MG_SELECTION, "applicants", "Applications in the "
+	    "registration periods", f->applicants);
+	count_add(m, MG_SELECTION, "selected", "Applicants selected",
 	    f->selected);
-	metric_add(m, MK_COUNT, "waiting_list", "Applicants on a waiting "
-	    "list", 1, f->waiting_list);
-	metric_add(m, MK_COUNT, "withdrawal_candidates", "Participants who "
-	    "may be withdrawn", 1, f->withdrawal_candidates);
+	count_add(m, MG_SELECTION, "waiting_list", "Applicants on a waiting "
+	    "list", f->waiting_list);
+	/* C5 and C6 are Illinois rules (rules.md, the profiles): California
+	 * withdraws no one by them, so there is nothing to count. */
+	x = metric_add(m, MG_EMPLOYEES, MK_COUNT, "withdrawal_candidates",
+	    "Participants who may be withdrawn (classes dropped or failed, "
+	    "or years without a class)", p->conf.profile == PROFILE_ILLINOIS,
+	    f->withdrawal_candidates);
+	if (!x->known)
+		snprintf(x->shown, sizeof(x->shown), "not counted (no such "
+		    "rule in the California guidelines)");
 }
 
 void
@@ -250,168 +331,261 @@ metric_get(const struct metrics *m, const char *name)
 
 /* ---- the view of report.html and of the public results page -------------- */
 
+/* One bar of one figure: its text the value as people read it, then
+ * one (after a 1) or many; an unknown figure is a bar of 0 that says
+ * why. */
 static void
-money_text(char *out, size_t sz, int64_t cents)
+bar_of(struct chart_bar *bar, const struct metrics *m, const char *name,
+    const char *label, const char *one, const char *many,
+    enum chart_fill fill)
 {
-	struct buf b = {0};
+	const struct metric *x = metric_get(m, name);
 
-	fmt_money(&b, cents, 0);
-	snprintf(out, sz, "%s", b.data);
-	buf_free(&b);
+	memset(bar, 0, sizeof(*bar));
+	snprintf(bar->label, sizeof(bar->label), "%s", label);
+	bar->fill[0] = fill;
+	if (x == NULL)
+		return;
+	bar->value[0] = x->known ? (double)x->value : 0;
+	snprintf(bar->text, sizeof(bar->text), "%s%s", x->shown, !x->known ?
+	    "" : x->value == 1 ? one : many);
 }
 
 /*
- * The appointments of the three years by the category of the title
- * appointed to (CA: appointments to ELTPA and bridging classes; the
- * rest counted apart): three bars a year, told apart by their fill.
+ * Three years of appointments, each bar split by the category of the
+ * title appointed to where the catalog has categories (California's
+ * ELTPA and bridging classifications), and the year's goal.
  */
 static void
-chart_categories(struct buf *b, const struct project *p,
-    const struct fy_figures *f, const char *pfx)
+chart_appointments(struct buf *b, const struct metrics *m, const char *pfx)
 {
-	static const char *const words[] = { "ELTPA", "bridging", "other" };
-	struct chart_bar bars[9];
+	static const struct chart_key keys[] = { { FILL_SOLID, "ELTPA" },
+	    { FILL_HATCH, "bridging" }, { FILL_OPEN, "other titles" } };
+	struct chart_bar bars[4];
+	const long *by;
 	char id[64], fyn[8];
-	long n[3];
-	size_t i, nt = p->catalog.ntitles;
+	long n;
 	int y, k;
 
 	memset(bars, 0, sizeof(bars));
 	for (y = 2; y >= 0; y--) {
-		n[0] = n[1] = n[2] = 0;
-		for (i = 0; f->appointments_by_title != NULL && i < nt; i++) {
-			k = p->catalog.titles[i].category == CAT_ELTPA ? 0 :
-			    p->catalog.titles[i].category == CAT_BRIDGING ? 1 :
-			    2;
-			n[k] += f->appointments_by_title[(size_t)y * nt + i];
-		}
-		date_fy_name(f->fy - y, fyn);
+		by = m->by_category[y];
+		date_fy_name(m->fy - y, fyn);
+		snprintf(bars[2 - y].label, sizeof(bars[0].label), "%s", fyn);
 		for (k = 0; k < 3; k++) {
-			struct chart_bar *c = &bars[(2 - y) * 3 + k];
-
-			snprintf(c->label, sizeof(c->label), "%s, %s", fyn,
-			    words[k]);
-			c->value = (double)n[k];
-			c->hatched = k == 1;
-			c->open = k == 2;
-			snprintf(c->text, sizeof(c->text), "%ld", n[k]);
+			bars[2 - y].value[k] = (double)by[k];
+			bars[2 - y].fill[k] = m->categories ? keys[k].fill :
+			    FILL_SOLID;
 		}
+		n = by[0] + by[1] + by[2];
+		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%ld "
+		    "appointment%s", n, n == 1 ? "" : "s");
+		if (m->categories)
+			snprintf(bars[2 - y].desc, sizeof(bars[0].desc), "%ld "
+			    "appointment%s: %ld ELTPA, %ld bridging, %ld other "
+			    "titles", n, n == 1 ? "" : "s", by[0], by[1],
+			    by[2]);
 	}
-	snprintf(id, sizeof(id), "%s-categories", pfx);
-	chart_bars(b, id, "Appointments through the program by the category "
-	    "of the class appointed to, three years", bars, 9);
+	date_fy_name(m->fy, fyn);
+	bar_of(&bars[3], m, "expected_appointments", "", " expected",
+	    " expected", FILL_DASHED);
+	snprintf(bars[3].label, sizeof(bars[3].label), "Goal for %s", fyn);
+	snprintf(id, sizeof(id), "%s-appointments", pfx);
+	chart_bars(b, id, m->categories ? "Appointments through the program "
+	    "by category, three years, and this year's goal" : "Appointments "
+	    "through the program, three years, and this year's goal", bars, 4,
+	    keys, m->categories ? 3 : 0);
 }
 
-/* Whether the catalog names ELTPA or bridging classes (California's
- * categories: an Illinois appendix has none to split by). */
-static int
-has_categories(const struct catalog *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->ntitles; i++)
-		if (c->titles[i].category == CAT_ELTPA ||
-		    c->titles[i].category == CAT_BRIDGING)
-			return 1;
-	return 0;
-}
-
-/* The charts: appointments against the goal, money, participation,
- * and (with the figures of the year, f) appointments by category. */
 static void
-charts(struct buf *b, const struct metrics *m, const struct project *p,
-    const struct fy_figures *f, const char *pfx)
+chart_employees(struct buf *b, const struct metrics *m, const char *pfx)
 {
-	struct chart_bar bars[4];
-	const struct metric *x, *g = metric_get(m, "expected_appointments");
-	char id[64], fyn[8], name[64];
+	struct chart_bar bars[2];
+	char id[64];
+
+	bar_of(&bars[0], m, "eligible_employees", "Eligible", " employee",
+	    " employees", FILL_HATCH);
+	bar_of(&bars[1], m, "participating_employees", "Participating",
+	    " employee", " employees", FILL_SOLID);
+	snprintf(id, sizeof(id), "%s-participation", pfx);
+	chart_bars(b, id, "Eligible and participating employees", bars, 2,
+	    NULL, 0);
+}
+
+static void
+chart_selection(struct buf *b, const struct metrics *m, const char *pfx)
+{
+	struct chart_bar bars[3];
+	char id[64];
+
+	bar_of(&bars[0], m, "applicants", "Applications", "", "", FILL_HATCH);
+	bar_of(&bars[1], m, "selected", "Selected", "", "", FILL_SOLID);
+	bar_of(&bars[2], m, "waiting_list", "Waiting list", "", "",
+	    FILL_OPEN);
+	snprintf(id, sizeof(id), "%s-selection", pfx);
+	chart_bars(b, id, "Applications in the registration periods, the "
+	    "applicants selected and those on a waiting list", bars, 3, NULL,
+	    0);
+}
+
+static void
+chart_money(struct buf *b, const struct metrics *m, const char *pfx)
+{
+	struct chart_bar bars[3];
+	char id[64];
+
+	bar_of(&bars[0], m, "training_budget_cents", "Training budget", "",
+	    "", FILL_HATCH);
+	bar_of(&bars[1], m, "um_assigned_cents", "Assigned to UM", "", "",
+	    FILL_OPEN);
+	bar_of(&bars[2], m, "spent_cents", "Spent", "", "", FILL_SOLID);
+	snprintf(id, sizeof(id), "%s-money", pfx);
+	chart_bars(b, id, "The training budget, the part of it assigned to "
+	    "upward mobility, and the money spent", bars, 3, NULL, 0);
+}
+
+/* The appointments section's three years by category, oldest first
+ * (years), when the catalog has categories; else null. */
+static struct tv *
+by_category_view(const struct metrics *m, enum metric_group g,
+    struct arena *a)
+{
+	struct tv *v, *l, *it;
+	const long *by;
+	char fyn[8];
 	int y;
 
-	memset(bars, 0, sizeof(bars));
+	if (g != MG_APPOINTMENTS || !m->categories)
+		return tv_null(a);
+	v = tv_map(a);
+	l = tv_set(a, v, "years", tv_list(a));
 	for (y = 2; y >= 0; y--) {
+		by = m->by_category[y];
 		date_fy_name(m->fy - y, fyn);
-		snprintf(name, sizeof(name), "appointments_%s", fyn);
-		x = metric_get(m, name);
-		snprintf(bars[2 - y].label, sizeof(bars[0].label), "%s", fyn);
-		bars[2 - y].value = (double)x->value;
-		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%lld "
-		    "appointments", (long long)x->value);
+		it = tv_push(a, l, tv_map(a));
+		tv_set(a, it, "year", tv_str(a, fyn));
+		tv_set(a, it, "eltpa", tv_strf(a, "%ld", by[0]));
+		tv_set(a, it, "bridging", tv_strf(a, "%ld", by[1]));
+		tv_set(a, it, "other", tv_strf(a, "%ld", by[2]));
+		tv_set(a, it, "all", tv_strf(a, "%ld", by[0] + by[1] + by[2]));
 	}
-	bars[3].hatched = 1;
-	snprintf(bars[3].label, sizeof(bars[3].label), "Goal for %s",
-	    (date_fy_name(m->fy, fyn), fyn));
-	bars[3].value = g->known ? (double)g->value : 0;
-	snprintf(bars[3].text, sizeof(bars[3].text), g->known ? "%lld "
-	    "expected" : "no goal recorded", (long long)g->value);
-	snprintf(id, sizeof(id), "%s-appointments", pfx);
-	chart_bars(b, id, "Appointments through the program, three years, "
-	    "and this year's goal", bars, 4);
-	if (f != NULL && has_categories(&p->catalog))
-		chart_categories(b, p, f, pfx);
+	return v;
+}
 
-	memset(bars, 0, sizeof(bars));
-	x = metric_get(m, "spent_cents");
-	snprintf(bars[0].label, sizeof(bars[0].label), "Spent");
-	bars[0].value = (double)x->value;
-	money_text(bars[0].text, sizeof(bars[0].text), x->value);
-	x = metric_get(m, "um_assigned_cents");
-	snprintf(bars[1].label, sizeof(bars[1].label), "Assigned to UM");
-	bars[1].open = 1;
-	bars[1].value = x->known ? (double)x->value : 0;
-	if (x->known)
-		money_text(bars[1].text, sizeof(bars[1].text), x->value);
-	else
-		snprintf(bars[1].text, sizeof(bars[1].text), "none recorded");
-	x = metric_get(m, "training_budget_cents");
-	snprintf(bars[2].label, sizeof(bars[2].label), "Training budget");
-	bars[2].hatched = 1;
-	bars[2].value = x->known ? (double)x->value : 0;
-	if (x->known)
-		money_text(bars[2].text, sizeof(bars[2].text), x->value);
-	else
-		snprintf(bars[2].text, sizeof(bars[2].text), "no budget "
-		    "recorded");
-	snprintf(id, sizeof(id), "%s-money", pfx);
-	chart_bars(b, id, "Money spent by the program and assigned to it, "
-	    "against the training budget", bars, 3);
+/* A section's heading, what it counts in words, and its chart. */
+static void
+group_view(struct tv *gv, const struct metrics *m, enum metric_group g,
+    const char *pfx, struct arena *a, struct buf *chart)
+{
+	static const char *const ids[MG__COUNT] = { "goal", "appointments",
+	    "employees", "selection", "money", "courses" };
+	static const char *const heads[MG__COUNT] = { "The goal and its "
+	    "basis", "Appointments through the program", "Eligible and "
+	    "participating employees", "Registration and selection", "Money",
+	    "Courses, exams and grades" };
+	char fyn[8], day[32];
 
-	memset(bars, 0, sizeof(bars));
-	x = metric_get(m, "eligible_employees");
-	snprintf(bars[0].label, sizeof(bars[0].label), "Eligible");
-	bars[0].value = (double)x->value;
-	bars[0].hatched = 1;
-	snprintf(bars[0].text, sizeof(bars[0].text), "%lld employees",
-	    (long long)x->value);
-	x = metric_get(m, "participating_employees");
-	snprintf(bars[1].label, sizeof(bars[1].label), "Participating");
-	bars[1].value = (double)x->value;
-	snprintf(bars[1].text, sizeof(bars[1].text), "%lld employees",
-	    (long long)x->value);
-	snprintf(id, sizeof(id), "%s-participation", pfx);
-	chart_bars(b, id, "Eligible and participating employees", bars, 2);
+	date_fy_name(m->fy, fyn);
+	date_human(m->counted_on, day);
+	tv_set(a, gv, "id", tv_str(a, ids[g]));
+	tv_set(a, gv, "heading", tv_str(a, heads[g]));
+	tv_set(a, gv, "goal", tv_bool(a, g == MG_GOAL));
+	tv_set(a, gv, "by_category", by_category_view(m, g, a));
+	switch (g) {
+	case MG_GOAL:
+		/* The template words it, by profile. */
+		tv_set(a, gv, "intro", tv_null(a));
+		break;
+	case MG_APPOINTMENTS:
+		tv_set(a, gv, "intro", tv_strf(a, "Appointments through the "
+		    "program in %s and the two years before it%s.", fyn,
+		    m->categories ? ", by the category of the classification "
+		    "appointed to" : ""));
+		chart_appointments(chart, m, pfx);
+		break;
+	case MG_EMPLOYEES:
+		tv_set(a, gv, "intro", tv_strf(a, "Employees eligible for the "
+		    "program on %s, and those whose enrollment was active on "
+		    "some day of %s.", day, fyn));
+		chart_employees(chart, m, pfx);
+		break;
+	case MG_SELECTION:
+		tv_set(a, gv, "intro", tv_strf(a, "The registration periods "
+		    "whose last day falls in %s: every application, eligible "
+		    "or not, the applicants selected, and those on a waiting "
+		    "list.", fyn));
+		chart_selection(chart, m, pfx);
+		break;
+	case MG_MONEY:
+		tv_set(a, gv, "intro", tv_strf(a, "Money spent: what the "
+		    "program paid for the courses starting in %s (tuition and "
+		    "fees less outside aid) and its other spending of the "
+		    "year.", fyn));
+		chart_money(chart, m, pfx);
+		break;
+	case MG_COURSES:
+	case MG__COUNT:
+		tv_set(a, gv, "intro", tv_strf(a, "Courses starting in %s "
+		    "(labs left out), and the exams taken and grades issued "
+		    "in it.", fyn));
+		break;
+	}
+}
+
+/* One row: name, label and the value as a reader sees it. */
+static struct tv *
+row_view(const struct metric *x, struct arena *a)
+{
+	struct tv *it = tv_map(a);
+
+	tv_set(a, it, "name", tv_str(a, x->name));
+	tv_set(a, it, "label", tv_str(a, x->label));
+	tv_set(a, it, "value", tv_str(a, x->shown));
+	return it;
 }
 
 struct tv *
-metrics_view(const struct metrics *m, const struct project *p,
-    const struct fy_figures *f, struct arena *a, const char *pfx)
+metrics_view(const struct metrics *m, struct arena *a, const char *pfx)
 {
-	struct tv *v = tv_map(a), *l, *it;
-	struct buf b = {0};
+	struct tv *v = tv_map(a), *all, *groups, *gv, *rows = NULL;
+	struct buf b = {0}, charts = {0};
 	char fyn[8];
 	size_t i;
+	int g;
 
 	date_fy_name(m->fy, fyn);
 	tv_set(a, v, "fiscal_year", tv_str(a, fyn));
-	l = tv_set(a, v, "metrics", tv_list(a));
-	for (i = 0; i < m->n; i++) {
-		it = tv_push(a, l, tv_map(a));
-		tv_set(a, it, "name", tv_str(a, m->v[i].name));
-		tv_set(a, it, "label", tv_str(a, m->v[i].label));
-		tv_set(a, it, "value", tv_str(a, m->v[i].shown));
+	/* GC 19402: the goal comes with a timetable. */
+	tv_set(a, v, "timetable", tv_str(a, m->timetable));
+	all = tv_set(a, v, "metrics", tv_list(a));
+	for (i = 0; i < m->n; i++)
+		tv_push(a, all, row_view(&m->v[i], a));
+	groups = tv_set(a, v, "groups", tv_list(a));
+	/* The sections in their order; in each, its rows in the order of
+	 * metrics.csv.  A section without rows (courses, in California)
+	 * is left out. */
+	for (g = 0; g < MG__COUNT; g++) {
+		gv = NULL;
+		for (i = 0; i < m->n; i++) {
+			if (m->v[i].group != (enum metric_group)g)
+				continue;
+			if (gv == NULL) {
+				gv = tv_push(a, groups, tv_map(a));
+				group_view(gv, m, (enum metric_group)g, pfx,
+				    a, &b);
+				tv_set(a, gv, "chart", b.len > 0 ? tv_str(a,
+				    b.data) : tv_null(a));
+				if (b.len > 0)
+					buf_put(&charts, b.data, b.len);
+				buf_reset(&b);
+				rows = tv_set(a, gv, "metrics", tv_list(a));
+			}
+			tv_push(a, rows, row_view(&m->v[i], a));
+		}
 	}
-	charts(&b, m, p, f, pfx);
-	tv_set(a, v, "charts", tv_str(a, b.data));
+	tv_set(a, v, "charts", tv_str(a, charts.data ? charts.data : ""));
 	buf_free(&b);
+	buf_free(&charts);
 	return v;
 }
 
@@ -434,23 +608,28 @@ metrics_csv(struct buf *b, const struct metrics *m)
 		    m->v[i].text : "");
 }
 
+/* The three years, oldest first: appointments through the program, the
+ * year's goal (empty without a goals row), and how many were to ELTPA
+ * and to bridging classifications. */
 static void
-appointments_csv(struct buf *b, const struct fy_figures *f,
+appointments_csv(struct buf *b, const struct metrics *m,
     const struct program_rows *pr)
 {
 	const struct goal *g;
+	const long *by;
 	char fyn[8];
 	int y;
 
 	BUF_LIT(b, "fiscal_year,appointments_via_program,"
-	    "expected_appointments\n");
+	    "expected_appointments,appointments_eltpa,appointments_bridging\n");
 	for (y = 2; y >= 0; y--) {
-		date_fy_name(f->fy - y, fyn);
-		g = report_goal(pr, f->fy - y);
-		buf_printf(b, "%s,%ld,", fyn, f->appointments[y]);
+		date_fy_name(m->fy - y, fyn);
+		by = m->by_category[y];
+		g = report_goal(pr, m->fy - y);
+		buf_printf(b, "%s,%ld,", fyn, by[0] + by[1] + by[2]);
 		if (g != NULL)
 			buf_printf(b, "%ld", g->expected_appointments);
-		BUF_LIT(b, "\n");
+		buf_printf(b, ",%ld,%ld\n", by[0], by[1]);
 	}
 }
 
@@ -599,48 +778,66 @@ fail:
 /* ---- the report bundle -------------------------------------------------------- */
 
 /*
- * What report.html says besides the figures: the date in words, the
- * goal with its basis and timetable (GC 19402; CA "Establishment of
- * Upward Mobility Goals"), and the year's narrative of good-faith
- * efforts from content/reports/FY.md (CA "Approval of Upward Mobility
- * Program Efforts and Goals"), its HTML as the coordinator wrote it.
+ * The narrative's HTML with its headings one level down (<h3> for its
+ * "##"): it sits under the report's "Good-faith efforts" heading.  The
+ * HTML is cmark-gfm's, so a heading tag is <hN> or <hN attributes>; an
+ * <h6> stays.
  */
 static void
-report_words(const struct project *p, const struct fy_figures *f,
-    const struct program_rows *pr, const struct metrics *m,
+narrative_html(struct buf *b, const char *html)
+{
+	const char *s = html, *q;
+
+	while (*s != '\0') {
+		buf_putc(b, *s);
+		q = s + 1 + (s[1] == '/');
+		if (*s++ != '<' || q[0] != 'h' || q[1] < '1' || q[1] > '5' ||
+		    (q[2] != '>' && q[2] != ' '))
+			continue;
+		buf_put(b, s, (size_t)(q + 1 - s));
+		buf_putc(b, q[1] + 1);
+		s = q + 2;
+	}
+}
+
+/*
+ * What report.html says besides the figures: the site, the dates, the
+ * profile, and the year's narrative of good-faith efforts from
+ * content/reports/FY.md (CA "Approval of Upward Mobility Program Efforts
+ * and Goals").
+ */
+static void
+report_words(const struct project *p, const struct metrics *m,
     struct arena *a, struct tv *v)
 {
-	const struct goal *g = report_goal(pr, f->fy);
-	const struct narrative *nv = content_narrative(&p->content, f->fy);
-	const char *const basis[] = { "expected_appointments",
-	    "anticipated_openings", "qualified_candidates" };
-	struct tv *gv, *l, *it;
-	const struct metric *x;
+	const struct narrative *nv = content_narrative(&p->content, m->fy);
+	struct tv *st, *nt;
+	struct buf b = {0};
 	char d[32];
-	size_t i;
 
+	st = tv_set(a, v, "site", tv_map(a));
+	tv_set(a, st, "title", tv_str(a, p->conf.title));
+	tv_set(a, st, "department", tv_str(a, p->conf.department));
+	tv_set(a, v, "as_of", tv_date(a, p->as_of));
 	date_human(p->as_of, d);
 	tv_set(a, v, "as_of_text", tv_str(a, d));
-	gv = tv_set(a, v, "goal", tv_map(a));
-	l = tv_set(a, gv, "figures", tv_list(a));
-	for (i = 0; i < sizeof(basis) / sizeof(basis[0]); i++) {
-		x = metric_get(m, basis[i]);
-		it = tv_push(a, l, tv_map(a));
-		tv_set(a, it, "label", tv_str(a, x->label));
-		tv_set(a, it, "value", tv_str(a, x->shown));
+	tv_set(a, v, "illinois", tv_bool(a, p->conf.profile ==
+	    PROFILE_ILLINOIS));
+	if (nv == NULL) {
+		tv_set(a, v, "narrative", tv_null(a));
+		return;
 	}
-	tv_set(a, gv, "timetable", g != NULL && g->timetable != NULL &&
-	    *g->timetable ? tv_str(a, g->timetable) : tv_null(a));
-	tv_set(a, v, "narrative", nv != NULL ? tv_str(a, nv->pg.html) :
-	    tv_null(a));
-	tv_set(a, v, "narrative_title", nv != NULL && nv->pg.title ?
-	    tv_str(a, nv->pg.title) : tv_null(a));
+	nt = tv_set(a, v, "narrative", tv_map(a));
+	tv_set(a, nt, "title", tv_str(a, nv->pg.title));
+	narrative_html(&b, nv->pg.html ? nv->pg.html : "");
+	tv_set(a, nt, "html", tv_str(a, b.data ? b.data : ""));
+	buf_free(&b);
 }
 
 /*
  * Fills the bundle's entries: report.html, the CSVs, the roster when
  * given, and SHA256SUMS last (over every other entry).  Returns the
- * number of entries.
+ * number of entries; 0 when one cannot be made (reported).
  */
 static size_t
 bundle_entries(const struct project *p, const struct fy_figures *f,
@@ -650,31 +847,27 @@ bundle_entries(const struct project *p, const struct fy_figures *f,
 	const struct tmpl *t = tmpl_get(p->tmpl, "report.html");
 	struct metrics m;
 	struct arena a = {0};
-	struct tv *v, *st;
+	struct tv *v;
 	char hex[65];
 	size_t n = 0, i;
 
 	metrics_make(&m, p, f, pr);
-	if (m.overflow) {
+	if (m.overflow)
 		money_overflow(d, f->fy);
+	es[n++].name = "report.html";
+	v = metrics_view(&m, &a, "r");
+	report_words(p, &m, &a, v);
+	/* No bundle without its report (a template that did not load, or
+	 * partials nested too deep, were reported). */
+	if (m.overflow || t == NULL || !tmpl_render(t, v, &es[0].data)) {
 		metrics_free(&m);
+		arena_free(&a);
 		return 0;
 	}
-	es[n++].name = "report.html";
-	v = metrics_view(&m, p, f, &a, "r");
-	st = tv_set(&a, v, "site", tv_map(&a));
-	tv_set(&a, st, "title", tv_str(&a, p->conf.title));
-	tv_set(&a, st, "department", tv_str(&a, p->conf.department));
-	tv_set(&a, v, "as_of", tv_date(&a, p->as_of));
-	tv_set(&a, v, "illinois", tv_bool(&a, p->conf.profile ==
-	    PROFILE_ILLINOIS));
-	report_words(p, f, pr, &m, &a, v);
-	if (t == NULL || !tmpl_render(t, v, &es[0].data))
-		n = 0;
 	es[n].name = "metrics.csv";
 	metrics_csv(&es[n++].data, &m);
 	es[n].name = "appointments.csv";
-	appointments_csv(&es[n++].data, f, pr);
+	appointments_csv(&es[n++].data, &m, pr);
 	es[n].name = "appointments-by-title.csv";
 	appointments_by_title_csv(&es[n++].data, p, f);
 	if (p->conf.profile == PROFILE_ILLINOIS) {

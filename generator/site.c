@@ -937,8 +937,7 @@ results_page(struct sitectx *s)
 	    "figures.");
 	view_list(s, v, "breadcrumbs", crumbs_view(s, SLUG_RESULTS,
 	    SLUG_RESULTS ".html", NULL, NULL));
-	tv_put(&s->a, v, "results", metrics_view(&m, s->p, s->fy, &s->a,
-	    "results"));
+	tv_put(&s->a, v, "results", metrics_view(&m, &s->a, "results"));
 	ok = emit(s, SLUG_RESULTS ".html", v);
 	metrics_free(&m);
 	return ok;

@@ -105,6 +105,18 @@ california(const struct words *w)
 	return w->p->profile == PROFILE_CALIFORNIA;
 }
 
+/* E4 (IL II.B): a participant withdrawn for no longer being eligible. */
+static int
+withdrawn_e4(const struct packet *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nalerts; i++)
+		if (p->alerts[i].code == AL_NO_LONGER_ELIGIBLE)
+			return 1;
+	return 0;
+}
+
 /* ---- the guideline behind each alert ------------------------------------ */
 
 #define IL "Illinois guidelines "
@@ -538,6 +550,43 @@ register_when(const struct words *w, struct buf *b)
 	buf_putc(b, '.');
 }
 
+/* IL II.B (E4): the classes a withdrawn employee may still finish. */
+static int
+may_finish(const struct words *w, const struct course *c)
+{
+	return c->status == CS_ENROLLED && c->lab_for == 0 &&
+	    (c->ends_on == DAY_NONE || c->ends_on >= w->p->as_of);
+}
+
+static void
+enrolled_words(const struct words *w, struct buf *b)
+{
+	const struct course *c;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < w->p->ncourses; i++)
+		n += may_finish(w, w->p->courses[i].c);
+	if (n > 0)
+		buf_puts(b, n == 1 ? "You may finish the class you are "
+		    "already enrolled in: " : "You may finish the classes you "
+		    "are already enrolled in: ");
+	for (i = 0; i < w->p->ncourses; i++) {
+		c = w->p->courses[i].c;
+		if (!may_finish(w, c))
+			continue;
+		if (k++ > 0)
+			BUF_LIT(b, "; ");
+		course_words(c, b);
+		if (c->ends_on != DAY_NONE) {
+			BUF_LIT(b, ", which ends on ");
+			human(c->ends_on, b);
+		}
+	}
+	if (n > 0)
+		BUF_LIT(b, ". Tell your counselor whether you will. ");
+	BUF_LIT(b, "The program pays for no new class or exam.");
+}
+
 /* E4, N2, N4, P1: enrollment and registration. */
 static int
 words_enrollment(const struct words *w, const struct alert *a,
@@ -557,13 +606,18 @@ words_enrollment(const struct words *w, const struct alert *a,
 			    "program.");
 			return 1;
 		}
+		/* IL II.B: withdrawn, off the lists, the enrolled course
+		 * work may be completed; what it means, and what to do. */
 		buf_printf(b, "Because you were promoted to %s on ",
 		    title_name(w->c, w->p->promoted_to->to_class_code));
 		human(w->p->promoted_to->appointed_on, b);
 		BUF_LIT(b, ", a title outside the program, you are withdrawn "
-		    "from the program and your name leaves its eligibility "
-		    "lists. You may finish the classes you are already "
-		    "enrolled in.");
+		    "from the program and your name is taken off its "
+		    "eligibility lists. ");
+		enrolled_words(w, b);
+		BUF_LIT(b, " If you later move into a position the program "
+		    "covers, you may register again in a registration "
+		    "month.");
 		return 1;
 	case AL_ENROLLMENT_SUSPENDED:
 		BUF_LIT(b, "Your participation in the program was suspended");
@@ -833,17 +887,44 @@ say_enrollment(const struct words *w, struct buf *b)
 		}
 		return;
 	}
-	if (en->status == ENR_WITHDRAWN) {
-		say_withdrawn(w, b);
-		return;
-	}
+	/* Separated first: a withdrawal recorded on leaving is not the
+	 * program's (IX.B, IX.D), and there is no registering again. */
 	if (w->p->separated) {
 		BUF_LIT(b, "You were enrolled in the program");
 		if (en->enrolled_on != DAY_NONE) {
 			BUF_LIT(b, " from ");
 			human(en->enrolled_on, b);
 		}
-		BUF_LIT(b, "; leaving state service ends your participation.");
+		BUF_LIT(b, "; leaving state service");
+		if (w->p->h->emp.separated_on != DAY_NONE) {
+			BUF_LIT(b, " on ");
+			human(w->p->h->emp.separated_on, b);
+		}
+		BUF_LIT(b, " ended your participation.");
+		return;
+	}
+	if (en->status == ENR_WITHDRAWN) {
+		say_withdrawn(w, b);
+		return;
+	}
+	if (withdrawn_e4(w->p)) {
+		/* E4 (IL II.B): not "enrolled" any more. */
+		BUF_LIT(b, "You were enrolled in the program");
+		if (en->enrolled_on != DAY_NONE) {
+			BUF_LIT(b, " from ");
+			human(en->enrolled_on, b);
+		}
+		if (w->p->promoted_to != NULL) {
+			BUF_LIT(b, " until your promotion to ");
+			buf_puts(b, title_name(w->c, w->p->promoted_to->
+			    to_class_code));
+			BUF_LIT(b, " withdrew you (" IL "II.B)");
+		} else
+			BUF_LIT(b, ", but you are not eligible now (" IL
+			    "II.B)");
+		BUF_LIT(b, ": what this means is in \"What to do next\".");
+		if (en->counselor && *en->counselor)
+			buf_printf(b, " Your counselor is %s.", en->counselor);
 		return;
 	}
 	buf_puts(b, en->status == ENR_ACTIVE ? "You have been enrolled in "
@@ -1013,7 +1094,9 @@ say_no_alerts(const struct words *w, struct buf *b)
 	else
 		BUF_LIT(b, "Nothing needs your action now: keep following "
 		    "your plan.");
-	if (has_dates(p))
+	/* Once separated, no exam or grade date is the employee's to act
+	 * on any more; what is owed is an alert (N3). */
+	if (has_dates(p) && !p->separated)
 		BUF_LIT(b, " The dates that apply to you are below.");
 }
 
@@ -1125,9 +1208,14 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 	say_no_alerts(w, &b);
 	say->no_alerts = keep(a, &b);
 	if (w->p->profile == PROFILE_ILLINOIS) {
-		say_exams(w, &b);
-		say->exams = keep(a, &b);
+		/* Exams and time off on work time are for state employees:
+		 * not said to one who has left. */
 		if (!w->p->separated) {
+			/* E4: withdrawn, so no exam on work time (II.B). */
+			if (!withdrawn_e4(w->p)) {
+				say_exams(w, &b);
+				say->exams = keep(a, &b);
+			}
 			say_time_off(w, &b);
 			say->time_off = keep(a, &b);
 		}
@@ -1406,6 +1494,7 @@ say_on_classes(const struct words *w, const struct ladder_step *s,
 
 	if (p->profile != PROFILE_ILLINOIS || p->separated ||
 	    p->enrollment == NULL || p->enrollment->status != ENR_ACTIVE ||
+	    withdrawn_e4(p) ||
 	    (s->via != VIA_EXAM && s->via != VIA_DEGREE))
 		return;
 	date_fy_name(p->classes_fy, fy);
@@ -2036,6 +2125,8 @@ view_packet(const struct packet *p, const struct catalog *c,
 		tv_set(a, root, "has_alerts", tv_bool(a, p->nalerts > 0));
 		tv_set(a, root, "illinois", tv_bool(a,
 		    p->profile == PROFILE_ILLINOIS));
+		/* The year's classes left are not said to one who left. */
+		tv_set(a, root, "separated", tv_bool(a, p->separated));
 	}
 	return root;
 }
@@ -2320,19 +2411,24 @@ text_illinois(struct buf *out, const struct packet *p, const struct say *say,
 {
 	struct buf b = {0};
 	char fy[8];
+	size_t top;
 
 	text_heading(out, "CLASSES, TIME OFF AND TUITION");
+	top = out->len;
 	date_fy_name(p->classes_fy, fy);
-	buf_printf(&b, "In fiscal year %s you have used %d of %d classes; %d "
-	    "remain.", fy, p->classes_counted, st->max_classes_per_year,
-	    p->classes_remaining);
-	wrap(out, b.data, 0, 0);
+	if (!p->separated) {
+		buf_printf(&b, "In fiscal year %s you have used %d of %d "
+		    "classes; %d remain.", fy, p->classes_counted,
+		    st->max_classes_per_year, p->classes_remaining);
+		wrap(out, b.data, 0, 0);
+	}
 	text_courses(out, p);
 	buf_reset(&b);
 	BUF_LIT(&b, "Tuition and fees the program has paid for you: ");
 	fmt_money(&b, p->program_paid_cents, 1);
 	buf_putc(&b, '.');
-	buf_putc(out, '\n');
+	if (out->len > top)
+		buf_putc(out, '\n');
 	text_paras(out, (const char *const []){ say->exams, say->time_off,
 	    b.data, say->commitment }, 4);
 	buf_free(&b);

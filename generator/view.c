@@ -1254,8 +1254,8 @@ say_window(const struct target_view *t, const struct settings *st,
 	if (t->exam_window_ends_on == DAY_NONE)
 		return;
 	human(t->exam_window_ends_on, b);
-	buf_printf(b, " (%d years from your first attempt on ",
-	    st->exam_window_years);
+	buf_printf(b, " (%d years from your %s on ", st->exam_window_years,
+	    t->restarted ? "attempt" : "first attempt");
 	human(t->first_exam_on, b);
 	if (t->military_days > 0)
 		buf_printf(b, ", plus %d days of military leave",
@@ -1264,9 +1264,21 @@ say_window(const struct target_view *t, const struct settings *st,
 		buf_printf(b, ", plus %d days of extensions",
 		    t->extension_days);
 	BUF_LIT(b, ", " IL "VII.G)");
-	if (t->restarted)
-		BUF_LIT(b, ". An earlier window ended without a grade, so its "
-		    "scores were erased");
+	/* VII.G: "Otherwise, the scores will be erased, and employees may
+	 * start over": the restart, why, and that the end above is new. */
+	if (t->restarted) {
+		BUF_LIT(b, ". This is a new window: your earlier one ");
+		if (t->restarted_after != DAY_NONE) {
+			BUF_LIT(b, "ended on ");
+			human(t->restarted_after, b);
+		} else
+			BUF_LIT(b, "ended");
+		BUF_LIT(b, " without a grade, so its scores were erased, and "
+		    "your attempt on ");
+		human(t->first_exam_on, b);
+		buf_printf(b, " started the %d years again.",
+		    st->exam_window_years);
+	}
 }
 
 static void
@@ -1445,11 +1457,14 @@ say_way(const struct words *w, const struct way *wy, struct buf *b)
 static void
 say_sentence(struct buf *b, const char *lead, const char *s)
 {
+	size_t n;
+
 	if (s == NULL)
 		return;
 	buf_puts(b, lead);
 	buf_puts(b, s);
-	buf_putc(b, '.');
+	if ((n = strlen(s)) == 0 || s[n - 1] != '.')
+		buf_putc(b, '.');
 }
 
 /* An open target on the way: what the rules say of it (X1-X4, G1). */

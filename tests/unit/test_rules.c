@@ -2580,6 +2580,7 @@ test_X1_start_over(void **state)
 	assert_int_equal(p.targets[0].first_exam_on, D("2020-03-01"));
 	assert_int_equal(p.targets[0].nsections_not_proficient, 2);
 	assert_false(p.targets[0].restarted);
+	assert_int_equal(p.targets[0].restarted_after, DAY_NONE);
 	/* The day after the end: expired, and the scores erased (X2 empty). */
 	run(&h, "2023-03-02", &p);
 	assert_non_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
@@ -2591,6 +2592,8 @@ test_X1_start_over(void **state)
 	assert_int_equal(p.targets[0].first_exam_on, D("2023-03-02"));
 	assert_int_equal(p.targets[0].exam_window_ends_on, D("2026-03-02"));
 	assert_true(p.targets[0].restarted);
+	/* the packet says when the earlier window ended (view.c) */
+	assert_int_equal(p.targets[0].restarted_after, D("2023-03-01"));
 	assert_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
 	assert_int_equal(p.targets[0].nsections_not_proficient, 1);
 	assert_string_equal(p.targets[0].sections_not_proficient[0],

@@ -942,6 +942,43 @@ say_enrollment(const struct words *w, struct buf *b)
 		buf_printf(b, " Your counselor is %s.", en->counselor);
 }
 
+/*
+ * IL IV.B: the registration month in which a waiting-list employee
+ * applies again: the first of site.yaml's registration_months after the
+ * application's and not before the as-of month (as rules.c names N2's);
+ * -1 when none is set.
+ */
+static int
+reapply_period(const struct words *w, int applied)
+{
+	int per = period_of(w->p->as_of), k;
+	unsigned months = (unsigned)w->s->prog.registration_months;
+
+	if (applied + 1 > per)
+		per = applied + 1;
+	for (k = 0; months != 0 && k < 12; k++)
+		if (months >> ((per + k) % 12) & 1)
+			return per + k;
+	return -1;
+}
+
+/* "in the next registration month, March 2027: your form must be
+ * postmarked by 31 March 2027", or without the month when site.yaml
+ * names none. */
+static void
+reapply_when(const struct words *w, int applied, struct buf *b)
+{
+	int per = reapply_period(w, applied);
+
+	BUF_LIT(b, "in the next registration month");
+	if (per < 0)
+		return;
+	BUF_LIT(b, ", ");
+	month_name(per, b);
+	BUF_LIT(b, ": your form must be postmarked by ");
+	human(period_last_day(per), b);
+}
+
 /* The waiting list: IL IV.A, IV.B (coordinator's decision 1.2: apply
  * again to keep the first consideration), VII.K. */
 static void
@@ -955,8 +992,9 @@ say_waiting(const struct words *w, const struct app_status *ap,
 		return;
 	}
 	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To keep your "
-	    "first consideration, apply again in the next registration month "
-	    "(IV.B). While you wait, you may take one proficiency exam for one "
+	    "first consideration, apply again ");
+	reapply_when(w, ap->period, b);
+	BUF_LIT(b, " (IV.B). While you wait, you may take one proficiency exam for one "
 	    "certificate title on work time without losing pay, even though "
 	    "you are not enrolled: if you pass, you get the certificate and go "
 	    "on the eligibility list; if not, that exam counts as your first "
@@ -1080,10 +1118,13 @@ say_no_alerts(const struct words *w, struct buf *b)
 		BUF_LIT(b, "There is nothing for you to do in the program "
 		    "now. Why you are not eligible, and what would change it, "
 		    "is below.");
-	else if (ap != NULL && ap->result == APP_WAITING && !california(w))
-		BUF_LIT(b, "Apply again in the next registration month to "
-		    "keep your place on the waiting list: see \"Eligibility and "
-		    "enrollment\" below.");
+	else if (ap != NULL && ap->result == APP_WAITING && !california(w)) {
+		BUF_LIT(b, "To keep your first consideration from the waiting "
+		    "list, apply again ");
+		reapply_when(w, ap->period, b);
+		BUF_LIT(b, " (" IL "IV.B). See \"Eligibility and enrollment\" "
+		    "below.");
+	}
 	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
 		BUF_LIT(b, "Your application needs your supervisor's approval: "
 		    "see \"Eligibility and enrollment\" below.");

@@ -1719,12 +1719,12 @@ set_money(struct vctx *v, struct tv *m, const char *key, int64_t cents)
 	buf_free(&b);
 }
 
-/* Display views only: KEY is the words (null for NULL). */
+/* KEY is the words (null for NULL), in every view: the JSON says what
+ * the HTML and the text say (issue 16). */
 static void
 set_words(struct vctx *v, struct tv *m, const char *key, const char *s)
 {
-	if (v->display)
-		tv_set(v->a, m, key, tv_str(v->a, s));
+	tv_set(v->a, m, key, tv_str(v->a, s));
 }
 
 static struct tv *
@@ -1882,7 +1882,6 @@ target_words(struct vctx *v, const struct target_view *t, struct tv *m)
 	tv_set(v->a, m, "has_sections",
 	    tv_bool(v->a, t->nsections_not_proficient > 0));
 	tv_set(v->a, m, "has_counties", tv_bool(v->a, t->ncounties > 0));
-	tv_set(v->a, m, "sections_text", tv_str(v->a, ts.sections));
 	tv_set(v->a, m, "counties_text", tv_str(v->a, ts.counties));
 	tv_set(v->a, m, "window_text", tv_str(v->a, ts.window));
 	tv_set(v->a, m, "retest_text", tv_str(v->a, ts.retest));
@@ -1896,6 +1895,7 @@ target_view(struct vctx *v, const struct target_view *t)
 	static const char *const options[] = { NULL, "bilingual",
 	    "sign_language" };
 	struct tv *m = tv_map(v->a), *l;
+	struct buf b = {0};
 	size_t i;
 
 	tv_set(v->a, m, "class_code", tv_str(v->a, t->t->class_code));
@@ -1911,12 +1911,18 @@ target_view(struct vctx *v, const struct target_view *t)
 	l = tv_set(v->a, m, "sections_not_proficient", tv_list(v->a));
 	for (i = 0; i < t->nsections_not_proficient; i++)
 		tv_push(v->a, l, tv_str(v->a, t->sections_not_proficient[i]));
+	/* The sections in words ("Math, Reading and Writing"), as the
+	 * HTML and the text say them, in every view. */
+	buf_reset(&b);
+	join(&b, t->sections_not_proficient, t->nsections_not_proficient);
+	tv_set(v->a, m, "sections_text", tv_str(v->a, b.len ? b.data : ""));
 	set_date(v, m, "next_exam_allowed_on", t->next_exam_allowed_on);
 	set_date(v, m, "retarget_allowed_on", t->retarget_allowed_on);
 	tv_set(v->a, m, "grade", grade_view(v, t));
 	l = tv_set(v->a, m, "counties", tv_list(v->a));
 	for (i = 0; i < t->ncounties; i++)
 		tv_push(v->a, l, tv_str(v->a, t->counties[i]));
+	buf_free(&b);
 	if (v->display)
 		target_words(v, t, m);
 	return m;
@@ -2138,8 +2144,12 @@ situation_view(struct vctx *v, struct tv *root, const struct say *say)
 		if (paras[i] != NULL)
 			tv_set(v->a, tv_push(v->a, l, tv_map(v->a)), "text",
 			    tv_str(v->a, paras[i]));
-	tv_set(v->a, root, "no_alerts_text", tv_str(v->a, say->no_alerts));
-	tv_set(v->a, root, "plan_missing_text", tv_str(v->a,
+	/* Each only when it is what the packet says: "nothing needs your
+	 * action" beside alerts would contradict them. */
+	tv_set(v->a, root, "no_alerts_text", v->p->nalerts > 0 ?
+	    tv_null(v->a) : tv_str(v->a, say->no_alerts));
+	tv_set(v->a, root, "plan_missing_text", v->p->plan != NULL ?
+	    tv_null(v->a) : tv_str(v->a,
 	    plan_missing(&(struct words){ v->p, v->c, v->s })));
 }
 
@@ -2174,9 +2184,12 @@ view_packet(const struct packet *p, const struct catalog *c,
 		il_figures_null(&v, root);
 	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
+	/* The paragraphs in JSON too: the formats say the same (issue 16:
+	 * "The text and JSON formats say what the HTML says"); before the
+	 * way, which cli.md puts last. */
+	situation_view(&v, root, &say);
 	way_view(&v, root, way, pt);
 	if (display) {
-		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
 		tv_set(a, root, "has_alerts", tv_bool(a, p->nalerts > 0));
 		tv_set(a, root, "illinois", tv_bool(a,

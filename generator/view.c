@@ -191,6 +191,53 @@ guideline(enum alert_code c, int ca)
 /* ---- why an employee is not eligible (E1, E2) ---------------------------- */
 
 /*
+ * E2: a class outside the LPEL classifications.  An ELTPA class is where
+ * the program leads (CA "Upward Mobility": from LPEL to ELTPA), and a
+ * bridging class a step on the way ("Bridging Classifications"): those
+ * employees read what that means for them, not to move into an LPEL
+ * class.
+ */
+static void
+not_lpel_words(const struct words *w, const char *cls, struct buf *b)
+{
+	enum title_cat cat = w->p->cls ? w->p->cls->category : CAT_NONE;
+
+	switch (cat) {
+	case CAT_ELTPA:
+		buf_printf(b, ": your class, %s, is an entry-level technical, "
+		    "professional or administrative (ELTPA) classification, "
+		    "the kind of class the program leads to from the "
+		    "low-paying entry-level (LPEL) classifications, and the "
+		    "program is for employees in LPEL classifications "
+		    "(California guidelines, Upward Mobility). You have made "
+		    "the move the program is for: to go further, compete in "
+		    "the promotional examinations of the classes above yours, "
+		    "and ask your supervisor about the training your "
+		    "department offers every employee.", cls);
+		break;
+	case CAT_BRIDGING:
+		buf_printf(b, ": your class, %s, is a bridging classification, "
+		    "a step from the low-paying entry-level (LPEL) "
+		    "classifications toward the entry-level technical, "
+		    "professional and administrative (ELTPA) ones, and the "
+		    "program is for employees in LPEL classifications "
+		    "(California guidelines, Bridging Classifications). Your "
+		    "class gives you the experience the ELTPA classes ask "
+		    "for: compete in their examinations when you meet their "
+		    "minimum qualifications.", cls);
+		break;
+	default:
+		buf_printf(b, ": your class, %s, is not a low-paying "
+		    "entry-level (LPEL) classification, and the program is "
+		    "for employees in LPEL classifications (California "
+		    "guidelines, Low-Paying Entry-Level Classifications). If "
+		    "you move into an LPEL classification, you may apply.",
+		    cls);
+		break;
+	}
+}
+
+/*
  * Why, and what would change it, for a reason of rules.md E1 or E2: one
  * or two sentences after "You are not eligible for the program" (or
  * "you were not eligible").
@@ -244,12 +291,7 @@ reason_words(const struct words *w, enum elig_reason r, struct buf *b)
 			    "you become eligible.", cls);
 		break;
 	case ER_NOT_LPEL:
-		buf_printf(b, ": your class, %s, is not a low-paying "
-		    "entry-level (LPEL) classification, and the program is "
-		    "for employees in LPEL classifications (California "
-		    "guidelines, Low-Paying Entry-Level Classifications). If "
-		    "you move into an LPEL classification, you may apply.",
-		    cls);
+		not_lpel_words(w, cls, b);
 		break;
 	case ER_NONE:
 		buf_putc(b, '.');
@@ -1103,6 +1145,67 @@ has_dates(const struct packet *p)
 	return p->commitment_ends_on != DAY_NONE || p->probation.ap != NULL;
 }
 
+/*
+ * A participant with no alert: what the plan asks next, rather than
+ * "keep following your plan".  Steps due within 30 days are alerts
+ * (N1); this names the first open step after them, or says that every
+ * step is done.  California: the CDP is the employee's and the
+ * supervisor's, and good standing keeps it going (CA "Career
+ * Development Plan": "the department may suspend the employee's CDP
+ * until the employee regains good standing").
+ */
+static void
+say_keep_on(const struct words *w, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+	const struct plan_step *st = NULL;
+	size_t i;
+
+	for (i = 0; pl != NULL && i < pl->nsteps; i++)
+		if (pl->steps[i].done_on == DAY_NONE && (st == NULL ||
+		    (pl->steps[i].due_on != DAY_NONE && (st->due_on ==
+		    DAY_NONE || pl->steps[i].due_on < st->due_on))))
+			st = &pl->steps[i];
+	if (st != NULL) {
+		buf_printf(b, "Nothing needs your action in the next %d days. "
+		    "The next step of your Career Development Plan "
+		    "is \"%s\"", RULE_STEP_DUE_DAYS, st->action ? st->action :
+		    "");
+		if (st->due_on != DAY_NONE) {
+			BUF_LIT(b, ", due on ");
+			human(st->due_on, b);
+		}
+		buf_putc(b, '.');
+	} else if (pl != NULL && pl->nsteps > 0)
+		BUF_LIT(b, "Every step of your Career Development Plan is "
+		    "done: when you are ready for the next ones, plan them "
+		    "with ");
+	else if (pl != NULL)
+		BUF_LIT(b, "Your Career Development Plan lists no steps yet: "
+		    "agree on them with ");
+	if (pl != NULL && st == NULL) {
+		if (california(w))
+			BUF_LIT(b, "your supervisor");
+		else
+			who(w, b);
+		buf_putc(b, '.');
+	}
+	else
+		BUF_LIT(b, "Nothing needs your action now.");
+	if (pl != NULL && pl->target_class_code != NULL &&
+	    pl->target_date != DAY_NONE && pl->target_date >= w->p->as_of) {
+		buf_printf(b, " Your plan aims for %s by ", title_name(w->c,
+		    pl->target_class_code));
+		human(pl->target_date, b);
+		buf_putc(b, '.');
+	}
+	if (california(w))
+		BUF_LIT(b, " Keep your work performance and your standing in "
+		    "your classes and training satisfactory: otherwise the "
+		    "department may suspend your plan (California guidelines, "
+		    "Career Development Plan).");
+}
+
 /* "What to do next" with no alert: what fits the employee's situation. */
 static void
 say_no_alerts(const struct words *w, struct buf *b)
@@ -1115,9 +1218,13 @@ say_no_alerts(const struct words *w, struct buf *b)
 		    "to the program: there is nothing for you to do.");
 	else if (!p->eligible && (p->enrollment == NULL ||
 	    p->enrollment->status == ENR_WITHDRAWN))
-		BUF_LIT(b, "There is nothing for you to do in the program "
-		    "now. Why you are not eligible, and what would change it, "
-		    "is below.");
+		buf_puts(b, california(w) && p->cls != NULL &&
+		    (p->cls->category == CAT_ELTPA || p->cls->category ==
+		    CAT_BRIDGING) ? "There is nothing for you to do in the "
+		    "program: your class is above the classes it is for. What "
+		    "is open to you instead is below." : "There is nothing "
+		    "for you to do in the program now. Why you are not "
+		    "eligible, and what would change it, is below.");
 	else if (ap != NULL && ap->result == APP_WAITING && !california(w)) {
 		BUF_LIT(b, "To keep your first consideration from the waiting "
 		    "list, apply again ");
@@ -1133,8 +1240,7 @@ say_no_alerts(const struct words *w, struct buf *b)
 		BUF_LIT(b, "Nothing needs your action now; where your "
 		    "application stands is below.");
 	else
-		BUF_LIT(b, "Nothing needs your action now: keep following "
-		    "your plan.");
+		say_keep_on(w, b);
 	/* Once separated, no exam or grade date is the employee's to act
 	 * on any more; what is owed is an alert (N3). */
 	if (has_dates(p) && !p->separated)
@@ -1271,8 +1377,21 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 static const char *
 plan_missing(const struct words *w)
 {
-	if (w->p->separated)
+	const struct enrollment *en = w->p->enrollment;
+	int taking_part = en != NULL && en->status != ENR_WITHDRAWN;
+
+	if (w->p->separated || (!w->p->eligible && !taking_part))
 		return "No Career Development Plan is on file.";
+	/* A plan is a participant's (2 CCR 599.984(c); IL VI.A): one who
+	 * has not joined yet makes it after joining. */
+	if (!taking_part)
+		return california(w) ? "No Career Development Plan is on "
+		    "file. Once you are selected, you prepare one with your "
+		    "supervisor, who approves it, and submit it to the "
+		    "coordinator (California guidelines, Career Development "
+		    "Plan)." : "No Career Development Plan is on file. Once "
+		    "you are enrolled, your counselor writes it with you ("
+		    IL "VI.A).";
 	return california(w) ? "You have no Career Development Plan on file. "
 	    "Prepare one with your supervisor's approval and submit it to "
 	    "the coordinator." : "You have no Career Development Plan on "

@@ -4143,7 +4143,11 @@ test_words_no_alerts(void **state)
 	h.enrollments = &e, h.nenrollments = 1;
 	h.plans = &pl, h.nplans = 1;
 	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
-	assert_non_null(strstr(t, "Nothing needs your action now"));
+	/* what the plan asks, not "keep following your plan" */
+	assert_non_null(strstr(t, "WHAT TO DO NEXT Your Career Development "
+	    "Plan lists no steps yet: agree on them with your counselor, "
+	    "Pat."));
+	assert_null(strstr(t, "keep following"));
 	h.nenrollments = 0;
 	h.app = NULL;
 	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
@@ -4244,8 +4248,10 @@ test_words_text_as_html(void **state)
 	assert_non_null(strstr(s, "one month after your first exam"));
 	assert_non_null(strstr(s, "Your probation lasts through 1 February "
 	    "2027"));
-	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN You have no "
-	    "Career Development Plan on file."));
+	/* not enrolled yet: the plan comes once enrolled (IL VI.A) */
+	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN No Career "
+	    "Development Plan is on file. Once you are enrolled, your "
+	    "counselor writes it with you"));
 	buf_free(&b);
 }
 

@@ -1043,6 +1043,20 @@ say_waiting(const struct words *w, const struct app_status *ap,
 	    "try once you enroll, which starts your 3 years (VII.K, VII.G).");
 }
 
+/* Turned down as not eligible in the latest period, eligible now and
+ * not taking part: N2 names no alert (an application is on file), so
+ * the packet says to apply again. */
+static int
+eligible_again(const struct words *w)
+{
+	const struct app_status *ap = w->p->h->app;
+	const struct enrollment *en = w->p->enrollment;
+
+	return ap != NULL && ap->result == APP_NOT_ELIGIBLE &&
+	    w->p->eligible && w->p->next_app == NULL &&
+	    (en == NULL || en->status == ENR_WITHDRAWN);
+}
+
 /* Where the application of the latest registration period stands. */
 static void
 say_application(const struct words *w, struct buf *b)
@@ -1077,6 +1091,17 @@ say_application(const struct words *w, struct buf *b)
 	case APP_NOT_ELIGIBLE:
 		BUF_LIT(b, " You were not eligible on the period's last day");
 		reason_words(w, ap->reason, b);
+		if (eligible_again(w)) {
+			BUF_LIT(b, " You are eligible now: ");
+			if (california(w))
+				BUF_LIT(b, "you may apply again with your "
+				    "supervisor's approval.");
+			else {
+				BUF_LIT(b, "apply again ");
+				reapply_when(w, ap->period, b);
+				buf_putc(b, '.');
+			}
+		}
 		break;
 	case APP_NOT_APPROVED:
 		BUF_LIT(b, " Your application has no supervisor's approval on "
@@ -1232,6 +1257,10 @@ say_no_alerts(const struct words *w, struct buf *b)
 		BUF_LIT(b, " (" IL "IV.B). See \"Eligibility and enrollment\" "
 		    "below.");
 	}
+	else if (eligible_again(w))
+		BUF_LIT(b, "You were not eligible when you applied, but you "
+		    "are now: apply again, as \"Eligibility and enrollment\" "
+		    "below says.");
 	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
 		BUF_LIT(b, "Your application needs your supervisor's approval: "
 		    "see \"Eligibility and enrollment\" below.");

@@ -4026,6 +4026,25 @@ test_words_odd_cases(void **state)
 	    "This is a new window: your earlier one ended on 1 March 2023 "
 	    "without a grade, so its scores were erased, and your attempt "
 	    "on 2 March 2023 started the 3 years again."));
+	/* turned down as not eligible, eligible now: apply again (N2
+	 * names no alert while an application is on file) */
+	{
+		struct app_status as = { 0, APP_NOT_ELIGIBLE, 3, 0,
+		    ER_ORIGINAL_PROBATION };
+
+		emp(&h);
+		assert_true(period_parse("2026-09", 7, &as.period));
+		h.app = &as;
+		set.registration_months = 1u << 2 | 1u << 8;	/* [3, 9] */
+		s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		set.registration_months = 0;
+		assert_non_null(strstr(s, "WHAT TO DO NEXT You were not "
+		    "eligible when you applied, but you are now: apply "
+		    "again"));
+		assert_non_null(strstr(s, "You are eligible now: apply again "
+		    "in the next registration month, March 2027: your form "
+		    "must be postmarked by 31 March 2027."));
+	}
 	buf_free(&b);
 	paths_free(pt);
 }

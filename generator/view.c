@@ -866,8 +866,9 @@ say_register(const struct words *w, struct buf *b)
 		BUF_LIT(b, " an Upward Mobility application, get your "
 		    "supervisor's approval, and give it to ");
 		coordinator(w, b);
-		BUF_LIT(b, ", who tells you whether you are selected "
-		    "(California guidelines, Upward Mobility Application).");
+		BUF_LIT(b, ". The coordinator tells you whether you are "
+		    "selected (California guidelines, Upward Mobility "
+		    "Application).");
 		return;
 	}
 	buf_puts(b, en != NULL ? "To register again, mail" : "To join the "

@@ -430,7 +430,9 @@ words_classes(const struct words *w, const struct alert *a, struct buf *b)
 		    "educational or paid military leave, and you have %ld "
 		    "class%s planned or enrolled. You may not enroll in a "
 		    "class during such a leave without the prior approval of "
-		    "the Upward Mobility Advisory Committee.", a->count,
+		    "the Upward Mobility Advisory Committee: ask for that "
+		    "approval before the class starts, or take the class "
+		    "after your leave ends.", a->count,
 		    a->count == 1 ? "" : "es");
 		return 1;
 	case AL_CLASS_LIMIT_REACHED:
@@ -715,7 +717,9 @@ words_plan(const struct words *w, const struct alert *a, struct buf *b)
 			    "a new date with your %s.", california(w) ?
 			    "supervisor" : "counselor");
 		else
-			buf_putc(b, '.');
+			buf_printf(b, ". Do it by then, or agree on a new date "
+			    "with your %s.", california(w) ? "supervisor" :
+			    "counselor");
 		return 1;
 	case AL_REQUEST_TIME_OFF:
 		BUF_LIT(b, "If your class ");
@@ -1112,9 +1116,11 @@ say_application(const struct words *w, struct buf *b)
 		buf_putc(b, '.');
 		break;
 	case APP_NOT_SELECTED:
-		BUF_LIT(b, " The coordinator did not select it this time; ask ");
+		BUF_LIT(b, " The coordinator did not select it this time. You "
+		    "may apply again with your supervisor's approval; to learn "
+		    "what would help your next application, ask ");
 		coordinator(w, b);
-		BUF_LIT(b, " what would help your next application.");
+		buf_putc(b, '.');
 		break;
 	case APP_PENDING:
 		BUF_LIT(b, " It is waiting for the coordinator's decision; the "
@@ -1265,6 +1271,9 @@ say_no_alerts(const struct words *w, struct buf *b)
 	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
 		BUF_LIT(b, "Your application needs your supervisor's approval: "
 		    "see \"Eligibility and enrollment\" below.");
+	else if (ap != NULL && ap->result == APP_NOT_SELECTED)
+		BUF_LIT(b, "You were not selected this time; you may apply "
+		    "again: see \"Eligibility and enrollment\" below.");
 	else if (p->enrollment == NULL || p->enrollment->status ==
 	    ENR_WITHDRAWN)
 		BUF_LIT(b, "Nothing needs your action now; where your "

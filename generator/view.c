@@ -359,6 +359,28 @@ words_exams(const struct words *w, const struct alert *a, struct buf *b)
 	}
 }
 
+/* T1: " (A, a certificate; B, a certificate; and C, a credential)". */
+static void
+open_targets(const struct words *w, struct buf *b)
+{
+	const struct target_view *t;
+	size_t i, n = w->p->ntargets;
+
+	if (n == 0)
+		return;
+	BUF_LIT(b, " (");
+	for (i = 0; i < n; i++) {
+		t = &w->p->targets[i];
+		if (i > 0)
+			buf_puts(b, i + 1 == n ? (n == 2 ? " and " : "; and ") :
+			    "; ");
+		buf_puts(b, t->title ? t->title->name : t->t->class_code);
+		buf_puts(b, t->counts_as == KIND_CREDENTIAL ? ", a credential" :
+		    ", a certificate");
+	}
+	buf_putc(b, ')');
+}
+
 /* T1-T3, G1: targets and grades. */
 static int
 words_targets(const struct words *w, const struct alert *a, struct buf *b)
@@ -370,10 +392,11 @@ words_targets(const struct words *w, const struct alert *a, struct buf *b)
 
 	switch (a->code) {
 	case AL_TARGET_LIMIT:
-		buf_printf(b, "You have %ld open target titles; you may have "
-		    "at most %d credential and %d certificate titles at one "
-		    "time. Choose which to end, and revise your Career "
-		    "Development Plan with your counselor.", a->count,
+		buf_printf(b, "You have %ld open target titles", a->count);
+		open_targets(w, b);
+		buf_printf(b, "; you may have at most %d credential and %d "
+		    "certificate titles at one time. Choose which to end, and "
+		    "revise your Career Development Plan with your counselor.",
 		    st->max_credential_targets, st->max_certificate_targets);
 		return 1;
 	case AL_CREDENTIAL_NEEDS_BACHELOR:

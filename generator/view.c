@@ -2051,7 +2051,7 @@ grade_view(struct vctx *v, const struct target_view *t)
 	return m;
 }
 
-/* The words of a target, for the template (display views). */
+/* The words of a target, for the template and the JSON alike. */
 static void
 target_words(struct vctx *v, const struct target_view *t, struct tv *m)
 {
@@ -2063,6 +2063,7 @@ target_words(struct vctx *v, const struct target_view *t, struct tv *m)
 	tv_set(v->a, m, "has_sections",
 	    tv_bool(v->a, t->nsections_not_proficient > 0));
 	tv_set(v->a, m, "has_counties", tv_bool(v->a, t->ncounties > 0));
+	tv_set(v->a, m, "sections_text", tv_str(v->a, ts.sections));
 	tv_set(v->a, m, "counties_text", tv_str(v->a, ts.counties));
 	tv_set(v->a, m, "window_text", tv_str(v->a, ts.window));
 	tv_set(v->a, m, "retest_text", tv_str(v->a, ts.retest));
@@ -2076,7 +2077,6 @@ target_view(struct vctx *v, const struct target_view *t)
 	static const char *const options[] = { NULL, "bilingual",
 	    "sign_language" };
 	struct tv *m = tv_map(v->a), *l;
-	struct buf b = {0};
 	size_t i;
 
 	tv_set(v->a, m, "class_code", tv_str(v->a, t->t->class_code));
@@ -2092,20 +2092,15 @@ target_view(struct vctx *v, const struct target_view *t)
 	l = tv_set(v->a, m, "sections_not_proficient", tv_list(v->a));
 	for (i = 0; i < t->nsections_not_proficient; i++)
 		tv_push(v->a, l, tv_str(v->a, t->sections_not_proficient[i]));
-	/* The sections in words ("Math, Reading and Writing"), as the
-	 * HTML and the text say them, in every view. */
-	buf_reset(&b);
-	join(&b, t->sections_not_proficient, t->nsections_not_proficient);
-	tv_set(v->a, m, "sections_text", tv_str(v->a, b.len ? b.data : ""));
 	set_date(v, m, "next_exam_allowed_on", t->next_exam_allowed_on);
 	set_date(v, m, "retarget_allowed_on", t->retarget_allowed_on);
 	tv_set(v->a, m, "grade", grade_view(v, t));
 	l = tv_set(v->a, m, "counties", tv_list(v->a));
 	for (i = 0; i < t->ncounties; i++)
 		tv_push(v->a, l, tv_str(v->a, t->counties[i]));
-	buf_free(&b);
-	if (v->display)
-		target_words(v, t, m);
+	/* The words in every view: the JSON says what the HTML and the
+	 * text say ("Math, Reading and Writing"; the window and why). */
+	target_words(v, t, m);
 	return m;
 }
 

@@ -1503,9 +1503,11 @@ say_window(const struct target_view *t, const struct settings *st,
 	}
 }
 
+/* X2's date, with as_of: "from 25 November 2026", or, once that day has
+ * come, "now, since 19 June 2026" (a past date alone reads as missed). */
 static void
 say_target(const struct target_view *t, const struct settings *st,
-    struct arena *a, struct target_say *ts)
+    day_t as_of, struct arena *a, struct target_say *ts)
 {
 	struct buf b = {0};
 
@@ -1513,6 +1515,8 @@ say_target(const struct target_view *t, const struct settings *st,
 	say_window(t, st, &b);
 	ts->window = b.len ? keep(a, &b) : NULL;
 	if (t->next_exam_allowed_on != DAY_NONE) {
+		buf_puts(&b, t->next_exam_allowed_on <= as_of ? "now, since " :
+		    "from ");
 		human(t->next_exam_allowed_on, &b);
 		if (t->retest_course)
 			buf_printf(&b, ", the day after your class \"%s\" "
@@ -1696,7 +1700,7 @@ say_on_target(const struct words *w, const struct target_view *t,
 {
 	struct target_say ts;
 
-	say_target(t, &w->s->prog, a, &ts);
+	say_target(t, &w->s->prog, w->p->as_of, a, &ts);
 	BUF_LIT(b, "It has been one of your target titles since ");
 	human(t->t->targeted_on, b);
 	buf_putc(b, '.');
@@ -1707,8 +1711,7 @@ say_on_target(const struct words *w, const struct target_view *t,
 		else if (t->first_exam_on == DAY_NONE)
 			BUF_LIT(b, " You have not taken its exam yet.");
 		say_sentence(b, " Your exam window ends ", ts.window);
-		say_sentence(b, " Your next retest is allowed from ",
-		    ts.retest);
+		say_sentence(b, " Your next retest is allowed ", ts.retest);
 	}
 	say_sentence(b, " ", ts.retarget);
 	if (t->grade) {
@@ -2057,7 +2060,7 @@ target_words(struct vctx *v, const struct target_view *t, struct tv *m)
 {
 	struct target_say ts;
 
-	say_target(t, &v->s->prog, v->a, &ts);
+	say_target(t, &v->s->prog, v->p->as_of, v->a, &ts);
 	tv_set(v->a, m, "exam_route", tv_bool(v->a, t->exam_route &&
 	    t->retarget_allowed_on == DAY_NONE));
 	tv_set(v->a, m, "has_sections",
@@ -2588,14 +2591,14 @@ text_way(struct buf *out, const struct words *w, const struct paths *pt,
 
 static void
 text_target(struct buf *out, const struct target_view *t,
-    const struct settings *st)
+    const struct settings *st, day_t as_of)
 {
 	struct target_say ts;
 	struct arena a = {0};
 	struct buf b = {0};
 	char d1[32], d2[32];
 
-	say_target(t, st, &a, &ts);
+	say_target(t, st, as_of, &a, &ts);
 	buf_printf(&b, "%s (%s)%s%s%s%s", t->title ? t->title->name :
 	    t->t->class_code, t->t->class_code, t->title && t->title->kind ?
 	    ", " : "", t->title ? kind_name(t->title->kind) : "",
@@ -2758,7 +2761,7 @@ view_text(const struct packet *p, const struct catalog *c,
 	if (p->ntargets > 0)
 		text_heading(out, "YOUR TARGET TITLES");
 	for (i = 0; i < p->ntargets; i++)
-		text_target(out, &p->targets[i], &s->prog);
+		text_target(out, &p->targets[i], &s->prog, p->as_of);
 	if (p->profile == PROFILE_ILLINOIS)
 		text_illinois(out, p, &say, &s->prog);
 	text_contact(out, p, s);

@@ -4026,6 +4026,12 @@ test_words_odd_cases(void **state)
 	    "This is a new window: your earlier one ended on 1 March 2023 "
 	    "without a grade, so its scores were erased, and your attempt "
 	    "on 2 March 2023 started the 3 years again."));
+	/* X2: a retest date that has come reads "now", not a past date */
+	assert_non_null(strstr(s, "Next retest allowed: now, since 2 April "
+	    "2023, one month after your first exam"));
+	s = text_of(&h, PROFILE_ILLINOIS, "2023-03-10", &b);
+	assert_non_null(strstr(s, "Next retest allowed: from 2 April 2023, "
+	    "one month after your first exam"));
 	/* turned down as not eligible, eligible now: apply again (N2
 	 * names no alert while an application is on file) */
 	{

@@ -12,7 +12,7 @@
  * employee id, for the engine to give each employee's history (h->app).
  * A period's month that has not ended yet is decided provisionally: its
  * registration forms are due by its last day (IL III.C; the
- * coordinator's reading, /work/notes/decisions.md 1.3): its page says so.
+ * coordinator's decision 1.3, docs/decisions.md): its page says so.
  *
  * The pages and CSVs are personal data: written OUT_PRIVATE.
  */

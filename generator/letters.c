@@ -282,7 +282,10 @@ letters_finish(void *self, struct eng *e)
 		if (!letters_kind_applies(k, pv->p->conf.profile))
 			continue;
 		dir = xasprintf("private/letters/%s", kinds[k].name);
-		ok = batches_write(pv, e, kinds[k].name, dir, kinds[k].what);
+		/* No empty batch to print: a unit or the employees without
+		 * computer access have a file only when they have letters. */
+		ok = batches_write(pv, e, kinds[k].name, dir, kinds[k].what,
+		    0);
 		free(dir);
 	}
 	return ok;

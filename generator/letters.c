@@ -66,31 +66,48 @@ gets_registration(const struct packet *pkt)
 	    pkt->next_app == NULL;
 }
 
+/* How an employee came into their LPEL class, for the welcome letter. */
+enum came_by {
+	CAME_NOT,		/* no welcome letter */
+	CAME_HIRED,		/* a new hire: no appointment to the class */
+	CAME_APPOINTED		/* an appointment to the class */
+};
+
 /*
  * CA "Marketing": the current class is LPEL and the employee came into it
  * on a day D with as-of - 90 <= D <= as-of: the appointed_on of the latest
  * appointment to that class, or, with none, the seniority date (a new
- * hire).  Separated employees are left out (seed review 1.21).
+ * hire).  Separated employees are left out (seed review 1.21).  *on is
+ * set to D.  The seed's letter goes to "newly appointed employees in
+ * LPEL classifications": one appointed from another class is already on
+ * staff, and is congratulated on the appointment rather than welcomed to
+ * the department (the template tells them apart).
  */
-static int
-gets_welcome(const struct packet *pkt)
+static enum came_by
+gets_welcome(const struct packet *pkt, day_t *on)
 {
 	const struct history *h = pkt->h;
+	enum came_by by = CAME_HIRED;
 	day_t came = DAY_NONE;
 	size_t i;
 
 	if (pkt->profile != PROFILE_CALIFORNIA || pkt->cls == NULL ||
 	    pkt->cls->category != CAT_LPEL || pkt->separated)
-		return 0;
+		return CAME_NOT;
 	for (i = 0; i < h->nappointments; i++)	/* by appointed_on */
 		if (h->appointments[i].to_class_code != NULL &&
 		    strcmp(h->appointments[i].to_class_code,
-		    h->emp.class_code) == 0)
+		    h->emp.class_code) == 0) {
 			came = h->appointments[i].appointed_on;
+			by = CAME_APPOINTED;
+		}
 	if (came == DAY_NONE)
 		came = h->emp.seniority_date;
-	return came != DAY_NONE && came <= pkt->as_of &&
-	    came >= pkt->as_of - WELCOME_DAYS;
+	if (came == DAY_NONE || came > pkt->as_of ||
+	    came < pkt->as_of - WELCOME_DAYS)
+		return CAME_NOT;
+	*on = came;
+	return by;
 }
 
 /*
@@ -179,6 +196,21 @@ registration_view(struct arena *a, struct tv *v, const struct packet *pkt,
 	}
 }
 
+/* CA "Marketing": a new hire is welcomed, an employee appointed to the
+ * class congratulated on the appointment, on the day it took effect. */
+static void
+welcome_view(struct arena *a, struct tv *v, const struct packet *pkt)
+{
+	struct tv *m = tv_set(a, v, "welcome", tv_map(a));
+	day_t on = DAY_NONE;
+	char d[32];
+
+	tv_set(a, m, "appointed", tv_bool(a, gets_welcome(pkt, &on) ==
+	    CAME_APPOINTED));
+	date_human(on, d);
+	tv_set(a, m, "on_text", tv_str(a, d));
+}
+
 /* The registration month after period (IL IV.B: the waiting list's
  * first consideration is for "the next registration period"), or -1. */
 static int
@@ -237,6 +269,8 @@ letter(struct priv *pv, struct eng_emp *em, size_t k,
 	v = letter_view(p, em->pkt, em->view);
 	if (k == 0)
 		registration_view(em->view, v, em->pkt, b);
+	else if (k == 1)
+		welcome_view(em->view, v, em->pkt);
 	else if (k == 2)
 		selection_view(p, em->view, v, em->pkt, b);
 	return tmpl_render(p->priv.letters[k], v, art) &&
@@ -249,8 +283,9 @@ letters_employee(void *self, struct eng_emp *em, struct eng_file *f,
 {
 	struct priv *pv = self;
 	const struct packet *pkt = em->pkt;
-	const int want[NKINDS] = { gets_registration(pkt), gets_welcome(pkt),
-	    gets_selection(pkt) };
+	day_t came;
+	const int want[NKINDS] = { gets_registration(pkt),
+	    gets_welcome(pkt, &came) != CAME_NOT, gets_selection(pkt) };
 	struct digest in;
 	size_t k;
 	int ok = 1, any = 0;

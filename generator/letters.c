@@ -144,6 +144,13 @@ set_text(struct arena *a, struct tv *m, const char *key, struct buf *b)
 	buf_reset(b);
 }
 
+/* A site.yaml value that is there and not empty. */
+static int
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
 /* What every letter shows: the program, the date, the employee. */
 static struct tv *
 letter_view(const struct project *p, const struct packet *pkt,
@@ -165,6 +172,10 @@ letter_view(const struct project *p, const struct packet *pkt,
 	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
 	tv_set(a, c, "email", tv_str(a, s->contact.email));
 	tv_set(a, c, "office", tv_str(a, s->contact.office));
+	/* Every letter closes with a way to ask (letter-sign): "how to
+	 * reach me" only when the head gives a way. */
+	tv_set(a, c, "reach", tv_bool(a, given(s->contact.phone) ||
+	    given(s->contact.email) || given(s->contact.office)));
 	m = tv_set(a, v, "employee", tv_map(a));
 	tv_set(a, m, "id", tv_str(a, e->id));
 	tv_set(a, m, "name", tv_str(a, e->name));

@@ -2214,6 +2214,42 @@ capacity_rows(struct demo *d)
 		row(d, S_CAPACITY, "it", (int)d->cap[k], d->pername[k]);
 }
 
+/*
+ * The program's spending other than courses (records.md spending), each
+ * of the four years, a little less each year before: Illinois's
+ * counselors and proficiency exam sessions (IL VII); California's
+ * counselors, training and examination preparation (CA "Training
+ * Opportunities": no proficiency exams there, and no course records).
+ */
+static void
+spending_rows(struct demo *d, const char *fy, int y)
+{
+	static const struct { const char *cat; long cents; const char *note; }
+	    il[] = {
+		{ "counseling", 1250000, "Career counselors" },
+		{ "exams", 380000, "Proficiency exam sessions" },
+	}, ca[] = {
+		{ "counseling", 1250000, "Career counselors" },
+		{ "training", 7400000, "Upward mobility training: colleges, "
+		    "CalLearns and contractors" },
+		{ "materials", 260000, "Examination preparation workshops" },
+	};
+	int ca_ = d->prof == PROFILE_CALIFORNIA;
+	size_t k, n = ca_ ? sizeof(ca) / sizeof(ca[0]) : sizeof(il) /
+	    sizeof(il[0]);
+	char *sql;
+
+	for (k = 0; k < n; k++) {
+		sql = sqlite3_mprintf("INSERT INTO spending (fiscal_year, "
+		    "category, amount_cents, note) VALUES (%Q, %Q, %ld, %Q)",
+		    fy, ca_ ? ca[k].cat : il[k].cat, (ca_ ? ca[k].cents :
+		    il[k].cents) / 20 * (20 - y), ca_ ? ca[k].note : il[k].note);
+		if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			d->failed = 1;
+		sqlite3_free(sql);
+	}
+}
+
 static void
 program_rows(struct demo *d)
 {
@@ -2230,18 +2266,7 @@ program_rows(struct demo *d)
 		/* records.md: at most 100,000,000 cents in one field */
 		row(d, S_BUDGET, "tii", fy, 95000000 - y * 5000000, 19000000 -
 		    y * 1000000);
-	}
-	date_fy_name(d->fy, fy);
-	{
-		char *sql = sqlite3_mprintf("INSERT INTO spending ("
-		    "fiscal_year, category, amount_cents, note) VALUES "
-		    "(%Q, 'counseling', 1250000, 'Career counselors'), "
-		    "(%Q, 'exams', 380000, 'Proficiency exam sessions')", fy,
-		    fy);
-
-		if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-			d->failed = 1;
-		sqlite3_free(sql);
+		spending_rows(d, fy, y);
 	}
 	capacity_rows(d);
 }

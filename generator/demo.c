@@ -1167,7 +1167,7 @@ il_appointed(struct demo *d, long i, struct emp *e, const struct title *t,
     day_t ap)
 {
 	const struct title *from = e->cls, *n;
-	day_t a = d->as_of;
+	day_t a = d->as_of, next;
 
 	n = other_cert(d, t);
 	e->cls = t;
@@ -1183,9 +1183,11 @@ il_appointed(struct demo *d, long i, struct emp *e, const struct title *t,
 	exam(d, e->id, t, ap - 220, 1, 1);
 	grade(d, e->id, t, 'A', ap - 200);
 	appointment(d, e->id, from->code, t, ap, 1);
-	if (ap + 30 < a - 60) {
-		plan(d, e->id, 2, ap + 30, n, 0, 2);
-		target(d, e->id, n, ap + 30, DAY_NONE, "exam");
+	/* the next plan at most two years old: its target date to come */
+	next = ap + 30 < a - 700 ? a - 700 : ap + 30;
+	if (next < a - 60) {
+		plan(d, e->id, 2, next, n, 0, 2);
+		target(d, e->id, n, next, DAY_NONE, "exam");
 		exam(d, e->id, n, a - 60, 1, 0);
 	}
 }

@@ -983,7 +983,7 @@ sc_leave(struct demo *d, long i, struct emp *e, int arg)
 
 /* T1-T3 (IL V): 0 three certificate titles at once; 1 a credential
  * needing a master's, a high school diploma; 2 a title targeted after it
- * froze. */
+ * froze; 3 the same, by the holder of a grade for it (XII.C). */
 static int
 sc_targets(struct demo *d, long i, struct emp *e, int arg)
 {
@@ -1005,13 +1005,27 @@ sc_targets(struct demo *d, long i, struct emp *e, int arg)
 		e->degree = "high_school";
 		participant(d, i, e, en, en, d->master, "degree");
 		return 1;
-	default:
+	case 2:
 		if (d->frozen == NULL)
 			return 0;
 		on = d->frozen->frozen_on + 1;
 		if (on < a - 290)
 			on = a - 290;
 		participant(d, i, e, a - 300, on, d->frozen, "exam");
+		return 1;
+	default:
+		/* XII.C: an expired grade for the title lets the employee
+		 * re-target it frozen (no TITLE_FROZEN; GRADE_EXPIRED) */
+		if (d->frozen == NULL)
+			return 0;
+		on = d->frozen->frozen_on + 1;
+		if (on < a - 290)
+			on = a - 290;
+		if (d->frozen->kind == KIND_CREDENTIAL)
+			e->degree = "bachelor";
+		participant(d, i, e, a - 300, on, d->frozen,
+		    d->frozen->kind == KIND_CREDENTIAL ? "degree" : "exam");
+		grade(d, e->id, d->frozen, 'A', date_add_years(a, -7));
 		return 1;
 	}
 }
@@ -1021,14 +1035,16 @@ sc_targets(struct demo *d, long i, struct emp *e, int arg)
  * attempted on day f.  0 closes within 180 days, a section to retest
  * (X2); 1 ended without a grade and started over with a later attempt;
  * 2 has expired; 3 would have ended but military leave and an extension
- * moved its end (VII.G), closing; 4 a final attempt failed (X4).
+ * moved its end (VII.G), closing; 4 a final attempt failed (X4); 5 a
+ * final attempt failed over two years ago, and the employee tested again
+ * after its 18 months: X1 counts afresh from that attempt (X4).
  */
 static int
 sc_window(struct demo *d, long i, struct emp *e, int arg)
 {
 	static const int from_y3[] = { 90, -300, -60, -100 };
 	const struct title *t = any(d, d->cert, d->ncert);
-	day_t a = d->as_of, f = arg == 4 ? a - 400 :
+	day_t a = d->as_of, f = arg == 4 ? a - 400 : arg == 5 ? a - 900 :
 	    date_add_years(a, -3) + from_y3[arg];
 
 	participant(d, i, e, f - 60, f - 55, t, "exam");
@@ -1051,9 +1067,13 @@ sc_window(struct demo *d, long i, struct emp *e, int arg)
 		row(d, S_EXT, "ttidt", e->id, t->code, 60, f + 600, "Classes were "
 		    "unavailable");
 		break;
-	default:
+	case 4:
 		attempt(d, e->id, t, "Mathematics", a - 300, 0, 0);
 		attempt(d, e->id, t, "Mathematics", a - 150, 0, 1);
+		break;
+	default:
+		attempt(d, e->id, t, "Mathematics", f + 100, 0, 1);
+		exam(d, e->id, t, a - 100, 1, 0);
 		break;
 	}
 	return 1;
@@ -1363,8 +1383,37 @@ sc_load(struct demo *d, long i, struct emp *e, int arg)
 }
 
 /*
+ * C5 (IL IX.B): three classes dropped or failed, withdrawn for them for
+ * a year, enrolled again since with a new plan and a class this year:
+ * the withdrawal served is not served again (no WITHDRAWAL_DROPS).
+ */
+static int
+drops_served(struct demo *d, long i, struct emp *e, const struct title *t)
+{
+	day_t a = d->as_of, en = a - 1300, back = a - 300;
+	struct course_spec cs;
+	int k;
+
+	e->credit = a - 400;
+	employee(d, i, e);
+	enrollment(d, e->id, en, ENR_WITHDRAWN, back - 400, "Withdrawn by "
+	    "the program: three classes dropped or failed");
+	plan(d, e->id, 1, en + 5, t, 0, 2);
+	target(d, e->id, t, en + 5, DAY_NONE, "exam");
+	for (k = 0; k < 3; k++) {
+		course_spec3(&cs, t, en + 30 + 120 * k, en + 130 + 120 * k,
+		    k == 1 ? "failed" : "dropped", 30000, en + 70 + 120 * k);
+		course(d, e->id, &cs);
+	}
+	enrollment(d, e->id, back, ENR_ACTIVE, DAY_NONE, NULL);
+	plan(d, e->id, 2, back + 5, t, 0, 2);
+	course_simple(d, e->id, t, a - 100, NULL);
+	return 1;
+}
+
+/*
  * C4-C6 (IL IX): 0 a class dropped after the plan; 1 three dropped or
- * failed; 2 enrolled four years ago, nothing since.
+ * failed; 2 enrolled four years ago, nothing since; 3 drops_served.
  */
 static int
 sc_drops(struct demo *d, long i, struct emp *e, int arg)
@@ -1374,6 +1423,8 @@ sc_drops(struct demo *d, long i, struct emp *e, int arg)
 	struct course_spec cs;
 	int k;
 
+	if (arg == 3)
+		return drops_served(d, i, e, t);
 	participant(d, i, e, en, en, t, "exam");
 	for (k = 0; arg < 2 && k < (arg == 0 ? 1 : 3); k++) {
 		course_spec3(&cs, t, en + 30 + 120 * k, en + 130 + 120 * k,
@@ -1878,6 +1929,9 @@ static const struct scene il_scenes[] = {
 	{ sc_appointed, 2 },
 	{ sc_lists_gone, 0 },	/* 58 G3 XII.D, XII.E */
 	{ sc_retest, 0 },	/* 59 X2 a class allows the retest */
+	{ sc_targets, 3 },	/* 60 T3 re-targeted with a grade */
+	{ sc_drops, 3 },	/* 61 C5 a withdrawal served */
+	{ sc_window, 5 },	/* 62 X4 afresh */
 };
 
 static const struct scene ca_scenes[] = {

@@ -69,12 +69,13 @@ struct demo {
 					 * class from an LPEL one (0), into an
 					 * ELTPA class from an LPEL or a
 					 * bridging one (1); see ca_moves */
-	size_t		 nup[2], upnext[2]; /* their number, the next to use */
+	size_t		 nup[2];	/* their number */
+	size_t		 upnext[2];	/* the next to use, modulo nup */
 	int		 appn[4];	/* program appointees after the
 					 * scenarios, by fiscal year: fy - 3,
 					 * fy - 2, fy - 1, fy (appointees) */
-	long		 napp;		/* their sum: employees nscenes + 1 to
-					 * nscenes + napp are appointees */
+	long		 napp;		/* their sum: employees nscenes + 1
+					 * to nscenes + napp are appointees */
 	long long	 course_id;	/* the last courses.id given */
 	int		 school;	/* the public school of the employee
 					 * being made (schools[]) */
@@ -1958,7 +1959,7 @@ static const struct scene ca_scenes[] = {
 	{ sc_ca_bridge, 0 },	/* 21 toward a bridging class */
 };
 
-/* ---- appointees: appointments through the program ------------------------- */
+/* ---- appointees: appointments through the program ------------------- */
 
 /*
  * The goal of fiscal year fy - y (GC 19402; the goals rows of
@@ -2294,12 +2295,14 @@ spending_rows(struct demo *d, const char *fy, int y)
 	size_t k, n = ca_ ? sizeof(ca) / sizeof(ca[0]) : sizeof(il) /
 	    sizeof(il[0]);
 	char *sql;
+	long c;
 
 	for (k = 0; k < n; k++) {
+		c = (ca_ ? ca[k].cents : il[k].cents) / 20 * (20 - y);
 		sql = sqlite3_mprintf("INSERT INTO spending (fiscal_year, "
 		    "category, amount_cents, note) VALUES (%Q, %Q, %ld, %Q)",
-		    fy, ca_ ? ca[k].cat : il[k].cat, (ca_ ? ca[k].cents :
-		    il[k].cents) / 20 * (20 - y), ca_ ? ca[k].note : il[k].note);
+		    fy, ca_ ? ca[k].cat : il[k].cat, c, ca_ ? ca[k].note :
+		    il[k].note);
 		if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 			d->failed = 1;
 		sqlite3_free(sql);

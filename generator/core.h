@@ -119,6 +119,7 @@ struct diag_entry {
 struct diag_log {
 	struct diag_entry *v;	/* in the order they were reported */
 	size_t		 n, cap;
+	size_t		 nagain;	/* of them repeated (diag_replay) */
 };
 
 void	diag_init(struct diag *, FILE *);

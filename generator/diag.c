@@ -28,6 +28,8 @@ diag_repeated(const struct diag *d, const char *line)
 {
 	size_t i;
 
+	if (d->log->nagain == 0)
+		return 0;
 	for (i = 0; i < d->log->n; i++)
 		if (d->log->v[i].again && strcmp(d->log->v[i].line, line) == 0)
 			return 1;
@@ -51,6 +53,7 @@ diag_keep(struct diag *d, const char *key, long long num, const char *line,
 	e->num = num;
 	e->line = xstrndup(line, len);
 	e->again = again;
+	l->nagain += again != 0;
 }
 
 /*

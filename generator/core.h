@@ -109,8 +109,10 @@ struct diag {
  * never again looks fixed while it is not).  Zero-initialise it ({0}).
  */
 struct diag_entry {
-	char		*key;	/* the file, or "records: TABLE", or "" */
-	long long	 num;	/* the line or row; 0 when none */
+	char		*key;	/* the file, or "records: TABLE", or ""
+				 * (about no file, or repeated) */
+	long long	 num;	/* the line or row, 0 when none; repeated:
+				 * its rank in the note it came from */
 	char		*line;	/* the message as printed, without its
 				 * newline */
 	int		 again;	/* 1: repeated by diag_replay */

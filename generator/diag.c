@@ -200,19 +200,21 @@ diag_log_note(struct diag *d, size_t from)
 }
 
 /* core.h.  Each message goes through diag_emit like a new one; it was
- * sorted when kept, so it needs no place of its own now. */
+ * sorted when kept, and its place now is its rank in the note, so that
+ * a note made again of these (a kept part's) keeps their order. */
 void
 diag_replay(struct diag *d, const char *note)
 {
 	struct buf b = {0};
 	const char *p;
+	long long k = 0;
 
 	if (note == NULL || *note == '\0')
 		return;
 	for (p = note;; p++) {
 		if (*p == '\t' || *p == '\0') {
 			buf_putc(&b, '\n');
-			diag_emit(d, DIAG_WARN, "", 0, &b, 1);
+			diag_emit(d, DIAG_WARN, "", k++, &b, 1);
 			memset(&b, 0, sizeof(b));
 			if (*p == '\0')
 				break;

@@ -98,8 +98,9 @@ struct diag {
 	int	 errors;	/* errors reported so far */
 	int	 warnings;	/* warnings reported so far */
 	int	 quiet_warnings;/* 1: count warnings but do not print them */
-	struct diag_log	*log;	/* not NULL: every warning is kept here too
-				 * (the caller's: diag_log_free) */
+	struct diag_log	*log;	/* not NULL: every warning about a file or
+				 * a record is kept here too (the
+				 * caller's: diag_log_free) */
 };
 
 /*
@@ -109,8 +110,8 @@ struct diag {
  * never again looks fixed while it is not).  Zero-initialise it ({0}).
  */
 struct diag_entry {
-	char		*key;	/* the file, or "records: TABLE", or ""
-				 * (about no file, or repeated) */
+	char		*key;	/* the file, or "records: TABLE"; ""
+				 * when repeated */
 	long long	 num;	/* the line or row, 0 when none; repeated:
 				 * its rank in the note it came from */
 	char		*line;	/* the message as printed, without its
@@ -133,9 +134,11 @@ void	diag_rec(struct diag *, enum diag_level, const char *table,
 void	diag_msg(struct diag *, enum diag_level, const char *, ...)
 	    UM_PRINTF(3, 4);
 /*
- * diag_log_note: the warnings kept in d->log from the from-th on, sorted
- * by file, line and text (the order threads reported them in is not
- * fixed, a note's must be), as one line for a note of the manifest
+ * diag_log_note: the warnings kept in d->log from the from-th on (those
+ * of diag_file and diag_rec: a diag_msg warning is about the run, not
+ * what it read), sorted by file, line and text (the order threads
+ * reported them in is not fixed, a note's must be), as one line for a
+ * note of the manifest
  * (out_note): each message with \\, tab, CR and LF escaped, tab between
  * them.  NULL when there are none.  The caller frees it.
  * diag_replay: reports again, as warnings, the messages of such a note

@@ -56,23 +56,34 @@ diag_keep(struct diag *d, const char *key, long long num, const char *line,
 	l->nagain += again != 0;
 }
 
+/* Whether diag_emit keeps a warning in d->log. */
+enum keep {
+	KEEP_NOT,	/* about this run, not the input (diag_msg: a worker
+			 * thread that did not start): a later build that
+			 * keeps the output does not say it again */
+	KEEP,		/* about a file or a record */
+	KEEP_AGAIN	/* repeated from a note (diag_replay) */
+};
+
 /*
  * Counts the message and prints it unless it is a silenced warning; a
- * warning is kept in d->log (key and num: its place, for sorting), once.
+ * warning is kept in d->log as keep says (key and num: its place, for
+ * sorting), once.
  */
 static void
 diag_emit(struct diag *d, enum diag_level lvl, const char *key,
-    long long num, struct buf *line, int again)
+    long long num, struct buf *line, enum keep keep)
 {
 	pthread_mutex_lock(&diag_lock);
-	if (lvl == DIAG_WARN && d->log != NULL) {
+	if (lvl == DIAG_WARN && d->log != NULL && keep != KEEP_NOT) {
 		line->data[--line->len] = '\0';	/* the newline */
 		if (diag_repeated(d, line->data)) {
 			pthread_mutex_unlock(&diag_lock);
 			buf_free(line);
 			return;
 		}
-		diag_keep(d, key, num, line->data, line->len, again);
+		diag_keep(d, key, num, line->data, line->len,
+		    keep == KEEP_AGAIN);
 		buf_putc(line, '\n');
 	}
 	if (lvl == DIAG_ERROR)
@@ -112,7 +123,7 @@ diag_file(struct diag *d, enum diag_level lvl, const char *path, int line,
 	va_start(ap, fmt);
 	diag_body(&b, lvl, fmt, ap);
 	va_end(ap);
-	diag_emit(d, lvl, path, line, &b, 0);
+	diag_emit(d, lvl, path, line, &b, KEEP);
 }
 
 void
@@ -127,7 +138,7 @@ diag_rec(struct diag *d, enum diag_level lvl, const char *table,
 	va_start(ap, fmt);
 	diag_body(&b, lvl, fmt, ap);
 	va_end(ap);
-	diag_emit(d, lvl, key, rowid, &b, 0);
+	diag_emit(d, lvl, key, rowid, &b, KEEP);
 	free(key);
 }
 
@@ -141,7 +152,7 @@ diag_msg(struct diag *d, enum diag_level lvl, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_body(&b, lvl, fmt, ap);
 	va_end(ap);
-	diag_emit(d, lvl, "", 0, &b, 0);
+	diag_emit(d, lvl, "", 0, &b, KEEP_NOT);
 }
 
 /* ---- warnings kept for a later build (issue 21) ----------------------------- */
@@ -214,7 +225,7 @@ diag_replay(struct diag *d, const char *note)
 	for (p = note;; p++) {
 		if (*p == '\t' || *p == '\0') {
 			buf_putc(&b, '\n');
-			diag_emit(d, DIAG_WARN, "", k++, &b, 1);
+			diag_emit(d, DIAG_WARN, "", k++, &b, KEEP_AGAIN);
 			memset(&b, 0, sizeof(b));
 			if (*p == '\0')
 				break;

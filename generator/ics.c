@@ -139,6 +139,8 @@ ics_fold(struct buf *out, const char *s, size_t len)
 		}
 		buf_putc(&u, s[i]);
 	}
+	if (u.len == 0)
+		return;
 	for (p = u.data, end = u.data + u.len; p < end; p = nl + 2) {
 		nl = p;
 		while (nl < end && !(nl[0] == '\r' && nl + 1 < end &&

@@ -190,6 +190,8 @@ void		 paths_free(struct paths *);
  */
 size_t		 paths_first_steps(const struct paths *, const char *from,
 		    const struct ladder_step *const **out);
+/* Whether class code is on some ladder (a row's From or To). */
+int		 paths_on_ladder(const struct paths *, const char *code);
 
 /*
  * paths_career (cli.md "career_path"): the way from class code from to

@@ -302,6 +302,12 @@ paths_node(const struct paths *p, const char *code)
 	return t == NULL ? NONE : p->node[t - p->c->titles];
 }
 
+int
+paths_on_ladder(const struct paths *p, const char *code)
+{
+	return paths_node(p, code) != NONE;
+}
+
 size_t
 paths_first_steps(const struct paths *p, const char *from,
     const struct ladder_step *const **out)

@@ -928,10 +928,14 @@ say_withdrawn(const struct words *w, struct buf *b)
 	if (en->reason && *en->reason)
 		buf_printf(b, " (reason recorded: %s)", en->reason);
 	buf_putc(b, '.');
-	if (california(w))
-		BUF_LIT(b, " You may apply again (California guidelines, "
-		    "Employee Withdrawal from UM Program Participation).");
-	else
+	/* CA "Employee Withdrawal": applying again is for one who may take
+	 * part, not one whose class is now above the LPEL classes. */
+	if (california(w)) {
+		if (w->p->eligible)
+			BUF_LIT(b, " You may apply again (California "
+			    "guidelines, Employee Withdrawal from UM Program "
+			    "Participation).");
+	} else {
 		BUF_LIT(b, " If the program withdrew you, the withdrawal lasts "
 		    "at least a year: for dropped or failed classes, from the "
 		    "last day of the last term you took classes (" IL "IX.B); "
@@ -939,6 +943,7 @@ say_withdrawn(const struct words *w, struct buf *b)
 		    "in the first registration month after it ends. Confirm "
 		    "the date with your counselor, also if you left the "
 		    "program yourself.");
+	}
 	if (may_register(w)) {
 		buf_putc(b, ' ');
 		say_register(w, b);
@@ -1561,6 +1566,7 @@ struct way {
 	size_t		 npath;		/* 0: career_path is null */
 	const struct ladder_step *const *first; /* first_steps */
 	size_t		 nfirst;
+	int		 on_ladder;	/* the class is on some ladder */
 	size_t		 on;		/* the step the employee is on */
 	const char	*intro;		/* what comes before the steps */
 	const char	*on_label;	/* which step they are on, or NULL */
@@ -1641,7 +1647,10 @@ say_no_way(const struct words *w, const struct way *wy, struct buf *b)
 	}
 	BUF_LIT(b, " Your class, ");
 	class_words(w, b);
-	BUF_LIT(b, ", is on none of the career ladders.");
+	/* A class at the top of a ladder is on it: no row leads on. */
+	buf_puts(b, wy->on_ladder ? ", is at the top of its career ladder: "
+	    "no step of this program's ladders leads on from it." :
+	    ", is on none of the career ladders.");
 	if (!unreached) {
 		BUF_LIT(b, " To find one that suits you, talk with ");
 		who(w, b);
@@ -1835,6 +1844,7 @@ way_find(const struct words *w, const struct paths *pt, struct arena *a,
 
 	memset(wy, 0, sizeof(*wy));
 	wy->nfirst = paths_first_steps(pt, cls, &wy->first);
+	wy->on_ladder = paths_on_ladder(pt, cls);
 	if (p->plan != NULL && p->plan->target_class_code != NULL)
 		wy->npath = paths_career(pt, cls, p->plan->target_class_code,
 		    a, &wy->path);

@@ -26,7 +26,7 @@
  * page nor has a per-page-group total, so a packet cannot print "page 1
  * of 2" of its own.  What does work there is a counter of our own,
  * incremented by the page rule of the employee's named page: the packet's
- * pages print "Packet page N", the batch's "Batch page N of M", and the
+ * pages print "Page N" beside the name, the batch's "Batch page N of M", and the
  * packet's last page says "End of this packet." (packet.css), which
  * tells a reader the packet is whole.  Computing the breaks ourselves
  * would mean laying out the text as the browser does: not worth it.
@@ -45,7 +45,7 @@ page_css(struct buf *b, const char *id, const char *name, int named)
 	esc_css_str(b, name, strlen(name));
 	buf_printf(b, " (%s)\"; }", id);
 	if (named)
-		buf_printf(b, " @top-right { content: \"Packet page \" "
+		buf_printf(b, " @top-right { content: \"Page \" "
 		    "counter(pk-%s); } @bottom-right { content: \"Batch "
 		    "page \" counter(page) \" of \" counter(pages); } }\n"
 		    "#p-%s { page: p-%s; }\n", id, id, id);

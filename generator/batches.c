@@ -189,12 +189,33 @@ nocomp_batch(struct priv *pv, struct eng *e, const struct eng_units *u,
 	return ok;
 }
 
+/* The articles of employees without computer access, every unit's. */
+long long
+batches_nocomp(const struct eng_units *u)
+{
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; u != NULL && i < u->n; i++)
+		n += u->v[i].nocomp;
+	return n;
+}
+
 int
 batches_write(struct priv *pv, struct eng *e, const char *kind,
-    const char *dir, const char *what)
+    const char *dir, const char *what, int nocomp_always)
 {
 	const struct eng_units *u = eng_units(e, kind);
 
-	return u != NULL && unit_batches(pv, e, u, kind, dir, what) &&
-	    nocomp_batch(pv, e, u, kind, dir, what);
+	if (u == NULL || !unit_batches(pv, e, u, kind, dir, what))
+		return 0;
+	/* A unit has a batch only when it has articles (eng_units); the
+	 * batch of employees without computer access is left out as well
+	 * when it would hold none, unless the caller's contract names it
+	 * (cli.md: print/no-computer-access.html).  Left out, the previous
+	 * build's file goes with the swap, and the manifest does not list
+	 * it. */
+	if (!nocomp_always && batches_nocomp(u) == 0)
+		return 1;
+	return nocomp_batch(pv, e, u, kind, dir, what);
 }

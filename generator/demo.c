@@ -65,6 +65,17 @@ struct demo {
 	long		 cap[P__MAX];	/* selected in each, counted as made */
 	day_t		 cutoff;	/* IL IV.A: seniority before it is
 					 * selected (see apply_il) */
+	const struct ladder_step **up[2]; /* CA ladder rows into a bridging
+					 * class from an LPEL one (0), into an
+					 * ELTPA class from an LPEL or a
+					 * bridging one (1); see ca_moves */
+	size_t		 nup[2];	/* their number */
+	size_t		 upnext[2];	/* the next to use, modulo nup */
+	int		 appn[4];	/* program appointees after the
+					 * scenarios, by fiscal year: fy - 3,
+					 * fy - 2, fy - 1, fy (appointees) */
+	long		 napp;		/* their sum: employees nscenes + 1
+					 * to nscenes + napp are appointees */
 	long long	 course_id;	/* the last courses.id given */
 	int		 school;	/* the public school of the employee
 					 * being made (schools[]) */
@@ -614,7 +625,7 @@ emp_make(struct demo *d, long i, struct emp *e)
 {
 	static const char *const degrees[] = { "none", "high_school",
 	    "high_school", "associate", "bachelor" };
-	int ordinary = i == 0 || i > d->nscenes;
+	int ordinary = i == 0 || i > d->nscenes + d->napp;
 
 	memset(e, 0, sizeof(*e));
 	snprintf(e->id, sizeof(e->id), "E%06ld", i + 1);
@@ -973,7 +984,7 @@ sc_leave(struct demo *d, long i, struct emp *e, int arg)
 
 /* T1-T3 (IL V): 0 three certificate titles at once; 1 a credential
  * needing a master's, a high school diploma; 2 a title targeted after it
- * froze. */
+ * froze; 3 the same, by the holder of a grade for it (XII.C). */
 static int
 sc_targets(struct demo *d, long i, struct emp *e, int arg)
 {
@@ -995,13 +1006,27 @@ sc_targets(struct demo *d, long i, struct emp *e, int arg)
 		e->degree = "high_school";
 		participant(d, i, e, en, en, d->master, "degree");
 		return 1;
-	default:
+	case 2:
 		if (d->frozen == NULL)
 			return 0;
 		on = d->frozen->frozen_on + 1;
 		if (on < a - 290)
 			on = a - 290;
 		participant(d, i, e, a - 300, on, d->frozen, "exam");
+		return 1;
+	default:
+		/* XII.C: an expired grade for the title lets the employee
+		 * re-target it frozen (no TITLE_FROZEN; GRADE_EXPIRED) */
+		if (d->frozen == NULL)
+			return 0;
+		on = d->frozen->frozen_on + 1;
+		if (on < a - 290)
+			on = a - 290;
+		if (d->frozen->kind == KIND_CREDENTIAL)
+			e->degree = "bachelor";
+		participant(d, i, e, a - 300, on, d->frozen,
+		    d->frozen->kind == KIND_CREDENTIAL ? "degree" : "exam");
+		grade(d, e->id, d->frozen, 'A', date_add_years(a, -7));
 		return 1;
 	}
 }
@@ -1011,14 +1036,16 @@ sc_targets(struct demo *d, long i, struct emp *e, int arg)
  * attempted on day f.  0 closes within 180 days, a section to retest
  * (X2); 1 ended without a grade and started over with a later attempt;
  * 2 has expired; 3 would have ended but military leave and an extension
- * moved its end (VII.G), closing; 4 a final attempt failed (X4).
+ * moved its end (VII.G), closing; 4 a final attempt failed (X4); 5 a
+ * final attempt failed over two years ago, and the employee tested again
+ * after its 18 months: X1 counts afresh from that attempt (X4).
  */
 static int
 sc_window(struct demo *d, long i, struct emp *e, int arg)
 {
 	static const int from_y3[] = { 90, -300, -60, -100 };
 	const struct title *t = any(d, d->cert, d->ncert);
-	day_t a = d->as_of, f = arg == 4 ? a - 400 :
+	day_t a = d->as_of, f = arg == 4 ? a - 400 : arg == 5 ? a - 900 :
 	    date_add_years(a, -3) + from_y3[arg];
 
 	participant(d, i, e, f - 60, f - 55, t, "exam");
@@ -1041,9 +1068,13 @@ sc_window(struct demo *d, long i, struct emp *e, int arg)
 		row(d, S_EXT, "ttidt", e->id, t->code, 60, f + 600, "Classes were "
 		    "unavailable");
 		break;
-	default:
+	case 4:
 		attempt(d, e->id, t, "Mathematics", a - 300, 0, 0);
 		attempt(d, e->id, t, "Mathematics", a - 150, 0, 1);
+		break;
+	default:
+		attempt(d, e->id, t, "Mathematics", f + 100, 0, 1);
+		exam(d, e->id, t, a - 100, 1, 0);
 		break;
 	}
 	return 1;
@@ -1148,22 +1179,24 @@ sc_covered(struct demo *d, long i, struct emp *e, int arg)
 }
 
 /*
- * Appointed through the program in this fiscal year (0) or one of the
- * two before (the report's three years): now in the title (its target
- * ended then, on probation for 4 months), studying for the next.
+ * Appointed through the program on day ap to certificate title t (IL
+ * XIII): now in the title (its target ended then, on probation for 4
+ * months, G2), studying for the next once there is time for it.
  */
-static int
-sc_appointed(struct demo *d, long i, struct emp *e, int k)
+static void
+il_appointed(struct demo *d, long i, struct emp *e, const struct title *t,
+    day_t ap)
 {
-	const struct title *t = any(d, d->cert, d->ncert), *from = e->cls, *n;
-	day_t a = d->as_of, fy0 = date_fy_start(d->fy - k);
-	day_t ap = k == 0 ? fy0 + (a - fy0) / 2 : fy0 + 20 + 30 * k;
+	const struct title *from = e->cls, *n;
+	day_t a = d->as_of, next;
 
 	n = other_cert(d, t);
 	e->cls = t;
 	e->status = a <= date_add_months(ap, 4) ? "probationary" : "permanent";
 	e->probation = e->status[0] == 'p' && e->status[1] == 'r' ?
 	    "promotional" : NULL;
+	if (e->seniority > ap - 1000)
+		e->seniority = ap - 1000;
 	employee(d, i, e);
 	enrollment(d, e->id, ap - 700, ENR_ACTIVE, DAY_NONE, NULL);
 	plan(d, e->id, 1, ap - 695, t, 0, 2);
@@ -1171,11 +1204,89 @@ sc_appointed(struct demo *d, long i, struct emp *e, int k)
 	exam(d, e->id, t, ap - 220, 1, 1);
 	grade(d, e->id, t, 'A', ap - 200);
 	appointment(d, e->id, from->code, t, ap, 1);
-	if (ap + 30 < a - 60) {
-		plan(d, e->id, 2, ap + 30, n, 0, 2);
-		target(d, e->id, n, ap + 30, DAY_NONE, "exam");
+	/* the next plan at most two years old: its target date to come */
+	next = ap + 30 < a - 700 ? a - 700 : ap + 30;
+	if (next < a - 60) {
+		plan(d, e->id, 2, next, n, 0, 2);
+		target(d, e->id, n, next, DAY_NONE, "exam");
 		exam(d, e->id, n, a - 60, 1, 0);
 	}
+}
+
+/*
+ * Appointed through the program in this fiscal year (0) or one of the
+ * two before (the report's three years).
+ */
+static int
+sc_appointed(struct demo *d, long i, struct emp *e, int k)
+{
+	const struct title *t = any(d, d->cert, d->ncert);
+	day_t a = d->as_of, fy0 = date_fy_start(d->fy - k);
+
+	il_appointed(d, i, e, t, k == 0 ? fy0 + (a - fy0) / 2 : fy0 + 20 +
+	    30 * k);
+	return 1;
+}
+
+/*
+ * G3 (IL XII.D, XII.E): A grades, and counties, for two certificate
+ * titles; then appointed through the program to the better-paid one,
+ * 150 days ago.  The employee is on neither title's lists any more: not
+ * the lower-paid one's (XII.D), nor that of the class now held (XII.E).
+ */
+static int
+sc_lists_gone(struct demo *d, long i, struct emp *e, int arg)
+{
+	const struct title *hi = any(d, d->cert, d->ncert), *lo, *from = e->cls;
+	day_t a = d->as_of;
+
+	(void)arg;
+	lo = lower_cert(d, hi);
+	if (lo->salary_max_cents > hi->salary_max_cents) {
+		const struct title *x = lo;
+
+		lo = hi, hi = x;
+	}
+	if (lo == hi || lo->salary_max_cents < 0 ||
+	    lo->salary_max_cents == hi->salary_max_cents)
+		return 0;
+	e->cls = hi;
+	if (e->seniority > a - 1500)
+		e->seniority = a - 1500;
+	employee(d, i, e);
+	enrollment(d, e->id, a - 900, ENR_ACTIVE, DAY_NONE, NULL);
+	plan(d, e->id, 1, a - 895, lo, 0, 2);
+	target(d, e->id, lo, a - 895, a - 650, "exam");
+	exam(d, e->id, lo, a - 720, 1, 1);
+	grade(d, e->id, lo, 'A', a - 700);
+	prefs(d, e->id, lo, 3);
+	plan(d, e->id, 2, a - 650, hi, 0, 2);
+	target(d, e->id, hi, a - 650, a - 150, "exam");
+	exam(d, e->id, hi, a - 320, 1, 1);
+	grade(d, e->id, hi, 'A', a - 300);
+	prefs(d, e->id, hi, 2);
+	appointment(d, e->id, from->code, hi, a - 150, 1);
+	return 1;
+}
+
+/*
+ * X2 (IL VII.E): a section failed 25 days ago; a class for the title,
+ * completed 5 days ago, allows the retest from the next day, before the
+ * 30 days of VII.B are over.
+ */
+static int
+sc_retest(struct demo *d, long i, struct emp *e, int arg)
+{
+	const struct title *t = any(d, d->cert, d->ncert);
+	day_t a = d->as_of;
+	struct course_spec cs;
+
+	(void)arg;
+	e->credit = a - 300;
+	participant(d, i, e, a - 400, a - 395, t, "exam");
+	exam(d, e->id, t, a - 25, 1, 0);
+	course_spec3(&cs, t, a - 110, a - 5, NULL, 45000, DAY_NONE);
+	course(d, e->id, &cs);
 	return 1;
 }
 
@@ -1273,8 +1384,37 @@ sc_load(struct demo *d, long i, struct emp *e, int arg)
 }
 
 /*
+ * C5 (IL IX.B): three classes dropped or failed, withdrawn for them for
+ * a year, enrolled again since with a new plan and a class this year:
+ * the withdrawal served is not served again (no WITHDRAWAL_DROPS).
+ */
+static int
+drops_served(struct demo *d, long i, struct emp *e, const struct title *t)
+{
+	day_t a = d->as_of, en = a - 1300, back = a - 300;
+	struct course_spec cs;
+	int k;
+
+	e->credit = a - 400;
+	employee(d, i, e);
+	enrollment(d, e->id, en, ENR_WITHDRAWN, back - 400, "Withdrawn by "
+	    "the program: three classes dropped or failed");
+	plan(d, e->id, 1, en + 5, t, 0, 2);
+	target(d, e->id, t, en + 5, DAY_NONE, "exam");
+	for (k = 0; k < 3; k++) {
+		course_spec3(&cs, t, en + 30 + 120 * k, en + 130 + 120 * k,
+		    k == 1 ? "failed" : "dropped", 30000, en + 70 + 120 * k);
+		course(d, e->id, &cs);
+	}
+	enrollment(d, e->id, back, ENR_ACTIVE, DAY_NONE, NULL);
+	plan(d, e->id, 2, back + 5, t, 0, 2);
+	course_simple(d, e->id, t, a - 100, NULL);
+	return 1;
+}
+
+/*
  * C4-C6 (IL IX): 0 a class dropped after the plan; 1 three dropped or
- * failed; 2 enrolled four years ago, nothing since.
+ * failed; 2 enrolled four years ago, nothing since; 3 drops_served.
  */
 static int
 sc_drops(struct demo *d, long i, struct emp *e, int arg)
@@ -1284,6 +1424,8 @@ sc_drops(struct demo *d, long i, struct emp *e, int arg)
 	struct course_spec cs;
 	int k;
 
+	if (arg == 3)
+		return drops_served(d, i, e, t);
 	participant(d, i, e, en, en, t, "exam");
 	for (k = 0; arg < 2 && k < (arg == 0 ? 1 : 3); k++) {
 		course_spec3(&cs, t, en + 30 + 120 * k, en + 130 + 120 * k,
@@ -1702,6 +1844,29 @@ sc_arrive(struct demo *d, long i, struct emp *e, int arg)
 }
 
 /*
+ * CA "Bridging Classifications": a participant in an LPEL class whose
+ * plan aims at the bridging class a ladder row reaches from it by
+ * examination (the way up names the bridging class as such).
+ */
+static int
+sc_ca_bridge(struct demo *d, long i, struct emp *e, int arg)
+{
+	const struct ladder_step *s = NULL;
+	day_t a = d->as_of;
+	size_t k;
+
+	(void)arg;
+	for (k = 0; k < d->nup[0] && s == NULL; k++)
+		if (d->up[0][k]->via == VIA_EXAM)
+			s = d->up[0][k];
+	if (s == NULL)
+		return 0;
+	e->cls = &d->c->titles[s->from];
+	participant(d, i, e, a - 400, a - 395, &d->c->titles[s->to], NULL);
+	return 1;
+}
+
+/*
  * The scenarios, employee 1 first (employee 0 is ordinary): one for
  * each rule and alert of rules.md the profile applies.
  */
@@ -1763,6 +1928,11 @@ static const struct scene il_scenes[] = {
 	{ sc_appointed, 0 },	/* 55-57 appointments, three years */
 	{ sc_appointed, 1 },
 	{ sc_appointed, 2 },
+	{ sc_lists_gone, 0 },	/* 58 G3 XII.D, XII.E */
+	{ sc_retest, 0 },	/* 59 X2 a class allows the retest */
+	{ sc_targets, 3 },	/* 60 T3 re-targeted with a grade */
+	{ sc_drops, 3 },	/* 61 C5 a withdrawal served */
+	{ sc_window, 5 },	/* 62 X4 afresh */
 };
 
 static const struct scene ca_scenes[] = {
@@ -1786,7 +1956,183 @@ static const struct scene ca_scenes[] = {
 	{ sc_ca_apply, 6 },
 	{ sc_arrive, 0 },	/* 19-20 welcome letters */
 	{ sc_arrive, 1 },
+	{ sc_ca_bridge, 0 },	/* 21 toward a bridging class */
 };
+
+/* ---- appointees: appointments through the program ------------------- */
+
+/*
+ * The goal of fiscal year fy - y (GC 19402; the goals rows of
+ * program_rows): 12 this year, 2 fewer for each year before.
+ */
+static int
+goal_of(int y)
+{
+	return 12 - 2 * y;
+}
+
+/*
+ * How many appointees follow the scenarios, by fiscal year (d->appn,
+ * oldest first): a rise toward the goal in the three years before the
+ * as-of date's (every report, the last full year's too, has its three
+ * years, rules.md "Annual reporting"), and in the as-of date's the
+ * goal's pace so far, at least one.  More appointments come on top: in
+ * California an appointee to an ELTPA class from a bridging one came
+ * into that class through the program too, two years before
+ * (ca_appointee); in Illinois, three scenarios this year and a few
+ * before (sc_appointed, sc_probation, sc_lists_gone).
+ */
+static void
+appointees_count(struct demo *d)
+{
+	static const int il_past[3] = { 3, 4, 6 }, ca_past[3] = { 2, 5, 9 };
+	day_t fy0 = date_fy_start(d->fy);
+	long days = (long)(date_fy_end(d->fy) - fy0) + 1;
+	long pace = (goal_of(0) * ((long)(d->as_of - fy0) + 1) + days / 2) /
+	    days;
+	int y;
+
+	for (y = 0; y < 3; y++)
+		d->appn[y] = d->prof == PROFILE_CALIFORNIA ? ca_past[y] :
+		    il_past[y];
+	d->appn[3] = (int)(d->prof == PROFILE_CALIFORNIA ? pace : pace - 3);
+	if (d->appn[3] < 1)
+		d->appn[3] = 1;
+	for (d->napp = 0, y = 0; y < 4; y++)
+		d->napp += d->appn[y];
+}
+
+/*
+ * California's ladder rows the appointees climb (CA "Bridging
+ * Classifications", "Career Ladders"): from an LPEL class into a
+ * bridging one (d->up[0]), and into an ELTPA class from an LPEL or a
+ * bridging one (d->up[1]), in the order of the appendices.
+ */
+static void
+ca_moves(struct demo *d)
+{
+	const struct catalog *c = d->c;
+	const struct ladder_step *s;
+	const struct title *from, *to;
+	size_t l, k, n = 0;
+
+	for (l = 0; l < c->nladders; l++)
+		n += c->ladders[l].nsteps;
+	d->up[0] = xcalloc(n + 1, sizeof(*d->up[0]));
+	d->up[1] = xcalloc(n + 1, sizeof(*d->up[1]));
+	for (l = 0; l < c->nladders; l++)
+		for (k = 0; k < c->ladders[l].nsteps; k++) {
+			s = &c->ladders[l].steps[k];
+			from = &c->titles[s->from], to = &c->titles[s->to];
+			if (from->category == CAT_LPEL &&
+			    to->category == CAT_BRIDGING)
+				d->up[0][d->nup[0]++] = s;
+			else if (to->category == CAT_ELTPA &&
+			    (from->category == CAT_LPEL ||
+			    from->category == CAT_BRIDGING))
+				d->up[1][d->nup[1]++] = s;
+		}
+}
+
+/* The first ladder row from an LPEL class into title to, or NULL. */
+static const struct ladder_step *
+ca_row_into(const struct demo *d, const struct title *to)
+{
+	size_t k;
+
+	for (k = 0; k < d->nup[0]; k++)
+		if (&d->c->titles[d->up[0][k]->to] == to)
+			return d->up[0][k];
+	return NULL;
+}
+
+/* The first title of a category; else any target title (NULL never). */
+static const struct title *
+ca_title_of(struct demo *d, enum title_cat cat)
+{
+	size_t k;
+
+	for (k = 0; k < d->c->ntitles; k++)
+		if (d->c->titles[k].category == cat)
+			return &d->c->titles[k];
+	return any(d, d->cert, d->ncert);
+}
+
+/*
+ * A California appointee (CA "Department Reporting Responsibilities":
+ * appointments to UM classifications): appointed through the program on
+ * day ap up a ladder row into a bridging class (eltpa 0) or an ELTPA
+ * one (1).  One who climbs from a bridging class came into it through
+ * the program too, about two years before.  The participation ended
+ * with the appointment (the class is not LPEL: E2); a training and
+ * development row was an assignment first (within P2's 2 years).
+ */
+static void
+ca_appointee(struct demo *d, long i, struct emp *e, day_t ap, int eltpa)
+{
+	const struct ladder_step *s = NULL, *s0;
+	const struct title *to, *from = e->cls, *start;
+	day_t a = d->as_of, ap0 = DAY_NONE, en;
+	char why[256];
+
+	if (d->nup[eltpa] > 0)
+		s = d->up[eltpa][d->upnext[eltpa]++ % d->nup[eltpa]];
+	if (s != NULL)
+		from = &d->c->titles[s->from], to = &d->c->titles[s->to];
+	else
+		to = ca_title_of(d, eltpa ? CAT_ELTPA : CAT_BRIDGING);
+	start = from;
+	if (from->category == CAT_BRIDGING) {
+		ap0 = ap - 700 - (day_t)pick(d, 60);
+		s0 = ca_row_into(d, from);
+		start = s0 != NULL ? &d->c->titles[s0->from] : e->cls;
+	}
+	en = (ap0 != DAY_NONE ? ap0 : ap) - 450 - (day_t)pick(d, 300);
+	if (e->seniority > en - 365)
+		e->seniority = en - 365 - (day_t)pick(d, 3000);
+	e->cls = to, e->eligible = 0;
+	e->status = a < date_add_months(ap, 6) ? "probationary" : "permanent";
+	e->probation = e->status[0] == 'p' && e->status[1] == 'r' ?
+	    "promotional" : NULL;
+	employee(d, i, e);
+	snprintf(why, sizeof(why), "Appointed to %s through the program",
+	    to->name);
+	enrollment(d, e->id, en, ENR_WITHDRAWN, ap, why);
+	plan(d, e->id, 1, en + 5, to, 0, 2);
+	if (s != NULL && s->via == VIA_TRAINING_DEVELOPMENT)
+		assignment(d, e->id, ap - 380, ap - 20, "Training and "
+		    "development assignment in the new classification");
+	if (ap0 != DAY_NONE)
+		appointment(d, e->id, start->code, from, ap0, 1);
+	appointment(d, e->id, from->code, to, ap, 1);
+}
+
+/*
+ * Appointee i (after the scenarios): the fiscal year and its place k
+ * of n in it from d->appn; appointed on a day of that year, the year's
+ * appointments spread over it (the goals' timetable), this year's over
+ * the part gone by.  California: the first and two of every five after
+ * it to a bridging class, the others to an ELTPA one; Illinois: to a
+ * certificate title, as sc_appointed.
+ */
+static void
+appointee(struct demo *d, long i, struct emp *e)
+{
+	long j = i - d->nscenes - 1;
+	int q, k, n;
+	day_t s, end, ap;
+
+	for (q = 0; q < 3 && j >= d->appn[q]; q++)
+		j -= d->appn[q];
+	k = (int)j, n = d->appn[q];
+	s = date_fy_start(d->fy - 3 + q);
+	end = q < 3 ? date_fy_end(d->fy - 3 + q) : d->as_of;
+	ap = s + (day_t)((long)(end - s) * (2 * k + 1) / (2 * n));
+	if (d->prof == PROFILE_CALIFORNIA)
+		ca_appointee(d, i, e, ap, k % 5 == 1 || k % 5 == 3);
+	else
+		il_appointed(d, i, e, any(d, d->cert, d->ncert), ap);
+}
 
 /* ---- the database ---------------------------------------------------------- */
 
@@ -1925,33 +2271,61 @@ capacity_rows(struct demo *d)
 		row(d, S_CAPACITY, "it", (int)d->cap[k], d->pername[k]);
 }
 
+/*
+ * The program's spending other than courses (records.md spending), each
+ * of the four years, a little less each year before: Illinois's
+ * counselors and proficiency exam sessions (IL VII); California's
+ * counselors, training and examination preparation (CA "Training
+ * Opportunities": no proficiency exams there, and no course records).
+ */
+static void
+spending_rows(struct demo *d, const char *fy, int y)
+{
+	static const struct { const char *cat; long cents; const char *note; }
+	    il[] = {
+		{ "counseling", 1250000, "Career counselors" },
+		{ "exams", 380000, "Proficiency exam sessions" },
+	}, ca[] = {
+		{ "counseling", 1250000, "Career counselors" },
+		{ "training", 7400000, "Upward mobility training: colleges, "
+		    "CalLearns and contractors" },
+		{ "materials", 260000, "Examination preparation workshops" },
+	};
+	int ca_ = d->prof == PROFILE_CALIFORNIA;
+	size_t k, n = ca_ ? sizeof(ca) / sizeof(ca[0]) : sizeof(il) /
+	    sizeof(il[0]);
+	char *sql;
+	long c;
+
+	for (k = 0; k < n; k++) {
+		c = (ca_ ? ca[k].cents : il[k].cents) / 20 * (20 - y);
+		sql = sqlite3_mprintf("INSERT INTO spending (fiscal_year, "
+		    "category, amount_cents, note) VALUES (%Q, %Q, %ld, %Q)",
+		    fy, ca_ ? ca[k].cat : il[k].cat, c, ca_ ? ca[k].note :
+		    il[k].note);
+		if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			d->failed = 1;
+		sqlite3_free(sql);
+	}
+}
+
 static void
 program_rows(struct demo *d)
 {
 	char fy[8];
 	int y;
 
-	for (y = 0; y < 3; y++) {
+	/* Four years: the last full year's report has its three too. */
+	for (y = 0; y < 4; y++) {
 		date_fy_name(d->fy - y, fy);
 		/* GC 19402: the goal, its basis and its timetable */
-		row(d, S_GOAL, "tiiit", fy, 12 - 2 * y, 40 - 4 * y, 25 - 3 * y,
+		row(d, S_GOAL, "tiiit", fy, goal_of(y), 40 - 4 * y, 25 - 3 * y,
 		    "Appointments spread over the year; progress reviewed "
 		    "each quarter");
 		/* records.md: at most 100,000,000 cents in one field */
 		row(d, S_BUDGET, "tii", fy, 95000000 - y * 5000000, 19000000 -
 		    y * 1000000);
-	}
-	date_fy_name(d->fy, fy);
-	{
-		char *sql = sqlite3_mprintf("INSERT INTO spending ("
-		    "fiscal_year, category, amount_cents, note) VALUES "
-		    "(%Q, 'counseling', 1250000, 'Career counselors'), "
-		    "(%Q, 'exams', 380000, 'Proficiency exam sessions')", fy,
-		    fy);
-
-		if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-			d->failed = 1;
-		sqlite3_free(sql);
+		spending_rows(d, fy, y);
 	}
 	capacity_rows(d);
 }
@@ -1968,6 +2342,9 @@ make_employee(struct demo *d, long i)
 		sc = &d->scenes[i - 1];
 		if (sc->make(d, i, &e, sc->arg))
 			return;
+	} else if (i > d->nscenes && i <= d->nscenes + d->napp) {
+		appointee(d, i, &e);
+		return;
 	}
 	ordinary(d, i, &e);
 }
@@ -2029,6 +2406,8 @@ rec_demo(const char *path, const struct catalog *c, const struct config *s,
 	d.cutoff = as_of - 365 * 7;
 	sort_titles(&d);
 	pick_units(&d);
+	ca_moves(&d);
+	appointees_count(&d);
 	if (d.nentry == 0 || d.ncert == 0) {
 		diag_msg(diag, DIAG_ERROR, "records demo: the title appendices "
 		    "need an entry-level title and a target title");
@@ -2059,6 +2438,8 @@ out:
 	free(d.cert);
 	free(d.cred);
 	free(d.dual);
+	free(d.up[0]);
+	free(d.up[1]);
 	return ok;
 }
 

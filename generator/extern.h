@@ -801,6 +801,10 @@ int		 private_build(struct project *, struct records *,
 /* private_view: the view of a private page's shell (print-start,
  * private.html): title, style, page_css, as_of, site.title; list and
  * index null, for the caller to set. */
+/* private_count: KEY, the number n, and KEY_one, true when n is 1, for
+ * the templates' plurals ("1 letter", "2 letters"). */
+void		 private_count(struct arena *, struct tv *, const char *key,
+		    long long n);
 struct tv	*private_view(const struct project *, struct arena *,
 		    const char *title, const char *page_css);
 
@@ -822,13 +826,17 @@ int		 packet_print(struct project *, struct records *,
 /* ---- batches.c: articles batched by unit -------------------------------- */
 
 /*
- * batches_write: the articles of kind in one document per unit,
- * DIR/UNIT.html, and those of employees without computer access in
- * DIR/no-computer-access.html, each employee's on their own pages
- * ("WHAT of UNIT" the title).  0 on failure (reported).
+ * batches_write: the articles of kind in one document per unit that has
+ * any, DIR/UNIT.html, and those of employees without computer access in
+ * DIR/no-computer-access.html (when there is one, or always with
+ * nocomp_always), each employee's on their own pages ("WHAT of UNIT" the
+ * title).  0 on failure (reported).
+ * batches_nocomp: how many articles of u are of employees without
+ * computer access.
  */
 int		 batches_write(struct priv *, struct eng *, const char *kind,
-		    const char *dir, const char *what);
+		    const char *dir, const char *what, int nocomp_always);
+long long	 batches_nocomp(const struct eng_units *);
 /*
  * page_css: the @page rules that print the employee's name and the page
  * number on every page; named, the rules of a page named after the

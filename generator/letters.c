@@ -66,31 +66,48 @@ gets_registration(const struct packet *pkt)
 	    pkt->next_app == NULL;
 }
 
+/* How an employee came into their LPEL class, for the welcome letter. */
+enum came_by {
+	CAME_NOT,		/* no welcome letter */
+	CAME_HIRED,		/* a new hire: no appointment to the class */
+	CAME_APPOINTED		/* an appointment to the class */
+};
+
 /*
  * CA "Marketing": the current class is LPEL and the employee came into it
  * on a day D with as-of - 90 <= D <= as-of: the appointed_on of the latest
  * appointment to that class, or, with none, the seniority date (a new
- * hire).  Separated employees are left out (seed review 1.21).
+ * hire).  Separated employees are left out (seed review 1.21).  *on is
+ * set to D.  The seed's letter goes to "newly appointed employees in
+ * LPEL classifications": one appointed from another class is already on
+ * staff, and is congratulated on the appointment rather than welcomed to
+ * the department (the template tells them apart).
  */
-static int
-gets_welcome(const struct packet *pkt)
+static enum came_by
+gets_welcome(const struct packet *pkt, day_t *on)
 {
 	const struct history *h = pkt->h;
+	enum came_by by = CAME_HIRED;
 	day_t came = DAY_NONE;
 	size_t i;
 
 	if (pkt->profile != PROFILE_CALIFORNIA || pkt->cls == NULL ||
 	    pkt->cls->category != CAT_LPEL || pkt->separated)
-		return 0;
+		return CAME_NOT;
 	for (i = 0; i < h->nappointments; i++)	/* by appointed_on */
 		if (h->appointments[i].to_class_code != NULL &&
 		    strcmp(h->appointments[i].to_class_code,
-		    h->emp.class_code) == 0)
+		    h->emp.class_code) == 0) {
 			came = h->appointments[i].appointed_on;
+			by = CAME_APPOINTED;
+		}
 	if (came == DAY_NONE)
 		came = h->emp.seniority_date;
-	return came != DAY_NONE && came <= pkt->as_of &&
-	    came >= pkt->as_of - WELCOME_DAYS;
+	if (came == DAY_NONE || came > pkt->as_of ||
+	    came < pkt->as_of - WELCOME_DAYS)
+		return CAME_NOT;
+	*on = came;
+	return by;
 }
 
 /*
@@ -127,6 +144,13 @@ set_text(struct arena *a, struct tv *m, const char *key, struct buf *b)
 	buf_reset(b);
 }
 
+/* A site.yaml value that is there and not empty. */
+static int
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
 /* What every letter shows: the program, the date, the employee. */
 static struct tv *
 letter_view(const struct project *p, const struct packet *pkt,
@@ -148,6 +172,10 @@ letter_view(const struct project *p, const struct packet *pkt,
 	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
 	tv_set(a, c, "email", tv_str(a, s->contact.email));
 	tv_set(a, c, "office", tv_str(a, s->contact.office));
+	/* Every letter closes with a way to ask (letter-sign): "how to
+	 * reach me" only when the head gives a way. */
+	tv_set(a, c, "reach", tv_bool(a, given(s->contact.phone) ||
+	    given(s->contact.email) || given(s->contact.office)));
 	m = tv_set(a, v, "employee", tv_map(a));
 	tv_set(a, m, "id", tv_str(a, e->id));
 	tv_set(a, m, "name", tv_str(a, e->name));
@@ -177,6 +205,21 @@ registration_view(struct arena *a, struct tv *v, const struct packet *pkt,
 		tv_set(a, m, "month_text", tv_null(a));
 		tv_set(a, m, "deadline_text", tv_null(a));
 	}
+}
+
+/* CA "Marketing": a new hire is welcomed, an employee appointed to the
+ * class congratulated on the appointment, on the day it took effect. */
+static void
+welcome_view(struct arena *a, struct tv *v, const struct packet *pkt)
+{
+	struct tv *m = tv_set(a, v, "welcome", tv_map(a));
+	day_t on = DAY_NONE;
+	char d[32];
+
+	tv_set(a, m, "appointed", tv_bool(a, gets_welcome(pkt, &on) ==
+	    CAME_APPOINTED));
+	date_human(on, d);
+	tv_set(a, m, "on_text", tv_str(a, d));
 }
 
 /* The registration month after period (IL IV.B: the waiting list's
@@ -237,6 +280,8 @@ letter(struct priv *pv, struct eng_emp *em, size_t k,
 	v = letter_view(p, em->pkt, em->view);
 	if (k == 0)
 		registration_view(em->view, v, em->pkt, b);
+	else if (k == 1)
+		welcome_view(em->view, v, em->pkt);
 	else if (k == 2)
 		selection_view(p, em->view, v, em->pkt, b);
 	return tmpl_render(p->priv.letters[k], v, art) &&
@@ -249,8 +294,9 @@ letters_employee(void *self, struct eng_emp *em, struct eng_file *f,
 {
 	struct priv *pv = self;
 	const struct packet *pkt = em->pkt;
-	const int want[NKINDS] = { gets_registration(pkt), gets_welcome(pkt),
-	    gets_selection(pkt) };
+	day_t came;
+	const int want[NKINDS] = { gets_registration(pkt),
+	    gets_welcome(pkt, &came) != CAME_NOT, gets_selection(pkt) };
 	struct digest in;
 	size_t k;
 	int ok = 1, any = 0;
@@ -282,7 +328,10 @@ letters_finish(void *self, struct eng *e)
 		if (!letters_kind_applies(k, pv->p->conf.profile))
 			continue;
 		dir = xasprintf("private/letters/%s", kinds[k].name);
-		ok = batches_write(pv, e, kinds[k].name, dir, kinds[k].what);
+		/* No empty batch to print: a unit or the employees without
+		 * computer access have a file only when they have letters. */
+		ok = batches_write(pv, e, kinds[k].name, dir, kinds[k].what,
+		    0);
 		free(dir);
 	}
 	return ok;

@@ -162,13 +162,17 @@ usage_cmd(FILE *f, const struct cmdinfo *ci)
 {
 	char name[64];
 	size_t i;
+	int any = 0;
 
 	synopsis(f, "usage: umpress [-C DIR] ", 7, ci);
-	fprintf(f, "\n%c%s.\n\n", toupper((unsigned char)ci->about[0]),
+	fprintf(f, "\n%c%s.\n", toupper((unsigned char)ci->about[0]),
 	    ci->about + 1);
 	for (i = 0; long_opts[i].name != NULL; i++) {
 		if (!allowed(ci->cmd, long_opts[i].val))
 			continue;
+		/* A blank line before the options, when there are any. */
+		if (!any++)
+			fputc('\n', f);
 		snprintf(name, sizeof(name), "--%s%s%s", long_opts[i].name,
 		    opt_help[i].arg ? " " : "", opt_help[i].arg ?
 		    opt_help[i].arg : "");
@@ -178,6 +182,33 @@ usage_cmd(FILE *f, const struct cmdinfo *ci)
 			fprintf(f, "  %-20s %s\n", name, opt_help[i].help);
 	}
 	fputs("\nSee umpress(1).\n", f);
+}
+
+/*
+ * umpress records --help, umpress new --help: the usage of each command
+ * of the group (cli.md: COMMAND --help prints its usage and exits 0,
+ * "records" and "new" alone as much as "build").
+ */
+static void
+usage_group(FILE *f, const char *group)
+{
+	size_t i, len = strlen(group);
+	const char *lead = "usage: umpress [-C DIR] ";
+
+	for (i = 0; i < NCMDS; i++)
+		if (strncmp(cmds[i].word, group, len) == 0 &&
+		    cmds[i].word[len] == ' ') {
+			synopsis(f, lead, 7, &cmds[i]);
+			lead = "       umpress [-C DIR] ";
+		}
+	fputc('\n', f);
+	for (i = 0; i < NCMDS; i++)
+		if (strncmp(cmds[i].word, group, len) == 0 &&
+		    cmds[i].word[len] == ' ')
+			fprintf(f, "  %-14s %s\n", cmds[i].word,
+			    cmds[i].about);
+	fprintf(f, "\n  %s COMMAND --help the usage of one of them\n"
+	    "\nSee umpress(1).\n", group);
 }
 
 /* A usage error: the message, then the usage of the command when it is
@@ -291,6 +322,12 @@ command(struct opts *o, int argc, char **argv)
 
 	if (argc < 1)
 		usage(NULL, "no command given");
+	/* "records --help", "new --help": the group's usage. */
+	if ((strcmp(argv[0], "records") == 0 || strcmp(argv[0], "new") == 0)
+	    && argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		usage_group(stdout, argv[0]);
+		exit(0);
+	}
 	if (strcmp(argv[0], "records") == 0) {
 		if (argc < 2 || (strcmp(argv[1], "init") &&
 		    strcmp(argv[1], "demo")))

@@ -408,7 +408,8 @@ packets_finish(void *self, struct eng *e)
 {
 	struct packets *k = self;
 
-	return batches_write(k->pv, e, KIND, "private/print", "Packets");
+	/* cli.md names print/no-computer-access.html: always made. */
+	return batches_write(k->pv, e, KIND, "private/print", "Packets", 1);
 }
 
 static void

@@ -67,6 +67,16 @@ private_unload(struct project *p)
 	memset(&p->priv, 0, sizeof(p->priv));
 }
 
+void
+private_count(struct arena *a, struct tv *m, const char *key, long long n)
+{
+	char *one = xasprintf("%s_one", key);
+
+	tv_set(a, m, key, tv_num(a, (double)n));
+	tv_set(a, m, one, tv_bool(a, n == 1));
+	free(one);
+}
+
 struct tv *
 private_view(const struct project *p, struct arena *a, const char *title,
     const char *css)
@@ -129,12 +139,14 @@ index_letters(struct priv *pv, struct eng *e, struct arena *a,
 			    u->v[i].key);
 			tv_set(a, it, "href", tv_str(a, href));
 			free(href);
-			tv_set(a, it, "count", tv_num(a,
-			    (double)u->v[i].count));
+			private_count(a, it, "count", u->v[i].count);
 		}
+		/* batches.c makes no empty batch: a link only to one
+		 * that holds letters. */
 		href = xasprintf("letters/%s/no-computer-access.html", name);
 		tv_set(a, k, "nocomp_href", tv_str(a, href));
 		free(href);
+		private_count(a, k, "nocomp", batches_nocomp(u));
 		tv_set(a, k, "has_units", tv_bool(a, u->n > 0));
 	}
 	tv_set(a, iv, "has_letters", tv_bool(a, kinds->len > 0));
@@ -160,10 +172,10 @@ index_head(struct priv *pv, struct eng *e, struct arena *a,
 		href = xasprintf("print/%s.html", u->v[i].key);
 		tv_set(a, it, "href", tv_str(a, href));
 		free(href);
-		tv_set(a, it, "count", tv_num(a, (double)u->v[i].count));
-		tv_set(a, it, "no_computer", tv_num(a,
-		    (double)u->v[i].nocomp));
+		private_count(a, it, "count", u->v[i].count);
+		private_count(a, it, "no_computer", u->v[i].nocomp);
 	}
+	private_count(a, iv, "nocomp", batches_nocomp(u));
 	tv_set(a, iv, "lists", pv->lists);
 	tv_set(a, iv, "has_lists", tv_bool(a, pv->lists->len > 0));
 	tv_set(a, iv, "periods", pv->periods);

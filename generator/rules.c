@@ -45,7 +45,7 @@
  *    name none.
  *
  * Where the seed says something else than rules.md, the seed wins; each
- * such place cites it and the coordinator's decision (notes/decisions.md)
+ * such place cites it and the coordinator's decision (docs/decisions.md)
  * at the rule: E3 (enrolment on leave), X2 (a month after the first
  * exam), C6 (enrolling is activity; dated), M2 (an enrolled course
  * binds), G3 (XII.D: target titles), N2 (a withdrawal's year), E4's and

@@ -12,7 +12,7 @@
  * employee id, for the engine to give each employee's history (h->app).
  * A period's month that has not ended yet is decided provisionally: its
  * registration forms are due by its last day (IL III.C; the
- * coordinator's reading, /work/notes/decisions.md 1.3): its page says so.
+ * coordinator's decision 1.3, docs/decisions.md): its page says so.
  *
  * The pages and CSVs are personal data: written OUT_PRIVATE.
  */
@@ -152,7 +152,7 @@ period_facts(const struct project *p, struct arena *ar, struct tv *m,
 	tv_set(ar, m, "month", tv_str(ar, b.data));
 	tv_set(ar, m, "capacity", capacity < 0 ? tv_null(ar) :
 	    tv_num(ar, (double)capacity));
-	tv_set(ar, m, "applicants", tv_num(ar, (double)c->applicants));
+	private_count(ar, m, "applicants", c->applicants);
 	tv_set(ar, m, "selected", tv_num(ar, (double)c->selected));
 	tv_set(ar, m, "waiting", tv_num(ar, (double)c->waiting));
 	date_human(period_last_day(per), d);

@@ -319,10 +319,38 @@ private_kept(const struct project *p, struct out *out,
 	return 1;
 }
 
-/* The notes a later build keeping private/ needs of this one. */
+/*
+ * The warnings of a part of the build, from the from-th that d->log
+ * holds, as the manifest's note KEY: a later build that keeps that part
+ * repeats them (warnings_again).  No note when there are none.
+ */
+static void
+warnings_note(struct out *out, const char *key, size_t from,
+    struct diag *d)
+{
+	char *note = diag_log_note(d, from);
+
+	if (note != NULL)
+		out_note(out, key, note);
+	free(note);
+}
+
+/*
+ * Issue 21: a part of the output kept as the last build made it was not
+ * made again, so nothing in it warned; its inputs are the same, so its
+ * warnings still hold: they are said again, as they were said then.
+ */
+static void
+warnings_again(const struct out *out, const char *key, struct diag *d)
+{
+	diag_replay(d, out_note_old(out, key));
+}
+
+/* The notes a later build keeping private/ needs of this one: its
+ * input, its figures, its warnings (all d->log holds by now). */
 static void
 private_notes(const struct project *p, struct out *out,
-    const struct digest *in, const struct fy_figures *fy)
+    const struct digest *in, const struct fy_figures *fy, struct diag *d)
 {
 	struct buf b = {0};
 	char hex[33];
@@ -334,6 +362,7 @@ private_notes(const struct project *p, struct out *out,
 	fy_note_put(&b, fy, p->catalog.ntitles);
 	out_note(out, "figures", b.data);
 	buf_free(&b);
+	warnings_note(out, "private-warnings", 0, d);
 }
 
 /* ---- a build --------------------------------------------------------------- */
@@ -353,18 +382,25 @@ build_all(struct project *p, struct records *r, const struct digest *db,
 	struct program_rows pr;
 	struct arena a = {0};
 	struct digest in;
+	struct diag_log log = {0};
+	size_t site_from = 0;
 	int ok = 1, have = r != NULL;
 
 	memset(&pr, 0, sizeof(pr));
 	fy_figures_init(&fy, date_fy(p->as_of), p->catalog.ntitles);
+	/* Each part's warnings, for the manifest's notes. */
+	d->log = &log;
 	if (have) {
 		ok = rec_program(r, &a, &pr);
 		private_input(p, db, &in);
-		if (!private_kept(p, out, &in, &fy)) {
+		if (private_kept(p, out, &in, &fy))
+			warnings_again(out, "private-warnings", d);
+		else {
 			progress_stage("packets", rec_count(r));
 			ok &= private_build(p, r, &pr, out, jobs, &fy, d);
 		}
-		private_notes(p, out, &in, &fy);
+		private_notes(p, out, &in, &fy, d);
+		site_from = log.n;
 		out_hook("private");
 	}
 	progress_stage("site", 0);
@@ -375,6 +411,10 @@ build_all(struct project *p, struct records *r, const struct digest *db,
 		ok = report_bundle(p, &fy, &pr, out, d);
 	progress_stage("bundle", 0);
 	ok = ok && site_bundle(p, out, d);
+	/* What warned besides private/: the site, the report, the bundle. */
+	warnings_note(out, "warnings", site_from, d);
+	d->log = NULL;
+	diag_log_free(&log);
 	fy_figures_free(&fy);
 	arena_free(&a);
 	return ok && d->errors == 0;
@@ -479,6 +519,8 @@ build_once(const struct opts *o, struct diag *d)
 	if (ok && out_current(out)) {
 		current = 1;
 		note(o, "%s/: made from these very inputs: kept as it is", dir);
+		warnings_again(out, "private-warnings", d);
+		warnings_again(out, "warnings", d);
 	} else if (ok) {
 		note(o, "%s: %s", RECORDS_DB, r ? "read" : "none: the public "
 		    "site only");

@@ -98,6 +98,31 @@ struct diag {
 	int	 errors;	/* errors reported so far */
 	int	 warnings;	/* warnings reported so far */
 	int	 quiet_warnings;/* 1: count warnings but do not print them */
+	struct diag_log	*log;	/* not NULL: every warning about a file or
+				 * a record is kept here too (the
+				 * caller's: diag_log_free) */
+};
+
+/*
+ * The warnings of a build, kept so that a later build keeping the output
+ * they came from can repeat them (issue 21: a rebuild that keeps a file
+ * does not run what warned of it, and a warning shown once and then
+ * never again looks fixed while it is not).  Zero-initialise it ({0}).
+ */
+struct diag_entry {
+	char		*key;	/* the file, or "records: TABLE"; ""
+				 * when repeated */
+	long long	 num;	/* the line or row, 0 when none; repeated:
+				 * its rank in the note it came from */
+	char		*line;	/* the message as printed, without its
+				 * newline */
+	int		 again;	/* 1: repeated by diag_replay */
+};
+
+struct diag_log {
+	struct diag_entry *v;	/* in the order they were reported */
+	size_t		 n, cap;
+	size_t		 nagain;	/* of them repeated (diag_replay) */
 };
 
 void	diag_init(struct diag *, FILE *);
@@ -108,6 +133,22 @@ void	diag_rec(struct diag *, enum diag_level, const char *table,
 /* diag_msg: a message about no file: "umpress: message". */
 void	diag_msg(struct diag *, enum diag_level, const char *, ...)
 	    UM_PRINTF(3, 4);
+/*
+ * diag_log_note: the warnings kept in d->log from the from-th on (those
+ * of diag_file and diag_rec: a diag_msg warning is about the run, not
+ * what it read), sorted by file, line and text (the order threads
+ * reported them in is not fixed, a note's must be), as one line for a
+ * note of the manifest
+ * (out_note): each message with \\, tab, CR and LF escaped, tab between
+ * them.  NULL when there are none.  The caller frees it.
+ * diag_replay: reports again, as warnings, the messages of such a note
+ * (NULL: none), with the same text and place; kept in d->log.  A warning
+ * the same as one repeated is not printed or counted twice (a partial
+ * shared by the site and the packets warns once a run).
+ */
+char	*diag_log_note(struct diag *, size_t from);
+void	 diag_replay(struct diag *, const char *note);
+void	 diag_log_free(struct diag_log *);
 
 /* ---- calendar dates (date.c) ------------------------------------------- */
 

@@ -328,10 +328,15 @@ void		 view_text(const struct packet *, const struct catalog *,
  * ics_packet: appends to out the iCalendar file of cli.md for the packet
  * (RFC 5545, by libical): an all-day event for each alert dated on or
  * after the as-of date.  Returns the number of events; with none,
- * nothing is appended (no file is made).  Thread-safe.
+ * nothing is appended (no file is made); -1 when libical failed
+ * (reported).  Thread-safe.
+ * ics_fold: appends the iCalendar lines of s (each ending CRLF, folded
+ * or not) to out folded as RFC 5545 3.1 asks: at most 75 octets a line
+ * besides its CRLF, never inside a UTF-8 character.
  */
 int		 ics_packet(const struct packet *, const struct catalog *,
-		    const struct config *, struct buf *out);
+		    const struct config *, struct buf *out, struct diag *);
+void		 ics_fold(struct buf *out, const char *s, size_t len);
 
 /* ---- output.c: the only writer under output/ ----------------------------- */
 

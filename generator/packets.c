@@ -349,8 +349,12 @@ packets_ics(struct priv *pv, struct eng_emp *em, struct eng_file *f,
 	if (f->has_old && eng_keep(em, f, in))
 		return 1;
 	buf_reset(b);
-	if (ics_packet(pkt, &pv->p->catalog, &pv->p->conf, b) == 0)
+	switch (ics_packet(pkt, &pv->p->catalog, &pv->p->conf, b, pv->d)) {
+	case -1:
+		return 0;
+	case 0:
 		return 1;
+	}
 	return eng_write(em, f, b, OUT_PRIVATE, in, &none);
 }
 

@@ -351,6 +351,14 @@ bar_of(struct chart_bar *bar, const struct metrics *m, const char *name,
 	    "" : x->value == 1 ? one : many);
 }
 
+/* The report's own year is not over on the as-of date: its figures are
+ * the year so far, and say so (a partial year is not a drop). */
+static int
+fy_partial(const struct metrics *m)
+{
+	return m->counted_on < date_fy_end(m->fy);
+}
+
 /*
  * Three years of appointments, each bar split by the category of the
  * title appointed to where the catalog has categories (California's
@@ -379,7 +387,8 @@ chart_appointments(struct buf *b, const struct metrics *m, const char *pfx)
 		}
 		n = by[0] + by[1] + by[2];
 		snprintf(bars[2 - y].text, sizeof(bars[0].text), "%ld "
-		    "appointment%s", n, n == 1 ? "" : "s");
+		    "appointment%s%s", n, n == 1 ? "" : "s", y == 0 &&
+		    fy_partial(m) ? " so far" : "");
 		if (m->categories)
 			snprintf(bars[2 - y].desc, sizeof(bars[0].desc), "%ld "
 			    "appointment%s: %ld ELTPA, %ld bridging, %ld other "
@@ -463,7 +472,8 @@ by_category_view(const struct metrics *m, enum metric_group g,
 		by = m->by_category[y];
 		date_fy_name(m->fy - y, fyn);
 		it = tv_push(a, l, tv_map(a));
-		tv_set(a, it, "year", tv_str(a, fyn));
+		tv_set(a, it, "year", y == 0 && fy_partial(m) ?
+		    tv_strf(a, "%s, so far", fyn) : tv_str(a, fyn));
 		tv_set(a, it, "eltpa", tv_strf(a, "%ld", by[0]));
 		tv_set(a, it, "bridging", tv_strf(a, "%ld", by[1]));
 		tv_set(a, it, "other", tv_strf(a, "%ld", by[2]));
@@ -483,6 +493,7 @@ group_view(struct tv *gv, const struct metrics *m, enum metric_group g,
 	    "basis", "Appointments through the program", "Eligible and "
 	    "participating employees", "Registration and selection", "Money",
 	    "Courses, exams and grades" };
+	const char *cat_words;
 	char fyn[8], day[32];
 
 	date_fy_name(m->fy, fyn);
@@ -497,10 +508,14 @@ group_view(struct tv *gv, const struct metrics *m, enum metric_group g,
 		tv_set(a, gv, "intro", tv_null(a));
 		break;
 	case MG_APPOINTMENTS:
-		tv_set(a, gv, "intro", tv_strf(a, "Appointments through the "
-		    "program in %s and the two years before it%s.", fyn,
-		    m->categories ? ", by the category of the classification "
-		    "appointed to" : ""));
+		cat_words = m->categories ? ", by the category of the "
+		    "classification appointed to" : "";
+		tv_set(a, gv, "intro", fy_partial(m) ? tv_strf(a,
+		    "Appointments through the program in %s and the two "
+		    "years before it%s. %s has not ended: its figure counts "
+		    "the appointments through %s.", fyn, cat_words, fyn, day) :
+		    tv_strf(a, "Appointments through the program in %s and the "
+		    "two years before it%s.", fyn, cat_words));
 		chart_appointments(chart, m, pfx);
 		break;
 	case MG_EMPLOYEES:

@@ -24,6 +24,14 @@ static struct title titles[] = {
 	    NULL, -1 },
 	{ "CLERK", "Clerk", NULL, KIND_NONE, CAT_LPEL, DEG_NONE, DAY_NONE,
 	    300000, 0, "t", 2, NULL, -1 },
+	/* Long, and not ASCII: accents, CJK without a blank for 90
+	 * octets, an emoji, and the characters 3.3.11 escapes. */
+	{ "LANG-A", "Spécialiste en communication multilingue — "
+	    "traductrice-interprète, niveau supérieur; «accréditée» \\ "
+	    "資格認定試験専門職員資格認定試験専門職員資格認定試験専門職員"
+	    "資格認定試験専門職員 Ωμέγα 🎓 é\nà la ligne", NULL,
+	    KIND_CERTIFICATE, CAT_NONE, DEG_NONE, DAY_NONE, 500000, 0, "t", 3,
+	    NULL, -1 },
 };
 static struct catalog cat = { titles, NELEM(titles), NULL, 0 };
 
@@ -83,6 +91,7 @@ count(const char *hay, const char *needle)
 }
 
 static struct config conf;
+static struct diag diag;	/* counts, prints nothing */
 
 /* RFC 5545 3.1: a CRLF followed by a space continues the line. */
 static void
@@ -115,7 +124,7 @@ test_ics_events(void **state)
 
 	(void)state;
 	packet(&h, &p, al, NELEM(al));
-	assert_int_equal(ics_packet(&p, &cat, &conf, &a), 3);
+	assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 3);
 	s = a.data;
 	assert_non_null(strstr(s, "BEGIN:VCALENDAR\r\n"));
 	assert_non_null(strstr(s, "\r\nVERSION:2.0\r\n"));
@@ -147,12 +156,156 @@ test_ics_events(void **state)
 	assert_non_null(strstr(u.data, "Certificate A\\, Office\\; Specialist"));
 	assert_null(strstr(u.data, "Certificate A, Office; Specialist"));
 	/* No clock: the same bytes again. */
-	assert_int_equal(ics_packet(&p, &cat, &conf, &b), 3);
+	assert_int_equal(ics_packet(&p, &cat, &conf, &b, &diag), 3);
 	assert_int_equal(a.len, b.len);
 	assert_memory_equal(a.data, b.data, a.len);
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&u);
+}
+
+/*
+ * RFC 5545 3.1 as a reader sees it: every line ends CRLF, with no CR or
+ * LF elsewhere; no line is longer than 75 octets besides its CRLF; no
+ * continuation line starts inside a UTF-8 character (nor ends inside
+ * one: the next would start inside it).
+ */
+static void
+assert_folded(const char *s)
+{
+	const char *line, *end;
+
+	for (line = s; *line != '\0'; line = end + 2) {
+		end = strstr(line, "\r\n");
+		assert_non_null(end);
+		assert_true(end - line <= 75);
+		assert_null(memchr(line, '\r', (size_t)(end - line)));
+		assert_null(memchr(line, '\n', (size_t)(end - line)));
+		if (line[0] == ' ')
+			assert_int_not_equal((unsigned char)line[1] & 0xC0,
+			    0x80);
+	}
+}
+
+/* A title's long non-ASCII name in the summary: folded at character
+ * boundaries, escaped (3.3.11), and whole once unfolded. */
+static void
+test_ics_fold_utf8(void **state)
+{
+	struct alert al[] = {
+	    AL(AL_GRADE_EXPIRING, "2027-05-01", "LANG-A"),
+	};
+	struct history h;
+	struct packet p;
+	struct buf a = {0}, u = {0};
+
+	(void)state;
+	packet(&h, &p, al, NELEM(al));
+	assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 1);
+	assert_folded(a.data);
+	unfold(a.data, &u);
+	assert_non_null(strstr(u.data, "Spécialiste en communication "
+	    "multilingue — traductrice-interprète\\, niveau supérieur\\; "
+	    "«accréditée» \\\\ 資格認定試験専門職員資格認定試験専門職員"
+	    "資格認定試験専門職員資格認定試験専門職員 Ωμέγα 🎓 é\\nà la "
+	    "ligne"));
+	buf_free(&a);
+	buf_free(&u);
+}
+
+/*
+ * libical 3.0 folds a last part of 73 octets without a blank, colon or
+ * semicolon between its CR and its LF (a UID of 73 octets did it on the
+ * demo).  Every length of UID line from 42 to 120 octets: folded right.
+ */
+static void
+test_ics_fold_uid_lengths(void **state)
+{
+	struct alert al[] = {
+	    AL(AL_CLASS_LIMIT_REACHED, "2027-06-30", NULL),
+	};
+	struct history h;
+	struct packet p;
+	struct buf a = {0}, u = {0}, want = {0};
+	char id[100];
+	size_t n;
+
+	(void)state;
+	for (n = 1; n < sizeof(id) - 20; n++) {
+		memset(id, 'E', n);
+		id[n] = '\0';
+		packet(&h, &p, al, NELEM(al));
+		h.emp.id = id;
+		buf_reset(&a);
+		assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 1);
+		assert_folded(a.data);
+		unfold(a.data, &u);
+		buf_reset(&want);
+		buf_printf(&want, "\r\nUID:%s-CLASS_LIMIT_REACHED-20270630"
+		    "@umpress\r\n", id);
+		assert_non_null(strstr(u.data, want.data));
+	}
+	buf_free(&a);
+	buf_free(&u);
+	buf_free(&want);
+}
+
+/* ics_fold alone: libical's fold between CR and LF mended; 75 octets
+ * kept on one line, 76 folded; two-, three- and four-octet characters
+ * never cut. */
+static void
+test_ics_fold(void **state)
+{
+	struct buf in = {0}, out = {0}, want = {0};
+	size_t i;
+
+	(void)state;
+	/* As libical 3.0.16 writes a 77-octet UID line. */
+	BUF_LIT(&in, "BEGIN:VEVENT\r\nUID:\r\n ");
+	for (i = 0; i < 73; i++)
+		buf_putc(&in, 'x');
+	BUF_LIT(&in, "\r\r\n \nEND:VEVENT\r\n");
+	ics_fold(&out, in.data, in.len);
+	BUF_LIT(&want, "BEGIN:VEVENT\r\nUID:");
+	for (i = 0; i < 71; i++)
+		buf_putc(&want, 'x');
+	BUF_LIT(&want, "\r\n xx\r\nEND:VEVENT\r\n");
+	assert_string_equal(out.data, want.data);
+
+	buf_reset(&in);
+	buf_reset(&out);
+	for (i = 0; i < 75; i++)
+		buf_putc(&in, 'y');
+	BUF_LIT(&in, "\r\n");
+	ics_fold(&out, in.data, in.len);
+	assert_string_equal(out.data, in.data);
+	buf_reset(&in);
+	buf_reset(&out);
+	for (i = 0; i < 76; i++)
+		buf_putc(&in, 'y');
+	BUF_LIT(&in, "\r\n");
+	ics_fold(&out, in.data, in.len);
+	assert_int_equal(out.len, 75 + 2 + 1 + 1 + 2);
+	assert_memory_equal(out.data + 75, "\r\n y\r\n", 6);
+
+	/* "SUMMARY:" and 40 of each: no cut inside one. */
+	buf_reset(&in);
+	buf_reset(&out);
+	BUF_LIT(&in, "SUMMARY:");
+	for (i = 0; i < 40; i++)
+		buf_puts(&in, "é");
+	for (i = 0; i < 40; i++)
+		buf_puts(&in, "試");
+	for (i = 0; i < 40; i++)
+		buf_puts(&in, "🎓");
+	BUF_LIT(&in, "\r\n");
+	ics_fold(&out, in.data, in.len);
+	assert_folded(out.data);
+	unfold(out.data, &want);
+	assert_string_equal(want.data, in.data);
+	buf_free(&in);
+	buf_free(&out);
+	buf_free(&want);
 }
 
 /* Two plan steps due the same day: two events, two UIDs. */
@@ -170,7 +323,7 @@ test_ics_unique_uids(void **state)
 
 	(void)state;
 	packet(&h, &p, al, NELEM(al));
-	assert_int_equal(ics_packet(&p, &cat, &conf, &a), 3);
+	assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 3);
 	assert_int_equal(count(a.data,
 	    "UID:E1001-PLAN_MISSING-20270115@umpress\r\n"), 1);
 	assert_int_equal(count(a.data,
@@ -194,10 +347,10 @@ test_ics_nothing_dated(void **state)
 
 	(void)state;
 	packet(&h, &p, al, NELEM(al));
-	assert_int_equal(ics_packet(&p, &cat, &conf, &a), 0);
+	assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 0);
 	assert_int_equal(a.len, 0);
 	packet(&h, &p, NULL, 0);
-	assert_int_equal(ics_packet(&p, &cat, &conf, &a), 0);
+	assert_int_equal(ics_packet(&p, &cat, &conf, &a, &diag), 0);
 	assert_int_equal(a.len, 0);
 	buf_free(&a);
 }
@@ -209,8 +362,12 @@ main(void)
 		cmocka_unit_test(test_ics_events),
 		cmocka_unit_test(test_ics_unique_uids),
 		cmocka_unit_test(test_ics_nothing_dated),
+		cmocka_unit_test(test_ics_fold_utf8),
+		cmocka_unit_test(test_ics_fold_uid_lengths),
+		cmocka_unit_test(test_ics_fold),
 	};
 
+	diag_init(&diag, NULL);
 	settings_defaults(&conf.prog);
 	conf.title = "Test Program";
 	conf.contact.name = "Casey Coordinator";

@@ -572,6 +572,9 @@ struct target_view {
 	int		 extension_days; /* X1: X, days of extensions */
 	int		 restarted;	/* X1: an earlier window ended without
 					 * a grade (the scores were erased) */
+	day_t		 restarted_after; /* X1: the end of the window before
+					 * the current one when restarted, else
+					 * DAY_NONE */
 	day_t		 next_exam_allowed_on; /* X2, or DAY_NONE */
 	const struct course *retest_course; /* X2: the completed course that
 					 * allows the retest, or NULL */

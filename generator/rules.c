@@ -561,8 +561,10 @@ exam_scan(const struct history *h, const struct settings *s, day_t as_of,
 			continue;	/* another title, or the final exam */
 		if (final != DAY_NONE || from == h->nattempts ||
 		    x->taken_on > end) {
-			tv->restarted |= from != h->nattempts &&
-			    final == DAY_NONE;
+			if (from != h->nattempts && final == DAY_NONE) {
+				tv->restarted = 1;
+				tv->restarted_after = end;
+			}
 			final = DAY_NONE;
 			from = i;
 			tv->first_exam_on = x->taken_on;
@@ -882,6 +884,7 @@ target_fill(const struct history *h, const struct settings *s,
 	tv->first_exam_on = tv->exam_window_ends_on = DAY_NONE;
 	tv->next_exam_allowed_on = tv->grade_expires_on = DAY_NONE;
 	tv->final_attempt_on = tv->retarget_allowed_on = DAY_NONE;
+	tv->restarted_after = DAY_NONE;
 	rule_g1(h, s, tv);
 	if (tv->exam_route) {
 		from = exam_scan(h, s, as_of, tv);

@@ -19,25 +19,47 @@
 
 #include "model.h"
 
-/* An applicant's place in the previous period's waiting list (IL IV.B),
- * or -1 when not on it. */
-static long
-prev_place(const struct applicant *a, const char *const *sorted,
-    const long *place, size_t nprev)
+/* One id of the previous period's waiting list with its place there
+ * (IL IV.B). */
+struct prev_entry {
+	const char	*id;
+	long		 place;		/* 1 for the first */
+};
+
+/* By id, then place: a total order, so that an id listed twice (no
+ * valid record has one) keeps its first place wherever qsort puts it. */
+static int
+prev_cmp(const void *x, const void *y)
 {
-	size_t lo = 0, hi = nprev, mid;
+	const struct prev_entry *a = x, *b = y;
 	int c;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(a->id, sorted[mid])) == 0)
-			return place[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	return a->place < b->place ? -1 : a->place > b->place;
+}
+
+/* bsearch's key against an entry: the id alone. */
+static int
+prev_key_cmp(const void *key, const void *y)
+{
+	return strcmp(key, ((const struct prev_entry *)y)->id);
+}
+
+/* An applicant's place in the previous period's waiting list (IL IV.B),
+ * or 0 when not on it; sorted by prev_cmp. */
+static long
+prev_place(const struct applicant *a, const struct prev_entry *sorted,
+    size_t nprev)
+{
+	const struct prev_entry *e;
+
+	e = bsearch(a->id, sorted, nprev, sizeof(*sorted), prev_key_cmp);
+	if (e == NULL)
+		return 0;
+	while (e > sorted && strcmp(e[-1].id, a->id) == 0)
+		e--;		/* the first place of an id listed twice */
+	return e->place;
 }
 
 /* The group of the list an applicant is in: 0 those in selection order
@@ -103,35 +125,26 @@ ca_result(const struct applicant *a)
 }
 
 /* IL IV.B: marks each applicant on the previous waiting list with its
- * place there (1 for the first), 0 for the others. */
+ * place there (1 for the first), 0 for the others.  Sorted once and
+ * searched per applicant, O((n + nprev) log nprev): a waiting list can
+ * be as long as a period's applicants (issue 17: 20,000 of them). */
 static void
 mark_first(struct applicant *v, size_t n, const char *const *prev,
     size_t nprev, struct arena *ar)
 {
-	const char **sorted;
-	long *place;
-	size_t i, j;
+	struct prev_entry *sorted;
+	size_t i;
 
 	if (nprev == 0)
 		return;
 	sorted = arena_alloc(ar, nprev * sizeof(*sorted));
-	place = arena_alloc(ar, nprev * sizeof(*place));
-	/* An insertion sort of ids with their places: a waiting list is
-	 * the size of one period's applicants, and this runs once. */
 	for (i = 0; i < nprev; i++) {
-		for (j = i; j > 0 && strcmp(prev[i], sorted[j - 1]) < 0; j--) {
-			sorted[j] = sorted[j - 1];
-			place[j] = place[j - 1];
-		}
-		sorted[j] = prev[i];
-		place[j] = (long)i + 1;
+		sorted[i].id = prev[i];
+		sorted[i].place = (long)i + 1;
 	}
-	for (i = 0; i < n; i++) {
-		v[i].first_consideration = prev_place(&v[i], sorted, place,
-		    nprev);
-		if (v[i].first_consideration < 0)
-			v[i].first_consideration = 0;
-	}
+	qsort(sorted, nprev, sizeof(*sorted), prev_cmp);
+	for (i = 0; i < n; i++)
+		v[i].first_consideration = prev_place(&v[i], sorted, nprev);
 }
 
 void

@@ -105,6 +105,18 @@ california(const struct words *w)
 	return w->p->profile == PROFILE_CALIFORNIA;
 }
 
+/* E4 (IL II.B): a participant withdrawn for no longer being eligible. */
+static int
+withdrawn_e4(const struct packet *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nalerts; i++)
+		if (p->alerts[i].code == AL_NO_LONGER_ELIGIBLE)
+			return 1;
+	return 0;
+}
+
 /* ---- the guideline behind each alert ------------------------------------ */
 
 #define IL "Illinois guidelines "
@@ -179,6 +191,53 @@ guideline(enum alert_code c, int ca)
 /* ---- why an employee is not eligible (E1, E2) ---------------------------- */
 
 /*
+ * E2: a class outside the LPEL classifications.  An ELTPA class is where
+ * the program leads (CA "Upward Mobility": from LPEL to ELTPA), and a
+ * bridging class a step on the way ("Bridging Classifications"): those
+ * employees read what that means for them, not to move into an LPEL
+ * class.
+ */
+static void
+not_lpel_words(const struct words *w, const char *cls, struct buf *b)
+{
+	enum title_cat cat = w->p->cls ? w->p->cls->category : CAT_NONE;
+
+	switch (cat) {
+	case CAT_ELTPA:
+		buf_printf(b, ": your class, %s, is an entry-level technical, "
+		    "professional or administrative (ELTPA) classification, "
+		    "the kind of class the program leads to from the "
+		    "low-paying entry-level (LPEL) classifications, and the "
+		    "program is for employees in LPEL classifications "
+		    "(California guidelines, Upward Mobility). You have made "
+		    "the move the program is for: to go further, compete in "
+		    "the promotional examinations of the classes above yours, "
+		    "and ask your supervisor about the training your "
+		    "department offers every employee.", cls);
+		break;
+	case CAT_BRIDGING:
+		buf_printf(b, ": your class, %s, is a bridging classification, "
+		    "a step from the low-paying entry-level (LPEL) "
+		    "classifications toward the entry-level technical, "
+		    "professional and administrative (ELTPA) ones, and the "
+		    "program is for employees in LPEL classifications "
+		    "(California guidelines, Bridging Classifications). Your "
+		    "class gives you the experience the ELTPA classes ask "
+		    "for: compete in their examinations when you meet their "
+		    "minimum qualifications.", cls);
+		break;
+	default:
+		buf_printf(b, ": your class, %s, is not a low-paying "
+		    "entry-level (LPEL) classification, and the program is "
+		    "for employees in LPEL classifications (California "
+		    "guidelines, Low-Paying Entry-Level Classifications). If "
+		    "you move into an LPEL classification, you may apply.",
+		    cls);
+		break;
+	}
+}
+
+/*
  * Why, and what would change it, for a reason of rules.md E1 or E2: one
  * or two sentences after "You are not eligible for the program" (or
  * "you were not eligible").
@@ -232,12 +291,7 @@ reason_words(const struct words *w, enum elig_reason r, struct buf *b)
 			    "you become eligible.", cls);
 		break;
 	case ER_NOT_LPEL:
-		buf_printf(b, ": your class, %s, is not a low-paying "
-		    "entry-level (LPEL) classification, and the program is "
-		    "for employees in LPEL classifications (California "
-		    "guidelines, Low-Paying Entry-Level Classifications). If "
-		    "you move into an LPEL classification, you may apply.",
-		    cls);
+		not_lpel_words(w, cls, b);
 		break;
 	case ER_NONE:
 		buf_putc(b, '.');
@@ -305,6 +359,28 @@ words_exams(const struct words *w, const struct alert *a, struct buf *b)
 	}
 }
 
+/* T1: " (A, a certificate; B, a certificate; and C, a credential)". */
+static void
+open_targets(const struct words *w, struct buf *b)
+{
+	const struct target_view *t;
+	size_t i, n = w->p->ntargets;
+
+	if (n == 0)
+		return;
+	BUF_LIT(b, " (");
+	for (i = 0; i < n; i++) {
+		t = &w->p->targets[i];
+		if (i > 0)
+			buf_puts(b, i + 1 == n ? (n == 2 ? " and " : "; and ") :
+			    "; ");
+		buf_puts(b, t->title ? t->title->name : t->t->class_code);
+		buf_puts(b, t->counts_as == KIND_CREDENTIAL ? ", a credential" :
+		    ", a certificate");
+	}
+	buf_putc(b, ')');
+}
+
 /* T1-T3, G1: targets and grades. */
 static int
 words_targets(const struct words *w, const struct alert *a, struct buf *b)
@@ -316,10 +392,11 @@ words_targets(const struct words *w, const struct alert *a, struct buf *b)
 
 	switch (a->code) {
 	case AL_TARGET_LIMIT:
-		buf_printf(b, "You have %ld open target titles; you may have "
-		    "at most %d credential and %d certificate titles at one "
-		    "time. Choose which to end, and revise your Career "
-		    "Development Plan with your counselor.", a->count,
+		buf_printf(b, "You have %ld open target titles", a->count);
+		open_targets(w, b);
+		buf_printf(b, "; you may have at most %d credential and %d "
+		    "certificate titles at one time. Choose which to end, and "
+		    "revise your Career Development Plan with your counselor.",
 		    st->max_credential_targets, st->max_certificate_targets);
 		return 1;
 	case AL_CREDENTIAL_NEEDS_BACHELOR:
@@ -376,7 +453,9 @@ words_classes(const struct words *w, const struct alert *a, struct buf *b)
 		    "educational or paid military leave, and you have %ld "
 		    "class%s planned or enrolled. You may not enroll in a "
 		    "class during such a leave without the prior approval of "
-		    "the Upward Mobility Advisory Committee.", a->count,
+		    "the Upward Mobility Advisory Committee: ask for that "
+		    "approval before the class starts, or take the class "
+		    "after your leave ends.", a->count,
 		    a->count == 1 ? "" : "es");
 		return 1;
 	case AL_CLASS_LIMIT_REACHED:
@@ -538,6 +617,43 @@ register_when(const struct words *w, struct buf *b)
 	buf_putc(b, '.');
 }
 
+/* IL II.B (E4): the classes a withdrawn employee may still finish. */
+static int
+may_finish(const struct words *w, const struct course *c)
+{
+	return c->status == CS_ENROLLED && c->lab_for == 0 &&
+	    (c->ends_on == DAY_NONE || c->ends_on >= w->p->as_of);
+}
+
+static void
+enrolled_words(const struct words *w, struct buf *b)
+{
+	const struct course *c;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < w->p->ncourses; i++)
+		n += may_finish(w, w->p->courses[i].c);
+	if (n > 0)
+		buf_puts(b, n == 1 ? "You may finish the class you are "
+		    "already enrolled in: " : "You may finish the classes you "
+		    "are already enrolled in: ");
+	for (i = 0; i < w->p->ncourses; i++) {
+		c = w->p->courses[i].c;
+		if (!may_finish(w, c))
+			continue;
+		if (k++ > 0)
+			BUF_LIT(b, "; ");
+		course_words(c, b);
+		if (c->ends_on != DAY_NONE) {
+			BUF_LIT(b, ", which ends on ");
+			human(c->ends_on, b);
+		}
+	}
+	if (n > 0)
+		BUF_LIT(b, ". Tell your counselor whether you will. ");
+	BUF_LIT(b, "The program pays for no new class or exam.");
+}
+
 /* E4, N2, N4, P1: enrollment and registration. */
 static int
 words_enrollment(const struct words *w, const struct alert *a,
@@ -557,13 +673,18 @@ words_enrollment(const struct words *w, const struct alert *a,
 			    "program.");
 			return 1;
 		}
+		/* IL II.B: withdrawn, off the lists, the enrolled course
+		 * work may be completed; what it means, and what to do. */
 		buf_printf(b, "Because you were promoted to %s on ",
 		    title_name(w->c, w->p->promoted_to->to_class_code));
 		human(w->p->promoted_to->appointed_on, b);
 		BUF_LIT(b, ", a title outside the program, you are withdrawn "
-		    "from the program and your name leaves its eligibility "
-		    "lists. You may finish the classes you are already "
-		    "enrolled in.");
+		    "from the program and your name is taken off its "
+		    "eligibility lists. ");
+		enrolled_words(w, b);
+		BUF_LIT(b, " If you later move into a position the program "
+		    "covers, you may register again in a registration "
+		    "month.");
 		return 1;
 	case AL_ENROLLMENT_SUSPENDED:
 		BUF_LIT(b, "Your participation in the program was suspended");
@@ -619,7 +740,9 @@ words_plan(const struct words *w, const struct alert *a, struct buf *b)
 			    "a new date with your %s.", california(w) ?
 			    "supervisor" : "counselor");
 		else
-			buf_putc(b, '.');
+			buf_printf(b, ". Do it by then, or agree on a new date "
+			    "with your %s.", california(w) ? "supervisor" :
+			    "counselor");
 		return 1;
 	case AL_REQUEST_TIME_OFF:
 		BUF_LIT(b, "If your class ");
@@ -770,8 +893,9 @@ say_register(const struct words *w, struct buf *b)
 		BUF_LIT(b, " an Upward Mobility application, get your "
 		    "supervisor's approval, and give it to ");
 		coordinator(w, b);
-		BUF_LIT(b, ", who tells you whether you are selected "
-		    "(California guidelines, Upward Mobility Application).");
+		BUF_LIT(b, ". The coordinator tells you whether you are "
+		    "selected (California guidelines, Upward Mobility "
+		    "Application).");
 		return;
 	}
 	buf_puts(b, en != NULL ? "To register again, mail" : "To join the "
@@ -833,17 +957,44 @@ say_enrollment(const struct words *w, struct buf *b)
 		}
 		return;
 	}
-	if (en->status == ENR_WITHDRAWN) {
-		say_withdrawn(w, b);
-		return;
-	}
+	/* Separated first: a withdrawal recorded on leaving is not the
+	 * program's (IX.B, IX.D), and there is no registering again. */
 	if (w->p->separated) {
 		BUF_LIT(b, "You were enrolled in the program");
 		if (en->enrolled_on != DAY_NONE) {
 			BUF_LIT(b, " from ");
 			human(en->enrolled_on, b);
 		}
-		BUF_LIT(b, "; leaving state service ends your participation.");
+		BUF_LIT(b, "; leaving state service");
+		if (w->p->h->emp.separated_on != DAY_NONE) {
+			BUF_LIT(b, " on ");
+			human(w->p->h->emp.separated_on, b);
+		}
+		BUF_LIT(b, " ended your participation.");
+		return;
+	}
+	if (en->status == ENR_WITHDRAWN) {
+		say_withdrawn(w, b);
+		return;
+	}
+	if (withdrawn_e4(w->p)) {
+		/* E4 (IL II.B): not "enrolled" any more. */
+		BUF_LIT(b, "You were enrolled in the program");
+		if (en->enrolled_on != DAY_NONE) {
+			BUF_LIT(b, " from ");
+			human(en->enrolled_on, b);
+		}
+		if (w->p->promoted_to != NULL) {
+			BUF_LIT(b, " until your promotion to ");
+			buf_puts(b, title_name(w->c, w->p->promoted_to->
+			    to_class_code));
+			BUF_LIT(b, " withdrew you (" IL "II.B)");
+		} else
+			BUF_LIT(b, ", but you are not eligible now (" IL
+			    "II.B)");
+		BUF_LIT(b, ": what this means is in \"What to do next\".");
+		if (en->counselor && *en->counselor)
+			buf_printf(b, " Your counselor is %s.", en->counselor);
 		return;
 	}
 	buf_puts(b, en->status == ENR_ACTIVE ? "You have been enrolled in "
@@ -861,6 +1012,43 @@ say_enrollment(const struct words *w, struct buf *b)
 		buf_printf(b, " Your counselor is %s.", en->counselor);
 }
 
+/*
+ * IL IV.B: the registration month in which a waiting-list employee
+ * applies again: the first of site.yaml's registration_months after the
+ * application's and not before the as-of month (as rules.c names N2's);
+ * -1 when none is set.
+ */
+static int
+reapply_period(const struct words *w, int applied)
+{
+	int per = period_of(w->p->as_of), k;
+	unsigned months = (unsigned)w->s->prog.registration_months;
+
+	if (applied + 1 > per)
+		per = applied + 1;
+	for (k = 0; months != 0 && k < 12; k++)
+		if (months >> ((per + k) % 12) & 1)
+			return per + k;
+	return -1;
+}
+
+/* "in the next registration month, March 2027: your form must be
+ * postmarked by 31 March 2027", or without the month when site.yaml
+ * names none. */
+static void
+reapply_when(const struct words *w, int applied, struct buf *b)
+{
+	int per = reapply_period(w, applied);
+
+	BUF_LIT(b, "in the next registration month");
+	if (per < 0)
+		return;
+	BUF_LIT(b, ", ");
+	month_name(per, b);
+	BUF_LIT(b, ": your form must be postmarked by ");
+	human(period_last_day(per), b);
+}
+
 /* The waiting list: IL IV.A, IV.B (coordinator's decision 1.2: apply
  * again to keep the first consideration), VII.K. */
 static void
@@ -874,12 +1062,27 @@ say_waiting(const struct words *w, const struct app_status *ap,
 		return;
 	}
 	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To keep your "
-	    "first consideration, apply again in the next registration month "
-	    "(IV.B). While you wait, you may take one proficiency exam for one "
+	    "first consideration, apply again ");
+	reapply_when(w, ap->period, b);
+	BUF_LIT(b, " (IV.B). While you wait, you may take one proficiency exam for one "
 	    "certificate title on work time without losing pay, even though "
 	    "you are not enrolled: if you pass, you get the certificate and go "
 	    "on the eligibility list; if not, that exam counts as your first "
 	    "try once you enroll, which starts your 3 years (VII.K, VII.G).");
+}
+
+/* Turned down as not eligible in the latest period, eligible now and
+ * not taking part: N2 names no alert (an application is on file), so
+ * the packet says to apply again. */
+static int
+eligible_again(const struct words *w)
+{
+	const struct app_status *ap = w->p->h->app;
+	const struct enrollment *en = w->p->enrollment;
+
+	return ap != NULL && ap->result == APP_NOT_ELIGIBLE &&
+	    w->p->eligible && w->p->next_app == NULL &&
+	    (en == NULL || en->status == ENR_WITHDRAWN);
 }
 
 /* Where the application of the latest registration period stands. */
@@ -916,6 +1119,17 @@ say_application(const struct words *w, struct buf *b)
 	case APP_NOT_ELIGIBLE:
 		BUF_LIT(b, " You were not eligible on the period's last day");
 		reason_words(w, ap->reason, b);
+		if (eligible_again(w)) {
+			BUF_LIT(b, " You are eligible now: ");
+			if (california(w))
+				BUF_LIT(b, "you may apply again with your "
+				    "supervisor's approval.");
+			else {
+				BUF_LIT(b, "apply again ");
+				reapply_when(w, ap->period, b);
+				buf_putc(b, '.');
+			}
+		}
 		break;
 	case APP_NOT_APPROVED:
 		BUF_LIT(b, " Your application has no supervisor's approval on "
@@ -925,9 +1139,11 @@ say_application(const struct words *w, struct buf *b)
 		buf_putc(b, '.');
 		break;
 	case APP_NOT_SELECTED:
-		BUF_LIT(b, " The coordinator did not select it this time; ask ");
+		BUF_LIT(b, " The coordinator did not select it this time. You "
+		    "may apply again with your supervisor's approval; to learn "
+		    "what would help your next application, ask ");
 		coordinator(w, b);
-		BUF_LIT(b, " what would help your next application.");
+		buf_putc(b, '.');
 		break;
 	case APP_PENDING:
 		BUF_LIT(b, " It is waiting for the coordinator's decision; the "
@@ -984,6 +1200,67 @@ has_dates(const struct packet *p)
 	return p->commitment_ends_on != DAY_NONE || p->probation.ap != NULL;
 }
 
+/*
+ * A participant with no alert: what the plan asks next, rather than
+ * "keep following your plan".  Steps due within 30 days are alerts
+ * (N1); this names the first open step after them, or says that every
+ * step is done.  California: the CDP is the employee's and the
+ * supervisor's, and good standing keeps it going (CA "Career
+ * Development Plan": "the department may suspend the employee's CDP
+ * until the employee regains good standing").
+ */
+static void
+say_keep_on(const struct words *w, struct buf *b)
+{
+	const struct plan *pl = w->p->plan;
+	const struct plan_step *st = NULL;
+	size_t i;
+
+	for (i = 0; pl != NULL && i < pl->nsteps; i++)
+		if (pl->steps[i].done_on == DAY_NONE && (st == NULL ||
+		    (pl->steps[i].due_on != DAY_NONE && (st->due_on ==
+		    DAY_NONE || pl->steps[i].due_on < st->due_on))))
+			st = &pl->steps[i];
+	if (st != NULL) {
+		buf_printf(b, "Nothing needs your action in the next %d days. "
+		    "The next step of your Career Development Plan "
+		    "is \"%s\"", RULE_STEP_DUE_DAYS, st->action ? st->action :
+		    "");
+		if (st->due_on != DAY_NONE) {
+			BUF_LIT(b, ", due on ");
+			human(st->due_on, b);
+		}
+		buf_putc(b, '.');
+	} else if (pl != NULL && pl->nsteps > 0)
+		BUF_LIT(b, "Every step of your Career Development Plan is "
+		    "done: when you are ready for the next ones, plan them "
+		    "with ");
+	else if (pl != NULL)
+		BUF_LIT(b, "Your Career Development Plan lists no steps yet: "
+		    "agree on them with ");
+	if (pl != NULL && st == NULL) {
+		if (california(w))
+			BUF_LIT(b, "your supervisor");
+		else
+			who(w, b);
+		buf_putc(b, '.');
+	}
+	else
+		BUF_LIT(b, "Nothing needs your action now.");
+	if (pl != NULL && pl->target_class_code != NULL &&
+	    pl->target_date != DAY_NONE && pl->target_date >= w->p->as_of) {
+		buf_printf(b, " Your plan aims for %s by ", title_name(w->c,
+		    pl->target_class_code));
+		human(pl->target_date, b);
+		buf_putc(b, '.');
+	}
+	if (california(w))
+		BUF_LIT(b, " Keep your work performance and your standing in "
+		    "your classes and training satisfactory: otherwise the "
+		    "department may suspend your plan (California guidelines, "
+		    "Career Development Plan).");
+}
+
 /* "What to do next" with no alert: what fits the employee's situation. */
 static void
 say_no_alerts(const struct words *w, struct buf *b)
@@ -996,24 +1273,39 @@ say_no_alerts(const struct words *w, struct buf *b)
 		    "to the program: there is nothing for you to do.");
 	else if (!p->eligible && (p->enrollment == NULL ||
 	    p->enrollment->status == ENR_WITHDRAWN))
-		BUF_LIT(b, "There is nothing for you to do in the program "
-		    "now. Why you are not eligible, and what would change it, "
-		    "is below.");
-	else if (ap != NULL && ap->result == APP_WAITING && !california(w))
-		BUF_LIT(b, "Apply again in the next registration month to "
-		    "keep your place on the waiting list: see \"Eligibility and "
-		    "enrollment\" below.");
+		buf_puts(b, california(w) && p->cls != NULL &&
+		    (p->cls->category == CAT_ELTPA || p->cls->category ==
+		    CAT_BRIDGING) ? "There is nothing for you to do in the "
+		    "program: your class is above the classes it is for. What "
+		    "is open to you instead is below." : "There is nothing "
+		    "for you to do in the program now. Why you are not "
+		    "eligible, and what would change it, is below.");
+	else if (ap != NULL && ap->result == APP_WAITING && !california(w)) {
+		BUF_LIT(b, "To keep your first consideration from the waiting "
+		    "list, apply again ");
+		reapply_when(w, ap->period, b);
+		BUF_LIT(b, " (" IL "IV.B). See \"Eligibility and enrollment\" "
+		    "below.");
+	}
+	else if (eligible_again(w))
+		BUF_LIT(b, "You were not eligible when you applied, but you "
+		    "are now: apply again, as \"Eligibility and enrollment\" "
+		    "below says.");
 	else if (ap != NULL && ap->result == APP_NOT_APPROVED)
 		BUF_LIT(b, "Your application needs your supervisor's approval: "
 		    "see \"Eligibility and enrollment\" below.");
+	else if (ap != NULL && ap->result == APP_NOT_SELECTED)
+		BUF_LIT(b, "You were not selected this time; you may apply "
+		    "again: see \"Eligibility and enrollment\" below.");
 	else if (p->enrollment == NULL || p->enrollment->status ==
 	    ENR_WITHDRAWN)
 		BUF_LIT(b, "Nothing needs your action now; where your "
 		    "application stands is below.");
 	else
-		BUF_LIT(b, "Nothing needs your action now: keep following "
-		    "your plan.");
-	if (has_dates(p))
+		say_keep_on(w, b);
+	/* Once separated, no exam or grade date is the employee's to act
+	 * on any more; what is owed is an alert (N3). */
+	if (has_dates(p) && !p->separated)
 		BUF_LIT(b, " The dates that apply to you are below.");
 }
 
@@ -1125,9 +1417,14 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 	say_no_alerts(w, &b);
 	say->no_alerts = keep(a, &b);
 	if (w->p->profile == PROFILE_ILLINOIS) {
-		say_exams(w, &b);
-		say->exams = keep(a, &b);
+		/* Exams and time off on work time are for state employees:
+		 * not said to one who has left. */
 		if (!w->p->separated) {
+			/* E4: withdrawn, so no exam on work time (II.B). */
+			if (!withdrawn_e4(w->p)) {
+				say_exams(w, &b);
+				say->exams = keep(a, &b);
+			}
 			say_time_off(w, &b);
 			say->time_off = keep(a, &b);
 		}
@@ -1142,8 +1439,21 @@ say_all(const struct words *w, struct arena *a, struct say *say)
 static const char *
 plan_missing(const struct words *w)
 {
-	if (w->p->separated)
+	const struct enrollment *en = w->p->enrollment;
+	int taking_part = en != NULL && en->status != ENR_WITHDRAWN;
+
+	if (w->p->separated || (!w->p->eligible && !taking_part))
 		return "No Career Development Plan is on file.";
+	/* A plan is a participant's (2 CCR 599.984(c); IL VI.A): one who
+	 * has not joined yet makes it after joining. */
+	if (!taking_part)
+		return california(w) ? "No Career Development Plan is on "
+		    "file. Once you are selected, you prepare one with your "
+		    "supervisor, who approves it, and submit it to the "
+		    "coordinator (California guidelines, Career Development "
+		    "Plan)." : "No Career Development Plan is on file. Once "
+		    "you are enrolled, your counselor writes it with you ("
+		    IL "VI.A).";
 	return california(w) ? "You have no Career Development Plan on file. "
 	    "Prepare one with your supervisor's approval and submit it to "
 	    "the coordinator." : "You have no Career Development Plan on "
@@ -1166,8 +1476,8 @@ say_window(const struct target_view *t, const struct settings *st,
 	if (t->exam_window_ends_on == DAY_NONE)
 		return;
 	human(t->exam_window_ends_on, b);
-	buf_printf(b, " (%d years from your first attempt on ",
-	    st->exam_window_years);
+	buf_printf(b, " (%d years from your %s on ", st->exam_window_years,
+	    t->restarted ? "attempt" : "first attempt");
 	human(t->first_exam_on, b);
 	if (t->military_days > 0)
 		buf_printf(b, ", plus %d days of military leave",
@@ -1176,14 +1486,28 @@ say_window(const struct target_view *t, const struct settings *st,
 		buf_printf(b, ", plus %d days of extensions",
 		    t->extension_days);
 	BUF_LIT(b, ", " IL "VII.G)");
-	if (t->restarted)
-		BUF_LIT(b, ". An earlier window ended without a grade, so its "
-		    "scores were erased");
+	/* VII.G: "Otherwise, the scores will be erased, and employees may
+	 * start over": the restart, why, and that the end above is new. */
+	if (t->restarted) {
+		BUF_LIT(b, ". This is a new window: your earlier one ");
+		if (t->restarted_after != DAY_NONE) {
+			BUF_LIT(b, "ended on ");
+			human(t->restarted_after, b);
+		} else
+			BUF_LIT(b, "ended");
+		BUF_LIT(b, " without a grade, so its scores were erased, and "
+		    "your attempt on ");
+		human(t->first_exam_on, b);
+		buf_printf(b, " started the %d years again.",
+		    st->exam_window_years);
+	}
 }
 
+/* X2's date, with as_of: "from 25 November 2026", or, once that day has
+ * come, "now, since 19 June 2026" (a past date alone reads as missed). */
 static void
 say_target(const struct target_view *t, const struct settings *st,
-    struct arena *a, struct target_say *ts)
+    day_t as_of, struct arena *a, struct target_say *ts)
 {
 	struct buf b = {0};
 
@@ -1191,6 +1515,8 @@ say_target(const struct target_view *t, const struct settings *st,
 	say_window(t, st, &b);
 	ts->window = b.len ? keep(a, &b) : NULL;
 	if (t->next_exam_allowed_on != DAY_NONE) {
+		buf_puts(&b, t->next_exam_allowed_on <= as_of ? "now, since " :
+		    "from ");
 		human(t->next_exam_allowed_on, &b);
 		if (t->retest_course)
 			buf_printf(&b, ", the day after your class \"%s\" "
@@ -1357,11 +1683,14 @@ say_way(const struct words *w, const struct way *wy, struct buf *b)
 static void
 say_sentence(struct buf *b, const char *lead, const char *s)
 {
+	size_t n;
+
 	if (s == NULL)
 		return;
 	buf_puts(b, lead);
 	buf_puts(b, s);
-	buf_putc(b, '.');
+	if ((n = strlen(s)) == 0 || s[n - 1] != '.')
+		buf_putc(b, '.');
 }
 
 /* An open target on the way: what the rules say of it (X1-X4, G1). */
@@ -1371,7 +1700,7 @@ say_on_target(const struct words *w, const struct target_view *t,
 {
 	struct target_say ts;
 
-	say_target(t, &w->s->prog, a, &ts);
+	say_target(t, &w->s->prog, w->p->as_of, a, &ts);
 	BUF_LIT(b, "It has been one of your target titles since ");
 	human(t->t->targeted_on, b);
 	buf_putc(b, '.');
@@ -1382,8 +1711,7 @@ say_on_target(const struct words *w, const struct target_view *t,
 		else if (t->first_exam_on == DAY_NONE)
 			BUF_LIT(b, " You have not taken its exam yet.");
 		say_sentence(b, " Your exam window ends ", ts.window);
-		say_sentence(b, " Your next retest is allowed from ",
-		    ts.retest);
+		say_sentence(b, " Your next retest is allowed ", ts.retest);
 	}
 	say_sentence(b, " ", ts.retarget);
 	if (t->grade) {
@@ -1406,6 +1734,7 @@ say_on_classes(const struct words *w, const struct ladder_step *s,
 
 	if (p->profile != PROFILE_ILLINOIS || p->separated ||
 	    p->enrollment == NULL || p->enrollment->status != ENR_ACTIVE ||
+	    withdrawn_e4(p) ||
 	    (s->via != VIA_EXAM && s->via != VIA_DEGREE))
 		return;
 	date_fy_name(p->classes_fy, fy);
@@ -1574,12 +1903,12 @@ set_money(struct vctx *v, struct tv *m, const char *key, int64_t cents)
 	buf_free(&b);
 }
 
-/* Display views only: KEY is the words (null for NULL). */
+/* KEY is the words (null for NULL), in every view: the JSON says what
+ * the HTML and the text say (issue 16). */
 static void
 set_words(struct vctx *v, struct tv *m, const char *key, const char *s)
 {
-	if (v->display)
-		tv_set(v->a, m, key, tv_str(v->a, s));
+	tv_set(v->a, m, key, tv_str(v->a, s));
 }
 
 static struct tv *
@@ -1725,13 +2054,13 @@ grade_view(struct vctx *v, const struct target_view *t)
 	return m;
 }
 
-/* The words of a target, for the template (display views). */
+/* The words of a target, for the template and the JSON alike. */
 static void
 target_words(struct vctx *v, const struct target_view *t, struct tv *m)
 {
 	struct target_say ts;
 
-	say_target(t, &v->s->prog, v->a, &ts);
+	say_target(t, &v->s->prog, v->p->as_of, v->a, &ts);
 	tv_set(v->a, m, "exam_route", tv_bool(v->a, t->exam_route &&
 	    t->retarget_allowed_on == DAY_NONE));
 	tv_set(v->a, m, "has_sections",
@@ -1772,8 +2101,9 @@ target_view(struct vctx *v, const struct target_view *t)
 	l = tv_set(v->a, m, "counties", tv_list(v->a));
 	for (i = 0; i < t->ncounties; i++)
 		tv_push(v->a, l, tv_str(v->a, t->counties[i]));
-	if (v->display)
-		target_words(v, t, m);
+	/* The words in every view: the JSON says what the HTML and the
+	 * text say ("Math, Reading and Writing"; the window and why). */
+	target_words(v, t, m);
 	return m;
 }
 
@@ -1993,8 +2323,12 @@ situation_view(struct vctx *v, struct tv *root, const struct say *say)
 		if (paras[i] != NULL)
 			tv_set(v->a, tv_push(v->a, l, tv_map(v->a)), "text",
 			    tv_str(v->a, paras[i]));
-	tv_set(v->a, root, "no_alerts_text", tv_str(v->a, say->no_alerts));
-	tv_set(v->a, root, "plan_missing_text", tv_str(v->a,
+	/* Each only when it is what the packet says: "nothing needs your
+	 * action" beside alerts would contradict them. */
+	tv_set(v->a, root, "no_alerts_text", v->p->nalerts > 0 ?
+	    tv_null(v->a) : tv_str(v->a, say->no_alerts));
+	tv_set(v->a, root, "plan_missing_text", v->p->plan != NULL ?
+	    tv_null(v->a) : tv_str(v->a,
 	    plan_missing(&(struct words){ v->p, v->c, v->s })));
 }
 
@@ -2029,13 +2363,18 @@ view_packet(const struct packet *p, const struct catalog *c,
 		il_figures_null(&v, root);
 	tv_set(a, root, "probation", probation_view(&v));
 	tv_set(a, root, "alerts", alerts_view(&v));
+	/* The paragraphs in JSON too: the formats say the same (issue 16:
+	 * "The text and JSON formats say what the HTML says"); before the
+	 * way, which cli.md puts last. */
+	situation_view(&v, root, &say);
 	way_view(&v, root, way, pt);
 	if (display) {
-		situation_view(&v, root, &say);
 		tv_set(a, root, "has_targets", tv_bool(a, p->ntargets > 0));
 		tv_set(a, root, "has_alerts", tv_bool(a, p->nalerts > 0));
 		tv_set(a, root, "illinois", tv_bool(a,
 		    p->profile == PROFILE_ILLINOIS));
+		/* The year's classes left are not said to one who left. */
+		tv_set(a, root, "separated", tv_bool(a, p->separated));
 	}
 	return root;
 }
@@ -2252,14 +2591,14 @@ text_way(struct buf *out, const struct words *w, const struct paths *pt,
 
 static void
 text_target(struct buf *out, const struct target_view *t,
-    const struct settings *st)
+    const struct settings *st, day_t as_of)
 {
 	struct target_say ts;
 	struct arena a = {0};
 	struct buf b = {0};
 	char d1[32], d2[32];
 
-	say_target(t, st, &a, &ts);
+	say_target(t, st, as_of, &a, &ts);
 	buf_printf(&b, "%s (%s)%s%s%s%s", t->title ? t->title->name :
 	    t->t->class_code, t->t->class_code, t->title && t->title->kind ?
 	    ", " : "", t->title ? kind_name(t->title->kind) : "",
@@ -2320,19 +2659,24 @@ text_illinois(struct buf *out, const struct packet *p, const struct say *say,
 {
 	struct buf b = {0};
 	char fy[8];
+	size_t top;
 
 	text_heading(out, "CLASSES, TIME OFF AND TUITION");
+	top = out->len;
 	date_fy_name(p->classes_fy, fy);
-	buf_printf(&b, "In fiscal year %s you have used %d of %d classes; %d "
-	    "remain.", fy, p->classes_counted, st->max_classes_per_year,
-	    p->classes_remaining);
-	wrap(out, b.data, 0, 0);
+	if (!p->separated) {
+		buf_printf(&b, "In fiscal year %s you have used %d of %d "
+		    "classes; %d remain.", fy, p->classes_counted,
+		    st->max_classes_per_year, p->classes_remaining);
+		wrap(out, b.data, 0, 0);
+	}
 	text_courses(out, p);
 	buf_reset(&b);
 	BUF_LIT(&b, "Tuition and fees the program has paid for you: ");
 	fmt_money(&b, p->program_paid_cents, 1);
 	buf_putc(&b, '.');
-	buf_putc(out, '\n');
+	if (out->len > top)
+		buf_putc(out, '\n');
 	text_paras(out, (const char *const []){ say->exams, say->time_off,
 	    b.data, say->commitment }, 4);
 	buf_free(&b);
@@ -2417,7 +2761,7 @@ view_text(const struct packet *p, const struct catalog *c,
 	if (p->ntargets > 0)
 		text_heading(out, "YOUR TARGET TITLES");
 	for (i = 0; i < p->ntargets; i++)
-		text_target(out, &p->targets[i], &s->prog);
+		text_target(out, &p->targets[i], &s->prog, p->as_of);
 	if (p->profile == PROFILE_ILLINOIS)
 		text_illinois(out, p, &say, &s->prog);
 	text_contact(out, p, s);

@@ -2580,6 +2580,7 @@ test_X1_start_over(void **state)
 	assert_int_equal(p.targets[0].first_exam_on, D("2020-03-01"));
 	assert_int_equal(p.targets[0].nsections_not_proficient, 2);
 	assert_false(p.targets[0].restarted);
+	assert_int_equal(p.targets[0].restarted_after, DAY_NONE);
 	/* The day after the end: expired, and the scores erased (X2 empty). */
 	run(&h, "2023-03-02", &p);
 	assert_non_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
@@ -2591,6 +2592,8 @@ test_X1_start_over(void **state)
 	assert_int_equal(p.targets[0].first_exam_on, D("2023-03-02"));
 	assert_int_equal(p.targets[0].exam_window_ends_on, D("2026-03-02"));
 	assert_true(p.targets[0].restarted);
+	/* the packet says when the earlier window ended (view.c) */
+	assert_int_equal(p.targets[0].restarted_after, D("2023-03-01"));
 	assert_null(has(&p, AL_EXAM_WINDOW_EXPIRED));
 	assert_int_equal(p.targets[0].nsections_not_proficient, 1);
 	assert_string_equal(p.targets[0].sections_not_proficient[0],
@@ -3939,6 +3942,119 @@ test_words_N3_never_would(void **state)
 	buf_free(&b);
 }
 
+/*
+ * The odd cases read right (issue 16 item 3): a separated employee is
+ * not told to wait out a withdrawal or offered exams and classes; E4
+ * says what the withdrawal means and which classes may be finished (IL
+ * II.B); the sections still to pass read "A, B and C" in the text and
+ * the JSON alike; a restarted window says when the earlier one ended
+ * and why it restarted (IL VII.G).
+ */
+static void
+test_words_odd_cases(void **state)
+{
+	struct enrollment e = ENR("2025-01-01", ENR_WITHDRAWN, "2026-02-20");
+	struct course c = C("CERT-A", "2026-09-01", "2027-01-10", CS_ENROLLED,
+	    3);
+	struct appointment ap = APPT("CLERK", "2025-06-01", 0);
+	struct target t = T("CERT-A", "2019-01-01", ROUTE_NONE);
+	struct exam_attempt x[5];
+	struct paths *pt = paths_new(&cat);
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	const char *s;
+
+	(void)state;
+	/* separated, the enrollment withdrawn on leaving */
+	emp(&h);
+	h.app = NULL;
+	h.emp.separated_on = D("2026-02-20");
+	e.reason = "Left state service";
+	h.enrollments = &e, h.nenrollments = 1;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "You were enrolled in the program from 1 "
+	    "January 2025; leaving state service on 20 February 2026 ended "
+	    "your participation."));
+	assert_null(strstr(s, "register again"));
+	assert_null(strstr(s, "withdrawal lasts"));
+	assert_null(strstr(s, "Exams on work time"));
+	assert_null(strstr(s, "classes; "));
+	assert_null(strstr(s, "would"));
+	/* E4: promoted out of the program's classes (no unit, CLERK) */
+	emp(&h);
+	h.app = NULL;
+	h.emp.bargaining_unit = NULL;
+	e = ENR("2025-01-01", ENR_ACTIVE, NULL);
+	h.enrollments = &e, h.nenrollments = 1;
+	h.appointments = &ap, h.nappointments = 1;
+	c.name = "Algebra";
+	h.courses = &c, h.ncourses = 1;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "you are withdrawn from the program and "
+	    "your name is taken off its eligibility lists. You may finish "
+	    "the class you are already enrolled in: \"Algebra\", which "
+	    "ends on 10 January 2027. Tell your counselor whether you will. "
+	    "The program pays for no new class or exam."));
+	assert_non_null(strstr(s, "You were enrolled in the program from 1 "
+	    "January 2025 until your promotion to "));
+	assert_null(strstr(s, "You have been enrolled"));
+	assert_null(strstr(s, "Exams on work time"));
+	/* three sections still to pass, in words, text and JSON alike */
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	x[0] = X("CERT-A", "Math", "2026-03-05", 0);
+	x[1] = X("CERT-A", "Reading", "2026-03-05", 0);
+	x[2] = X("CERT-A", "Writing", "2026-03-05", 0);
+	h.attempts = x, h.nattempts = 3;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "Exam sections still to pass: Math, "
+	    "Reading and Writing "));
+	run(&h, "2026-11-23", &p);
+	buf_reset(&b);
+	tv_json(&b, view_packet(&p, &cat, pt, &conf, &ar, 0), 1);
+	assert_non_null(strstr(b.data, "\"sections_text\": \"Math, "
+	    "Reading and Writing\""));
+	assert_non_null(strstr(b.data, "\"situation\": ["));
+	/* X1: a restarted window, why, and its new end */
+	x[0] = X("CERT-A", "Math", "2020-03-01", 0);	/* ends 2023-03-01 */
+	x[1] = X("CERT-A", "Writing", "2023-03-02", 0);
+	h.nattempts = 2;
+	s = text_of(&h, PROFILE_ILLINOIS, "2023-06-01", &b);
+	assert_non_null(strstr(s, "Exam window ends: 2 March 2026 (3 years "
+	    "from your attempt on 2 March 2023, Illinois guidelines VII.G). "
+	    "This is a new window: your earlier one ended on 1 March 2023 "
+	    "without a grade, so its scores were erased, and your attempt "
+	    "on 2 March 2023 started the 3 years again."));
+	/* X2: a retest date that has come reads "now", not a past date */
+	assert_non_null(strstr(s, "Next retest allowed: now, since 2 April "
+	    "2023, one month after your first exam"));
+	s = text_of(&h, PROFILE_ILLINOIS, "2023-03-10", &b);
+	assert_non_null(strstr(s, "Next retest allowed: from 2 April 2023, "
+	    "one month after your first exam"));
+	/* turned down as not eligible, eligible now: apply again (N2
+	 * names no alert while an application is on file) */
+	{
+		struct app_status as = { 0, APP_NOT_ELIGIBLE, 3, 0,
+		    ER_ORIGINAL_PROBATION };
+
+		emp(&h);
+		assert_true(period_parse("2026-09", 7, &as.period));
+		h.app = &as;
+		set.registration_months = 1u << 2 | 1u << 8;	/* [3, 9] */
+		s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		set.registration_months = 0;
+		assert_non_null(strstr(s, "WHAT TO DO NEXT You were not "
+		    "eligible when you applied, but you are now: apply "
+		    "again"));
+		assert_non_null(strstr(s, "You are eligible now: apply again "
+		    "in the next registration month, March 2027: your form "
+		    "must be postmarked by 31 March 2027."));
+	}
+	buf_free(&b);
+	paths_free(pt);
+}
+
 /* Not eligible: why, for each reason, and what would change it. */
 static void
 test_words_not_eligible(void **state)
@@ -4052,7 +4168,11 @@ test_words_no_alerts(void **state)
 	h.enrollments = &e, h.nenrollments = 1;
 	h.plans = &pl, h.nplans = 1;
 	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
-	assert_non_null(strstr(t, "Nothing needs your action now"));
+	/* what the plan asks, not "keep following your plan" */
+	assert_non_null(strstr(t, "WHAT TO DO NEXT Your Career Development "
+	    "Plan lists no steps yet: agree on them with your counselor, "
+	    "Pat."));
+	assert_null(strstr(t, "keep following"));
 	h.nenrollments = 0;
 	h.app = NULL;
 	t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
@@ -4076,8 +4196,25 @@ test_words_no_alerts(void **state)
 
 		h.app = &as;
 		t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
-		assert_non_null(strstr(t, "WHAT TO DO NEXT Apply again in the "
-		    "next registration month"));
+		assert_non_null(strstr(t, "WHAT TO DO NEXT To keep your first "
+		    "consideration from the waiting list, apply again in the "
+		    "next registration month (Illinois guidelines IV.B)"));
+		/* with registration_months: the month by name, never
+		 * "2027-03", the one after the application's */
+		set.registration_months = 1u << 2 | 1u << 8;	/* [3, 9] */
+		assert_true(period_parse("2026-09", 7, &as.period));
+		t = text_of(&h, PROFILE_ILLINOIS, "2026-09-10", &b);
+		assert_non_null(strstr(t, "WHAT TO DO NEXT To keep your first "
+		    "consideration from the waiting list, apply again in the "
+		    "next registration month, March 2027: your form must be "
+		    "postmarked by 31 March 2027"));
+		t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		assert_non_null(strstr(t, "number 2 on the waiting list"));
+		assert_non_null(strstr(t, "apply again in the next "
+		    "registration month, March 2027: your form must be "
+		    "postmarked by 31 March 2027 (IV.B)"));
+		assert_null(strstr(t, "2027-03"));
+		set.registration_months = 0;
 	}
 	buf_free(&b);
 }
@@ -4136,8 +4273,10 @@ test_words_text_as_html(void **state)
 	assert_non_null(strstr(s, "one month after your first exam"));
 	assert_non_null(strstr(s, "Your probation lasts through 1 February "
 	    "2027"));
-	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN You have no "
-	    "Career Development Plan on file."));
+	/* not enrolled yet: the plan comes once enrolled (IL VI.A) */
+	assert_non_null(strstr(s, "CAREER DEVELOPMENT PLAN No Career "
+	    "Development Plan is on file. Once you are enrolled, your "
+	    "counselor writes it with you"));
 	buf_free(&b);
 }
 
@@ -4270,6 +4409,7 @@ main(void)
 		cmocka_unit_test(test_robust_unknown_codes),
 		cmocka_unit_test(test_words_every_alert),
 		cmocka_unit_test(test_words_N3_never_would),
+		cmocka_unit_test(test_words_odd_cases),
 		cmocka_unit_test(test_words_not_eligible),
 		cmocka_unit_test(test_words_application),
 		cmocka_unit_test(test_words_no_alerts),

@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -212,6 +214,112 @@ test_selection_total_order(void **state)
 	assert_string_equal(first, "E4 E1 E3 E2");
 }
 
+/*
+ * IL IV.A, IV.B at scale: 5,000 applicants in shuffled order, 2,000 of
+ * them on a previous waiting list of 3,000 (also shuffled; a third of it
+ * did not apply again), some not eligible, many sharing a seniority
+ * date.  The result is the reference's: places found by a linear search
+ * of the previous list, then the order of rules.md written out here.
+ */
+#define BIG_N 5000
+#define BIG_PREV 3000
+
+static char big_id[BIG_N + BIG_PREV][12];
+static long big_place[BIG_N];		/* the reference's IV.B place */
+
+static unsigned long big_seed;
+
+static size_t
+big_rand(size_t n)
+{
+	big_seed = big_seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)((big_seed >> 33) % n);
+}
+
+/* The reference order (rules.md "Selection", cli.md's list). */
+static int
+big_ref_cmp(const void *x, const void *y)
+{
+	const struct applicant *a = x, *b = y;
+	long pa = big_place[a->rowid], pb = big_place[b->rowid];
+	int ga = a->reason != ER_NONE, gb = b->reason != ER_NONE;
+
+	if (ga != gb)
+		return ga - gb;
+	if (!ga && pa != pb) {
+		if (pa == 0 || pb == 0)
+			return pa == 0 ? 1 : -1;
+		return pa < pb ? -1 : 1;
+	}
+	if (a->seniority_date != b->seniority_date)
+		return a->seniority_date < b->seniority_date ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void
+test_selection_large_shuffled(void **state)
+{
+	static struct applicant v[BIG_N], ref[BIG_N];
+	static const char *prev[BIG_PREV];
+	struct applicant t;
+	const char *p;
+	long capacity = 1500, taken = 0, waiting = 0;
+	size_t i, j;
+
+	(void)state;
+	big_seed = 16;
+	for (i = 0; i < BIG_N + BIG_PREV; i++)
+		snprintf(big_id[i], sizeof(big_id[i]), "E%06zu", i);
+	for (i = 0; i < BIG_N; i++) {
+		v[i] = A(big_id[i], "2000-01-01", i % 7 == 3 ? ER_STATUS :
+		    ER_NONE);
+		v[i].seniority_date += (day_t)big_rand(400);
+		v[i].rowid = (long long)i;
+	}
+	/* The previous waiting list: applicants 0..1999 and 1,000 who did
+	 * not apply again, in a shuffled order. */
+	for (i = 0; i < BIG_PREV; i++)
+		prev[i] = big_id[i < 2000 ? i : BIG_N + i];
+	for (i = BIG_PREV - 1; i > 0; i--) {
+		j = big_rand(i + 1);
+		p = prev[i], prev[i] = prev[j], prev[j] = p;
+	}
+	for (i = BIG_N - 1; i > 0; i--) {
+		j = big_rand(i + 1);
+		t = v[i], v[i] = v[j], v[j] = t;
+	}
+	for (i = 0; i < BIG_N; i++) {
+		big_place[v[i].rowid] = 0;
+		for (j = 0; j < BIG_PREV && v[i].reason == ER_NONE; j++)
+			if (strcmp(prev[j], v[i].id) == 0) {
+				big_place[v[i].rowid] = (long)j + 1;
+				break;
+			}
+	}
+	memcpy(ref, v, sizeof(v));
+	qsort(ref, BIG_N, sizeof(ref[0]), big_ref_cmp);
+	run(v, BIG_N, capacity, PROFILE_ILLINOIS, prev, BIG_PREV);
+	for (i = 0; i < BIG_N; i++) {
+		assert_string_equal(v[i].id, ref[i].id);
+		assert_int_equal(v[i].position, (long)i + 1);
+		if (ref[i].reason != ER_NONE) {
+			assert_int_equal(v[i].result, APP_NOT_ELIGIBLE);
+			continue;
+		}
+		assert_int_equal(v[i].first_consideration,
+		    big_place[ref[i].rowid]);
+		if (taken < capacity) {
+			assert_int_equal(v[i].result, APP_SELECTED);
+			taken++;
+		} else {
+			assert_int_equal(v[i].result, APP_WAITING);
+			assert_int_equal(v[i].waiting, ++waiting);
+		}
+	}
+	assert_int_equal(taken, capacity);
+	assert_true(waiting > 0);
+}
+
 int
 main(void)
 {
@@ -222,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_selection_capacity),
 		cmocka_unit_test(test_selection_california),
 		cmocka_unit_test(test_selection_total_order),
+		cmocka_unit_test(test_selection_large_shuffled),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -178,6 +178,10 @@ test-serve: deps umpress
 test-incr: deps umpress
 	tests/incr/run
 
+# The private pages printed with Chromium and read back (issue 25).
+test-print: deps umpress
+	tests/print/run
+
 # ---- the two commands of the README ---------------------------------------
 
 UNIT_TESTS = tests/bin/test_core tests/bin/test_template tests/bin/test_rules \
@@ -215,6 +219,7 @@ test: deps umpress $(UNIT_TESTS) tests/bin/fault.so
 	tests/incr/run
 	tests/fault/run
 	tests/man/run
+	tests/print/run
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leaks included, in a separate tree so the normal objects stay.
@@ -259,4 +264,4 @@ fuzz: deps
 	tests/fuzz/run $${FUZZ_SECONDS:-60}
 
 .PHONY: all deps install uninstall clean demo test test-asan valgrind bench fuzz test-mustache test-core test-rules test-template test-records test-ladders test-paths \
-	test-search test-serve test-slug test-fault test-incr
+	test-search test-serve test-slug test-fault test-incr test-print

@@ -17,22 +17,42 @@
 #include "extern.h"
 #include "records.h"
 
+/*
+ * Issue 25: every printed page of a packet says whose it is and which of
+ * its pages it is, so pages dropped on the floor can be put back in
+ * order.  A single packet is its own document: "Page N of M" from the
+ * page counters.  In a batch the page counter runs over the whole batch,
+ * and Chromium (checked with version 156) neither resets it per named
+ * page nor has a per-page-group total, so a packet cannot print "page 1
+ * of 2" of its own.  What does work there is a counter of our own,
+ * incremented by the page rule of the employee's named page: the packet's
+ * pages print "Page N" beside the name, the batch's "Batch page N of M", and the
+ * packet's last page says "End of this packet." (packet.css), which
+ * tells a reader the packet is whole.  Computing the breaks ourselves
+ * would mean laying out the text as the browser does: not worth it.
+ * Ids are [A-Za-z0-9_-] (records.c), so they are valid in names.
+ */
 void
 page_css(struct buf *b, const char *id, const char *name, int named)
 {
 	buf_reset(b);
 	if (named)
-		buf_printf(b, "@page p-%s {", id);
+		buf_printf(b, "@page p-%s { counter-increment: pk-%s;", id,
+		    id);
 	else
 		BUF_LIT(b, "@page {");
 	BUF_LIT(b, " @top-left { content: \"");
 	esc_css_str(b, name, strlen(name));
 	buf_printf(b, " (%s)\"; }", id);
 	if (named)
-		buf_printf(b, " }\n#p-%s { page: p-%s; }\n", id, id);
+		buf_printf(b, " @top-right { content: \"Page \" "
+		    "counter(pk-%s); } @bottom-right { content: \"Batch "
+		    "page \" counter(page) \" of \" counter(pages); } }\n"
+		    "#p-%s { page: p-%s; }\n", id, id, id);
 	else
-		BUF_LIT(b, " @bottom-right { content: \"Page \" counter(page) "
-		    "\" of \" counter(pages); } }\n");
+		BUF_LIT(b, " @top-right { content: \"Page \" counter(page) "
+		    "\" of \" counter(pages); } @bottom-right { content: "
+		    "none; } }\n");
 }
 
 static const char *

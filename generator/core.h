@@ -193,6 +193,8 @@ int	 period_parse(const char *s, size_t len, int *out);
 void	 period_format(int period, char out[8]);
 /* The period's first and last day, and the period holding a day. */
 day_t	 period_first_day(int period);
+/* period_name: a registration month by name, "March 2027", into b. */
+void	 period_name(int period, struct buf *b);
 day_t	 period_last_day(int period);
 int	 period_of(day_t);
 /* Today (UTC) from SOURCE_DATE_EPOCH or the clock; main.c only. */

@@ -286,6 +286,17 @@ period_first_day(int period)
 	return date_from_ymd(period / 12, period % 12 + 1, 1);
 }
 
+void
+period_name(int period, struct buf *b)
+{
+	char s[32], *sp;
+
+	/* date_human's words without the day: one table of month names */
+	date_human(period_first_day(period), s);
+	sp = strchr(s, ' ');
+	buf_puts(b, sp != NULL ? sp + 1 : s);
+}
+
 day_t
 period_last_day(int period)
 {

@@ -284,6 +284,11 @@ struct tv	*ladders_path_legend(struct arena *, const struct catalog *,
 
 /* ---- view.c: the packet view ----------------------------------------------- */
 
+/* view_site: site.yaml's title, department and contact, as every page,
+ * packet and letter shows them ("site" in the templates); contact.reach:
+ * a phone, email or office is given. */
+struct tv	*view_site(const struct config *, struct arena *);
+
 /*
  * view_packet: the packet view of cli.md as a value tree in arena, its
  * first_steps and career_path read off the build's paths table (not

@@ -126,29 +126,11 @@ gets_selection(const struct packet *pkt)
 
 /* ---- the view ----------------------------------------------------------------- */
 
-/* "March 2027" into b. */
-static void
-month_text(int period, struct buf *b)
-{
-	static const char *const months[] = { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" };
-
-	buf_printf(b, "%s %d", months[period % 12], period / 12);
-}
-
 static void
 set_text(struct arena *a, struct tv *m, const char *key, struct buf *b)
 {
 	tv_set(a, m, key, b->len ? tv_str(a, b->data) : tv_null(a));
 	buf_reset(b);
-}
-
-/* A site.yaml value that is there and not empty. */
-static int
-given(const char *s)
-{
-	return s != NULL && *s != '\0';
 }
 
 /* What every letter shows: the program, the date, the employee. */
@@ -158,24 +140,15 @@ letter_view(const struct project *p, const struct packet *pkt,
 {
 	const struct config *s = &p->conf;
 	const struct employee *e = &pkt->h->emp;
-	struct tv *v = tv_map(a), *m, *c;
+	struct tv *v = tv_map(a), *m;
 	char d[32];
 
 	date_human(pkt->as_of, d);
 	tv_set(a, v, "as_of_text", tv_str(a, d));
 	tv_set(a, v, "illinois", tv_bool(a, s->profile == PROFILE_ILLINOIS));
-	m = tv_set(a, v, "site", tv_map(a));
-	tv_set(a, m, "title", tv_str(a, s->title));
-	tv_set(a, m, "department", tv_str(a, s->department));
-	c = tv_set(a, m, "contact", tv_map(a));
-	tv_set(a, c, "name", tv_str(a, s->contact.name));
-	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
-	tv_set(a, c, "email", tv_str(a, s->contact.email));
-	tv_set(a, c, "office", tv_str(a, s->contact.office));
 	/* Every letter closes with a way to ask (letter-sign): "how to
-	 * reach me" only when the head gives a way. */
-	tv_set(a, c, "reach", tv_bool(a, given(s->contact.phone) ||
-	    given(s->contact.email) || given(s->contact.office)));
+	 * reach me" only when the head gives a way (site.contact.reach). */
+	tv_set(a, v, "site", view_site(s, a));
 	m = tv_set(a, v, "employee", tv_map(a));
 	tv_set(a, m, "id", tv_str(a, e->id));
 	tv_set(a, m, "name", tv_str(a, e->name));
@@ -197,7 +170,7 @@ registration_view(struct arena *a, struct tv *v, const struct packet *pkt,
 	char d[32];
 
 	if (pkt->register_period >= 0) {
-		month_text(pkt->register_period, b);
+		period_name(pkt->register_period, b);
 		set_text(a, m, "month_text", b);
 		date_human(period_last_day(pkt->register_period), d);
 		tv_set(a, m, "deadline_text", tv_str(a, d));
@@ -243,7 +216,7 @@ selection_view(const struct project *p, struct arena *a, struct tv *v,
 	struct tv *m = tv_set(a, v, "selection", tv_map(a));
 	int nx;
 
-	month_text(ap->period, b);
+	period_name(ap->period, b);
 	set_text(a, m, "period_text", b);
 	tv_set(a, m, "illinois", tv_bool(a, pkt->profile == PROFILE_ILLINOIS));
 	tv_set(a, m, "selected", tv_bool(a, ap->result == APP_SELECTED));
@@ -260,7 +233,7 @@ selection_view(const struct project *p, struct arena *a, struct tv *v,
 		view_elig_reason(pkt, &p->catalog, &p->conf, ap->reason, b);
 	set_text(a, m, "reason_text", b);
 	if ((nx = next_month(&p->conf.prog, ap->period)) >= 0)
-		month_text(nx, b);
+		period_name(nx, b);
 	set_text(a, m, "next_month_text", b);
 }
 

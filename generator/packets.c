@@ -269,17 +269,9 @@ packet_view(const struct packets *k, const struct packet *pkt,
 	const struct config *s = &k->p->conf;
 	const char *way = way_of(k, pkt, a);
 	struct tv *v = view_packet(pkt, &k->p->catalog, k->paths, s, a, 1);
-	struct tv *st, *c;
 
 	tv_set(a, v, "way_steps", tv_ref(a, way, way ? strlen(way) : 0));
-	st = tv_set(a, v, "site", tv_map(a));
-	tv_set(a, st, "title", tv_str(a, s->title));
-	tv_set(a, st, "department", tv_str(a, s->department));
-	c = tv_set(a, st, "contact", tv_map(a));
-	tv_set(a, c, "name", tv_str(a, s->contact.name));
-	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
-	tv_set(a, c, "email", tv_str(a, s->contact.email));
-	tv_set(a, c, "office", tv_str(a, s->contact.office));
+	tv_set(a, v, "site", view_site(s, a));
 	return v;
 }
 

@@ -48,17 +48,6 @@ struct selection {
 
 /* ---- the views ----------------------------------------------------------- */
 
-/* "March 2027". */
-static void
-month_words(int period, struct buf *b)
-{
-	static const char *const months[] = { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" };
-
-	buf_printf(b, "%s %d", months[period % 12], period / 12);
-}
-
 /* The words of a result, for the coordinator's list. */
 static const char *
 result_words(enum app_result r)
@@ -148,7 +137,7 @@ period_facts(const struct project *p, struct arena *ar, struct tv *m,
 
 	period_format(per, name);
 	tv_set(ar, m, "period", tv_str(ar, name));
-	month_words(per, &b);
+	period_name(per, &b);
 	tv_set(ar, m, "month", tv_str(ar, b.data));
 	tv_set(ar, m, "capacity", capacity < 0 ? tv_null(ar) :
 	    tv_num(ar, (double)capacity));
@@ -182,7 +171,7 @@ period_write(struct priv *pv, int per, long capacity,
 
 	period_format(per, name);
 	BUF_LIT(&t, "Registration period ");
-	month_words(per, &t);
+	period_name(per, &t);
 	view = private_view(p, &ar, t.data, "");
 	m = tv_put(&ar, view, "selection", tv_map(&ar));
 	period_facts(p, &ar, m, per, capacity, c);

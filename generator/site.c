@@ -172,17 +172,7 @@ appendices_view(struct sitectx *s, enum appendix kind, const char *from)
 static struct tv *
 site_view(struct sitectx *s)
 {
-	const struct config *st = &s->p->conf;
-	struct tv *v = tv_map(&s->a), *c;
-
-	tv_set(&s->a, v, "title", tv_str(&s->a, st->title));
-	tv_set(&s->a, v, "department", tv_str(&s->a, st->department));
-	c = tv_set(&s->a, v, "contact", tv_map(&s->a));
-	tv_set(&s->a, c, "name", tv_str(&s->a, st->contact.name));
-	tv_set(&s->a, c, "phone", tv_str(&s->a, st->contact.phone));
-	tv_set(&s->a, c, "email", tv_str(&s->a, st->contact.email));
-	tv_set(&s->a, c, "office", tv_str(&s->a, st->contact.office));
-	return v;
+	return view_site(&s->p->conf, &s->a);
 }
 
 static struct tv *

@@ -57,17 +57,6 @@ human(day_t t, struct buf *b)
 	buf_puts(b, s);
 }
 
-/* A registration month by name: "March 2027". */
-static void
-month_name(int period, struct buf *b)
-{
-	char s[32], *sp;
-
-	date_human(period_first_day(period), s);
-	sp = strchr(s, ' ');
-	buf_puts(b, sp ? sp + 1 : s);
-}
-
 static const char *
 title_name(const struct catalog *c, const char *code)
 {
@@ -609,7 +598,7 @@ register_when(const struct words *w, struct buf *b)
 	}
 	buf_puts(b, per == period_of(w->p->as_of) ? " This month, " :
 	    " The next registration month is ");
-	month_name(per, b);
+	period_name(per, b);
 	buf_puts(b, per == period_of(w->p->as_of) ? ", is a registration "
 	    "month: your form must be postmarked by " : "; your form must be "
 	    "postmarked by ");
@@ -1049,7 +1038,7 @@ reapply_when(const struct words *w, int applied, struct buf *b)
 	if (per < 0)
 		return;
 	BUF_LIT(b, ", ");
-	month_name(per, b);
+	period_name(per, b);
 	BUF_LIT(b, ": your form must be postmarked by ");
 	human(period_last_day(per), b);
 }
@@ -1098,13 +1087,13 @@ say_application(const struct words *w, struct buf *b)
 
 	if (ap == NULL && w->p->next_app != NULL) {
 		BUF_LIT(b, "Your application for the registration period of ");
-		month_name(w->p->next_app->period, b);
+		period_name(w->p->next_app->period, b);
 		BUF_LIT(b, " is on file; it is decided after that month.");
 	}
 	if (ap == NULL)
 		return;
 	BUF_LIT(b, "You applied in the registration period of ");
-	month_name(ap->period, b);
+	period_name(ap->period, b);
 	buf_putc(b, '.');
 	if (w->p->app_open) {
 		/* coordinator's decision 1.3; IL III.C: forms are due by the
@@ -2778,4 +2767,29 @@ view_text(const struct packet *p, const struct catalog *c,
 	text_clean(out, from);
 	buf_free(&b);
 	arena_free(&a);
+}
+
+/* A site.yaml value that is there and not empty. */
+static int
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* extern.h */
+struct tv *
+view_site(const struct config *s, struct arena *a)
+{
+	struct tv *v = tv_map(a), *c;
+
+	tv_set(a, v, "title", tv_str(a, s->title));
+	tv_set(a, v, "department", tv_str(a, s->department));
+	c = tv_set(a, v, "contact", tv_map(a));
+	tv_set(a, c, "name", tv_str(a, s->contact.name));
+	tv_set(a, c, "phone", tv_str(a, s->contact.phone));
+	tv_set(a, c, "email", tv_str(a, s->contact.email));
+	tv_set(a, c, "office", tv_str(a, s->contact.office));
+	tv_set(a, c, "reach", tv_bool(a, given(s->contact.phone) ||
+	    given(s->contact.email) || given(s->contact.office)));
+	return v;
 }

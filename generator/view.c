@@ -1043,8 +1043,19 @@ reapply_when(const struct words *w, int applied, struct buf *b)
 	human(period_last_day(per), b);
 }
 
+/* rules.md N2: an application for a registration period not begun is on
+ * file; it is decided after that month. */
+static void
+say_next_app(const struct words *w, struct buf *b)
+{
+	BUF_LIT(b, "Your application for the registration period of ");
+	period_name(w->p->next_app->period, b);
+	BUF_LIT(b, " is on file; it is decided after that month.");
+}
+
 /* The waiting list: IL IV.A, IV.B (coordinator's decision 1.2: apply
- * again to keep the first consideration), VII.K. */
+ * again to keep the first consideration; an application already on
+ * file for the next period keeps it), VII.K. */
 static void
 say_waiting(const struct words *w, const struct app_status *ap,
     struct buf *b)
@@ -1055,10 +1066,16 @@ say_waiting(const struct words *w, const struct app_status *ap,
 		buf_putc(b, '.');
 		return;
 	}
-	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). To keep your "
-	    "first consideration, apply again ");
-	reapply_when(w, ap->period, b);
-	BUF_LIT(b, " (IV.B). While you wait, you may take one proficiency exam for one "
+	BUF_LIT(b, " (selection is by seniority, " IL "IV.A). ");
+	if (w->p->next_app != NULL) {
+		say_next_app(w, b);
+		BUF_LIT(b, " It keeps your first consideration (IV.B).");
+	} else {
+		BUF_LIT(b, "To keep your first consideration, apply again ");
+		reapply_when(w, ap->period, b);
+		BUF_LIT(b, " (IV.B).");
+	}
+	BUF_LIT(b, " While you wait, you may take one proficiency exam for one "
 	    "certificate title on work time without losing pay, even though "
 	    "you are not enrolled: if you pass, you get the certificate and go "
 	    "on the eligibility list; if not, that exam counts as your first "
@@ -1085,11 +1102,8 @@ say_application(const struct words *w, struct buf *b)
 {
 	const struct app_status *ap = w->p->h->app;
 
-	if (ap == NULL && w->p->next_app != NULL) {
-		BUF_LIT(b, "Your application for the registration period of ");
-		period_name(w->p->next_app->period, b);
-		BUF_LIT(b, " is on file; it is decided after that month.");
-	}
+	if (ap == NULL && w->p->next_app != NULL)
+		say_next_app(w, b);
 	if (ap == NULL)
 		return;
 	BUF_LIT(b, "You applied in the registration period of ");
@@ -1143,6 +1157,11 @@ say_application(const struct words *w, struct buf *b)
 		BUF_LIT(b, " It is waiting for the coordinator's decision; the "
 		    "coordinator tells you whether you are selected.");
 		break;
+	}
+	/* the waiting list says it in its place */
+	if (w->p->next_app != NULL && ap->result != APP_WAITING) {
+		buf_putc(b, ' ');
+		say_next_app(w, b);
 	}
 }
 
@@ -1225,21 +1244,17 @@ say_keep_on(const struct words *w, struct buf *b)
 			human(st->due_on, b);
 		}
 		buf_putc(b, '.');
-	} else if (pl != NULL && pl->nsteps > 0)
-		BUF_LIT(b, "Every step of your Career Development Plan is "
-		    "done: when you are ready for the next ones, plan them "
-		    "with ");
-	else if (pl != NULL)
-		BUF_LIT(b, "Your Career Development Plan lists no steps yet: "
-		    "agree on them with ");
-	if (pl != NULL && st == NULL) {
+	} else if (pl != NULL) {
+		buf_puts(b, pl->nsteps > 0 ? "Every step of your Career "
+		    "Development Plan is done: when you are ready for the next "
+		    "ones, plan them with " : "Your Career Development Plan "
+		    "lists no steps yet: agree on them with ");
 		if (california(w))
 			BUF_LIT(b, "your supervisor");
 		else
 			who(w, b);
 		buf_putc(b, '.');
-	}
-	else
+	} else
 		BUF_LIT(b, "Nothing needs your action now.");
 	if (pl != NULL && pl->target_class_code != NULL &&
 	    pl->target_date != DAY_NONE && pl->target_date >= w->p->as_of) {
@@ -1275,11 +1290,19 @@ say_no_alerts(const struct words *w, struct buf *b)
 		    "for you to do in the program now. Why you are not "
 		    "eligible, and what would change it, is below.");
 	else if (ap != NULL && ap->result == APP_WAITING && !california(w)) {
-		BUF_LIT(b, "To keep your first consideration from the waiting "
-		    "list, apply again ");
-		reapply_when(w, ap->period, b);
-		BUF_LIT(b, " (" IL "IV.B). See \"Eligibility and enrollment\" "
-		    "below.");
+		if (p->next_app != NULL) {
+			BUF_LIT(b, "You are on the waiting list, and your "
+			    "application for ");
+			period_name(p->next_app->period, b);
+			BUF_LIT(b, " is on file: it keeps your first "
+			    "consideration (" IL "IV.B). ");
+		} else {
+			BUF_LIT(b, "To keep your first consideration from the "
+			    "waiting list, apply again ");
+			reapply_when(w, ap->period, b);
+			BUF_LIT(b, " (" IL "IV.B). ");
+		}
+		BUF_LIT(b, "See \"Eligibility and enrollment\" below.");
 	}
 	else if (eligible_again(w))
 		BUF_LIT(b, "You were not eligible when you applied, but you "

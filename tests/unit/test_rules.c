@@ -4214,7 +4214,46 @@ test_words_no_alerts(void **state)
 		    "registration month, March 2027: your form must be "
 		    "postmarked by 31 March 2027 (IV.B)"));
 		assert_null(strstr(t, "2027-03"));
+		/* an application for March 2027 already on file keeps the
+		 * first consideration: no "apply again" by a deadline (N2) */
+		{
+			struct application nx = { 9, 0, DAY_NONE, DAY_NONE,
+			    DEC_NONE };
+
+			assert_true(period_parse("2027-03", 7, &nx.period));
+			h.applications = &nx, h.napplications = 1;
+			t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+			assert_non_null(strstr(t, "WHAT TO DO NEXT You are on "
+			    "the waiting list, and your application for March "
+			    "2027 is on file: it keeps your first consideration "
+			    "(Illinois guidelines IV.B)."));
+			assert_non_null(strstr(t, "Your application for the "
+			    "registration period of March 2027 is on file; it "
+			    "is decided after that month. It keeps your first "
+			    "consideration (IV.B)."));
+			assert_null(strstr(t, "apply again"));
+			h.applications = NULL, h.napplications = 0;
+		}
 		set.registration_months = 0;
+	}
+	/* a plan step ahead: said once, and not "nothing needs your action
+	 * now" after it */
+	{
+		struct plan_step st = { 0 };
+		struct plan sp = PLAN(1, "2025-01-05", "2025-01-06",
+		    "2025-01-07");
+
+		st.action = "Meet the career counselor";
+		st.due_on = D("2027-02-01");
+		st.done_on = DAY_NONE;
+		sp.steps = &st, sp.nsteps = 1;
+		emp(&h);
+		h.enrollments = &e, h.nenrollments = 1;
+		h.plans = &sp, h.nplans = 1;
+		t = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+		assert_non_null(strstr(t, "is \"Meet the career counselor\", "
+		    "due on 1 February 2027."));
+		assert_null(strstr(t, "Nothing needs your action now"));
 	}
 	buf_free(&b);
 }

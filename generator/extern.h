@@ -549,9 +549,12 @@ struct priv_tmpl {
 	const struct tmpl *article;	/* partials/packet-article.html */
 	const struct tmpl *print_start;	/* partials/print-start.html */
 	const struct tmpl *print_end;	/* partials/print-end.html */
-	const struct tmpl *private;	/* private.html: lists, the index */
+	const struct tmpl *private;	/* private.html: lists, the index,
+					 * a period's selection */
 	const struct tmpl *index_row;	/* partials/private-row.html */
 	const struct tmpl *index_end;	/* partials/private-end.html */
+	const struct tmpl *sel_group;	/* partials/selection-group.html */
+	const struct tmpl *sel_row;	/* partials/selection-row.html */
 	const struct tmpl *letters[3];	/* partials/letter-registration,
 					 * -welcome, -selection.html */
 	char		*css;		/* templates/packet.css */

@@ -44,11 +44,14 @@ private_load(struct project *p, struct diag *d)
 	t->print_end = partial(p->tmpl, "print-end");
 	t->index_row = partial(p->tmpl, "private-row");
 	t->index_end = partial(p->tmpl, "private-end");
+	t->sel_group = partial(p->tmpl, "selection-group");
+	t->sel_row = partial(p->tmpl, "selection-row");
 	t->letters[0] = partial(p->tmpl, "letter-registration");
 	t->letters[1] = partial(p->tmpl, "letter-welcome");
 	t->letters[2] = partial(p->tmpl, "letter-selection");
 	ok = t->packet && t->private && t->article && t->print_start &&
-	    t->print_end && t->index_row && t->index_end && t->letters[0] &&
+	    t->print_end && t->index_row && t->index_end && t->sel_group &&
+	    t->sel_row && t->letters[0] &&
 	    t->letters[1] && t->letters[2];
 	if (!file_read("templates/packet.css", &css)) {
 		diag_file(d, DIAG_ERROR, "templates/packet.css", 0,

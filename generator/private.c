@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -19,13 +20,28 @@
 
 /* ---- the templates ------------------------------------------------------- */
 
-/* Compiles a partial on its own, as a template. */
+/*
+ * Compiles a partial on its own, as a template.  One a project lacks is
+ * said so at its file: a project whose templates were copied from an
+ * older umpress lacks the partials added since, and the engine's message
+ * would name only the partial ("no partial named").
+ */
 static const struct tmpl *
-partial(struct tmpl_set *set, const char *name)
+partial(struct tmpl_set *set, const char *name, struct diag *d)
 {
+	char *path = xasprintf("templates/partials/%s.html", name);
 	char *text = xasprintf("{{> %s}}", name);
-	const struct tmpl *t = tmpl_compile(set, name, text, strlen(text));
+	const struct tmpl *t = NULL;
 
+	if (access(path, F_OK) == -1)
+		diag_file(d, DIAG_ERROR, path, 0, "missing: the private "
+		    "pages are made with it (a project whose templates came "
+		    "from an older umpress lacks it: copy it from this "
+		    "version's templates/partials/; umpress(5) lists each "
+		    "template)");
+	else
+		t = tmpl_compile(set, name, text, strlen(text));
+	free(path);
 	free(text);
 	return t;
 }
@@ -39,16 +55,16 @@ private_load(struct project *p, struct diag *d)
 
 	t->packet = tmpl_get(p->tmpl, "packet.html");
 	t->private = tmpl_get(p->tmpl, "private.html");
-	t->article = partial(p->tmpl, "packet-article");
-	t->print_start = partial(p->tmpl, "print-start");
-	t->print_end = partial(p->tmpl, "print-end");
-	t->index_row = partial(p->tmpl, "private-row");
-	t->index_end = partial(p->tmpl, "private-end");
-	t->sel_group = partial(p->tmpl, "selection-group");
-	t->sel_row = partial(p->tmpl, "selection-row");
-	t->letters[0] = partial(p->tmpl, "letter-registration");
-	t->letters[1] = partial(p->tmpl, "letter-welcome");
-	t->letters[2] = partial(p->tmpl, "letter-selection");
+	t->article = partial(p->tmpl, "packet-article", d);
+	t->print_start = partial(p->tmpl, "print-start", d);
+	t->print_end = partial(p->tmpl, "print-end", d);
+	t->index_row = partial(p->tmpl, "private-row", d);
+	t->index_end = partial(p->tmpl, "private-end", d);
+	t->sel_group = partial(p->tmpl, "selection-group", d);
+	t->sel_row = partial(p->tmpl, "selection-row", d);
+	t->letters[0] = partial(p->tmpl, "letter-registration", d);
+	t->letters[1] = partial(p->tmpl, "letter-welcome", d);
+	t->letters[2] = partial(p->tmpl, "letter-selection", d);
 	ok = t->packet && t->private && t->article && t->print_start &&
 	    t->print_end && t->index_row && t->index_end && t->sel_group &&
 	    t->sel_row && t->letters[0] &&

@@ -949,6 +949,9 @@ struct metrics {
 					 * titles: the split means something */
 	const char	*timetable;	/* the goals row's, or NULL; in the
 					 * program rows' memory */
+	int		 illinois;	/* the profile: the selection's words */
+	long		 apps_other;	/* applications neither selected nor
+					 * waiting: said beside the figures */
 };
 
 /* money_overflow: reports that the money of fiscal year fy adds up past

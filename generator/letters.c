@@ -208,6 +208,37 @@ next_month(const struct settings *s, int period)
 	return -1;
 }
 
+/*
+ * A letter is made every build, so the coordinator may print a selected
+ * applicant's after they have begun: what they were told to do next
+ * (IL VI.A-B: a counselor and a plan; CA "Career Development Plan") is
+ * then said as done, with its dates, not as still to come.  Null each
+ * when not yet: an enrollment or plan from before the period is an
+ * earlier participation's.
+ */
+static void
+selected_since(struct arena *a, struct tv *m, const struct packet *pkt,
+    int period)
+{
+	const struct enrollment *en = pkt->enrollment;
+	const struct plan *pl = pkt->plan;
+	day_t from = period_first_day(period);
+	int since = en != NULL && en->enrolled_on >= from;
+	char d[32];
+
+	date_human(since ? en->enrolled_on : DAY_NONE, d);
+	tv_set(a, m, "enrolled_text", since ? tv_str(a, d) : tv_null(a));
+	tv_set(a, m, "counselor", since && en->counselor != NULL &&
+	    *en->counselor != '\0' ? tv_str(a, en->counselor) : tv_null(a));
+	since = pl != NULL && pl->created_on >= from;
+	date_human(since ? pl->created_on : DAY_NONE, d);
+	tv_set(a, m, "plan_text", since ? tv_str(a, d) : tv_null(a));
+	since = since && pl->supervisor_approved_on != DAY_NONE;
+	date_human(since ? pl->supervisor_approved_on : DAY_NONE, d);
+	tv_set(a, m, "plan_approved_text", since ? tv_str(a, d) :
+	    tv_null(a));
+}
+
 static void
 selection_view(const struct project *p, struct arena *a, struct tv *v,
     const struct packet *pkt, struct buf *b)
@@ -235,6 +266,7 @@ selection_view(const struct project *p, struct arena *a, struct tv *v,
 	if ((nx = next_month(&p->conf.prog, ap->period)) >= 0)
 		period_name(nx, b);
 	set_text(a, m, "next_month_text", b);
+	selected_since(a, m, pkt, ap->period);
 }
 
 /* ---- the writer ----------------------------------------------------------------- */

@@ -154,8 +154,11 @@ list_write(struct lists *l, const char *code, const char *ckey,
 	char *path, *title, *href;
 	int ok;
 
-	/* A short <title>: the code, not the title's name. */
-	title = xasprintf("List %s, %s", code, county);
+	/* The heading a coordinator reads, as the index names the list:
+	 * the title's name and code, and "County" (IL XIII.F lists are by
+	 * county). */
+	title = xasprintf("Eligibility list: %s (%s), %s County",
+	    t ? t->name : code, code, county);
 	v = private_view(pv->p, a, title, "");
 	lv = tv_put(a, v, "list", tv_map(a));
 	tv_set(a, lv, "code", tv_str(a, code));

@@ -195,6 +195,10 @@ index_head(struct priv *pv, struct eng *e, struct arena *a,
 		private_count(a, it, "no_computer", u->v[i].nocomp);
 	}
 	private_count(a, iv, "nocomp", batches_nocomp(u));
+	/* Eligibility lists and registration periods are Illinois' words
+	 * (IL XIII.F, III); California's index names neither. */
+	tv_set(a, iv, "illinois", tv_bool(a, pv->p->conf.profile ==
+	    PROFILE_ILLINOIS));
 	tv_set(a, iv, "lists", pv->lists);
 	tv_set(a, iv, "has_lists", tv_bool(a, pv->lists->len > 0));
 	tv_set(a, iv, "periods", pv->periods);

@@ -249,6 +249,8 @@ metrics_make(struct metrics *m, const struct project *p,
 
 	memset(m, 0, sizeof(*m));
 	m->fy = f->fy;
+	m->illinois = p->conf.profile == PROFILE_ILLINOIS;
+	m->apps_other = f->applicants - f->selected - f->waiting_list;
 	m->timetable = g != NULL && g->timetable != NULL && *g->timetable ?
 	    g->timetable : NULL;
 	m->counted_on = date_fy(p->as_of) == f->fy ? p->as_of :
@@ -294,8 +296,8 @@ metrics_make(struct metrics *m, const struct project *p,
 	    "opportunities", g ? g->anticipated_openings : -1);
 	goal_add(m, "qualified_candidates", "Qualified candidates eligible "
 	    "for appointment", g ? g->qualified_candidates : -1);
-	count_add(m, MG_SELECTION, "applicants", "Applications in the "
-	    "registration periods", f->applicants);
+	count_add(m, MG_SELECTION, "applicants", m->illinois ? "Applications "
+	    "in the registration periods" : "Applications", f->applicants);
 	count_add(m, MG_SELECTION, "selected", "Applicants selected",
 	    f->selected);
 	count_add(m, MG_SELECTION, "waiting_list", "Applicants on a waiting "
@@ -432,9 +434,10 @@ chart_selection(struct buf *b, const struct metrics *m, const char *pfx)
 	bar_of(&bars[2], m, "waiting_list", "Waiting list", "", "",
 	    FILL_OPEN);
 	snprintf(id, sizeof(id), "%s-selection", pfx);
-	chart_bars(b, id, "Applications in the registration periods, the "
-	    "applicants selected and those on a waiting list", bars, 3, NULL,
-	    0);
+	chart_bars(b, id, m->illinois ? "Applications in the registration "
+	    "periods, the applicants selected and those on the waiting list" :
+	    "Applications and the applicants selected", bars, m->illinois ?
+	    3 : 2, NULL, 0);
 }
 
 static void
@@ -525,10 +528,23 @@ group_view(struct tv *gv, const struct metrics *m, enum metric_group g,
 		chart_employees(chart, m, pfx);
 		break;
 	case MG_SELECTION:
-		tv_set(a, gv, "intro", tv_strf(a, "The registration periods "
-		    "whose last day falls in %s: every application, eligible "
-		    "or not, the applicants selected, and those on a waiting "
-		    "list.", fyn));
+		/* The figures are rules.md's; the words say what the others
+		 * were, so that the counts add up for the reader.  California
+		 * has no registration periods or waiting list: the
+		 * coordinator decides each application (CA "Selection"). */
+		tv_set(a, gv, "intro", m->illinois ? tv_strf(a, "The "
+		    "registration periods whose last day falls in %s: every "
+		    "application, eligible or not, the applicants selected, "
+		    "and those on the waiting list. The other %ld "
+		    "application%s came from employees who were not eligible "
+		    "(Illinois guidelines IV).", fyn, m->apps_other,
+		    m->apps_other == 1 ? "" : "s") : tv_strf(a, "The "
+		    "applications of the months whose last day falls in %s, "
+		    "and the applicants the coordinator selected. The other "
+		    "%ld application%s were not selected, not approved by the "
+		    "supervisor, not eligible, or still wait for the "
+		    "coordinator's decision (California has no waiting list).",
+		    fyn, m->apps_other, m->apps_other == 1 ? "" : "s"));
 		chart_selection(chart, m, pfx);
 		break;
 	case MG_MONEY:

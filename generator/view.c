@@ -1048,7 +1048,12 @@ reapply_when(const struct words *w, int applied, struct buf *b)
 static void
 say_next_app(const struct words *w, struct buf *b)
 {
-	BUF_LIT(b, "Your application for the registration period of ");
+	/* "registration period" is Illinois' word (IL III); California's
+	 * guidelines name none, only the application */
+	if (california(w))
+		BUF_LIT(b, "Your application for ");
+	else
+		BUF_LIT(b, "Your application for the registration period of ");
 	period_name(w->p->next_app->period, b);
 	BUF_LIT(b, " is on file; it is decided after that month.");
 }
@@ -1106,7 +1111,10 @@ say_application(const struct words *w, struct buf *b)
 		say_next_app(w, b);
 	if (ap == NULL)
 		return;
-	BUF_LIT(b, "You applied in the registration period of ");
+	if (california(w))
+		BUF_LIT(b, "You applied in ");
+	else
+		BUF_LIT(b, "You applied in the registration period of ");
 	period_name(ap->period, b);
 	buf_putc(b, '.');
 	if (w->p->app_open) {
@@ -1147,7 +1155,7 @@ say_application(const struct words *w, struct buf *b)
 		buf_putc(b, '.');
 		break;
 	case APP_NOT_SELECTED:
-		BUF_LIT(b, " The coordinator did not select it this time. You "
+		BUF_LIT(b, " The coordinator did not select you this time. You "
 		    "may apply again with your supervisor's approval; to learn "
 		    "what would help your next application, ask ");
 		coordinator(w, b);

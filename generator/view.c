@@ -323,6 +323,14 @@ words_exams(const struct words *w, const struct alert *a, struct buf *b)
 			join(b, tv->sections_not_proficient,
 			    tv->nsections_not_proficient);
 			BUF_LIT(b, " by then");
+		} else if (tv && tv->first_exam_on != DAY_NONE) {
+			/* IL VII.C, XII.A: every section passed earns the
+			 * grade; what is missing is its record */
+			BUF_LIT(b, ". You have passed every section, but no "
+			    "grade is on record: before then, ask for it from ");
+			coordinator(w, b);
+			BUF_LIT(b, " (" IL "VII.C, XII.A).");
+			return 1;
 		} else
 			BUF_LIT(b, ". Pass every section by then");
 		BUF_LIT(b, "; otherwise your scores are erased and you start "
@@ -1162,7 +1170,8 @@ say_application(const struct words *w, struct buf *b)
 		buf_putc(b, '.');
 		break;
 	case APP_PENDING:
-		BUF_LIT(b, " It is waiting for the coordinator's decision; the "
+		BUF_LIT(b, " Your application is waiting for the coordinator's "
+		    "decision; the "
 		    "coordinator tells you whether you are selected.");
 		break;
 	}
@@ -1375,8 +1384,8 @@ say_time_off(const struct words *w, struct buf *b)
 	    "(" IL "X.B-X.D).");
 	if (p->full_day_days > 0)
 		buf_printf(b, " For full-day classes this half-year you are "
-		    "paid for %g days: half of your %ld days away, which may "
-		    "be at most %d a semester (X.K, X.L).",
+		    "paid for %g days: half of your %ld days away, counted up "
+		    "to %d a semester (X.K, X.L).",
 		    p->full_day_days_off, p->full_day_days,
 		    st->max_full_day_days);
 	if (p->rotating_note)
@@ -1404,7 +1413,8 @@ say_commitment(const struct words *w, struct buf *b)
 	fmt_money(b, p->binding_paid_cents, 1);
 	buf_printf(b, " for classes toward a credential, you agreed to stay "
 	    "in state service for %d years after your latest such class, "
-	    "which ended on ", years);
+	    "which %s on ", years, p->commitment_from > p->as_of ? "ends" :
+	    "ended");
 	human(p->commitment_from, b);
 	BUF_LIT(b, ": until ");
 	human(p->commitment_ends_on, b);
@@ -1746,7 +1756,8 @@ say_on_target(const struct words *w, const struct target_view *t,
 	if (t->grade) {
 		BUF_LIT(b, " Your promotional grade for it is ");
 		buf_putc(b, t->grade->grade);
-		BUF_LIT(b, ", valid until ");
+		BUF_LIT(b, t->grade_expires_on > w->p->as_of ? ", which "
+		    "expires on " : ", which expired on ");
 		human(t->grade_expires_on, b);
 		buf_putc(b, '.');
 	}
@@ -2081,6 +2092,9 @@ grade_view(struct vctx *v, const struct target_view *t)
 	tv_set(v->a, m, "grade", tv_strn(v->a, &t->grade->grade, 1));
 	set_date(v, m, "issued_on", t->grade->issued_on);
 	set_date(v, m, "expires_on", t->grade_expires_on);
+	/* "expires on" as the alerts (G1) say it; "expired on" once past */
+	tv_set(v->a, m, "expired", tv_bool(v->a, t->grade_expires_on <=
+	    v->p->as_of));
 	return m;
 }
 
@@ -2648,8 +2662,9 @@ text_target(struct buf *out, const struct target_view *t,
 		wrap(out, ts.retarget, 2, 2);
 	buf_reset(&b);
 	if (t->grade)
-		buf_printf(&b, "%c, issued %s, valid until %s", t->grade->grade,
-		    hdate(t->grade->issued_on, d1),
+		buf_printf(&b, "%c, issued %s, %s %s", t->grade->grade,
+		    hdate(t->grade->issued_on, d1), t->grade_expires_on >
+		    as_of ? "expires on" : "expired on",
 		    hdate(t->grade_expires_on, d2));
 	text_field(out, "Promotional grade", t->grade ? b.data : "none yet");
 	text_field(out, "Counties chosen", t->ncounties > 0 ? ts.counties :

@@ -3910,6 +3910,95 @@ test_words_every_alert(void **state)
 	buf_free(&b);
 }
 
+/* X1 in words: every section passed and no grade on record asks for the
+ * grade (IL VII.C, XII.A), not to "pass every section"; a section left
+ * is named. */
+static void
+test_X1_words_all_passed(void **state)
+{
+	struct target t = T("CERT-A", "2024-01-01", ROUTE_NONE);
+	struct exam_attempt x[2];
+	struct history h;
+	struct buf b = {0};
+	const char *s;
+
+	(void)state;
+	emp(&h);
+	x[0] = X("CERT-A", "Reading", "2024-02-29", 1);
+	x[1] = X("CERT-A", "Math", "2024-06-01", 1);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = x, h.nattempts = 2;
+	s = text_of(&h, PROFILE_ILLINOIS, "2027-01-15", &b);
+	assert_non_null(strstr(s, "ends on 28 February 2027. You have passed "
+	    "every section, but no grade is on record: before then, ask for "
+	    "it from "));
+	assert_null(strstr(s, "Pass every section"));
+	assert_null(strstr(s, "scores are erased"));
+	x[1].proficient = 0;
+	s = text_of(&h, PROFILE_ILLINOIS, "2027-01-15", &b);
+	assert_non_null(strstr(s, "ends on 28 February 2027. Pass Math by "
+	    "then; otherwise your scores are erased"));
+	buf_free(&b);
+}
+
+/* M2 in words (coordinator's decision 1.4: an enrolled class binds from
+ * its end): a class still running "ends", one over "ended". */
+static void
+test_M2_words_class_running(void **state)
+{
+	struct course c = C("CRED-M", "2026-09-01", "2026-12-15",
+	    CS_ENROLLED, 3);
+	struct history h;
+	struct buf b = {0};
+	const char *s;
+
+	(void)state;
+	emp(&h);
+	c.tuition_cents = 240000;
+	h.courses = &c, h.ncourses = 1;
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-11-23", &b);
+	assert_non_null(strstr(s, "your latest such class, which ends on 15 "
+	    "December 2026: until 15 December 2028"));
+	s = text_of(&h, PROFILE_ILLINOIS, "2026-12-20", &b);
+	assert_non_null(strstr(s, "which ended on 15 December 2026"));
+	buf_free(&b);
+}
+
+/* G1 in words: a grade "expires on" its day, as the alerts say, and
+ * "expired on" it once past; never "valid until" the day it expired. */
+static void
+test_G1_words_grade_expiry(void **state)
+{
+	struct target t = T("CERT-A", "2020-01-01", ROUTE_NONE);
+	struct exam_attempt x = X("CERT-A", "Math", "2020-01-10", 1);
+	struct grade g = G("CERT-A", 'A', "2020-02-01");
+	struct history h;
+	struct packet p;
+	struct buf b = {0};
+	char end[32], want[128];
+	const char *s;
+
+	(void)state;
+	emp(&h);
+	h.targets = &t, h.ntargets = 1;
+	h.attempts = &x, h.nattempts = 1;
+	h.grades = &g, h.ngrades = 1;
+	run(&h, "2021-01-01", &p);
+	date_human(p.targets[0].grade_expires_on, end);
+	s = text_of(&h, PROFILE_ILLINOIS, "2021-01-01", &b);
+	snprintf(want, sizeof(want), "A, issued 1 February 2020, expires on "
+	    "%s", end);
+	assert_non_null(strstr(s, want));
+	assert_null(strstr(s, "valid until"));
+	date_format(p.targets[0].grade_expires_on, want);
+	s = text_of(&h, PROFILE_ILLINOIS, want, &b);
+	snprintf(want, sizeof(want), "A, issued 1 February 2020, expired on "
+	    "%s", end);
+	assert_non_null(strstr(s, want));
+	assert_null(strstr(s, "valid until"));
+	buf_free(&b);
+}
+
 /* N3: a separated employee reads what may be owed and M4's interest
  * words, never what leaving "would" cost; a current one reads "would". */
 static void
@@ -4456,6 +4545,9 @@ main(void)
 		cmocka_unit_test(test_alert_causes),
 		cmocka_unit_test(test_robust_unknown_codes),
 		cmocka_unit_test(test_words_every_alert),
+		cmocka_unit_test(test_X1_words_all_passed),
+		cmocka_unit_test(test_M2_words_class_running),
+		cmocka_unit_test(test_G1_words_grade_expiry),
 		cmocka_unit_test(test_words_N3_never_would),
 		cmocka_unit_test(test_words_odd_cases),
 		cmocka_unit_test(test_words_not_eligible),

@@ -440,6 +440,21 @@ chart_selection(struct buf *b, const struct metrics *m, const char *pfx)
 	    3 : 2, NULL, 0);
 }
 
+/* What the applications neither selected nor waiting were, so that the
+ * figures add up for the reader ("" when there are none). */
+static const char *
+other_words(const struct metrics *m, struct arena *a)
+{
+	if (m->apps_other <= 0)
+		return "";
+	return tv_strf(a, m->illinois ? " The other %ld application%s came "
+	    "from employees who were not eligible (Illinois guidelines IV)." :
+	    " The other %ld application%s were not selected, not approved by "
+	    "the supervisor, not eligible, or still wait for the "
+	    "coordinator's decision.", m->apps_other, m->apps_other == 1 ?
+	    "" : "s")->str;
+}
+
 static void
 chart_money(struct buf *b, const struct metrics *m, const char *pfx)
 {
@@ -532,19 +547,13 @@ group_view(struct tv *gv, const struct metrics *m, enum metric_group g,
 		 * were, so that the counts add up for the reader.  California
 		 * has no registration periods or waiting list: the
 		 * coordinator decides each application (CA "Selection"). */
-		tv_set(a, gv, "intro", m->illinois ? tv_strf(a, "The "
+		tv_set(a, gv, "intro", tv_strf(a, m->illinois ? "The "
 		    "registration periods whose last day falls in %s: every "
 		    "application, eligible or not, the applicants selected, "
-		    "and those on the waiting list. The other %ld "
-		    "application%s came from employees who were not eligible "
-		    "(Illinois guidelines IV).", fyn, m->apps_other,
-		    m->apps_other == 1 ? "" : "s") : tv_strf(a, "The "
-		    "applications of the months whose last day falls in %s, "
-		    "and the applicants the coordinator selected. The other "
-		    "%ld application%s were not selected, not approved by the "
-		    "supervisor, not eligible, or still wait for the "
-		    "coordinator's decision (California has no waiting list).",
-		    fyn, m->apps_other, m->apps_other == 1 ? "" : "s"));
+		    "and those on the waiting list.%s" : "The applications "
+		    "of the months whose last day falls in %s, and the "
+		    "applicants the coordinator selected (California has no "
+		    "waiting list).%s", fyn, other_words(m, a)));
 		chart_selection(chart, m, pfx);
 		break;
 	case MG_MONEY:

@@ -1413,7 +1413,7 @@ say_commitment(const struct words *w, struct buf *b)
 	fmt_money(b, p->binding_paid_cents, 1);
 	buf_printf(b, " for classes toward a credential, you agreed to stay "
 	    "in state service for %d years after your latest such class, "
-	    "which %s on ", years, p->commitment_from > p->as_of ? "ends" :
+	    "which %s on ", years, p->commitment_from >= p->as_of ? "ends" :
 	    "ended");
 	human(p->commitment_from, b);
 	BUF_LIT(b, ": until ");
@@ -1756,7 +1756,8 @@ say_on_target(const struct words *w, const struct target_view *t,
 	if (t->grade) {
 		BUF_LIT(b, " Your promotional grade for it is ");
 		buf_putc(b, t->grade->grade);
-		BUF_LIT(b, t->grade_expires_on > w->p->as_of ? ", which "
+		/* G1: valid through its last day (deadline_alert) */
+		BUF_LIT(b, t->grade_expires_on >= w->p->as_of ? ", which "
 		    "expires on " : ", which expired on ");
 		human(t->grade_expires_on, b);
 		buf_putc(b, '.');
@@ -2092,8 +2093,9 @@ grade_view(struct vctx *v, const struct target_view *t)
 	tv_set(v->a, m, "grade", tv_strn(v->a, &t->grade->grade, 1));
 	set_date(v, m, "issued_on", t->grade->issued_on);
 	set_date(v, m, "expires_on", t->grade_expires_on);
-	/* "expires on" as the alerts (G1) say it; "expired on" once past */
-	tv_set(v->a, m, "expired", tv_bool(v->a, t->grade_expires_on <=
+	/* "expires on" as the alerts (G1) say it, through its last day;
+	 * "expired on" after it */
+	tv_set(v->a, m, "expired", tv_bool(v->a, t->grade_expires_on <
 	    v->p->as_of));
 	return m;
 }
@@ -2663,7 +2665,7 @@ text_target(struct buf *out, const struct target_view *t,
 	buf_reset(&b);
 	if (t->grade)
 		buf_printf(&b, "%c, issued %s, %s %s", t->grade->grade,
-		    hdate(t->grade->issued_on, d1), t->grade_expires_on >
+		    hdate(t->grade->issued_on, d1), t->grade_expires_on >=
 		    as_of ? "expires on" : "expired on",
 		    hdate(t->grade_expires_on, d2));
 	text_field(out, "Promotional grade", t->grade ? b.data : "none yet");

@@ -3964,8 +3964,9 @@ test_M2_words_class_running(void **state)
 	buf_free(&b);
 }
 
-/* G1 in words: a grade "expires on" its day, as the alerts say, and
- * "expired on" it once past; never "valid until" the day it expired. */
+/* G1 in words: a grade "expires on" its day, as the alerts say, through
+ * that day, and "expired on" it after; never "valid until" the day it
+ * expired. */
 static void
 test_G1_words_grade_expiry(void **state)
 {
@@ -3990,7 +3991,12 @@ test_G1_words_grade_expiry(void **state)
 	    "%s", end);
 	assert_non_null(strstr(s, want));
 	assert_null(strstr(s, "valid until"));
+	/* valid through its last day, as G1's alerts count it */
 	date_format(p.targets[0].grade_expires_on, want);
+	s = text_of(&h, PROFILE_ILLINOIS, want, &b);
+	assert_non_null(strstr(s, "expires on"));
+	assert_null(strstr(s, "expired on"));
+	date_format(p.targets[0].grade_expires_on + 1, want);
 	s = text_of(&h, PROFILE_ILLINOIS, want, &b);
 	snprintf(want, sizeof(want), "A, issued 1 February 2020, expired on "
 	    "%s", end);

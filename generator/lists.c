@@ -154,12 +154,16 @@ list_write(struct lists *l, const char *code, const char *ckey,
 	char *path, *title, *href;
 	int ok;
 
+	/* A short <title>: the code, not the title's name. */
+	title = xasprintf("List %s, %s", code, county);
+	v = private_view(pv->p, a, title, "");
+	free(title);
 	/* The heading a coordinator reads, as the index names the list:
 	 * the title's name and code, and "County" (IL XIII.F lists are by
 	 * county). */
 	title = xasprintf("Eligibility list: %s (%s), %s County",
 	    t ? t->name : code, code, county);
-	v = private_view(pv->p, a, title, "");
+	tv_put(a, v, "heading", tv_str(a, title));
 	lv = tv_put(a, v, "list", tv_map(a));
 	tv_set(a, lv, "code", tv_str(a, code));
 	tv_set(a, lv, "title", tv_str(a, t ? t->name : code));

@@ -103,6 +103,9 @@ private_view(const struct project *p, struct arena *a, const char *title,
 	struct tv *v = tv_map(a), *st;
 
 	tv_set(a, v, "title", tv_str(a, title));
+	/* The page's <h1>: the title unless the caller says more (the
+	 * <title> is kept within the 70 characters a tab shows). */
+	tv_set(a, v, "heading", tv_str(a, title));
 	tv_set(a, v, "style", tv_str(a, p->priv.css));
 	tv_set(a, v, "page_css", tv_str(a, css));
 	tv_set(a, v, "as_of", tv_date(a, p->as_of));
